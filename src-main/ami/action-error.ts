@@ -1,0 +1,37 @@
+import type { AmiMessage } from './message';
+
+export type AmiActionErrorCode =
+  | 'injection'
+  | 'lineTooLong'
+  | 'timeout'
+  | 'notConnected'
+  | 'notSent'
+  | 'outcomeUnknown'
+  | 'closed';
+
+/** Why an action got no response. Every action ends with a response or one of these, never silence. */
+export class AmiActionError extends Error {
+  override readonly name = 'AmiActionError';
+
+  constructor(
+    readonly code: AmiActionErrorCode,
+    readonly action: string,
+    message: string,
+    /** Items a list action had collected before its deadline passed. */
+    readonly partialItems: AmiMessage[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** The PBX answered, but not with success (e.g. `Permission denied`). */
+export class AmiResponseError extends Error {
+  override readonly name = 'AmiResponseError';
+
+  constructor(
+    readonly action: string,
+    readonly response: AmiMessage,
+  ) {
+    super(`The PBX refused ${action}: ${response.get('Message') ?? response.response ?? 'no reason given'}`);
+  }
+}

@@ -1,0 +1,75 @@
+export type AmiFailureCode =
+  | 'authFailed'
+  | 'refused'
+  | 'unreachable'
+  | 'notAmi'
+  | 'timeout'
+  | 'tls'
+  | 'closedByPeer'
+  | 'shutdown'
+  | 'linkDead'
+  | 'protocol';
+
+/** Why the link is down. `message` is in plain words for the operator and never holds the secret. */
+export interface AmiFailure {
+  code: AmiFailureCode;
+  message: string;
+}
+
+/** Retrying these only repeats the same answer (and a wrong password may lock the account). */
+const FINAL_FAILURES: ReadonlySet<AmiFailureCode> = new Set(['authFailed', 'notAmi', 'tls']);
+
+export function isFinalFailure(failure: AmiFailure): boolean {
+  return FINAL_FAILURES.has(failure.code);
+}
+
+export function linkFailure(code: AmiFailureCode, where: string, detail?: string): AmiFailure {
+  const suffix = detail === undefined ? '' : ` (${detail})`;
+  switch (code) {
+    case 'authFailed':
+      return { code, message: `The PBX at ${where} refused the user name or password${suffix}.` };
+    case 'refused':
+      return { code, message: `The PBX at ${where} refused the connection; is its manager interface (AMI) enabled?` };
+    case 'unreachable':
+      return { code, message: `The PBX at ${where} cannot be reached from this computer${suffix}.` };
+    case 'notAmi':
+      return { code, message: `The server at ${where} is not an Asterisk manager interface${suffix}.` };
+    case 'timeout':
+      return { code, message: `The PBX at ${where} did not answer in time.` };
+    case 'tls':
+      return { code, message: `The secure connection to the PBX at ${where} could not be trusted${suffix}.` };
+    case 'closedByPeer':
+      return { code, message: `The PBX at ${where} closed the connection.` };
+    case 'shutdown':
+      return { code, message: `The PBX at ${where} is ${detail === 'restart' ? 'restarting' : 'shutting down'}.` };
+    case 'linkDead':
+      return { code, message: `The PBX at ${where} stopped answering; the connection is presumed lost.` };
+    case 'protocol':
+      return { code, message: `The PBX at ${where} sent something this console does not understand${suffix}.` };
+  }
+}
+
+const UNREACHABLE_ERRNOS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EHOSTDOWN']);
+
+/** Classifies a socket or TLS error by its Node error code. */
+export function failureFromSocketError(error: Error & { code?: string }, where: string): AmiFailure {
+  const code = error.code ?? '';
+  if (code === 'ECONNREFUSED') return linkFailure('refused', where);
+  if (UNREACHABLE_ERRNOS.has(code)) return linkFailure('unreachable', where, code);
+  if (code === 'ETIMEDOUT') return linkFailure('timeout', where);
+  if (code === 'ECONNRESET' || code === 'EPIPE') return linkFailure('closedByPeer', where);
+  if (isTlsError(error)) return linkFailure('tls', where, error.message);
+  return linkFailure('closedByPeer', where, error.message);
+}
+
+function isTlsError(error: Error & { code?: string; library?: string }): boolean {
+  const code = error.code ?? '';
+  return (
+    code.startsWith('ERR_TLS') ||
+    code.startsWith('ERR_SSL') ||
+    code.includes('CERT') ||
+    code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+    code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
+    error.library === 'SSL routines'
+  );
+}

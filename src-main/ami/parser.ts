@@ -1,0 +1,282 @@
+import { AmiMessage, type AmiHeader } from './message';
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/** A banner longer than any Asterisk sends means we are not talking to Asterisk: hand it over as it is. */
+const MAX_BANNER_BYTES = 1024;
+
+const CR = 13;
+const LF = 10;
+const LF_CR_LF = Buffer.from('\n\r\n');
+const LF_LF = Buffer.from('\n\n');
+const END_COMMAND = Buffer.from('--END COMMAND--');
+const RESPONSE_FOLLOWS = Buffer.from('Response: Follows');
+/** Header names that precede the raw output of an old-style (`Response: Follows`) Command reply. */
+const FOLLOWS_HEADER_NAMES = new Set(['response', 'privilege', 'actionid', 'message']);
+
+export interface AmiFrameParserOptions {
+  onMessage(message: AmiMessage): void;
+  onBanner?(line: string): void;
+  onOversize?(droppedBytes: number): void;
+  maxMessageBytes?: number;
+  /** The first line is the `Asterisk Call Manager/x.y.z` banner (client side). Default false. */
+  expectBanner?: boolean;
+}
+
+/**
+ * Where the parser stands in the byte stream:
+ * - `banner`: waiting for the first line;
+ * - `messages`: at or inside a message;
+ * - `discarding`: skipping an oversize message up to its end.
+ */
+type ParserMode = 'banner' | 'messages' | 'discarding';
+
+/**
+ * AMI framing: bytes in, messages out. Knows no socket.
+ * Unconsumed bytes are kept in one growable buffer; a message is decoded from UTF-8 only once it is
+ * complete, so a character split across chunks stays whole.
+ */
+export class AmiFrameParser {
+  private readonly onMessage: (message: AmiMessage) => void;
+  private readonly onBanner: ((line: string) => void) | undefined;
+  private readonly onOversize: ((droppedBytes: number) => void) | undefined;
+  private readonly maxMessageBytes: number;
+  private readonly expectBanner: boolean;
+
+  private mode: ParserMode;
+  private store: Buffer = Buffer.alloc(0);
+  private head = 0;
+  private tail = 0;
+  /** Bytes at the start of the pending message already searched without finding its end. */
+  private searched = 0;
+
+  constructor(options: AmiFrameParserOptions) {
+    this.onMessage = options.onMessage;
+    this.onBanner = options.onBanner;
+    this.onOversize = options.onOversize;
+    this.maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    this.expectBanner = options.expectBanner ?? false;
+    this.mode = this.expectBanner ? 'banner' : 'messages';
+  }
+
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    if (this.head === this.tail) {
+      // Nothing pending: parse straight from the chunk and keep only its unconsumed tail.
+      const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+      const consumed = this.consume(data, 0);
+      this.head = 0;
+      this.tail = 0;
+      if (consumed < data.length) this.append(data.subarray(consumed));
+      return;
+    }
+    this.append(chunk);
+    const consumed = this.consume(this.store.subarray(0, this.tail), this.head);
+    if (consumed === this.tail) {
+      this.head = 0;
+      this.tail = 0;
+    } else {
+      this.head = consumed;
+    }
+  }
+
+  reset(): void {
+    this.mode = this.expectBanner ? 'banner' : 'messages';
+    this.store = Buffer.alloc(0);
+    this.head = 0;
+    this.tail = 0;
+    this.searched = 0;
+  }
+
+  private append(bytes: Uint8Array): void {
+    const pending = this.tail - this.head;
+    const needed = pending + bytes.length;
+    if (needed > this.store.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, this.store.length * 2, 4096));
+      this.store.copy(grown, 0, this.head, this.tail);
+      this.store = grown;
+    } else if (this.head > 0) {
+      this.store.copy(this.store, 0, this.head, this.tail);
+    }
+    this.head = 0;
+    this.tail = pending;
+    this.store.set(bytes, this.tail);
+    this.tail += bytes.length;
+  }
+
+  /** Delivers every complete unit in `data` from `start`; returns the offset of the first unconsumed byte. */
+  private consume(data: Buffer, start: number): number {
+    const end = data.length;
+    let pos = start;
+    // Next `\n\n` at or after `pos` (-1: none before `end`), searched once per pass, not once per message.
+    let lfLfAt = -2;
+
+    while (pos < end) {
+      if (this.mode === 'banner') {
+        const lineEnd = data.indexOf(LF, pos);
+        if (lineEnd === -1) {
+          if (end - pos <= MAX_BANNER_BYTES) return pos;
+          this.deliverBanner(data, pos, pos + MAX_BANNER_BYTES);
+          pos += MAX_BANNER_BYTES;
+        } else {
+          this.deliverBanner(data, pos, lineEnd);
+          pos = lineEnd + 1;
+        }
+        this.mode = 'messages';
+        continue;
+      }
+
+      if (this.mode === 'messages' && this.searched === 0) {
+        // Blank lines between messages are allowed; a message never starts with a line end.
+        while (pos < end && (data[pos] === CR || data[pos] === LF)) pos++;
+        if (pos === end) return pos;
+      }
+
+      const from = Math.max(pos, pos + this.searched - 2);
+      if (lfLfAt !== -1 && lfLfAt < from) lfLfAt = data.indexOf(LF_LF, from);
+      const lfCrLfAt = data.indexOf(LF_CR_LF, from);
+      let terminatorAt: number;
+      let messageEnd: number;
+      if (lfCrLfAt !== -1 && (lfLfAt === -1 || lfCrLfAt < lfLfAt)) {
+        terminatorAt = lfCrLfAt;
+        messageEnd = lfCrLfAt + 3;
+      } else if (lfLfAt !== -1) {
+        terminatorAt = lfLfAt;
+        messageEnd = lfLfAt + 2;
+      } else {
+        terminatorAt = -1;
+        messageEnd = -1;
+      }
+
+      if (this.mode === 'discarding') {
+        if (terminatorAt === -1) {
+          // Keep the last two bytes: they may begin a terminator completed by the next chunk.
+          return end - Math.min(2, end - pos);
+        }
+        this.searched = 0;
+        this.mode = 'messages';
+        pos = messageEnd;
+        continue;
+      }
+
+      if (terminatorAt !== -1 && startsWith(data, pos, RESPONSE_FOLLOWS)) {
+        const followsEnd = this.findCommandOutputEnd(data, pos);
+        if (followsEnd === -1) {
+          if (end - pos > this.maxMessageBytes) {
+            pos = this.beginDiscarding(end - pos, end);
+            continue;
+          }
+          return pos;
+        }
+        this.searched = 0;
+        if (followsEnd.markerAt - pos > this.maxMessageBytes) {
+          this.reportOversize(followsEnd.messageEnd - pos);
+        } else {
+          this.onMessage(parseCommandOutput(data.toString('utf8', pos, followsEnd.markerAt)));
+        }
+        pos = followsEnd.messageEnd;
+        continue;
+      }
+
+      if (terminatorAt === -1) {
+        if (end - pos > this.maxMessageBytes) {
+          pos = this.beginDiscarding(end - pos, end);
+          continue;
+        }
+        this.searched = end - pos;
+        return pos;
+      }
+
+      this.searched = 0;
+      if (terminatorAt + 1 - pos > this.maxMessageBytes) {
+        this.reportOversize(messageEnd - pos);
+      } else {
+        this.onMessage(parseHeaderBlock(data.toString('utf8', pos, terminatorAt + 1)));
+      }
+      pos = messageEnd;
+    }
+    return pos;
+  }
+
+  /** Finds `--END COMMAND--` and the blank line after it; -1 while they have not arrived. */
+  private findCommandOutputEnd(data: Buffer, pos: number): { markerAt: number; messageEnd: number } | -1 {
+    const markerAt = data.indexOf(END_COMMAND, pos);
+    if (markerAt === -1) return -1;
+    const afterMarker = markerAt + END_COMMAND.length;
+    const lfCrLfAt = data.indexOf(LF_CR_LF, afterMarker);
+    const lfLfAt = data.indexOf(LF_LF, afterMarker);
+    if (lfCrLfAt === -1 && lfLfAt === -1) return -1;
+    const messageEnd = lfLfAt === -1 || (lfCrLfAt !== -1 && lfCrLfAt < lfLfAt) ? lfCrLfAt + 3 : lfLfAt + 2;
+    return { markerAt, messageEnd };
+  }
+
+  /** Drops the oversize message's bytes held so far (all but two) and skips the rest up to its end. */
+  private beginDiscarding(pendingBytes: number, end: number): number {
+    const keep = Math.min(2, pendingBytes);
+    this.mode = 'discarding';
+    this.searched = 0;
+    this.reportOversize(pendingBytes - keep);
+    return end - keep;
+  }
+
+  private reportOversize(droppedBytes: number): void {
+    this.onOversize?.(droppedBytes);
+  }
+
+  private deliverBanner(data: Buffer, start: number, end: number): void {
+    const lineEnd = end > start && data[end - 1] === CR ? end - 1 : end;
+    this.onBanner?.(data.toString('utf8', start, lineEnd));
+  }
+}
+
+function startsWith(data: Buffer, pos: number, prefix: Buffer): boolean {
+  if (data.length - pos < prefix.length) return false;
+  return data.compare(prefix, 0, prefix.length, pos, pos + prefix.length) === 0;
+}
+
+/** Splits `Name: value` lines (CRLF or bare LF); a line without a colon is kept as raw text. */
+function parseHeaderBlock(text: string): AmiMessage {
+  const headers: AmiHeader[] = [];
+  let rawLines: string[] | undefined;
+  const length = text.length;
+  let lineStart = 0;
+  while (lineStart < length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = length;
+    const nextLine = lineEnd + 1;
+    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === CR) lineEnd--;
+    const colon = text.indexOf(':', lineStart);
+    if (colon !== -1 && colon < lineEnd) {
+      let valueStart = colon + 1;
+      while (valueStart < lineEnd && text.charCodeAt(valueStart) === 32) valueStart++;
+      headers.push([text.slice(lineStart, colon), text.slice(valueStart, lineEnd)]);
+    } else if (lineEnd > lineStart) {
+      (rawLines ??= []).push(text.slice(lineStart, lineEnd));
+    }
+    lineStart = nextLine;
+  }
+  return new AmiMessage(headers, rawLines);
+}
+
+/**
+ * Old-style Command reply: `Response: Follows`, `Privilege`, `ActionID`, then the CLI's own lines
+ * (which may hold colons and blank lines) up to `--END COMMAND--`. `text` stops before the marker.
+ */
+function parseCommandOutput(text: string): AmiMessage {
+  const headers: AmiHeader[] = [];
+  const rawLines: string[] = [];
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  let inHeaders = true;
+  for (const rawLine of lines) {
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const colon = line.indexOf(':');
+    if (inHeaders && colon > 0 && FOLLOWS_HEADER_NAMES.has(line.slice(0, colon).toLowerCase())) {
+      headers.push([line.slice(0, colon), line.slice(colon + 1).trimStart()]);
+      continue;
+    }
+    inHeaders = false;
+    rawLines.push(line);
+  }
+  return new AmiMessage(headers, rawLines);
+}

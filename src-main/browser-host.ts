@@ -1,0 +1,40 @@
+import { startContractBridge, type ContractBridge } from './ipc/bridge-server';
+import { createGatekeeper, type GatekeeperLog } from './ipc/gatekeeper';
+import { createMainServices, type MainServices, type MainServicesOptions } from './services';
+
+export interface BrowserHost {
+  readonly bridge: ContractBridge;
+  readonly services: MainServices;
+  close(): Promise<void>;
+}
+
+/**
+ * The console's main-process services served to an ordinary browser over the loopback bridge:
+ * the development command and the e2e use it where no Electron binary is installed.
+ */
+export async function startBrowserHost(options: {
+  readonly rendererDir: string;
+  readonly log: GatekeeperLog;
+  readonly port?: number;
+  readonly services?: Partial<Omit<MainServicesOptions, 'broadcast' | 'log'>>;
+}): Promise<BrowserHost> {
+  let bridge: ContractBridge | undefined;
+  const services = createMainServices({
+    ...options.services,
+    broadcast: (channel, payload) => bridge?.broadcast(channel, payload),
+    log: options.log,
+  });
+  const started = await startContractBridge(createGatekeeper(services.handlers, options.log), {
+    rendererDir: options.rendererDir,
+    port: options.port,
+  });
+  bridge = started;
+  return {
+    bridge: started,
+    services,
+    async close() {
+      await services.dispose();
+      await started.close();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it, vi } from 'vitest';
+import { METHOD_CHANNELS, schemaOf } from '../../src-preload/contract';
+import { createGatekeeper, OperatorError, type Handlers, type Sender } from './gatekeeper';
+
+const window: Sender = { id: 'window-1', send: () => {}, onClosed: () => {} };
+const quietLog = { warn: vi.fn(), error: vi.fn() };
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const disconnected = { kind: 'disconnected' } as const;
+  return {
+    'session:connect': () => disconnected,
+    'session:disconnect': () => disconnected,
+    'session:status': () => disconnected,
+    'picture:subscribe': () => ({ version: 0, picture: { extensions: {}, calls: {}, parked: {} } }),
+    ...overrides,
+  };
+}
+
+describe('the gatekeeper', () => {
+  it('has an argument schema for every method of the contract', () => {
+    expect(METHOD_CHANNELS.length).toBeGreaterThan(0);
+    for (const channel of METHOD_CHANNELS) expect(typeof schemaOf(channel).safeParse, channel).toBe('function');
+  });
+
+  it('refuses a message from an unknown sender before running anything', async () => {
+    const connect = vi.fn();
+    const dispatch = createGatekeeper(handlers({ 'session:connect': connect }), quietLog);
+    const result = await dispatch('session:connect', { target: 'demo' }, undefined);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'untrustedSender', message: expect.stringContaining('did not come from a Switchboard window') },
+    });
+    expect(connect).not.toHaveBeenCalled();
+  });
+
+  it('refuses a method the contract does not have', async () => {
+    const dispatch = createGatekeeper(handlers(), quietLog);
+    const result = await dispatch('ami:raw', 'Action: Command', window);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknownMethod' } });
+  });
+
+  it('refuses a malformed argument with a message naming the field', async () => {
+    const connect = vi.fn();
+    const dispatch = createGatekeeper(handlers({ 'session:connect': connect }), quietLog);
+    const result = await dispatch(
+      'session:connect',
+      { target: 'server', host: 'pbx', port: 99999, username: 'op', secret: 's', authType: 'md5', tls: { enabled: false } },
+      window,
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalidArgument', message: expect.stringContaining('port') } });
+    expect(connect).not.toHaveBeenCalled();
+  });
+
+  it('refuses a username carrying an AMI header injection', async () => {
+    const dispatch = createGatekeeper(handlers(), quietLog);
+    const result = await dispatch(
+      'session:connect',
+      { target: 'server', host: 'pbx', port: 5038, username: 'op\r\nAction: Command', secret: 's', authType: 'md5', tls: { enabled: false } },
+      window,
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalidArgument', message: expect.stringContaining('line breaks') } });
+  });
+
+  it('never echoes a refused secret back in its error', async () => {
+    const dispatch = createGatekeeper(handlers(), quietLog);
+    const secret = 'hunter2\nAction: Originate';
+    const result = await dispatch(
+      'session:connect',
+      { target: 'server', host: 'pbx', port: 5038, username: 'op', secret, authType: 'md5', tls: { enabled: false } },
+      window,
+    );
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain('hunter2');
+  });
+
+  it('passes the validated argument and the sender to the handler and wraps its value', async () => {
+    const connect = vi.fn(() => ({ kind: 'connecting', target: 'Demo PBX', attempt: 1 }) as const);
+    const dispatch = createGatekeeper(handlers({ 'session:connect': connect }), quietLog);
+    const result = await dispatch('session:connect', { target: 'demo' }, window);
+    expect(connect).toHaveBeenCalledWith({ target: 'demo' }, window);
+    expect(result).toEqual({ ok: true, value: { kind: 'connecting', target: 'Demo PBX', attempt: 1 } });
+  });
+
+  it("turns an operator error into the operator's message, and anything else into a safe one", async () => {
+    const dispatch = createGatekeeper(
+      handlers({
+        'session:status': () => {
+          throw new OperatorError('notConnected', 'You are not connected to a PBX.');
+        },
+        'session:disconnect': () => {
+          throw new Error('internal detail with secret=abc');
+        },
+      }),
+      quietLog,
+    );
+    expect(await dispatch('session:status', undefined, window)).toEqual({
+      ok: false,
+      error: { code: 'notConnected', message: 'You are not connected to a PBX.' },
+    });
+    const unexpected = await dispatch('session:disconnect', undefined, window);
+    expect(unexpected).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(unexpected)).not.toContain('secret=abc');
+  });
+});

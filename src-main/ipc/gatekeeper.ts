@@ -1,0 +1,83 @@
+import {
+  METHOD_CHANNELS,
+  schemaOf,
+  type ArgsOf,
+  type EventChannel,
+  type IpcError,
+  type IpcResult,
+  type MethodChannel,
+  type PayloadOf,
+  type ResultOf,
+} from '../../src-preload/contract';
+
+/** A window (or bridge connection) that has passed the transport's own identity check. */
+export interface Sender {
+  readonly id: string;
+  send<C extends EventChannel>(channel: C, payload: PayloadOf<C>): void;
+  /** Called once when the window or connection goes away. */
+  onClosed(listener: () => void): void;
+}
+
+/** A failure the operator should read: handlers throw it; the gatekeeper turns it into `{ ok: false }`. */
+export class OperatorError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OperatorError';
+  }
+}
+
+export type Handlers = {
+  [C in MethodChannel]: (args: ArgsOf<C>, sender: Sender) => Promise<ResultOf<C>> | ResultOf<C>;
+};
+
+export interface GatekeeperLog {
+  warn(message: string): void;
+  error(message: string, error: unknown): void;
+}
+
+const isMethodChannel = (channel: unknown): channel is MethodChannel =>
+  typeof channel === 'string' && (METHOD_CHANNELS as readonly string[]).includes(channel);
+
+/**
+ * The one door into main: refuses unknown senders and channels, validates the argument
+ * against the contract's schema, and always answers with a result union.
+ */
+export function createGatekeeper(handlers: Handlers, log: GatekeeperLog) {
+  return async function dispatch(
+    channel: unknown,
+    rawArgs: unknown,
+    sender: Sender | undefined,
+  ): Promise<IpcResult<unknown>> {
+    if (!sender) {
+      log.warn(`refused a call to ${String(channel)} from an unknown sender`);
+      return refuse('untrustedSender', 'This request did not come from a Switchboard window and was refused.');
+    }
+    if (!isMethodChannel(channel)) {
+      return refuse('unknownMethod', `Switchboard has no method called ${JSON.stringify(String(channel).slice(0, 60))}.`);
+    }
+    const parsed = schemaOf(channel).safeParse(rawArgs);
+    if (!parsed.success) {
+      const problems = parsed.error.issues
+        .map((issue) => (issue.path.length ? `${issue.path.join('.')} ${issue.message}` : issue.message))
+        .join('; ');
+      return refuse('invalidArgument', `${channel} was given an invalid argument: ${problems}.`);
+    }
+    try {
+      const handler = handlers[channel] as (args: unknown, sender: Sender) => unknown;
+      return { ok: true, value: await handler(parsed.data, sender) };
+    } catch (error) {
+      if (error instanceof OperatorError) return refuse(error.code, error.message);
+      log.error(`${channel} failed unexpectedly`, error);
+      return refuse('internal', 'Something went wrong inside Switchboard. The action was not completed; please try again.');
+    }
+  };
+}
+
+function refuse(code: string, message: string): { ok: false; error: IpcError } {
+  return { ok: false, error: { code, message } };
+}
+
+export type Dispatch = ReturnType<typeof createGatekeeper>;

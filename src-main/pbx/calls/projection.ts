@@ -1,0 +1,110 @@
+import type { CallDirection, CallParty, CallState, LiveCall, ParkedCall } from '../../../src-preload/state';
+import { deviceOfChannel, type ExtensionMatcher } from './device-match';
+import { compareChannelAge, type ChannelRecord, type ParkedRecord, type PbxModel } from './model';
+
+/** Technologies whose channels are PBX machinery, never a person on the line. */
+const MACHINERY = /^(Announcer|CBAnn|CBRec|Recorder|Snoop|Bridge|Parked|Multicast)\//i;
+const STATE_RINGING = 5;
+const STATE_UP = 6;
+
+/**
+ * Whether a channel is a person on the call: any channel of a phone or trunk, and of Local channels
+ * only the handset half; not Local plumbing (originate legs, `;2` halves) nor masquerade leftovers.
+ */
+export function isParty(channel: ChannelRecord, matcher: ExtensionMatcher): boolean {
+  if (channel.name.includes('<')) return false;
+  if (MACHINERY.test(channel.name)) return false;
+  if (channel.name.startsWith('Local/')) return channel.name.endsWith(';1') && matcher.isHandset(channel.name);
+  return true;
+}
+
+function partyState(channel: ChannelRecord, parkedUids: ReadonlySet<string>): CallState {
+  if (parkedUids.has(channel.uid)) return 'parked';
+  if (channel.onHold) return 'onHold';
+  if (channel.state === STATE_UP) return 'up';
+  if (channel.state === STATE_RINGING) return 'ringing';
+  return 'dialing';
+}
+
+function callState(parties: readonly CallParty[]): CallState {
+  const states = new Set(parties.map((party) => party.state));
+  if (states.has('parked')) return 'parked';
+  if (states.has('ringing')) return 'ringing';
+  if (states.has('onHold')) return 'onHold';
+  if (parties.length > 0 && states.size === 1 && states.has('up')) return 'up';
+  return 'dialing';
+}
+
+function direction(parties: readonly CallParty[]): CallDirection {
+  if (parties.every((party) => party.extensionId !== undefined)) return 'internal';
+  return parties[0]?.extensionId !== undefined ? 'outbound' : 'inbound';
+}
+
+/** Who a party is: the board's extension when it is one of ours, else what the PBX's caller ID says. */
+function personOf(channel: ChannelRecord, matcher: ExtensionMatcher): { number: string; name: string } {
+  const extension = matcher.extensionOfChannel(channel.name);
+  if (extension) return { number: extension.exten, name: extension.name || channel.callerName };
+  return { number: channel.callerNum, name: channel.callerName };
+}
+
+
+/** The console's live calls (only those with a person on them), keyed by call id. */
+export function projectCalls(model: PbxModel, matcher: ExtensionMatcher): LiveCall[] {
+  const parkedUids = new Set([...model.parked.values()].map((record) => record.parkeeUid));
+  const calls: LiveCall[] = [];
+  for (const [callId, uids] of model.calls) {
+    const channels = uids.flatMap((uid) => model.channels.get(uid) ?? []);
+    const people = channels.filter((channel) => isParty(channel, matcher)).sort(compareChannelAge);
+    if (people.length === 0) continue;
+    const parties = people.map(
+      (channel): CallParty => ({
+        partyId: channel.partyId,
+        extensionId: matcher.extensionOfChannel(channel.name)?.id,
+        ...personOf(channel, matcher),
+        state: partyState(channel, parkedUids),
+        recording: channel.recording,
+      }),
+    );
+    const answers = people.flatMap((channel) => (channel.answeredAt === undefined ? [] : [channel.answeredAt]));
+    answers.sort((a, b) => a - b);
+    calls.push({
+      id: callId,
+      state: callState(parties),
+      direction: direction(parties),
+      startedAt: Math.min(...channels.map((channel) => channel.createdAt)),
+      // A call is answered when its second person is (its only one, for a call to a service).
+      answeredAt: people.length === 1 ? answers[0] : answers.length >= 2 ? answers[1] : undefined,
+      parties,
+    });
+  }
+  return calls;
+}
+
+function parkedBy(record: ParkedRecord, model: PbxModel, matcher: ExtensionMatcher): { number: string; name: string } {
+  const { parker } = record;
+  if (parker.number) return { number: parker.number, name: parker.name ?? '' };
+  const channel = parker.channel ? [...model.channels.values()].find((known) => known.name === parker.channel) : undefined;
+  const extension =
+    (parker.channel ? matcher.extensionOfChannel(parker.channel) : undefined) ??
+    (parker.dialString ? matcher.extensionOfDevice(parker.dialString) : undefined);
+  if (extension) return { number: extension.exten, name: extension.name ?? '' };
+  if (channel) return { number: channel.callerNum, name: channel.callerName };
+  const device = parker.channel ? deviceOfChannel(parker.channel) : (parker.dialString ?? '');
+  return { number: device, name: '' };
+}
+
+/** The parking lot panel's entries, keyed by slot. */
+export function projectParked(model: PbxModel, matcher: ExtensionMatcher): ParkedCall[] {
+  return [...model.parked.values()].map((record) => {
+    const parkee = model.channels.get(record.parkeeUid);
+    return {
+      slot: record.slot,
+      lot: record.lot,
+      callId: parkee?.callId,
+      parkee: parkee ? personOf(parkee, matcher) : { number: record.parkeeNumber, name: record.parkeeName },
+      parkedBy: parkedBy(record, model, matcher),
+      parkedAt: record.parkedAt,
+      timeoutAt: record.timeoutAt,
+    };
+  });
+}

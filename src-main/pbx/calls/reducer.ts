@@ -1,0 +1,204 @@
+import type { ChannelSnapshot, PbxEvent } from './events';
+import { regroupCalls } from './grouping';
+import type { BridgeRecord, ChannelRecord, ParkedRecord, PbxModel } from './model';
+
+const STATE_UP = 6;
+
+/**
+ * The call model's reducer: one console event in, the next model out. Pure: time is passed in,
+ * ids come from the model's own counter, the input model is not changed.
+ */
+export function reduceModel(model: PbxModel, event: PbxEvent, now: number): PbxModel {
+  const draft = new Draft(model, now);
+  if (!draft.apply(event)) return model;
+  return regroupCalls(draft.finish());
+}
+
+/** Applies several events in order. */
+export function reduceEvents(model: PbxModel, events: readonly PbxEvent[], now: number): PbxModel {
+  return events.reduce((current, event) => reduceModel(current, event, now), model);
+}
+
+class Draft {
+  private readonly channels: Map<string, ChannelRecord>;
+  private readonly bridges: Map<string, BridgeRecord>;
+  private readonly parked: Map<string, ParkedRecord>;
+  private nextSeq: number;
+
+  constructor(
+    private readonly model: PbxModel,
+    private readonly now: number,
+  ) {
+    this.channels = new Map(model.channels);
+    this.bridges = new Map(model.bridges);
+    this.parked = new Map(model.parked);
+    this.nextSeq = model.nextSeq;
+  }
+
+  finish(): PbxModel {
+    return { ...this.model, nextSeq: this.nextSeq, channels: this.channels, bridges: this.bridges, parked: this.parked };
+  }
+
+  /** False when the event changes nothing the model keeps. */
+  apply(event: PbxEvent): boolean {
+    switch (event.kind) {
+      case 'channel':
+        this.see(event.channel);
+        return true;
+      case 'hangup':
+        this.hangup(event.uid);
+        return true;
+      case 'rename':
+        return this.rename(event.uid, event.oldName, event.newName);
+      case 'dialBegin':
+        if (event.caller) this.see(event.caller);
+        this.see(event.dest, { dialedBy: event.caller?.uid });
+        return true;
+      case 'dialEnd':
+        this.dialEnd(event.callerUid, event.destUid, event.status);
+        return true;
+      case 'bridgeCreate':
+        this.bridges.set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
+        return true;
+      case 'bridgeEnter':
+        if (!this.bridges.has(event.bridgeId)) this.bridges.set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
+        this.see(event.channel, { bridgeId: event.bridgeId, dialedBy: undefined });
+        return true;
+      case 'bridgeLeave':
+        this.update(event.uid, (channel) => (channel.bridgeId === event.bridgeId ? { bridgeId: undefined } : {}));
+        return true;
+      case 'bridgeDestroy':
+        this.bridges.delete(event.bridgeId);
+        this.moveBridge(event.bridgeId, undefined);
+        return true;
+      case 'bridgeMerge':
+        this.moveBridge(event.fromBridgeId, event.toBridgeId);
+        this.bridges.delete(event.fromBridgeId);
+        return true;
+      case 'link':
+        this.link(event.a, event.b);
+        return true;
+      case 'unlink':
+        for (const uid of [event.aUid, event.bUid]) {
+          this.update(uid, (channel) => (channel.bridgeId?.startsWith('link:') ? { bridgeId: undefined } : {}));
+        }
+        return true;
+      case 'hold':
+        this.update(event.uid, () => ({ onHold: event.onHold }));
+        return true;
+      case 'parked':
+        this.park(event);
+        return true;
+      case 'unparked': {
+        const record = this.parked.get(event.slot);
+        if (!record || record.lot !== event.lot) return false;
+        this.parked.delete(event.slot);
+        return true;
+      }
+      case 'recording':
+        this.update(event.uid, (channel) => ({
+          recording: event.state,
+          recordingFile: event.state === 'none' ? undefined : (event.file ?? channel.recordingFile),
+        }));
+        return true;
+      case 'musicOnHold':
+      case 'originateResponse':
+      case 'blindTransfer':
+      case 'attendedTransfer':
+        return false;
+    }
+  }
+
+  private see(snapshot: ChannelSnapshot, extra: Partial<ChannelRecord> = {}): void {
+    const known = this.channels.get(snapshot.uid);
+    const state = snapshot.state ?? known?.state ?? 0;
+    const base: ChannelRecord = known ?? {
+      uid: snapshot.uid,
+      name: snapshot.name,
+      state,
+      callerNum: '',
+      callerName: '',
+      connectedNum: '',
+      connectedName: '',
+      linkedId: undefined,
+      createdAt: this.now,
+      answeredAt: undefined,
+      bridgeId: undefined,
+      dialedBy: undefined,
+      onHold: false,
+      recording: 'none',
+      recordingFile: undefined,
+      partyId: `${this.model.idPrefix}p${this.nextSeq++}`,
+      callId: '',
+    };
+    this.channels.set(snapshot.uid, {
+      ...base,
+      name: snapshot.name,
+      state,
+      callerNum: snapshot.callerNum ?? base.callerNum,
+      callerName: snapshot.callerName ?? base.callerName,
+      connectedNum: snapshot.connectedNum ?? base.connectedNum,
+      connectedName: snapshot.connectedName ?? base.connectedName,
+      linkedId: snapshot.linkedId ?? base.linkedId,
+      answeredAt: base.answeredAt ?? (state === STATE_UP ? this.now : undefined),
+      ...extra,
+    });
+  }
+
+  private update(uid: string, change: (channel: ChannelRecord) => Partial<ChannelRecord>): void {
+    const channel = this.channels.get(uid);
+    if (channel) this.channels.set(uid, { ...channel, ...change(channel) });
+  }
+
+  private hangup(uid: string): void {
+    this.channels.delete(uid);
+    for (const [slot, record] of this.parked) if (record.parkeeUid === uid) this.parked.delete(slot);
+    for (const channel of this.channels.values()) {
+      if (channel.dialedBy === uid) this.channels.set(channel.uid, { ...channel, dialedBy: undefined });
+    }
+  }
+
+  private rename(uid: string | undefined, oldName: string, newName: string): boolean {
+    const channel =
+      (uid !== undefined ? this.channels.get(uid) : undefined) ??
+      [...this.channels.values()].find((candidate) => candidate.name === oldName);
+    if (!channel) return false;
+    this.channels.set(channel.uid, { ...channel, name: newName });
+    return true;
+  }
+
+  private dialEnd(callerUid: string | undefined, destUid: string | undefined, status: string): void {
+    // An answered dial stays joined until the callee enters the caller's bridge (BridgeEnter, Link).
+    if (status.toUpperCase() === 'ANSWER') return;
+    for (const channel of this.channels.values()) {
+      const isDest = destUid !== undefined ? channel.uid === destUid : channel.dialedBy === callerUid;
+      if (isDest && channel.dialedBy !== undefined) this.channels.set(channel.uid, { ...channel, dialedBy: undefined });
+    }
+  }
+
+  private moveBridge(from: string, to: string | undefined): void {
+    for (const channel of this.channels.values()) {
+      if (channel.bridgeId === from) this.channels.set(channel.uid, { ...channel, bridgeId: to });
+    }
+  }
+
+  private link(a: ChannelSnapshot, b: ChannelSnapshot): void {
+    const bridgeId = this.channels.get(a.uid)?.bridgeId ?? this.channels.get(b.uid)?.bridgeId ?? `link:${a.uid}`;
+    this.see(a, { bridgeId, dialedBy: undefined });
+    this.see(b, { bridgeId, dialedBy: undefined });
+  }
+
+  private park(event: Extract<PbxEvent, { kind: 'parked' }>): void {
+    this.see(event.parkee);
+    this.parked.set(event.slot, {
+      slot: event.slot,
+      lot: event.lot,
+      parkeeUid: event.parkee.uid,
+      parkeeNumber: event.parkee.callerNum ?? '',
+      parkeeName: event.parkee.callerName ?? '',
+      parker: event.parker,
+      parkedAt: this.now - event.durationSecs * 1000,
+      timeoutAt: this.now + event.timeoutSecs * 1000,
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import { deviceOfChannel, type ExtensionMatcher } from '../calls/device-match';
+import { compareChannelAge, type ChannelRecord } from '../calls/model';
+import { isParty } from '../calls/projection';
+import { fail, type CommandContext, type CommandResult } from './context';
+
+/**
+ * Main-issued ids → the channels they stand for. Commands never take a channel name from the page;
+ * they look the id up here, in the model as it is now.
+ */
+
+/** The people on a call, oldest first. */
+export function partiesOfCall(ctx: CommandContext, callId: string): CommandResult<ChannelRecord[]> {
+  const model = ctx.model();
+  const uids = model.calls.get(callId);
+  const matcher = ctx.matcher();
+  const parties = (uids ?? [])
+    .flatMap((uid) => model.channels.get(uid) ?? [])
+    .filter((channel) => isParty(channel, matcher))
+    .sort(compareChannelAge);
+  if (parties.length === 0) return fail('callNotFound', 'That call has ended.');
+  return { ok: true, value: parties };
+}
+
+/** The operator's own channel among these: its device, or a channel of the operator's extension. */
+export function myChannelAmong(parties: readonly ChannelRecord[], myDevice: string, matcher: ExtensionMatcher): ChannelRecord | undefined {
+  const wanted = myDevice.toLowerCase();
+  const myExtension = matcher.extensionOfDevice(myDevice);
+  return parties.find(
+    (channel) =>
+      deviceOfChannel(channel.name).toLowerCase() === wanted ||
+      (myExtension !== undefined && matcher.extensionOfChannel(channel.name)?.id === myExtension.id),
+  );
+}
+
+/** A named party of the call, or the one party that is neither the operator nor `keepExtensionId`. */
+export function pickParty(
+  ctx: CommandContext,
+  parties: readonly ChannelRecord[],
+  choice: { partyId?: string | undefined; keepExtensionId?: string | undefined },
+): CommandResult<ChannelRecord> {
+  if (choice.partyId !== undefined) {
+    const party = parties.find((channel) => channel.partyId === choice.partyId);
+    return party ? { ok: true, value: party } : fail('partyNotFound', 'That person is no longer on the call.');
+  }
+  const matcher = ctx.matcher();
+  const mine = myChannelAmong(parties, ctx.profile.myDevice, matcher);
+  const others = parties.filter(
+    (channel) =>
+      channel !== mine &&
+      (choice.keepExtensionId === undefined || matcher.extensionOfChannel(channel.name)?.id !== choice.keepExtensionId),
+  );
+  if (others.length === 1 && others[0]) return { ok: true, value: others[0] };
+  if (others.length === 0 && parties.length === 1 && parties[0] && parties[0] !== mine) return { ok: true, value: parties[0] };
+  return fail('ambiguousParty', 'It is not clear which person on the call to move: drag the person, not the call.');
+}
+
+/** An extension or number to dial: digits, letters and the keypad's `*#+`, nothing that could name a context or device. */
+const DIAL_TARGET = /^[A-Za-z0-9*#+_.-]{1,64}$/;
+
+export function checkTarget(target: string): CommandResult<string> {
+  const trimmed = target.trim();
+  if (DIAL_TARGET.test(trimmed)) return { ok: true, value: trimmed };
+  return fail('invalidTarget', `"${target}" is not a number the console can dial: use digits (and * # +) only.`);
+}

@@ -1,0 +1,133 @@
+import type { SessionFailureCode, SessionStatus } from '../../src-preload/contract';
+import type { AmiLinkState } from '../ami/client';
+import type { AmiMessage } from '../ami/message';
+import { releaseFromAmiVersion } from './asterisk-version';
+import { ExtensionBoard } from './board';
+import type { PictureStore } from './picture-store';
+import { PbxRefusal, isSuccessResponse, type AmiRequester } from './requester';
+
+/** The AMI client as the session uses it (src-main/ami/client.ts satisfies it). */
+export interface AmiLink extends AmiRequester {
+  readonly state: AmiLinkState;
+  start(): void;
+  stop(): Promise<void>;
+  on(event: 'state', listener: (state: AmiLinkState) => void): unknown;
+  on(event: 'event', listener: (message: AmiMessage) => void): unknown;
+  on(event: 'ready', listener: (info: { amiVersion: string }) => void): unknown;
+}
+
+export interface PbxSessionOptions {
+  /** What the operator connected to, as shown in the status bar: `pbx.example.com:5038` or `Demo PBX`. */
+  readonly target: string;
+  readonly username: string;
+  readonly link: AmiLink;
+  readonly store: PictureStore;
+  readonly directory?: ReadonlyMap<string, string>;
+  readonly now?: () => number;
+}
+
+type StatusListener = (status: SessionStatus) => void;
+
+/**
+ * One operator's live session with one PBX: follows the link's state, rebuilds the picture from
+ * the PBX after every login, and feeds PBX events into the picture.
+ */
+export class PbxSession {
+  private statusNow: SessionStatus;
+  private readonly listeners = new Set<StatusListener>();
+  private readonly board: ExtensionBoard;
+  private readonly now: () => number;
+  private stopped = false;
+
+  constructor(private readonly options: PbxSessionOptions) {
+    this.now = options.now ?? Date.now;
+    this.board = new ExtensionBoard(options.store);
+    if (options.directory) this.board.setDirectory(options.directory);
+    this.statusNow = { kind: 'connecting', target: options.target, attempt: 1 };
+    options.link.on('state', (state) => this.followLink(state));
+    options.link.on('ready', ({ amiVersion }) => void this.rebuild(amiVersion));
+    options.link.on('event', (message) => this.board.handleEvent(message));
+  }
+
+  get status(): SessionStatus {
+    return this.statusNow;
+  }
+
+  onStatus(listener: StatusListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    this.options.link.start();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.options.link.stop();
+    this.options.store.clear();
+    this.setStatus({ kind: 'disconnected' });
+  }
+
+  private followLink(state: AmiLinkState): void {
+    if (this.stopped) return;
+    const target = this.options.target;
+    switch (state.kind) {
+      case 'idle':
+      case 'closed':
+        return;
+      case 'connecting':
+        this.setStatus({ kind: 'connecting', target, attempt: state.attempt });
+        return;
+      case 'connected':
+        // Shown as connected once the picture is rebuilt (see rebuild()).
+        return;
+      case 'reconnecting':
+        this.setStatus({
+          kind: 'reconnecting',
+          target,
+          attempt: state.attempt,
+          retryAt: this.now() + state.delayMs,
+          reason: state.reason,
+        });
+        return;
+      case 'failed':
+        this.setStatus({ kind: 'failed', target, reason: state.reason });
+        return;
+    }
+  }
+
+  private async rebuild(amiVersion: string): Promise<void> {
+    const { link, target, username } = this.options;
+    try {
+      const asteriskVersion = await this.asteriskVersion(amiVersion);
+      await this.board.rebuild(link);
+      if (this.stopped) return;
+      this.setStatus({ kind: 'connected', target, username, amiVersion, asteriskVersion });
+    } catch (error) {
+      if (this.stopped) return;
+      if (error instanceof PbxRefusal) {
+        this.fail(error.kind === 'permission' ? 'permission' : 'protocol', error.message);
+        return;
+      }
+      // The link dropped during the rebuild: the link's own state tells what happens next.
+    }
+  }
+
+  private async asteriskVersion(amiVersion: string): Promise<string> {
+    const settings = await this.options.link.action('CoreSettings');
+    const exact = isSuccessResponse(settings) ? settings.get('AsteriskVersion') : undefined;
+    return exact ?? releaseFromAmiVersion(amiVersion) ?? `unknown (AMI ${amiVersion})`;
+  }
+
+  private fail(code: SessionFailureCode, message: string): void {
+    this.stopped = true;
+    void this.options.link.stop();
+    this.setStatus({ kind: 'failed', target: this.options.target, reason: { code, message } });
+  }
+
+  private setStatus(status: SessionStatus): void {
+    this.statusNow = status;
+    for (const listener of this.listeners) listener(status);
+  }
+}

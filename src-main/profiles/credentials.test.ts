@@ -1,0 +1,193 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CredentialService } from './credentials';
+import { ProfileStore } from './profile-store';
+import type { UserProfile } from './profile';
+import { NO_KEYCHAIN_MESSAGE, VaultUnavailableError, type SecretVault } from './vault';
+
+/** A keychain in a Map, standing in for keytar where the keychain itself is not what is tested. */
+class MapVault implements SecretVault {
+  readonly secrets = new Map<string, string>();
+  async get(profileId: string) {
+    return this.secrets.get(profileId);
+  }
+  async set(profileId: string, secret: string) {
+    this.secrets.set(profileId, secret);
+  }
+  async delete(profileId: string) {
+    this.secrets.delete(profileId);
+  }
+  async probe() {
+    return { kind: 'available' } as const;
+  }
+}
+
+/** No Secret Service: every call fails the way KeytarVault fails. */
+class UnreachableVault implements SecretVault {
+  calls: string[] = [];
+  private fail(call: string): never {
+    this.calls.push(call);
+    throw new VaultUnavailableError(NO_KEYCHAIN_MESSAGE, 'Could not connect: No such file or directory');
+  }
+  async get(): Promise<string | undefined> {
+    return this.fail('get');
+  }
+  async set(): Promise<void> {
+    this.fail('set');
+  }
+  async delete(): Promise<void> {
+    this.fail('delete');
+  }
+  async probe() {
+    return { kind: 'unavailable', reason: NO_KEYCHAIN_MESSAGE } as const;
+  }
+}
+
+let dir: string;
+let store: ProfileStore;
+let profile: UserProfile;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'switchboard-credentials-'));
+  store = new ProfileStore({ userDataDir: dir });
+  profile = await store.create({ displayName: 'Front desk', host: 'pbx.example.org', username: 'reception' });
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('CredentialService with a keychain', () => {
+  it('remembers a secret, reports it as saved, and connects with it after log out', async () => {
+    const vault = new MapVault();
+    const credentials = new CredentialService({ vault, profiles: store });
+    expect(await credentials.hasSavedSecret(profile.id)).toBe(false);
+    expect(await credentials.saveSecret(profile.id, 's3cret', true)).toEqual({ kind: 'remembered' });
+    expect(vault.secrets.get(profile.id)).toBe('s3cret');
+    expect(await credentials.hasSavedSecret(profile.id)).toBe(true);
+
+    credentials.dropSessionSecrets();
+    expect(await credentials.secretForConnect(profile.id)).toEqual({ kind: 'secret', secret: 's3cret', source: 'vault' });
+  });
+
+  it('keeps a secret typed without "remember" for this session only, and forgets an earlier saved one', async () => {
+    const vault = new MapVault();
+    vault.secrets.set(profile.id, 'old');
+    const credentials = new CredentialService({ vault, profiles: store });
+    expect(await credentials.saveSecret(profile.id, 'typed', false)).toEqual({ kind: 'sessionOnly' });
+    expect(vault.secrets.has(profile.id)).toBe(false);
+    expect(await credentials.hasSavedSecret(profile.id)).toBe(false);
+    expect(await credentials.secretForConnect(profile.id)).toEqual({ kind: 'secret', secret: 'typed', source: 'session' });
+
+    credentials.dropSessionSecrets();
+    expect(await credentials.secretForConnect(profile.id)).toMatchObject({ kind: 'needsSecret' });
+  });
+
+  it('prefers a secret typed now over the session one and the saved one, and keeps it for reconnects', async () => {
+    const vault = new MapVault();
+    vault.secrets.set(profile.id, 'saved');
+    const credentials = new CredentialService({ vault, profiles: store });
+    expect(await credentials.secretForConnect(profile.id, 'typed now')).toEqual({ kind: 'secret', secret: 'typed now', source: 'typed' });
+    expect(await credentials.secretForConnect(profile.id)).toEqual({ kind: 'secret', secret: 'typed now', source: 'session' });
+  });
+
+  it('asks for the secret in plain words when none is saved or typed', async () => {
+    const credentials = new CredentialService({ vault: new MapVault(), profiles: store });
+    expect(await credentials.secretForConnect(profile.id)).toEqual({
+      kind: 'needsSecret',
+      reason: 'No secret is saved for this profile. Type it to connect.',
+    });
+  });
+
+  it('forgets a secret from the keychain and from the session', async () => {
+    const vault = new MapVault();
+    const credentials = new CredentialService({ vault, profiles: store });
+    await credentials.saveSecret(profile.id, 's3cret', true);
+    expect(await credentials.forgetSecret(profile.id)).toEqual({ kind: 'forgotten' });
+    expect(vault.secrets.size).toBe(0);
+    expect(await credentials.secretForConnect(profile.id)).toMatchObject({ kind: 'needsSecret' });
+  });
+
+  it('deletes the secret with the profile', async () => {
+    const vault = new MapVault();
+    const credentials = new CredentialService({ vault, profiles: store });
+    await credentials.saveSecret(profile.id, 's3cret', true);
+    expect(await credentials.deleteProfile(profile.id)).toEqual({ kind: 'deleted' });
+    expect(vault.secrets.size).toBe(0);
+    expect(await store.get(profile.id)).toBeUndefined();
+    expect(await credentials.deleteProfile(profile.id)).toEqual({ kind: 'alreadyGone' });
+  });
+
+  it('keeps the secret when the profile is renamed or pointed at another host', async () => {
+    const credentials = new CredentialService({ vault: new MapVault(), profiles: store });
+    await credentials.saveSecret(profile.id, 's3cret', true);
+    await store.update(profile.id, { displayName: 'Reception', host: 'pbx2.example.org' });
+    credentials.dropSessionSecrets();
+    expect(await credentials.secretForConnect(profile.id)).toEqual({ kind: 'secret', secret: 's3cret', source: 'vault' });
+  });
+
+  it('does not copy the secret to a duplicated profile', async () => {
+    const credentials = new CredentialService({ vault: new MapVault(), profiles: store });
+    await credentials.saveSecret(profile.id, 's3cret', true);
+    const copy = await store.duplicate(profile.id);
+    expect(await credentials.hasSavedSecret(copy.id)).toBe(false);
+  });
+
+  it('needs no secret for the Demo PBX and stores none for it', async () => {
+    const vault = new MapVault();
+    const credentials = new CredentialService({ vault, profiles: store });
+    expect(await credentials.secretForConnect('demo')).toEqual({ kind: 'noSecretNeeded' });
+    expect(await credentials.saveSecret('demo', 'x', true)).toEqual({ kind: 'noSecretNeeded' });
+    expect(await credentials.hasSavedSecret('demo')).toBe(false);
+    expect(vault.secrets.size).toBe(0);
+  });
+
+  it('stores nothing for a profile that does not exist', async () => {
+    const vault = new MapVault();
+    const credentials = new CredentialService({ vault, profiles: store });
+    const unknownId = '5b4e28ba-2fa1-41d2-883f-0016d3cca427';
+    expect(await credentials.saveSecret(unknownId, 'x', true)).toEqual({ kind: 'unknownProfile' });
+    expect(await credentials.secretForConnect(unknownId, 'x')).toEqual({ kind: 'unknownProfile' });
+    expect(vault.secrets.size).toBe(0);
+  });
+
+  it.each(['', 'two\r\nlines', 'nul\0'])('refuses secret %j without echoing it', async (secret) => {
+    const vault = new MapVault();
+    const credentials = new CredentialService({ vault, profiles: store });
+    const result = await credentials.saveSecret(profile.id, secret, true);
+    expect(result.kind).toBe('invalidSecret');
+    if (secret) expect(JSON.stringify(result)).not.toContain(secret);
+    expect(vault.secrets.size).toBe(0);
+    expect(await credentials.secretForConnect(profile.id, secret)).toMatchObject({ kind: 'invalidSecret' });
+  });
+});
+
+describe('CredentialService without a keychain (fails closed)', () => {
+  it('says plainly that "remember" did not store the secret, and keeps it for this session only', async () => {
+    const vault = new UnreachableVault();
+    const credentials = new CredentialService({ vault, profiles: store });
+    expect(await credentials.vaultAvailability()).toEqual({ kind: 'unavailable', reason: NO_KEYCHAIN_MESSAGE });
+    expect(await credentials.saveSecret(profile.id, 's3cret', true)).toEqual({ kind: 'notRemembered', reason: NO_KEYCHAIN_MESSAGE });
+    expect(await credentials.hasSavedSecret(profile.id)).toBe(false);
+    expect(await credentials.secretForConnect(profile.id)).toEqual({ kind: 'secret', secret: 's3cret', source: 'session' });
+
+    credentials.dropSessionSecrets();
+    expect(await credentials.secretForConnect(profile.id)).toEqual({ kind: 'needsSecret', reason: NO_KEYCHAIN_MESSAGE });
+  });
+
+  it('deletes the profile and says the keychain could not be reached for its secret', async () => {
+    const credentials = new CredentialService({ vault: new UnreachableVault(), profiles: store });
+    const result = await credentials.deleteProfile(profile.id);
+    expect(result.kind).toBe('deletedSecretKept');
+    expect(result.kind === 'deletedSecretKept' && result.reason).toContain(`account "${profile.id}"`);
+    expect(await store.get(profile.id)).toBeUndefined();
+  });
+
+  it('forgets the session secret even when the keychain cannot be reached', async () => {
+    const credentials = new CredentialService({ vault: new UnreachableVault(), profiles: store });
+    await credentials.saveSecret(profile.id, 's3cret', false);
+    expect(await credentials.forgetSecret(profile.id)).toEqual({ kind: 'vaultUnavailable', reason: NO_KEYCHAIN_MESSAGE });
+    expect(await credentials.secretForConnect(profile.id)).toMatchObject({ kind: 'needsSecret' });
+  });
+});

@@ -1,0 +1,71 @@
+import type { AnyProfile } from './profile';
+
+/**
+ * `--profile <name>` / `--profile=<name>` on the command line: connect with that profile at launch.
+ * The name is a profile's display name (any case) or its id; `demo` is the built-in Demo PBX.
+ */
+
+export type ProfileArgument =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'given'; readonly name: string }
+  | { readonly kind: 'invalid'; readonly message: string };
+
+export type LaunchProfile =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'found'; readonly profile: AnyProfile }
+  | { readonly kind: 'notFound'; readonly name: string; readonly message: string }
+  | { readonly kind: 'ambiguous'; readonly name: string; readonly matches: readonly AnyProfile[]; readonly message: string }
+  | { readonly kind: 'invalid'; readonly message: string };
+
+const FLAG = '--profile';
+
+/** Reads the flag from an argv (Electron's includes the binary and app path; they are ignored). */
+export function readProfileArgument(argv: readonly string[]): ProfileArgument {
+  const names: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === FLAG) {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) {
+        return { kind: 'invalid', message: '--profile needs a profile name, for example --profile "Front desk".' };
+      }
+      names.push(value);
+      i++;
+    } else if (arg.startsWith(`${FLAG}=`)) {
+      names.push(arg.slice(FLAG.length + 1));
+    }
+  }
+  if (names.length === 0) return { kind: 'absent' };
+  if (names.length > 1) return { kind: 'invalid', message: '--profile was given more than once; give one profile to connect with.' };
+  const name = names[0]!.trim();
+  if (name === '') return { kind: 'invalid', message: '--profile needs a profile name, for example --profile "Front desk".' };
+  return { kind: 'given', name };
+}
+
+/** Which profile, if any, the app should connect with at launch. An id match beats a name match. */
+export function resolveLaunchProfile(argv: readonly string[], profiles: readonly AnyProfile[]): LaunchProfile {
+  const argument = readProfileArgument(argv);
+  if (argument.kind === 'absent') return { kind: 'none' };
+  if (argument.kind === 'invalid') return argument;
+  const { name } = argument;
+
+  const byId = profiles.find((profile) => profile.id === name || (profile.kind === 'demo' && name.toLowerCase() === profile.id));
+  if (byId) return { kind: 'found', profile: byId };
+  const wanted = name.toLocaleLowerCase();
+  const byName = profiles.filter((profile) => profile.displayName.toLocaleLowerCase() === wanted);
+  if (byName.length === 1) return { kind: 'found', profile: byName[0]! };
+  if (byName.length > 1) {
+    return {
+      kind: 'ambiguous',
+      name,
+      matches: byName,
+      message: `More than one profile is called "${name}"; start with the profile's id instead, or rename one.`,
+    };
+  }
+  return {
+    kind: 'notFound',
+    name,
+    message: `There is no profile called "${name}". Choose one on the login screen.`,
+  };
+}

@@ -1,0 +1,236 @@
+import { z } from 'zod';
+
+/**
+ * A login profile: where one operator's console connects and how it looks.
+ * Never holds a secret; the secret lives in the OS keychain under the profile's id (see vault.ts).
+ *
+ * Every string here may end up in an AMI header (Username, Exten, Context, Channel, MixMonitor
+ * file name), so CR, LF and NUL are refused at the door, never stripped.
+ */
+
+export const DEFAULT_AMI_PORT = 5038;
+export const DEMO_PROFILE_ID = 'demo';
+
+const MAX_TEXT = 200;
+
+/** Text that may travel in an AMI header: no CR, LF or NUL, trimmed, bounded. */
+function headerSafeText(label: string, options: { min?: number } = {}) {
+  const min = options.min ?? 1;
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `${label} is missing.` : `${label} must be text.`) })
+    .refine((value) => !/[\r\n\0]/.test(value), `${label} can't contain line breaks or NUL characters.`)
+    .refine((value) => value === value.trim(), `${label} can't start or end with spaces.`)
+    .refine((value) => value.length >= min, min === 1 ? `${label} can't be empty.` : `${label} is too short.`)
+    .refine((value) => value.length <= MAX_TEXT, `${label} can't be longer than ${MAX_TEXT} characters.`);
+}
+
+/** Asterisk dialplan context or parking lot name. */
+function asteriskName(label: string) {
+  return headerSafeText(label).refine(
+    (value) => /^[A-Za-z0-9_.-]+$/.test(value),
+    `${label} may contain only letters, digits, '-', '_' and '.'.`,
+  );
+}
+
+export const ProfileIdSchema = z
+  .string({ error: 'A profile id must be text.' })
+  .refine((value) => value === DEMO_PROFILE_ID || z.uuid().safeParse(value).success, 'That is not a profile id.');
+
+const UserProfileIdSchema = z.uuid({ error: 'A profile id must be a UUID issued by Switchboard.' });
+
+const DisplayNameSchema = headerSafeText('The profile name');
+
+const HostSchema = headerSafeText('The host').refine(
+  // Host name, IPv4, or IPv6 (bare or in brackets). Deliberately loose: DNS decides the rest.
+  (value) => /^(\[[0-9A-Fa-f:.]+\]|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)$/.test(value),
+  'The host must be a host name or an IP address, without spaces or a port.',
+);
+
+const PortSchema = z
+  .number({ error: (issue) => (issue.input === undefined ? 'The port is missing.' : 'The port must be a number from 1 to 65535.') })
+  .int('The port must be a whole number from 1 to 65535.')
+  .min(1, 'The port must be a number from 1 to 65535.')
+  .max(65535, 'The port must be a number from 1 to 65535.');
+
+const TlsSettingsSchema = z.discriminatedUnion(
+  'enabled',
+  [
+    z.strictObject({ enabled: z.literal(false) }),
+    z.strictObject({
+      enabled: z.literal(true),
+      /** PEM file with the CA that signed the PBX certificate; absent = the system's trusted CAs. */
+      caFile: headerSafeText('The CA file path').optional(),
+      /** Name to check the certificate against when it differs from the host (SNI too). */
+      serverName: headerSafeText('The TLS server name').optional(),
+    }),
+  ],
+  { error: 'TLS must be on or off.' },
+);
+export type TlsSettings = z.infer<typeof TlsSettingsSchema>;
+
+const AuthTypeSchema = z.enum(['plain', 'md5'], {
+  error: "The login method must be 'plain' or 'md5' (MD5 challenge).",
+});
+export type AuthType = z.infer<typeof AuthTypeSchema>;
+
+const UsernameSchema = headerSafeText('The AMI username').refine(
+  (value) => !/[\s]/.test(value),
+  "The AMI username can't contain spaces.",
+);
+
+/** A device as Asterisk names it, `Technology/resource`, e.g. `PJSIP/200` or `SIP/alice`. */
+const DeviceSchema = headerSafeText('My device').refine(
+  (value) => /^[A-Za-z][A-Za-z0-9]*\/[A-Za-z0-9_.@+:-]+$/.test(value),
+  "My device must look like 'PJSIP/200': a technology, a slash, then the device name, without spaces.",
+);
+
+export const RECORDING_PLACEHOLDERS = ['date', 'time', 'caller', 'callee', 'exten', 'uniqueid'] as const;
+export type RecordingPlaceholder = (typeof RECORDING_PLACEHOLDERS)[number];
+export const DEFAULT_RECORDING_PATTERN = '${date}-${caller}-${exten}';
+
+/**
+ * A recording file name (not a path: Asterisk puts it in its monitor directory).
+ * Literal text is limited to a safe file-name alphabet so a caller id can never steer the path;
+ * placeholders are from RECORDING_PLACEHOLDERS only.
+ */
+const RecordingPatternSchema = headerSafeText('The recording file pattern').superRefine((value, ctx) => {
+  const withoutPlaceholders = value.replace(/\$\{([^}]*)\}/g, (_whole, name: string) => {
+    if (!(RECORDING_PLACEHOLDERS as readonly string[]).includes(name)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `The recording file pattern uses an unknown placeholder \${${name}}; allowed are ${RECORDING_PLACEHOLDERS.map((p) => `\${${p}}`).join(', ')}.`,
+      });
+    }
+    return '';
+  });
+  if (!/^[A-Za-z0-9_.-]*$/.test(withoutPlaceholders)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: "The recording file pattern may contain only letters, digits, '-', '_', '.' and placeholders like ${date}.",
+    });
+  } else if (value.startsWith('.')) {
+    ctx.addIssue({ code: 'custom', message: "The recording file pattern can't start with a dot." });
+  }
+});
+
+export const BoardPrefsSchema = z.strictObject({
+  /** Dialplan contexts whose extensions the board shows; empty = all. */
+  contexts: z.array(asteriskName('A board context')).max(100, 'The board can filter on at most 100 contexts.'),
+  /** Free-text filter on extension numbers and names; empty = no filter. */
+  extensionFilter: headerSafeText('The extension filter', { min: 0 }),
+  grouping: z.enum(['context', 'none'], { error: "Grouping must be 'context' or 'none'." }),
+  tileSize: z.enum(['compact', 'normal', 'large'], { error: "Tile size must be 'compact', 'normal' or 'large'." }),
+});
+export type BoardPrefs = z.infer<typeof BoardPrefsSchema>;
+
+export const DEFAULT_BOARD_PREFS: BoardPrefs = {
+  contexts: [],
+  extensionFilter: '',
+  grouping: 'context',
+  tileSize: 'normal',
+};
+
+const DialContextSchema = asteriskName('The dial context');
+const ParkingLotSchema = asteriskName('The parking lot');
+
+/** The fields an operator edits on the login screen: exactly what the renderer may send. */
+const draftShape = {
+  displayName: DisplayNameSchema,
+  host: HostSchema,
+  port: PortSchema,
+  tls: TlsSettingsSchema,
+  username: UsernameSchema,
+  authType: AuthTypeSchema,
+  /** Absent: the console watches only (no click-to-dial from "my" phone). */
+  myDevice: DeviceSchema.optional(),
+  dialContext: DialContextSchema,
+  parkingLot: ParkingLotSchema,
+  recordingPattern: RecordingPatternSchema,
+  board: BoardPrefsSchema,
+};
+
+/**
+ * What the renderer sends to create a profile. Unknown keys are refused (a page that sends
+ * `secret` in a draft gets an error, not a silently dropped field). Omitted optional settings
+ * take their defaults.
+ */
+export const ProfileDraftSchema = z.strictObject({
+  ...draftShape,
+  port: PortSchema.default(DEFAULT_AMI_PORT),
+  tls: TlsSettingsSchema.default({ enabled: false }),
+  authType: AuthTypeSchema.default('md5'),
+  dialContext: DialContextSchema.default('default'),
+  parkingLot: ParkingLotSchema.default('default'),
+  recordingPattern: RecordingPatternSchema.default(DEFAULT_RECORDING_PATTERN),
+  board: BoardPrefsSchema.default(DEFAULT_BOARD_PREFS),
+});
+export type ProfileDraft = z.output<typeof ProfileDraftSchema>;
+export type ProfileDraftInput = z.input<typeof ProfileDraftSchema>;
+
+/**
+ * What the renderer sends to edit a profile: only the fields that changed; board preferences
+ * field by field, so the board changing the tile size never undoes an edit made on the login screen.
+ * `myDevice: null` removes the device.
+ */
+export const ProfileChangesSchema = z.strictObject({
+  displayName: draftShape.displayName.optional(),
+  host: draftShape.host.optional(),
+  port: draftShape.port.optional(),
+  tls: draftShape.tls.optional(),
+  username: draftShape.username.optional(),
+  authType: draftShape.authType.optional(),
+  myDevice: DeviceSchema.nullable().optional(),
+  dialContext: draftShape.dialContext.optional(),
+  parkingLot: draftShape.parkingLot.optional(),
+  recordingPattern: draftShape.recordingPattern.optional(),
+  board: BoardPrefsSchema.partial().optional(),
+});
+export type ProfileChanges = z.infer<typeof ProfileChangesSchema>;
+
+export const UserProfileSchema = z.strictObject({
+  kind: z.literal('user'),
+  id: UserProfileIdSchema,
+  ...draftShape,
+});
+export type UserProfile = z.infer<typeof UserProfileSchema>;
+
+/**
+ * The built-in Demo PBX. Not stored, not editable, needs no secret; its host and port are chosen
+ * at connect time, when the app starts the in-process simulator.
+ */
+export interface DemoProfile {
+  readonly kind: 'demo';
+  readonly id: typeof DEMO_PROFILE_ID;
+  readonly displayName: string;
+  readonly username: string;
+  readonly authType: AuthType;
+  readonly myDevice: string;
+  readonly dialContext: string;
+  readonly parkingLot: string;
+  readonly recordingPattern: string;
+  readonly board: Readonly<BoardPrefs>;
+}
+
+export const DEMO_PROFILE: DemoProfile = Object.freeze({
+  kind: 'demo',
+  id: DEMO_PROFILE_ID,
+  displayName: 'Demo PBX',
+  username: 'demo',
+  authType: 'md5',
+  myDevice: 'PJSIP/200',
+  dialContext: 'default',
+  parkingLot: 'default',
+  recordingPattern: DEFAULT_RECORDING_PATTERN,
+  board: Object.freeze({ ...DEFAULT_BOARD_PREFS, contexts: [] }),
+});
+
+export type AnyProfile = UserProfile | DemoProfile;
+
+/** A zod failure as one or more sentences a person can act on (our schemas carry plain messages). */
+export function describeIssues(error: z.ZodError): string {
+  const messages = error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') return `Unknown setting(s): ${issue.keys.join(', ')}.`;
+    return issue.message;
+  });
+  return [...new Set(messages)].join(' ');
+}

@@ -1,0 +1,142 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The credential vault: one secret per profile in the operating system's keychain, and nowhere
+ * else. Fails closed: when no keychain answers, nothing is stored anywhere (no file, no fallback).
+ */
+
+export const VAULT_SERVICE = 'Switchboard';
+
+export type VaultAvailability = { readonly kind: 'available' } | { readonly kind: 'unavailable'; readonly reason: string };
+
+export interface SecretVault {
+  get(profileId: string): Promise<string | undefined>;
+  set(profileId: string, secret: string): Promise<void>;
+  delete(profileId: string): Promise<void>;
+  probe(): Promise<VaultAvailability>;
+}
+
+export const NO_KEYCHAIN_MESSAGE =
+  "No keychain is available on this computer (Secret Service is not running), so your secret can't be remembered. You can still connect; you'll type it each time.";
+const KEYCHAIN_REFUSED_MESSAGE =
+  "The keychain did not accept the request (it may be locked), so your secret can't be remembered. You can still connect; you'll type it each time.";
+const KEYTAR_MISSING_MESSAGE =
+  "This copy of Switchboard has no keychain support installed, so your secret can't be remembered. You can still connect; you'll type it each time.";
+
+/**
+ * The keychain could not be used. `message` is for the operator; `detail` is the keychain's own
+ * words for a log, with any secret involved removed. Neither ever contains the secret.
+ */
+export class VaultUnavailableError extends Error {
+  override readonly name = 'VaultUnavailableError';
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The part of keytar we use. */
+export interface KeytarApi {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+/**
+ * keytar is a CommonJS native addon: loaded on first use so this module (and the app) still loads
+ * where it is missing or was built for another runtime; the vault then reports itself unavailable.
+ */
+function loadKeytar(): KeytarApi {
+  const require = createRequire(import.meta.url);
+  return require('keytar') as KeytarApi;
+}
+
+/** Account name used by probe(); never a profile id (those are UUIDs or 'demo'). */
+const PROBE_ACCOUNT = 'switchboard-keychain-probe';
+
+export class KeytarVault implements SecretVault {
+  private keytar: KeytarApi | undefined;
+
+  constructor(private readonly options: { service?: string; loadKeytar?: () => KeytarApi } = {}) {}
+
+  private get service(): string {
+    return this.options.service ?? VAULT_SERVICE;
+  }
+
+  async get(profileId: string): Promise<string | undefined> {
+    const keytar = this.keytarOrThrow();
+    try {
+      return (await keytar.getPassword(this.service, profileId)) ?? undefined;
+    } catch (error) {
+      throw toVaultError(error);
+    }
+  }
+
+  async set(profileId: string, secret: string): Promise<void> {
+    const keytar = this.keytarOrThrow();
+    try {
+      await keytar.setPassword(this.service, profileId, secret);
+    } catch (error) {
+      throw toVaultError(error, secret);
+    }
+  }
+
+  async delete(profileId: string): Promise<void> {
+    const keytar = this.keytarOrThrow();
+    try {
+      await keytar.deletePassword(this.service, profileId);
+    } catch (error) {
+      throw toVaultError(error);
+    }
+  }
+
+  /**
+   * Asks the keychain a harmless question (a read). A keychain that answers reads may still refuse
+   * a write (locked collection), so `set` failing with VaultUnavailableError remains possible.
+   */
+  async probe(): Promise<VaultAvailability> {
+    try {
+      await this.keytarOrThrow().getPassword(this.service, PROBE_ACCOUNT);
+      return { kind: 'available' };
+    } catch (error) {
+      return { kind: 'unavailable', reason: toVaultError(error).message };
+    }
+  }
+
+  private keytarOrThrow(): KeytarApi {
+    if (this.keytar) return this.keytar;
+    try {
+      this.keytar = (this.options.loadKeytar ?? loadKeytar)();
+      return this.keytar;
+    } catch (error) {
+      throw new VaultUnavailableError(KEYTAR_MISSING_MESSAGE, describeError(error));
+    }
+  }
+}
+
+/** libsecret / D-Bus failures that mean "there is no keychain to talk to". */
+const NO_SERVICE_PATTERNS = [
+  /could not connect/i,
+  /cannot autolaunch d-bus/i,
+  /org\.freedesktop\.DBus\.Error\.(ServiceUnknown|NoServer|Spawn|FileNotFound|NoReply|Disconnected)/i,
+  /was not provided by any \.service files/i,
+  /no such (file or directory|interface)/i,
+  /connection (refused|closed)/i,
+];
+
+function toVaultError(error: unknown, secret?: string): VaultUnavailableError {
+  if (error instanceof VaultUnavailableError) return error;
+  const detail = redact(describeError(error), secret);
+  const noService = NO_SERVICE_PATTERNS.some((pattern) => pattern.test(detail));
+  return new VaultUnavailableError(noService ? NO_KEYCHAIN_MESSAGE : KEYCHAIN_REFUSED_MESSAGE, detail);
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function redact(text: string, secret: string | undefined): string {
+  return secret ? text.split(secret).join('[secret]') : text;
+}

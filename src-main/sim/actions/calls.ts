@@ -1,0 +1,94 @@
+/** Originate, Redirect, BlindTransfer, Atxfer. */
+import { parseCallerId } from '../telephony';
+import { requireChannel, type ActionDefinition } from './types';
+
+const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
+
+export const callActions: ActionDefinition[] = [
+  {
+    name: 'Originate',
+    privilege: ['originate'],
+    async handle(ctx) {
+      const channel = ctx.header('Channel');
+      if (!channel) {
+        ctx.error('Channel not specified');
+        return;
+      }
+      const cid = parseCallerId(ctx.header('CallerID'));
+      const outcome = await ctx.pbx.telephony.originate({
+        channel,
+        context: ctx.header('Context'),
+        exten: ctx.header('Exten'),
+        application: ctx.header('Application'),
+        data: ctx.header('Data'),
+        timeoutMs: Number(ctx.header('Timeout') ?? 30000) || 30000,
+        callerIdNum: cid.num,
+        callerIdName: cid.name,
+        async: truthy(ctx.header('Async')),
+        actionId: ctx.actionId,
+        sessionId: ctx.session.id,
+      });
+      if (outcome.ok) ctx.success('Originate successfully queued');
+      else ctx.error(outcome.message);
+    },
+  },
+  {
+    name: 'Redirect',
+    privilege: ['call'],
+    handle(ctx) {
+      const { telephony, model } = ctx.pbx;
+      const channel = requireChannel(ctx, ctx.header('Channel'), 'Channel specified does not exist');
+      if (!channel) return;
+      const context = ctx.header('Context') ?? channel.context;
+      const exten = ctx.header('Exten') ?? '';
+      if (!telephony.resolve(context, exten)) {
+        ctx.error('Extension does not exist.');
+        return;
+      }
+      const extraName = ctx.header('ExtraChannel');
+      if (extraName) {
+        const extra = model.channelByName(extraName);
+        if (!extra) {
+          ctx.error('ExtraChannel does not exist');
+          return;
+        }
+        ctx.success('Dual Redirect successful');
+        telephony.redirect(channel, context, exten, {
+          channel: extra,
+          context: ctx.header('ExtraContext') ?? context,
+          exten: ctx.header('ExtraExten') ?? exten,
+        });
+        return;
+      }
+      ctx.success('Redirect successful');
+      telephony.redirect(channel, context, exten);
+    },
+  },
+  {
+    name: 'BlindTransfer',
+    privilege: ['call'],
+    available: (d) => d.modernActions,
+    handle(ctx) {
+      const channel = requireChannel(ctx, ctx.header('Channel'), 'Channel specified does not exist');
+      if (!channel) return;
+      const context = ctx.header('Context') ?? channel.context;
+      const exten = ctx.header('Exten') ?? '';
+      if (!channel.bridgeId) {
+        ctx.error('Transfer failed');
+        return;
+      }
+      ctx.success('Transfer succeeded');
+      ctx.pbx.telephony.blindTransfer(channel, context, exten);
+    },
+  },
+  {
+    name: 'Atxfer',
+    privilege: ['call'],
+    handle(ctx) {
+      const channel = requireChannel(ctx, ctx.header('Channel'), 'Channel specified does not exist');
+      if (!channel) return;
+      // Without transfer features (no T option / BRIDGE_FEATURES) Asterisk acks and the digits go to the peer.
+      ctx.success('Atxfer successfully queued');
+    },
+  },
+];

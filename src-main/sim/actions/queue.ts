@@ -1,0 +1,107 @@
+/** QueueStatus, QueueSummary, QueuePause, MailboxCount, MailboxStatus. */
+import { queueMemberHeaders } from '../dialects/bridge-era';
+import type { ActionDefinition, ListItem } from './types';
+
+export const queueActions: ActionDefinition[] = [
+  {
+    name: 'QueueStatus',
+    privilege: [],
+    handle(ctx) {
+      const { model, clock } = ctx.pbx;
+      const q = model.queue;
+      const wanted = ctx.header('Queue');
+      const items: ListItem[] = [];
+      if (!wanted || wanted === q.name) {
+        items.push({
+          event: 'QueueParams', actionIdLast: true,
+          fields: [
+            ['Queue', q.name], ['Max', '0'], ['Strategy', q.strategy], ['Calls', String(q.callers.length)], ['Holdtime', '0'],
+            ['TalkTime', '0'], ['Completed', String(q.completed)], ['Abandoned', String(q.abandoned)], ['ServiceLevel', '0'],
+            ['ServicelevelPerf', '0.0'], ['ServicelevelPerf2', '0.0'], ['Weight', '0'],
+          ],
+        });
+        for (const m of q.members) {
+          const h = queueMemberHeaders(model, q, m);
+          const get = (n: string) => h.find(([k]) => k === n)?.[1] ?? '';
+          items.push({
+            event: 'QueueMember', actionIdLast: true,
+            fields: [
+              ['Queue', q.name], ['Name', m.name], ['Location', m.interface], ['StateInterface', m.interface], ['Membership', 'static'],
+              ['Penalty', '0'], ['CallsTaken', String(m.callsTaken)], ['LastCall', String(m.lastCall)], ['LastPause', String(m.lastPause)],
+              ['LoginTime', get('LoginTime')], ['InCall', get('InCall')], ['Status', get('Status')], ['Paused', m.paused ? '1' : '0'],
+              ['PausedReason', m.pausedReason], ['Wrapuptime', '0'],
+            ],
+          });
+        }
+        q.callers.forEach((e, i) => {
+          items.push({
+            event: 'QueueEntry', actionIdLast: true,
+            fields: [
+              ['Queue', q.name], ['Position', String(i + 1)], ['Channel', e.channel.name], ['Uniqueid', e.channel.uniqueid],
+              ['CallerIDNum', e.channel.callerIdNum], ['CallerIDName', e.channel.callerIdName], ['ConnectedLineNum', e.channel.connectedNum],
+              ['ConnectedLineName', e.channel.connectedName], ['Wait', String(Math.floor((clock.now() - e.joinedAt) / 1000))], ['Priority', '0'],
+            ],
+          });
+        });
+      }
+      ctx.list('Queue status will follow', items, 'QueueStatusComplete');
+    },
+  },
+  {
+    name: 'QueueSummary',
+    privilege: [],
+    handle(ctx) {
+      const { model, clock } = ctx.pbx;
+      const q = model.queue;
+      const wanted = ctx.header('Queue');
+      const available = q.members.filter((m) => !m.paused && model.stateOf(m.interface) === 'NOT_INUSE').length;
+      const longest = q.callers[0] ? Math.floor((clock.now() - q.callers[0].joinedAt) / 1000) : 0;
+      const items: ListItem[] = !wanted || wanted === q.name
+        ? [{
+            event: 'QueueSummary', actionIdLast: true,
+            fields: [
+              ['Queue', q.name], ['LoggedIn', String(q.members.length)], ['Available', String(available)], ['Callers', String(q.callers.length)],
+              ['HoldTime', '0'], ['TalkTime', '0'], ['LongestHoldTime', String(longest)],
+            ],
+          }]
+        : [];
+      ctx.list('Queue summary will follow', items, 'QueueSummaryComplete');
+    },
+  },
+  {
+    name: 'QueuePause',
+    privilege: ['agent'],
+    handle(ctx) {
+      const iface = ctx.header('Interface');
+      if (!iface) return ctx.error('Need an interface');
+      const paused = /^(1|true|yes|on)$/i.test(ctx.header('Paused') ?? '');
+      const member = ctx.pbx.model.queue.members.find((m) => m.interface.toLowerCase() === iface.toLowerCase() || `Local/${m.exten}@phones` === iface);
+      if (!member) return ctx.error('Interface not found');
+      ctx.success(paused ? 'Interface paused successfully' : 'Interface unpaused successfully');
+      ctx.pbx.telephony.pauseMember(member.interface, paused, ctx.header('Reason') ?? '');
+    },
+  },
+  {
+    name: 'MailboxCount',
+    privilege: ['call', 'reporting'],
+    handle(ctx) {
+      const id = ctx.header('Mailbox') ?? '';
+      const m = ctx.pbx.model.mailboxes.get(id.includes('@') ? id : `${id}@default`);
+      const fields = [
+        ['Message', 'Mailbox Message Count'], ['Mailbox', id],
+        ...(ctx.pbx.dialect.modernActions ? [['UrgMessages', String(m?.urgentCount ?? 0)]] : []),
+        ['NewMessages', String(m?.newCount ?? 0)], ['OldMessages', String(m?.oldCount ?? 0)],
+      ] as [string, string][];
+      ctx.respond('Success', fields);
+    },
+  },
+  {
+    name: 'MailboxStatus',
+    privilege: ['call', 'reporting'],
+    handle(ctx) {
+      const id = ctx.header('Mailbox') ?? '';
+      const m = ctx.pbx.model.mailboxes.get(id.includes('@') ? id : `${id}@default`);
+      ctx.respond('Success', [['Message', 'Mailbox Status'], ['Mailbox', id], ['Waiting', m && m.newCount > 0 ? '1' : '0']]);
+    },
+  },
+];

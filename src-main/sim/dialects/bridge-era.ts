@@ -1,0 +1,250 @@
+/**
+ * Events as Asterisk 12+ sends them (the lab's Asterisk 20 traces are the reference):
+ * Bridge*, DialBegin/DialEnd, Parkee*-style parking events, MixMonitor*, Queue*.
+ */
+import type { AmiHeader } from '../../ami/message';
+import { DEVICE_STATE_CODE, HANGUP_CAUSE_TEXT, HINT_STATUS, type Hint, type ModelEvent, type PbxModel, type QueueMember, type SimQueue } from '../model';
+import { amiTimestamp, bridgeSnapshot, channelSnapshot } from './snapshot';
+import type { EventClass, RenderContext, RenderedEvent } from './types';
+
+export function hintText(hint: Hint): string {
+  return hint.presenceProvider ? `${hint.device},${hint.presenceProvider}` : hint.device;
+}
+
+export function queueMemberHeaders(model: PbxModel, queue: SimQueue, member: QueueMember): AmiHeader[] {
+  const state = model.stateOf(member.interface);
+  return [
+    ['Queue', queue.name],
+    ['MemberName', member.name],
+    ['Interface', member.interface],
+    ['StateInterface', member.interface],
+    ['Membership', 'static'],
+    ['Penalty', '0'],
+    ['CallsTaken', String(member.callsTaken)],
+    ['LastCall', String(member.lastCall)],
+    ['LastPause', String(member.lastPause)],
+    ['LoginTime', String(Math.floor(model.startedAt / 1000))],
+    ['InCall', state === 'NOT_INUSE' || state === 'UNAVAILABLE' ? '0' : '1'],
+    ['Status', String(DEVICE_STATE_CODE[state])],
+    ['Paused', member.paused ? '1' : '0'],
+    ['PausedReason', member.pausedReason],
+    ['Ringinuse', '1'],
+    ['Wrapuptime', '0'],
+  ];
+}
+
+export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): RenderedEvent[] {
+  const out: RenderedEvent[] = [];
+  const add = (name: string, eventClass: EventClass, headers: AmiHeader[]) => {
+    out.push({
+      name,
+      eventClass,
+      headers: [
+        ['Event', name],
+        ['Privilege', `${eventClass},all`],
+        ['Timestamp', amiTimestamp(ctx.now)],
+        ['SystemName', ctx.model.systemName],
+        ...headers,
+      ],
+    });
+  };
+  switch (event.kind) {
+    case 'newchannel':
+      add('Newchannel', 'call', channelSnapshot(event.channel));
+      break;
+    case 'newstate':
+      add('Newstate', 'call', channelSnapshot(event.channel));
+      break;
+    case 'newcallerid':
+      add('NewCallerid', 'call', [...channelSnapshot(event.channel), ['CID-CallingPres', '0 (Presentation Allowed, Not Screened)']]);
+      break;
+    case 'newconnectedline':
+      add('NewConnectedLine', 'call', channelSnapshot(event.channel));
+      break;
+    case 'dialBegin':
+      add('DialBegin', 'call', [
+        ...(event.caller ? channelSnapshot(event.caller) : []),
+        ...channelSnapshot(event.dest, 'Dest'),
+        ['DialString', event.dialString],
+      ]);
+      break;
+    case 'dialState':
+      add('DialState', 'call', [
+        ...(event.caller ? channelSnapshot(event.caller) : []),
+        ...channelSnapshot(event.dest, 'Dest'),
+        ['DialStatus', event.status],
+      ]);
+      break;
+    case 'dialEnd':
+      add('DialEnd', 'call', [
+        ...(event.caller ? channelSnapshot(event.caller) : []),
+        ...channelSnapshot(event.dest, 'Dest'),
+        ['DialStatus', event.status],
+      ]);
+      break;
+    case 'bridgeCreate':
+      add('BridgeCreate', 'call', bridgeSnapshot(event.bridge));
+      break;
+    case 'bridgeDestroy':
+      add('BridgeDestroy', 'call', bridgeSnapshot(event.bridge));
+      break;
+    case 'bridgeEnter':
+      add('BridgeEnter', 'call', [...bridgeSnapshot(event.bridge), ...channelSnapshot(event.channel)]);
+      break;
+    case 'bridgeLeave':
+      add('BridgeLeave', 'call', [...bridgeSnapshot(event.bridge), ...channelSnapshot(event.channel)]);
+      break;
+    case 'hold':
+      add('Hold', 'call', channelSnapshot(event.channel));
+      break;
+    case 'unhold':
+      add('Unhold', 'call', channelSnapshot(event.channel));
+      break;
+    case 'hangup':
+      add('Hangup', 'call', [...channelSnapshot(event.channel), ['Cause', String(event.cause)], ['Cause-txt', HANGUP_CAUSE_TEXT[event.cause]]]);
+      break;
+    case 'extensionStatus': {
+      const status = HINT_STATUS[event.state];
+      add('ExtensionStatus', 'call', [
+        ['Exten', event.hint.exten],
+        ['Context', event.hint.context],
+        ['Hint', hintText(event.hint)],
+        ['Status', String(status.code)],
+        ['StatusText', status.text],
+      ]);
+      break;
+    }
+    case 'deviceState':
+      add('DeviceStateChange', 'call', [['Device', event.device], ['State', event.state]]);
+      break;
+    case 'presenceStatus': {
+      const p = event.presence;
+      add('PresenceStateChange', 'call', [['Presentity', event.provider], ['Status', p.state], ['Subtype', p.subtype], ['Message', p.message]]);
+      for (const hint of event.hints) {
+        add('PresenceStatus', 'call', [
+          ['Exten', hint.exten], ['Context', hint.context], ['Hint', hintText(hint)],
+          ['Status', p.state], ['Subtype', p.subtype], ['Message', p.message],
+        ]);
+      }
+      break;
+    }
+    case 'parkedCall':
+    case 'parkedCallTimeOut':
+    case 'parkedCallGiveUp': {
+      const name = { parkedCall: 'ParkedCall', parkedCallTimeOut: 'ParkedCallTimeOut', parkedCallGiveUp: 'ParkedCallGiveUp' }[event.kind];
+      add(name, 'call', parkedHeaders(event.parked, ctx.now));
+      break;
+    }
+    case 'unparkedCall': {
+      const headers = parkedHeaders(event.parked, ctx.now);
+      const tail = headers.splice(14);
+      add('UnParkedCall', 'call', [...headers, ...channelSnapshot(event.retriever, 'Retriever'), ...tail]);
+      break;
+    }
+    case 'monitorStart':
+      add('MonitorStart', 'call', channelSnapshot(event.channel));
+      break;
+    case 'monitorStop':
+      add('MonitorStop', 'call', channelSnapshot(event.channel));
+      break;
+    case 'mixMonitorStart':
+      add('MixMonitorStart', 'call', channelSnapshot(event.channel));
+      break;
+    case 'mixMonitorStop':
+      add('MixMonitorStop', 'call', channelSnapshot(event.channel));
+      break;
+    case 'mixMonitorMute':
+      add('MixMonitorMute', 'call', [...channelSnapshot(event.channel), ['Direction', event.direction], ['State', event.muted ? '1' : '0']]);
+      break;
+    case 'blindTransfer':
+      add('BlindTransfer', 'call', [
+        ['Result', 'Success'],
+        ...channelSnapshot(event.transferer, 'Transferer'),
+        ...channelSnapshot(event.transferee, 'Transferee'),
+        ...bridgeSnapshot(event.bridge),
+        ['IsExternal', 'Yes'],
+        ['Context', event.context],
+        ['Extension', event.exten],
+      ]);
+      break;
+    case 'attendedTransfer':
+      add('AttendedTransfer', 'call', [
+        ['Result', 'Success'],
+        ...channelSnapshot(event.transferer, 'OrigTransferer'),
+        ...bridgeSnapshot(event.bridge, 'Orig'),
+        ...channelSnapshot(event.transferer, 'SecondTransferer'),
+        ...bridgeSnapshot(event.bridge, 'Second'),
+        ...channelSnapshot(event.transferee, 'Transferee'),
+        ...channelSnapshot(event.target, 'TransferTarget'),
+        ['IsExternal', 'No'],
+        ['DestType', 'Bridge'],
+        ['DestBridgeUniqueid', event.bridge.id],
+      ]);
+      break;
+    case 'originateResponse':
+      add('OriginateResponse', 'call', [
+        ...(event.actionId !== undefined ? ([['ActionID', event.actionId]] as AmiHeader[]) : []),
+        ['Response', event.success ? 'Success' : 'Failure'],
+        ['Channel', event.channelName],
+        ['Context', event.context],
+        ['Exten', event.exten],
+        ['Reason', String(event.reason)],
+        ['Uniqueid', event.uniqueid],
+        ['CallerIDNum', event.callerIdNum],
+        ['CallerIDName', event.callerIdName],
+      ]);
+      break;
+    case 'queueCallerJoin':
+      add('QueueCallerJoin', 'agent', [...channelSnapshot(event.channel), ['Queue', event.queue.name], ['Position', String(event.position)], ['Count', String(event.queue.callers.length)]]);
+      break;
+    case 'queueCallerLeave':
+      add('QueueCallerLeave', 'agent', [...channelSnapshot(event.channel), ['Queue', event.queue.name], ['Position', String(event.position)], ['Count', String(event.queue.callers.length)]]);
+      break;
+    case 'queueCallerAbandon':
+      add('QueueCallerAbandon', 'agent', [
+        ...channelSnapshot(event.channel), ['Queue', event.queue.name], ['Position', String(event.position)],
+        ['OriginalPosition', String(event.position)], ['HoldTime', String(event.holdTime)],
+      ]);
+      break;
+    case 'queueMemberStatus':
+      add('QueueMemberStatus', 'agent', queueMemberHeaders(ctx.model, event.queue, event.member));
+      break;
+    case 'queueMemberPause':
+      add('QueueMemberPause', 'agent', queueMemberHeaders(ctx.model, event.queue, event.member));
+      break;
+    case 'agentCalled':
+      add('AgentCalled', 'agent', [
+        ...channelSnapshot(event.caller), ...channelSnapshot(event.dest, 'Dest'),
+        ['Queue', event.queue.name], ['Interface', event.member.interface], ['MemberName', event.member.name],
+      ]);
+      break;
+    case 'agentConnect':
+      add('AgentConnect', 'agent', [
+        ...channelSnapshot(event.caller), ...channelSnapshot(event.dest, 'Dest'),
+        ['Queue', event.queue.name], ['Interface', event.member.interface], ['MemberName', event.member.name],
+        ['HoldTime', String(event.holdTime)], ['RingTime', String(event.ringTime)],
+      ]);
+      break;
+    case 'messageWaiting': {
+      const m = event.mailbox;
+      add('MessageWaiting', 'call', [['Mailbox', m.id], ['Waiting', m.newCount > 0 ? '1' : '0'], ['New', String(m.newCount)], ['Old', String(m.oldCount)]]);
+      break;
+    }
+    case 'shutdown':
+      if (ctx.model.parkingBridge) add('BridgeDestroy', 'call', bridgeSnapshot(ctx.model.parkingBridge));
+      add('Shutdown', 'system', [['Shutdown', 'Cleanly'], ['Restart', event.restart ? 'True' : 'False']]);
+      break;
+  }
+  return out;
+}
+
+export function parkedHeaders(parked: { parkee: import('../model').SimChannel; parkerDialString: string; lot: string; space: number; timeoutSec: number; parkedAt: number }, now: number): AmiHeader[] {
+  return [
+    ...channelSnapshot(parked.parkee, 'Parkee'),
+    ['ParkerDialString', parked.parkerDialString],
+    ['Parkinglot', parked.lot],
+    ['ParkingSpace', String(parked.space)],
+    ['ParkingTimeout', String(Math.max(0, parked.timeoutSec - Math.floor((now - parked.parkedAt) / 1000)))],
+    ['ParkingDuration', String(Math.floor((now - parked.parkedAt) / 1000))],
+  ];
+}

@@ -1,0 +1,553 @@
+/**
+ * The simulated PBX's own truth: devices, hints, channels, bridges, the parking lot, the queue,
+ * mailboxes and presence. Pure state plus transitions; every transition reports what changed as
+ * a ModelEvent (dialect renderers turn those into AMI events). No timers here: call flows that
+ * wait live in telephony.ts.
+ */
+import type { OfficeDirectory } from './office';
+
+export type DeviceState =
+  | 'UNKNOWN' | 'NOT_INUSE' | 'INUSE' | 'BUSY' | 'INVALID' | 'UNAVAILABLE' | 'RINGING' | 'RINGINUSE' | 'ONHOLD';
+
+/** Device state numbers as Asterisk reports them (queue members, DeviceStateChange). */
+export const DEVICE_STATE_CODE: Record<DeviceState, number> = {
+  UNKNOWN: 0, NOT_INUSE: 1, INUSE: 2, BUSY: 3, INVALID: 4, UNAVAILABLE: 5, RINGING: 6, RINGINUSE: 7, ONHOLD: 8,
+};
+
+/** Hint (extension) state for a device state: code and StatusText, as in trace 05. */
+export const HINT_STATUS: Record<DeviceState, { code: number; text: string; cli: string }> = {
+  UNKNOWN: { code: 0, text: 'Idle', cli: 'Idle' },
+  NOT_INUSE: { code: 0, text: 'Idle', cli: 'Idle' },
+  INUSE: { code: 1, text: 'InUse', cli: 'InUse' },
+  BUSY: { code: 2, text: 'Busy', cli: 'Busy' },
+  INVALID: { code: 4, text: 'Unavailable', cli: 'Unavailable' },
+  UNAVAILABLE: { code: 4, text: 'Unavailable', cli: 'Unavailable' },
+  RINGING: { code: 8, text: 'Ringing', cli: 'Ringing' },
+  RINGINUSE: { code: 9, text: 'InUse&Ringing', cli: 'InUse&Ringing' },
+  ONHOLD: { code: 16, text: 'Hold', cli: 'Hold' },
+};
+
+export type ChannelState = 'Down' | 'Ring' | 'Ringing' | 'Up' | 'Busy';
+export const CHANNEL_STATE_CODE: Record<ChannelState, number> = { Down: 0, Ring: 4, Ringing: 5, Up: 6, Busy: 7 };
+
+export interface Recording {
+  file: string;
+  paused: boolean;
+  muted: boolean;
+}
+
+export interface SimChannel {
+  readonly name: string;
+  readonly uniqueid: string;
+  linkedid: string;
+  /** Device the channel belongs to (`PJSIP/101`, `PJSIP/trunk`), used for device state. */
+  readonly device: string;
+  state: ChannelState;
+  callerIdNum: string;
+  callerIdName: string;
+  connectedNum: string;
+  connectedName: string;
+  context: string;
+  exten: string;
+  priority: number;
+  application: string;
+  appData: string;
+  readonly createdAt: number;
+  bridgeId: string | undefined;
+  onHold: boolean;
+  readonly vars: Map<string, string>;
+  monitor: Recording | undefined;
+  mixMonitor: Recording | undefined;
+  hungUp: boolean;
+}
+
+export type BridgeType = 'basic' | 'parking';
+export interface SimBridge {
+  readonly id: string;
+  readonly type: BridgeType;
+  readonly technology: string;
+  readonly channels: SimChannel[];
+}
+
+export interface Hint {
+  readonly exten: string;
+  readonly context: string;
+  readonly device: string;
+  readonly presenceProvider: string | undefined;
+  readonly name: string;
+}
+
+export interface ParkedCall {
+  readonly space: number;
+  readonly lot: string;
+  readonly parkee: SimChannel;
+  readonly parkerDialString: string;
+  readonly timeoutSec: number;
+  readonly parkedAt: number;
+}
+
+export interface QueueMember {
+  readonly exten: string;
+  readonly interface: string;
+  readonly name: string;
+  paused: boolean;
+  pausedReason: string;
+  callsTaken: number;
+  lastCall: number;
+  lastPause: number;
+  inCall: boolean;
+}
+
+export interface QueueEntry {
+  readonly channel: SimChannel;
+  readonly joinedAt: number;
+}
+
+export interface SimQueue {
+  readonly name: string;
+  readonly exten: string;
+  readonly strategy: string;
+  readonly members: QueueMember[];
+  readonly callers: QueueEntry[];
+  completed: number;
+  abandoned: number;
+}
+
+export interface Mailbox {
+  readonly id: string;
+  newCount: number;
+  oldCount: number;
+  urgentCount: number;
+}
+
+export type PresenceState = 'not_set' | 'unavailable' | 'available' | 'away' | 'xa' | 'chat' | 'dnd';
+export interface Presence {
+  state: PresenceState;
+  subtype: string;
+  message: string;
+}
+
+export type HangupCause = 16 | 17 | 19 | 21 | 26 | 34;
+export const HANGUP_CAUSE_TEXT: Record<HangupCause, string> = {
+  16: 'Normal Clearing',
+  17: 'User busy',
+  19: 'User alerting, no answer',
+  21: 'Call Rejected',
+  26: 'Answered elsewhere',
+  34: 'Circuit/channel congestion',
+};
+
+export type DialStatus = 'ANSWER' | 'BUSY' | 'NOANSWER' | 'CANCEL' | 'CONGESTION' | 'CHANUNAVAIL';
+
+/** What changed, in the order it happened. Snapshots are taken by rendering synchronously. */
+export type ModelEvent =
+  | { kind: 'newchannel'; channel: SimChannel }
+  | { kind: 'newstate'; channel: SimChannel }
+  | { kind: 'newcallerid'; channel: SimChannel }
+  | { kind: 'newconnectedline'; channel: SimChannel }
+  | { kind: 'dialBegin'; caller: SimChannel | undefined; dest: SimChannel; dialString: string }
+  | { kind: 'dialState'; caller: SimChannel | undefined; dest: SimChannel; status: 'RINGING' }
+  | { kind: 'dialEnd'; caller: SimChannel | undefined; dest: SimChannel; status: DialStatus }
+  | { kind: 'bridgeCreate'; bridge: SimBridge }
+  | { kind: 'bridgeEnter'; bridge: SimBridge; channel: SimChannel }
+  | { kind: 'bridgeLeave'; bridge: SimBridge; channel: SimChannel }
+  | { kind: 'bridgeDestroy'; bridge: SimBridge }
+  | { kind: 'hold'; channel: SimChannel }
+  | { kind: 'unhold'; channel: SimChannel }
+  | { kind: 'hangup'; channel: SimChannel; cause: HangupCause }
+  | { kind: 'deviceState'; device: string; state: DeviceState }
+  | { kind: 'extensionStatus'; hint: Hint; state: DeviceState }
+  | { kind: 'presenceStatus'; provider: string; presence: Presence; hints: readonly Hint[] }
+  | { kind: 'parkedCall'; parked: ParkedCall }
+  | { kind: 'unparkedCall'; parked: ParkedCall; retriever: SimChannel }
+  | { kind: 'parkedCallTimeOut'; parked: ParkedCall }
+  | { kind: 'parkedCallGiveUp'; parked: ParkedCall }
+  | { kind: 'monitorStart' | 'monitorStop'; channel: SimChannel }
+  | { kind: 'mixMonitorStart' | 'mixMonitorStop'; channel: SimChannel }
+  | { kind: 'mixMonitorMute'; channel: SimChannel; direction: string; muted: boolean }
+  | { kind: 'blindTransfer'; transferer: SimChannel; transferee: SimChannel; bridge: SimBridge; context: string; exten: string }
+  | { kind: 'attendedTransfer'; transferer: SimChannel; transferee: SimChannel; target: SimChannel; bridge: SimBridge }
+  | { kind: 'originateResponse'; actionId: string | undefined; ownerSession: number; success: boolean; channelName: string; context: string; exten: string; reason: number; uniqueid: string; callerIdNum: string; callerIdName: string }
+  | { kind: 'queueCallerJoin' | 'queueCallerLeave'; queue: SimQueue; channel: SimChannel; position: number }
+  | { kind: 'queueCallerAbandon'; queue: SimQueue; channel: SimChannel; position: number; holdTime: number }
+  | { kind: 'queueMemberStatus' | 'queueMemberPause'; queue: SimQueue; member: QueueMember }
+  | { kind: 'agentCalled'; queue: SimQueue; member: QueueMember; caller: SimChannel; dest: SimChannel }
+  | { kind: 'agentConnect'; queue: SimQueue; member: QueueMember; caller: SimChannel; dest: SimChannel; holdTime: number; ringTime: number }
+  | { kind: 'messageWaiting'; mailbox: Mailbox }
+  | { kind: 'shutdown'; restart: boolean };
+
+export type ModelListener = (event: ModelEvent) => void;
+
+export interface PbxModelOptions {
+  /** Technology of the phones: 'PJSIP' (asterisk-18/22) or 'SIP' (asterisk-11). */
+  tech: 'PJSIP' | 'SIP';
+  now: () => number;
+  systemName?: string;
+  /** Deterministic id source (bridge ids); defaults to a counter. */
+  random?: () => number;
+}
+
+export class PbxModel {
+  readonly tech: 'PJSIP' | 'SIP';
+  readonly systemName: string;
+  readonly office: OfficeDirectory;
+  readonly hints = new Map<string, Hint>();
+  /** Hints in Asterisk's (hash-like, not numeric) listing order. */
+  readonly hintOrder: Hint[] = [];
+  readonly channels = new Map<string, SimChannel>();
+  readonly bridges = new Map<string, SimBridge>();
+  readonly parked = new Map<number, ParkedCall>();
+  readonly mailboxes = new Map<string, Mailbox>();
+  readonly presence = new Map<string, Presence>();
+  readonly queue: SimQueue;
+  readonly parkingBridge: SimBridge;
+  readonly startedAt: number;
+  lastReload: number;
+  processedCalls = 0;
+  private readonly manualState = new Map<string, DeviceState>();
+  private readonly deviceState = new Map<string, DeviceState>();
+  private readonly listeners = new Set<ModelListener>();
+  private readonly channelsByName = new Map<string, SimChannel>();
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private channelSeq = 0;
+  private uniqueSeq = 0;
+  private bridgeSeq = 0;
+
+  constructor(office: OfficeDirectory, options: PbxModelOptions) {
+    this.office = office;
+    this.tech = options.tech;
+    this.now = options.now;
+    this.systemName = options.systemName ?? 'sim';
+    this.random = options.random ?? Math.random;
+    this.startedAt = this.now();
+    this.lastReload = this.startedAt;
+    for (const ext of office.extensions) {
+      const device = this.deviceOf(ext.exten);
+      const hint: Hint = {
+        exten: ext.exten,
+        context: ext.context,
+        device,
+        presenceProvider: ext.presence ? `CustomPresence:${ext.exten}` : undefined,
+        name: ext.name,
+      };
+      this.hints.set(`${ext.exten}@${ext.context}`, hint);
+      this.deviceState.set(device, 'NOT_INUSE');
+      this.manualState.set(device, 'NOT_INUSE');
+      if (ext.mailbox !== false) this.mailboxes.set(`${ext.exten}@default`, { id: `${ext.exten}@default`, newCount: 0, oldCount: 0, urgentCount: 0 });
+      if (hint.presenceProvider) this.presence.set(hint.presenceProvider, { state: 'not_set', subtype: '', message: '' });
+    }
+    this.hintOrder.push(...hashOrder([...this.hints.values()]));
+    this.queue = {
+      name: office.queue.name,
+      exten: office.queue.exten,
+      strategy: office.queue.strategy,
+      members: office.queue.members.map((exten) => ({
+        exten,
+        interface: this.deviceOf(exten),
+        name: this.deviceOf(exten),
+        paused: false,
+        pausedReason: '',
+        callsTaken: 0,
+        lastCall: 0,
+        lastPause: 0,
+        inCall: false,
+      })),
+      callers: [],
+      completed: 0,
+      abandoned: 0,
+    };
+    this.parkingBridge = { id: this.newBridgeId(), type: 'parking', technology: 'holding_bridge', channels: [] };
+    this.bridges.set(this.parkingBridge.id, this.parkingBridge);
+  }
+
+  // ---- observation ------------------------------------------------------------------------
+
+  subscribe(listener: ModelListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: ModelEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  // ---- look-ups ---------------------------------------------------------------------------
+
+  deviceOf(exten: string): string {
+    return `${this.tech}/${exten}`;
+  }
+
+  hint(exten: string, context: string): Hint | undefined {
+    return this.hints.get(`${exten}@${context}`);
+  }
+
+  hintByExten(exten: string): Hint | undefined {
+    for (const hint of this.hints.values()) if (hint.exten === exten) return hint;
+    return undefined;
+  }
+
+  hintsForDevice(device: string): Hint[] {
+    return this.hintOrder.filter((h) => h.device === device);
+  }
+
+  stateOf(device: string): DeviceState {
+    return this.deviceState.get(device) ?? 'INVALID';
+  }
+
+  knownDevices(): string[] {
+    return [...this.deviceState.keys()];
+  }
+
+  isKnownDevice(device: string): boolean {
+    return this.deviceState.has(device) || device.endsWith('/trunk');
+  }
+
+  channelByName(name: string): SimChannel | undefined {
+    return this.channelsByName.get(name);
+  }
+
+  channelsOnDevice(device: string): SimChannel[] {
+    const found: SimChannel[] = [];
+    for (const ch of this.channels.values()) if (ch.device === device) found.push(ch);
+    return found;
+  }
+
+  bridgePeers(channel: SimChannel): SimChannel[] {
+    const bridge = channel.bridgeId ? this.bridges.get(channel.bridgeId) : undefined;
+    return bridge ? bridge.channels.filter((c) => c !== channel) : [];
+  }
+
+  get currentCalls(): number {
+    let n = 0;
+    for (const b of this.bridges.values()) if (b.type === 'basic' && b.channels.length > 0) n++;
+    return n;
+  }
+
+  // ---- devices and hints ------------------------------------------------------------------
+
+  /** Sets a device's resting state (as `devstate change` would) and reports it at once. */
+  setDeviceState(device: string, state: DeviceState): void {
+    this.manualState.set(device, state);
+    this.refreshDevice(device, true);
+  }
+
+  /** Recomputes a device's state from its channels; reports only a change (or always if forced). */
+  refreshDevice(device: string, force = false): void {
+    if (!this.deviceState.has(device)) return;
+    const next = this.derivedState(device);
+    const prev = this.deviceState.get(device);
+    if (!force && prev === next) return;
+    this.deviceState.set(device, next);
+    for (const hint of this.hintsForDevice(device)) this.emit({ kind: 'extensionStatus', hint, state: next });
+    this.emit({ kind: 'deviceState', device, state: next });
+    for (const member of this.queue.members) {
+      if (member.interface === device) this.emit({ kind: 'queueMemberStatus', queue: this.queue, member });
+    }
+  }
+
+  private derivedState(device: string): DeviceState {
+    const channels = this.channelsOnDevice(device);
+    if (channels.length === 0) return this.manualState.get(device) ?? 'NOT_INUSE';
+    const ringing = channels.some((c) => c.state === 'Ringing' || (c.state === 'Ring' && !c.bridgeId && c.application === 'AppDial'));
+    const held = channels.some((c) => c.onHold);
+    const up = channels.some((c) => c.state === 'Up' || c.state === 'Ring');
+    if (ringing && up) return 'RINGINUSE';
+    if (ringing) return 'RINGING';
+    if (held) return 'ONHOLD';
+    return 'INUSE';
+  }
+
+  // ---- presence and mailboxes ---------------------------------------------------------------
+
+  setPresence(provider: string, state: PresenceState, subtype = '', message = ''): void {
+    const presence: Presence = { state, subtype, message };
+    this.presence.set(provider, presence);
+    const hints = this.hintOrder.filter((h) => h.presenceProvider === provider);
+    this.emit({ kind: 'presenceStatus', provider, presence, hints });
+  }
+
+  setMailbox(id: string, newCount: number, oldCount: number): void {
+    const mailbox = this.mailboxes.get(id) ?? { id, newCount: 0, oldCount: 0, urgentCount: 0 };
+    mailbox.newCount = newCount;
+    mailbox.oldCount = oldCount;
+    this.mailboxes.set(id, mailbox);
+    this.emit({ kind: 'messageWaiting', mailbox });
+  }
+
+  // ---- channels ---------------------------------------------------------------------------
+
+  newUniqueid(): string {
+    return `${this.systemName}-${Math.floor(this.startedAt / 1000)}.${this.uniqueSeq++}`;
+  }
+
+  createChannel(init: {
+    device: string;
+    state: ChannelState;
+    context: string;
+    exten: string;
+    callerIdNum?: string;
+    callerIdName?: string;
+    connectedNum?: string;
+    connectedName?: string;
+    linkedid?: string;
+    application?: string;
+    appData?: string;
+  }): SimChannel {
+    const uniqueid = this.newUniqueid();
+    const channel: SimChannel = {
+      name: `${init.device}-${(this.channelSeq++).toString(16).padStart(8, '0')}`,
+      uniqueid,
+      linkedid: init.linkedid ?? uniqueid,
+      device: init.device,
+      state: init.state,
+      callerIdNum: init.callerIdNum ?? '<unknown>',
+      callerIdName: init.callerIdName ?? '<unknown>',
+      connectedNum: init.connectedNum ?? '<unknown>',
+      connectedName: init.connectedName ?? '<unknown>',
+      context: init.context,
+      exten: init.exten,
+      priority: 1,
+      application: init.application ?? '',
+      appData: init.appData ?? '',
+      createdAt: this.now(),
+      bridgeId: undefined,
+      onHold: false,
+      vars: new Map(),
+      monitor: undefined,
+      mixMonitor: undefined,
+      hungUp: false,
+    };
+    this.channels.set(uniqueid, channel);
+    this.channelsByName.set(channel.name, channel);
+    this.emit({ kind: 'newchannel', channel });
+    this.refreshDevice(channel.device);
+    return channel;
+  }
+
+  setChannelState(channel: SimChannel, state: ChannelState): void {
+    if (channel.state === state || channel.hungUp) return;
+    channel.state = state;
+    this.emit({ kind: 'newstate', channel });
+    this.refreshDevice(channel.device);
+  }
+
+  setConnectedLine(channel: SimChannel, num: string, name: string): void {
+    if (channel.connectedNum === num && channel.connectedName === name) return;
+    channel.connectedNum = num;
+    channel.connectedName = name;
+    this.emit({ kind: 'newconnectedline', channel });
+  }
+
+  setCallerId(channel: SimChannel, num: string, name: string): void {
+    channel.callerIdNum = num;
+    channel.callerIdName = name;
+    this.emit({ kind: 'newcallerid', channel });
+  }
+
+  setHold(channel: SimChannel, onHold: boolean): void {
+    if (channel.onHold === onHold) return;
+    channel.onHold = onHold;
+    this.emit({ kind: onHold ? 'hold' : 'unhold', channel });
+    this.refreshDevice(channel.device);
+  }
+
+  /** Removes a channel that is in no bridge (leave bridges first). */
+  destroyChannel(channel: SimChannel, cause: HangupCause): void {
+    if (channel.hungUp) return;
+    channel.hungUp = true;
+    if (channel.mixMonitor) {
+      this.emit({ kind: 'mixMonitorStop', channel });
+      channel.mixMonitor = undefined;
+    }
+    if (channel.monitor) {
+      this.emit({ kind: 'monitorStop', channel });
+      channel.monitor = undefined;
+    }
+    this.channels.delete(channel.uniqueid);
+    this.channelsByName.delete(channel.name);
+    this.emit({ kind: 'hangup', channel, cause });
+    this.refreshDevice(channel.device);
+  }
+
+  // ---- bridges ----------------------------------------------------------------------------
+
+  private newBridgeId(): string {
+    const hex = (n: number) =>
+      Array.from({ length: n }, () => Math.floor(this.random() * 16).toString(16)).join('');
+    this.bridgeSeq++;
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(this.random() * 4)]}${hex(3)}-${hex(12)}`;
+  }
+
+  createBridge(): SimBridge {
+    const bridge: SimBridge = { id: this.newBridgeId(), type: 'basic', technology: 'simple_bridge', channels: [] };
+    this.bridges.set(bridge.id, bridge);
+    this.emit({ kind: 'bridgeCreate', bridge });
+    return bridge;
+  }
+
+  enterBridge(bridge: SimBridge, channel: SimChannel): void {
+    if (channel.bridgeId) this.leaveBridge(channel);
+    bridge.channels.push(channel);
+    channel.bridgeId = bridge.id;
+    this.emit({ kind: 'bridgeEnter', bridge, channel });
+  }
+
+  /** Takes a channel out of its bridge; returns the bridge it left. */
+  leaveBridge(channel: SimChannel): SimBridge | undefined {
+    const bridge = channel.bridgeId ? this.bridges.get(channel.bridgeId) : undefined;
+    if (!bridge) return undefined;
+    const at = bridge.channels.indexOf(channel);
+    if (at >= 0) bridge.channels.splice(at, 1);
+    channel.bridgeId = undefined;
+    this.emit({ kind: 'bridgeLeave', bridge, channel });
+    return bridge;
+  }
+
+  destroyBridgeIfEmpty(bridge: SimBridge | undefined): void {
+    if (!bridge || bridge.type !== 'basic' || bridge.channels.length > 0 || !this.bridges.has(bridge.id)) return;
+    this.bridges.delete(bridge.id);
+    this.emit({ kind: 'bridgeDestroy', bridge });
+  }
+
+  // ---- parking ----------------------------------------------------------------------------
+
+  freeParkingSpace(): number | undefined {
+    const { firstSpace, lastSpace } = this.office.parking;
+    for (let space = firstSpace; space <= lastSpace; space++) if (!this.parked.has(space)) return space;
+    return undefined;
+  }
+
+  parkedByChannel(channel: SimChannel): ParkedCall | undefined {
+    for (const p of this.parked.values()) if (p.parkee === channel) return p;
+    return undefined;
+  }
+
+  // ---- life cycle -------------------------------------------------------------------------
+
+  /** Forgets every call (a restart). Devices, hints, mailboxes and presence stay. */
+  clearCalls(): void {
+    this.channels.clear();
+    this.channelsByName.clear();
+    for (const [id, bridge] of this.bridges) if (bridge.type === 'basic') this.bridges.delete(id);
+    this.parkingBridge.channels.length = 0;
+    this.parked.clear();
+    this.queue.callers.length = 0;
+    for (const member of this.queue.members) member.inCall = false;
+    for (const device of this.deviceState.keys()) this.deviceState.set(device, this.manualState.get(device) ?? 'NOT_INUSE');
+    this.processedCalls = 0;
+  }
+}
+
+/**
+ * Asterisk lists hints in its hash-table order, not numerically (trace 05: 104..107, 100..103, ...).
+ * A stable pseudo-hash order keeps that property without pretending to reproduce the real table.
+ */
+function hashOrder(hints: Hint[]): Hint[] {
+  const weight = (h: Hint) => {
+    let x = 0;
+    for (const ch of `${h.exten}@${h.context}`) x = (x * 31 + ch.charCodeAt(0)) % 9973;
+    return x;
+  };
+  return [...hints].sort((a, b) => weight(a) - weight(b) || a.exten.localeCompare(b.exten));
+}

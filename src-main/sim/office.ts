@@ -1,0 +1,76 @@
+/**
+ * Which extensions exist in the simulated PBX. Devices are named by technology at run time
+ * (`PJSIP/100`, or `SIP/100` in the asterisk-11 dialect), so a directory is dialect-free.
+ */
+export interface OfficeExtension {
+  readonly exten: string;
+  readonly context: string;
+  readonly name: string;
+  /** Hint carries a `CustomPresence:<exten>` provider as well as the device. */
+  readonly presence?: boolean;
+  /** Has a voicemail box `<exten>@default`. Defaults to true. */
+  readonly mailbox?: boolean;
+}
+
+export interface OfficeQueue {
+  readonly name: string;
+  /** Extension that callers dial to join. */
+  readonly exten: string;
+  readonly strategy: string;
+  /** Member extensions (their devices ring). */
+  readonly members: readonly string[];
+}
+
+export interface OfficeDirectory {
+  readonly extensions: readonly OfficeExtension[];
+  /** The operator's own extension (reception); external calls to the hunt group ring it. */
+  readonly receptionExten: string;
+  /** Extension an external caller reaches for the reception hunt group. */
+  readonly huntGroupExten: string;
+  readonly queue: OfficeQueue;
+  readonly parking: { readonly lot: string; readonly parkExten: string; readonly firstSpace: number; readonly lastSpace: number };
+}
+
+const FIRST_NAMES = [
+  'Reception', 'Anna Berg', 'Ben Carter', 'Chloe Dubois', 'David Eklund', 'Emma Fischer', 'Felix Garcia',
+  'Grace Hall', 'Hugo Ito', 'Iris Jansen', 'Jonas Keller', 'Kara Lindqvist', 'Liam Moreau', 'Mia Novak',
+  'Noah Olsen', 'Olivia Park', 'Paul Quinn', 'Queue Agent One', 'Queue Agent Two', 'Rosa Santos',
+  'Sam Tanaka', 'Tara Ulrich', 'Umar Vogel', 'Vera Weiss', 'Will Xu', 'Yara Young', 'Zoe Zimmer',
+  'Adam Abbott', 'Bea Brandt', 'Carl Cohen', 'Dana Dahl', 'Eli Engel', 'Fay Frost', 'Gil Gomez',
+  'Hana Horak', 'Ivan Ilic', 'Jill Jones', 'Kurt Klein', 'Lena Lopez', 'Max Meyer',
+];
+
+/** The built-in demo office: 100-139 in 'internal' (100 = reception), 200-203 in 'sales'. */
+export function demoOffice(): OfficeDirectory {
+  const extensions: OfficeExtension[] = [];
+  for (let i = 0; i < 40; i++) {
+    const exten = String(100 + i);
+    extensions.push({ exten, context: 'internal', name: FIRST_NAMES[i] ?? `Extension ${exten}`, presence: exten === '110' || exten === '111' });
+  }
+  ['Sales Desk', 'Sales Lead', 'Sales East', 'Sales West'].forEach((name, i) => {
+    extensions.push({ exten: String(200 + i), context: 'sales', name });
+  });
+  return {
+    extensions,
+    receptionExten: '100',
+    huntGroupExten: '500',
+    queue: { name: 'operator', exten: '800', strategy: 'ringall', members: ['118', '119'] },
+    parking: { lot: 'default', parkExten: '700', firstSpace: 701, lastSpace: 720 },
+  };
+}
+
+/** A generated office of `size` extensions from 1000 up (busy-office load tests). */
+export function generatedOffice(size: number): OfficeDirectory {
+  const extensions: OfficeExtension[] = [];
+  for (let i = 0; i < size; i++) {
+    const exten = String(1000 + i);
+    extensions.push({ exten, context: 'internal', name: `User ${exten}` });
+  }
+  return {
+    extensions,
+    receptionExten: '1000',
+    huntGroupExten: '500',
+    queue: { name: 'operator', exten: '800', strategy: 'ringall', members: [String(1000 + size - 2), String(1000 + size - 1)] },
+    parking: { lot: 'default', parkExten: '700', firstSpace: 701, lastSpace: 720 },
+  };
+}

@@ -1,0 +1,35 @@
+import type { IpcResult, SwitchboardApi } from '../../src-preload/contract';
+
+let api: SwitchboardApi | undefined;
+
+/**
+ * The one door to main. In Electron the preload has put it on `window`; in a plain browser
+ * (development, e2e) it is built over the loopback bridge from the same contract.
+ */
+export async function connectToMain(): Promise<SwitchboardApi> {
+  if (window.switchboard) api = window.switchboard;
+  else api = (await import('./bridge-transport')).connectBridge();
+  return api;
+}
+
+export function switchboard(): SwitchboardApi {
+  if (!api) throw new Error('connectToMain() must run before the app mounts');
+  return api;
+}
+
+/** A failure main reported, carried as an Error so callers can `catch` it. */
+export class MainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MainError';
+  }
+}
+
+export async function unwrap<T>(call: Promise<IpcResult<T>>): Promise<T> {
+  const result = await call;
+  if (!result.ok) throw new MainError(result.error.code, result.error.message);
+  return result.value;
+}
