@@ -16,9 +16,12 @@ if [[ "${SWITCHBOARD_KEYRING_INNER:-}" == "1" ]]; then
   unset SWITCHBOARD_KEYRING_INNER
   # --unlock reads the password from stdin and creates the 'login' keyring on first use.
   # It prints the variables clients need (GNOME_KEYRING_CONTROL, maybe SSH_AUTH_SOCK).
-  keyring_env="$(printf 'switchboard-test' | gnome-keyring-daemon --unlock --components=secrets)"
+  if ! keyring_env="$(printf 'switchboard-test' | gnome-keyring-daemon --unlock --components=secrets)"; then
+    echo "with-keyring.sh: gnome-keyring-daemon did not start; there is no Secret Service to test against." >&2
+    exit 70
+  fi
   while IFS= read -r line; do
-    [[ "$line" == *=* ]] && export "${line?}"
+    if [[ "$line" == [A-Za-z_]*=* ]]; then export "${line?}"; fi
   done <<<"$keyring_env"
   # The daemon answers on the bus asynchronously; wait until the Secret Service name is owned.
   command -v dbus-send >/dev/null 2>&1 && for _ in $(seq 1 50); do

@@ -208,11 +208,13 @@ export class PbxModel {
   private readonly deviceState = new Map<string, DeviceState>();
   private readonly listeners = new Set<ModelListener>();
   private readonly channelsByName = new Map<string, SimChannel>();
+  private readonly channelsByDevice = new Map<string, Set<SimChannel>>();
+  private readonly hintsByDevice = new Map<string, Hint[]>();
+  private readonly hintsByExten = new Map<string, Hint>();
   private readonly now: () => number;
   private readonly random: () => number;
   private channelSeq = 0;
   private uniqueSeq = 0;
-  private bridgeSeq = 0;
 
   constructor(office: OfficeDirectory, options: PbxModelOptions) {
     this.office = office;
@@ -232,12 +234,18 @@ export class PbxModel {
         name: ext.name,
       };
       this.hints.set(`${ext.exten}@${ext.context}`, hint);
+      if (!this.hintsByExten.has(ext.exten)) this.hintsByExten.set(ext.exten, hint);
       this.deviceState.set(device, 'NOT_INUSE');
       this.manualState.set(device, 'NOT_INUSE');
       if (ext.mailbox !== false) this.mailboxes.set(`${ext.exten}@default`, { id: `${ext.exten}@default`, newCount: 0, oldCount: 0, urgentCount: 0 });
       if (hint.presenceProvider) this.presence.set(hint.presenceProvider, { state: 'not_set', subtype: '', message: '' });
     }
     this.hintOrder.push(...hashOrder([...this.hints.values()]));
+    for (const hint of this.hintOrder) {
+      const list = this.hintsByDevice.get(hint.device) ?? [];
+      list.push(hint);
+      this.hintsByDevice.set(hint.device, list);
+    }
     this.queue = {
       name: office.queue.name,
       exten: office.queue.exten,
@@ -283,12 +291,11 @@ export class PbxModel {
   }
 
   hintByExten(exten: string): Hint | undefined {
-    for (const hint of this.hints.values()) if (hint.exten === exten) return hint;
-    return undefined;
+    return this.hintsByExten.get(exten);
   }
 
-  hintsForDevice(device: string): Hint[] {
-    return this.hintOrder.filter((h) => h.device === device);
+  hintsForDevice(device: string): readonly Hint[] {
+    return this.hintsByDevice.get(device) ?? [];
   }
 
   stateOf(device: string): DeviceState {
@@ -308,9 +315,8 @@ export class PbxModel {
   }
 
   channelsOnDevice(device: string): SimChannel[] {
-    const found: SimChannel[] = [];
-    for (const ch of this.channels.values()) if (ch.device === device) found.push(ch);
-    return found;
+    const set = this.channelsByDevice.get(device);
+    return set ? [...set] : [];
   }
 
   bridgePeers(channel: SimChannel): SimChannel[] {
@@ -420,6 +426,9 @@ export class PbxModel {
     };
     this.channels.set(uniqueid, channel);
     this.channelsByName.set(channel.name, channel);
+    const onDevice = this.channelsByDevice.get(channel.device) ?? new Set<SimChannel>();
+    onDevice.add(channel);
+    this.channelsByDevice.set(channel.device, onDevice);
     this.emit({ kind: 'newchannel', channel });
     this.refreshDevice(channel.device);
     return channel;
@@ -466,6 +475,9 @@ export class PbxModel {
     }
     this.channels.delete(channel.uniqueid);
     this.channelsByName.delete(channel.name);
+    const onDevice = this.channelsByDevice.get(channel.device);
+    onDevice?.delete(channel);
+    if (onDevice?.size === 0) this.channelsByDevice.delete(channel.device);
     this.emit({ kind: 'hangup', channel, cause });
     this.refreshDevice(channel.device);
   }
@@ -475,7 +487,6 @@ export class PbxModel {
   private newBridgeId(): string {
     const hex = (n: number) =>
       Array.from({ length: n }, () => Math.floor(this.random() * 16).toString(16)).join('');
-    this.bridgeSeq++;
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(this.random() * 4)]}${hex(3)}-${hex(12)}`;
   }
 
@@ -529,6 +540,7 @@ export class PbxModel {
   clearCalls(): void {
     this.channels.clear();
     this.channelsByName.clear();
+    this.channelsByDevice.clear();
     for (const [id, bridge] of this.bridges) if (bridge.type === 'basic') this.bridges.delete(id);
     this.parkingBridge.channels.length = 0;
     this.parked.clear();

@@ -76,7 +76,7 @@ const MAX_ACTIONS_KEPT = 10_000;
 class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
   readonly model: PbxModel;
   readonly telephony: Telephony;
-  readonly dialectProfile: DialectProfile;
+  readonly profile: DialectProfile;
   readonly clock: SimClock;
   readonly users: readonly ManagerUser[];
   readonly actionsReceived: ReceivedAction[] = [];
@@ -95,14 +95,14 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
   private closing = false;
 
   constructor(private readonly options: SimulatedPbxOptions) {
-    this.dialectProfile = DIALECTS[options.dialect ?? 'asterisk-18'];
+    this.profile = DIALECTS[options.dialect ?? 'asterisk-18'];
     this.clock = options.clock ?? new RealClock();
     this.users = options.users ?? [DEMO_MANAGER_USER];
     this.host = options.host ?? '127.0.0.1';
     this.port = options.port ?? 0;
     this.random01 = seededRandom(options.seed ?? 1);
     this.model = new PbxModel(options.office ?? demoOffice(), {
-      tech: this.dialectProfile.tech,
+      tech: this.profile.tech,
       now: () => this.clock.now(),
       random: this.random01,
     });
@@ -111,13 +111,13 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
       answerDelayMs: options.answerDelayMs ?? 1500,
       parkingTimeoutMs: options.parkingTimeoutMs ?? 45_000,
     });
-    this.actions = actionTable(this.dialectProfile);
+    this.actions = actionTable(this.profile);
     this.actionNames = [...this.actions.values()].map((a) => ({ name: a.name, privilege: a.privilege })).sort((a, b) => a.name.localeCompare(b.name));
-    this.model.subscribe((event) => this.broadcast(this.dialectProfile.render(event, { model: this.model, now: this.clock.now() })));
+    this.model.subscribe((event) => this.broadcast(this.profile.render(event, { model: this.model, now: this.clock.now() })));
   }
 
   get dialect(): SimDialect {
-    return this.dialectProfile.id;
+    return this.profile.id;
   }
 
   random(): number {
@@ -153,7 +153,7 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
     socket.setNoDelay(true);
     const session = new ManagerSession(++this.sessionSeq, socket, this);
     this.sessions.add(session);
-    session.writeRaw(Buffer.from(bannerFor(this.dialectProfile), 'utf8'));
+    session.writeRaw(Buffer.from(bannerFor(this.profile), 'utf8'));
   }
 
   sessionClosed(session: ManagerSession): void {
@@ -218,12 +218,12 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
     const booted: RenderedEvent = {
       name: 'FullyBooted',
       eventClass: 'system',
-      headers: this.dialectProfile.modernActions
+      headers: this.profile.modernActions
         ? [['Event', 'FullyBooted'], ['Privilege', 'system,all'], ['Uptime', uptime], ['LastReload', uptime], ['Status', 'Fully Booted']]
         : [['Event', 'FullyBooted'], ['Privilege', 'system,all'], ['Status', 'Fully Booted']],
     };
     this.deliver(session, booted);
-    if (!this.dialectProfile.modernActions) return;
+    if (!this.profile.modernActions) return;
     const tv = new Date(this.clock.now()).toISOString().replace('Z', '+0000');
     this.deliver(session, {
       name: 'SuccessfulAuth',

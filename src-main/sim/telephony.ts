@@ -70,6 +70,7 @@ export class Telephony {
   ) {
     this.answerDelayMs = options.answerDelayMs;
     this.parkingTimeoutMs = options.parkingTimeoutMs;
+    this.contexts = new Set(['internal', 'from-external', 'parkedcalls', ...model.office.extensions.map((e) => e.context)]);
   }
 
   get clock(): SimClock {
@@ -101,9 +102,10 @@ export class Telephony {
 
   // ---- dialplan ---------------------------------------------------------------------------
 
+  private readonly contexts: ReadonlySet<string>;
+
   knownContext(context: string): boolean {
-    return context === 'internal' || context === 'from-external' || context === 'parkedcalls'
-      || this.model.office.extensions.some((e) => e.context === context);
+    return this.contexts.has(context);
   }
 
   resolve(context: string, exten: string): DialplanTarget | undefined {

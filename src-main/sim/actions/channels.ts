@@ -37,7 +37,7 @@ export const channelActions: ActionDefinition[] = [
     name: 'Status',
     privilege: ['system', 'call', 'reporting'],
     handle(ctx) {
-      const { model, dialect, clock } = ctx.pbx;
+      const { model, profile: dialect, clock } = ctx.pbx;
       const wanted = ctx.header('Channel');
       let channels = [...model.channels.values()];
       if (wanted) {

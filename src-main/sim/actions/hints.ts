@@ -11,7 +11,7 @@ export const hintActions: ActionDefinition[] = [
     handle(ctx) {
       const exten = ctx.header('Exten') ?? '';
       const context = ctx.header('Context') ?? 'default';
-      const { model, dialect } = ctx.pbx;
+      const { model, profile: dialect } = ctx.pbx;
       const hint = model.hint(exten, context);
       const status = hint ? HINT_STATUS[model.stateOf(hint.device)] : { code: -1, text: 'Unknown' };
       const fields: AmiHeader[] = [

@@ -7,7 +7,7 @@ export const parkingActions: ActionDefinition[] = [
     name: 'Park',
     privilege: ['call'],
     handle(ctx) {
-      const { telephony, model, dialect } = ctx.pbx;
+      const { telephony, model, profile: dialect } = ctx.pbx;
       const parkee = requireChannel(ctx, ctx.header('Channel'));
       if (!parkee) return;
       // asterisk-11: Channel2 (required) gets the announcement and the call back on timeout.
@@ -36,7 +36,7 @@ export const parkingActions: ActionDefinition[] = [
     name: 'ParkedCalls',
     privilege: ['call'],
     handle(ctx) {
-      const { model, clock, dialect } = ctx.pbx;
+      const { model, clock, profile: dialect } = ctx.pbx;
       const items: ListItem[] = [...model.parked.values()].map((p) =>
         dialect.modernActions
           ? { event: 'ParkedCall', actionIdLast: true, fields: parkedHeaders(p, clock.now()) }

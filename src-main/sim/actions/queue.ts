@@ -89,7 +89,7 @@ export const queueActions: ActionDefinition[] = [
       const m = ctx.pbx.model.mailboxes.get(id.includes('@') ? id : `${id}@default`);
       const fields = [
         ['Message', 'Mailbox Message Count'], ['Mailbox', id],
-        ...(ctx.pbx.dialect.modernActions ? [['UrgMessages', String(m?.urgentCount ?? 0)]] : []),
+        ...(ctx.pbx.profile.modernActions ? [['UrgMessages', String(m?.urgentCount ?? 0)]] : []),
         ['NewMessages', String(m?.newCount ?? 0)], ['OldMessages', String(m?.oldCount ?? 0)],
       ] as [string, string][];
       ctx.respond('Success', fields);

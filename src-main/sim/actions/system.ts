@@ -17,7 +17,7 @@ export const systemActions: ActionDefinition[] = [
     name: 'CoreSettings',
     privilege: ['system', 'reporting'],
     handle(ctx) {
-      const { dialect, model } = ctx.pbx;
+      const { profile: dialect, model } = ctx.pbx;
       ctx.respond('Success', [
         ['AMIversion', dialect.amiVersion],
         ['AsteriskVersion', dialect.asteriskVersion],
@@ -45,7 +45,7 @@ export const systemActions: ActionDefinition[] = [
         ['CoreReloadDate', date(model.lastReload)],
         ['CoreReloadTime', time(model.lastReload)],
         ['CoreCurrentCalls', String(model.currentCalls)],
-        ...(ctx.pbx.dialect.modernActions ? ([['CoreProcessedCalls', String(model.processedCalls)]] as const) : []),
+        ...(ctx.pbx.profile.modernActions ? ([['CoreProcessedCalls', String(model.processedCalls)]] as const) : []),
       ]);
     },
   },
@@ -54,7 +54,7 @@ export const systemActions: ActionDefinition[] = [
     privilege: ['command'],
     handle(ctx) {
       const command = ctx.header('Command') ?? '';
-      const { model, dialect, clock } = ctx.pbx;
+      const { model, profile: dialect, clock } = ctx.pbx;
       if (command.trim() === '') {
         ctx.error('No command provided');
         return;

@@ -10,7 +10,7 @@ import type { ManagerUser } from '../users';
 export interface PbxRuntime {
   readonly model: PbxModel;
   readonly telephony: Telephony;
-  readonly dialect: DialectProfile;
+  readonly profile: DialectProfile;
   readonly clock: SimClock;
   readonly users: readonly ManagerUser[];
   readonly port: number;
@@ -68,7 +68,7 @@ export class ActionContext {
 
   /** Response + items + `<Complete>` event, in the modern (EventList) or old form per dialect. */
   list(message: string, items: readonly ListItem[], complete: string, completeExtra: readonly AmiHeader[] = []): void {
-    const modern = this.pbx.dialect.modernActions;
+    const modern = this.pbx.profile.modernActions;
     this.respond('Success', modern ? [['EventList', 'start'], ['Message', message]] : [['Message', message]]);
     for (const item of items) {
       this.session.send(

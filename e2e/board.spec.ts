@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { connectTo, expect, test } from './fixtures';
+
+test.describe('the extension board', () => {
+  test('shows every hint of the PBX as a tile and follows a lamp within 200 ms', async ({ console: page, pbx }) => {
+    await connectTo(page, pbx);
+    await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
+    const hints = pbx.model.hints;
+    await expect(page.locator('[data-extension]')).toHaveCount(hints.length);
+
+    const target = hints.find((hint) => hint.device.startsWith('PJSIP/'));
+    if (!target) throw new Error('the simulated office has no PJSIP hint');
+    const tileId = `${target.exten}@${target.context}`;
+    // Record, in the page, the wall-clock moment the tile's lamp turns ringing.
+    await page.evaluate((id) => {
+      const tile = document.querySelector(`[data-extension="${id}"]`);
+      if (!tile) throw new Error(`no tile ${id}`);
+      new MutationObserver(() => {
+        if (tile.getAttribute('data-lamp') === 'ringing') (window as { ringingAt?: number }).ringingAt ??= Date.now();
+      }).observe(tile, { attributes: true, attributeFilter: ['data-lamp'] });
+    }, tileId);
+    const emittedAt = Date.now();
+    pbx.setDeviceState(target.device, 'RINGING');
+    await expect(page.locator(`[data-extension="${tileId}"]`)).toHaveAttribute('data-lamp', 'ringing');
+    const ringingAt = await page.evaluate(() => (window as { ringingAt?: number }).ringingAt ?? Number.NaN);
+    const latencyMs = ringingAt - emittedAt;
+    console.log(`lamp latency: ${latencyMs} ms`);
+    expect(latencyMs).toBeLessThan(200);
+  });
+
+  test('filters tiles as the operator types, reachable with "/"', async ({ console: page, pbx }) => {
+    await connectTo(page, pbx);
+    await expect(page.getByTestId('status-text')).toContainText('Connected');
+    const [first] = pbx.model.hints;
+    if (!first) throw new Error('no hints');
+    await page.keyboard.press('/');
+    await expect(page.getByTestId('filter')).toBeFocused();
+    await page.keyboard.type(first.exten);
+    await expect(page.locator(`[data-extension="${first.exten}@${first.context}"]`)).toBeVisible();
+    const shown = await page.locator('[data-extension]').count();
+    expect(shown).toBeLessThan(pbx.model.hints.length);
+  });
+
+  test('says that the secret was wrong, in words', async ({ console: page, pbx }) => {
+    await connectTo(page, pbx, { username: 'demo', secret: 'not-the-secret' });
+    await expect(page.getByTestId('connect-error')).toContainText(/secret|password|authentication/i);
+    await expect(page.getByTestId('status-text')).toContainText('Could not connect');
+  });
+
+  test('says that nothing answers on a closed port', async ({ console: page, pbx }) => {
+    const closedPort = pbx.port;
+    await pbx.close();
+    await page.getByLabel('Host').fill('127.0.0.1');
+    await page.getByLabel('Port').fill(String(closedPort));
+    await page.getByLabel('AMI username').fill('demo');
+    await page.getByLabel('Secret').fill('demo');
+    await page.getByTestId('connect-submit').click();
+    await expect(page.getByTestId('status-text')).toContainText(/refused|not running|no answer/i);
+  });
+
+  test('opens the Demo PBX and shows a lively board (screenshot for the README)', async ({ console: page }) => {
+    await page.getByTestId('connect-demo').click();
+    await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
+    await expect(page.locator('[data-extension]').first()).toBeVisible();
+    expect(await page.locator('[data-extension]').count()).toBeGreaterThanOrEqual(30);
+    mkdirSync('docs', { recursive: true });
+    await page.screenshot({ path: 'docs/board.png' });
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { AmiMessage } from '../ami/message';
+import { ExtensionBoard, fetchHintTiles } from './board';
+import { PictureStore } from './picture-store';
+import type { AmiRequester } from './requester';
+
+const status = (exten: string, code: number, extra: Record<string, string> = {}) =>
+  AmiMessage.of({ Event: 'ExtensionStatus', ActionID: 'x-2', Exten: exten, Context: 'internal', Hint: `PJSIP/${exten}`, Status: code, ...extra });
+
+function pbx(answers: { list?: AmiMessage; items?: AmiMessage[]; command?: AmiMessage; output?: string[] }) {
+  const asked: string[] = [];
+  const requester: AmiRequester = {
+    action: async (name) => {
+      asked.push(name);
+      return AmiMessage.of({ Response: 'Success' });
+    },
+    list: async (name) => {
+      asked.push(name);
+      return { response: answers.list ?? AmiMessage.of({ Response: 'Success' }), items: answers.items ?? [], complete: undefined };
+    },
+    command: async (cli) => {
+      asked.push(`Command: ${cli}`);
+      return { response: answers.command ?? AmiMessage.of({ Response: 'Success' }), output: answers.output ?? [] };
+    },
+  };
+  return { requester, asked };
+}
+
+describe('loading the board', () => {
+  it('lists hints with ExtensionStateList where Asterisk has it (13+)', async () => {
+    const { requester, asked } = pbx({ items: [status('100', 0), status('101', 8)] });
+    const tiles = await fetchHintTiles(requester);
+    expect(asked).toEqual(['ExtensionStateList']);
+    expect(tiles.map((tile) => [tile.id, tile.lamp])).toEqual([
+      ['100@internal', 'idle'],
+      ['101@internal', 'ringing'],
+    ]);
+  });
+
+  it('falls back to `core show hints` when the action is unknown (Asterisk 11)', async () => {
+    const { requester, asked } = pbx({
+      list: AmiMessage.of({ Response: 'Error', Message: 'Invalid/unknown command' }),
+      command: AmiMessage.of({ Response: 'Follows', Privilege: 'Command' }),
+      output: ['   100@internal   : SIP/100   State:Busy   Watchers  0'],
+    });
+    const tiles = await fetchHintTiles(requester);
+    expect(asked).toEqual(['ExtensionStateList', 'Command: core show hints']);
+    expect(tiles).toMatchObject([{ id: '100@internal', hint: 'SIP/100', lamp: 'busy' }]);
+  });
+
+  it('says plainly when the AMI user may not list hints', async () => {
+    const { requester } = pbx({ list: AmiMessage.of({ Response: 'Error', Message: 'Permission denied' }) });
+    await expect(fetchHintTiles(requester)).rejects.toThrow(/lacks the permission/);
+  });
+});
+
+describe('the extension board', () => {
+  it('follows ExtensionStatus events and keeps the names from the directory', async () => {
+    const store = new PictureStore();
+    const board = new ExtensionBoard(store);
+    board.setDirectory(new Map([['100@internal', 'Reception']]));
+    await board.rebuild(pbx({ items: [status('100', 0)] }).requester);
+    board.handleEvent(status('100', 8));
+    expect(store.get('extensions', '100@internal')).toMatchObject({ lamp: 'ringing', name: 'Reception' });
+  });
+
+  it('replaces the whole board on rebuild, dropping hints the PBX no longer has', async () => {
+    const store = new PictureStore();
+    const board = new ExtensionBoard(store);
+    await board.rebuild(pbx({ items: [status('100', 0), status('101', 0)] }).requester);
+    await board.rebuild(pbx({ items: [status('101', 1)] }).requester);
+    expect(Object.keys(store.snapshot().extensions)).toEqual(['101@internal']);
+    expect(store.get('extensions', '101@internal')?.lamp).toBe('inUse');
+  });
+
+  it('ignores events that are not hint changes', () => {
+    const store = new PictureStore();
+    new ExtensionBoard(store).handleEvent(AmiMessage.of({ Event: 'Newchannel', Exten: '100', Context: 'internal' }));
+    expect(store.values('extensions')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,43 @@
+import { OriginateWatcher } from '../watchers/originate-watcher';
+import { checkTarget } from './targets';
+import { fail, runAction, succeed, type CommandContext, type CommandResult } from './context';
+
+const DEFAULT_ORIGINATE_TIMEOUT_MS = 30_000;
+
+/**
+ * Calls my phone first, then the target from the dial context (async: the acknowledgement only
+ * says "queued"; the returned watcher follows OriginateResponse and the second leg).
+ */
+export async function dial(ctx: CommandContext, target: string): Promise<CommandResult<{ watcher: OriginateWatcher }>> {
+  const checked = checkTarget(target);
+  if (!checked.ok) return checked;
+  return originateFromMyPhone(ctx, checked.value);
+}
+
+/** Picks up a parked call to my phone: my phone is called, then connected to the parking space. */
+export async function pickupParked(ctx: CommandContext, slot: string): Promise<CommandResult<{ watcher: OriginateWatcher }>> {
+  if (!ctx.model().parked.has(slot)) {
+    return fail('slotEmpty', `Parking space ${slot} is empty now: the call was picked up, went back, or hung up.`);
+  }
+  return originateFromMyPhone(ctx, slot);
+}
+
+async function originateFromMyPhone(ctx: CommandContext, exten: string): Promise<CommandResult<{ watcher: OriginateWatcher }>> {
+  const { profile } = ctx;
+  const timeoutMs = profile.originateTimeoutMs ?? DEFAULT_ORIGINATE_TIMEOUT_MS;
+  const headers: Record<string, string | number> = {
+    Channel: profile.myDevice,
+    Context: profile.dialContext,
+    Exten: exten,
+    Priority: 1,
+    Async: 'true',
+    Timeout: timeoutMs,
+  };
+  if (profile.callerId) headers.CallerID = profile.callerId;
+  const startedAt = ctx.now();
+  const sent = await runAction(ctx, 'Originate', headers, 'placed');
+  if (!sent.ok) return sent;
+  return succeed({
+    watcher: new OriginateWatcher({ actionId: sent.value.actionId, myDevice: profile.myDevice, target: exten, startedAt, timeoutMs }),
+  });
+}

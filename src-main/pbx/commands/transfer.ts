@@ -1,0 +1,82 @@
+import { AtxferWatcher } from '../watchers/atxfer-watcher';
+import { fail, runAction, succeed, type CommandContext, type CommandResult } from './context';
+import { checkTarget, myChannelAmong, partiesOfCall, pickParty } from './targets';
+
+export interface BlindTransferRequest {
+  readonly callId: string;
+  /** The extension (or number) the person goes to. */
+  readonly target: string;
+  /** The person to move; by default the one who is neither me nor on `keepExtensionId`. */
+  readonly partyId?: string;
+  /** The tile the call was dragged from: its person stays out of the move. */
+  readonly keepExtensionId?: string;
+}
+
+/**
+ * Sends one person of a call to another extension. On Asterisk 13+ when the person talks directly
+ * with the one staying, BlindTransfer on the staying one (it leaves, as after a transfer from the
+ * phone); otherwise Redirect of the moving person alone, which also ends the other's leg (only
+ * moving both would need ExtraChannel, and that is not a transfer).
+ */
+export async function transferBlind(ctx: CommandContext, request: BlindTransferRequest): Promise<CommandResult> {
+  const target = checkTarget(request.target);
+  if (!target.ok) return target;
+  const parties = partiesOfCall(ctx, request.callId);
+  if (!parties.ok) return parties;
+  const moving = pickParty(ctx, parties.value, request);
+  if (!moving.ok) return moving;
+  const staying = parties.value.filter((channel) => channel !== moving.value);
+  const bridged = ctx.model().bridges.get(moving.value.bridgeId ?? '');
+  const transferer =
+    ctx.dialect.family === 'asterisk-13' && bridged && !bridged.holding && staying.length === 1
+      ? staying.find((channel) => channel.bridgeId === moving.value.bridgeId)
+      : undefined;
+  const sent = transferer
+    ? await runAction(ctx, 'BlindTransfer', { Channel: transferer.name, Context: ctx.profile.dialContext, Exten: target.value }, 'transferred')
+    : await runAction(
+        ctx,
+        'Redirect',
+        { Channel: moving.value.name, Context: ctx.profile.dialContext, Exten: target.value, Priority: 1 },
+        'transferred',
+      );
+  return sent.ok ? succeed(undefined) : sent;
+}
+
+/**
+ * Attended transfer from my own phone: Atxfer on my channel. The acknowledgement proves nothing,
+ * so the returned watcher says within a few seconds whether the PBX really started it.
+ */
+export async function transferAttended(
+  ctx: CommandContext,
+  request: { readonly callId: string; readonly target: string },
+): Promise<CommandResult<{ watcher: AtxferWatcher }>> {
+  const target = checkTarget(request.target);
+  if (!target.ok) return target;
+  const parties = partiesOfCall(ctx, request.callId);
+  if (!parties.ok) return parties;
+  const mine = myChannelAmong(parties.value, ctx.profile.myDevice, ctx.matcher());
+  if (!mine) {
+    return fail('notYourCall', 'An attended transfer works on your own calls only: pick the call up first, or use a blind transfer.');
+  }
+  const startedAt = ctx.now();
+  const sent = await runAction(ctx, 'Atxfer', { Channel: mine.name, Context: ctx.profile.dialContext, Exten: target.value }, 'transferred');
+  if (!sent.ok) return sent;
+  const peerUids = parties.value.filter((channel) => channel !== mine).map((channel) => channel.uid);
+  return succeed({ watcher: new AtxferWatcher({ transfererUid: mine.uid, peerUids, startedAt }) });
+}
+
+/** Sends a parked call to an extension (Redirect of the parked channel alone). */
+export async function moveParked(ctx: CommandContext, slot: string, exten: string): Promise<CommandResult> {
+  const target = checkTarget(exten);
+  if (!target.ok) return target;
+  const parked = ctx.model().parked.get(slot);
+  const parkee = parked ? ctx.model().channels.get(parked.parkeeUid) : undefined;
+  if (!parkee) return fail('slotEmpty', `Parking space ${slot} is empty now: the call was picked up, went back, or hung up.`);
+  const sent = await runAction(
+    ctx,
+    'Redirect',
+    { Channel: parkee.name, Context: ctx.profile.dialContext, Exten: target.value, Priority: 1 },
+    'moved',
+  );
+  return sent.ok ? succeed(undefined) : sent;
+}

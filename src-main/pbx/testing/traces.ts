@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AmiMessage } from '../../ami/message';
+import { AmiFrameParser } from '../../ami/parser';
+
+/** Test-only: the messages Asterisk sent in one of ../shared/ami-traces, each with its arrival time. */
+export interface TracedMessage {
+  readonly t: number;
+  readonly message: AmiMessage;
+}
+
+const TRACES = fileURLToPath(new URL('../../../../shared/ami-traces/', import.meta.url));
+
+export function readTrace(name: string, connection = 1): TracedMessage[] {
+  const lines = readFileSync(`${TRACES}${name}.jsonl`, 'utf8').split('\n').filter(Boolean);
+  const messages: TracedMessage[] = [];
+  let t = 0;
+  const parser = new AmiFrameParser({ expectBanner: true, onMessage: (message) => messages.push({ t, message }) });
+  for (const line of lines) {
+    const entry = JSON.parse(line) as { t?: number; dir?: string; data?: string; conn?: number };
+    if (entry.dir !== 'in' || (entry.conn ?? 1) !== connection || entry.data === undefined) continue;
+    t = entry.t ?? t;
+    parser.push(Buffer.from(entry.data, 'utf8'));
+  }
+  return messages;
+}
+
+/** List items answering the action whose ActionID is given (e.g. `rec-3`). */
+export function listItems(messages: readonly TracedMessage[], actionId: string): AmiMessage[] {
+  return messages
+    .map(({ message }) => message)
+    .filter((message) => message.actionId === actionId && message.event !== undefined && !/Complete$/.test(message.event));
+}
+
+/** Live events only (not list items answering an action). */
+export function liveEvents(messages: readonly TracedMessage[], until = Infinity, from = -Infinity): TracedMessage[] {
+  return messages.filter(
+    ({ t, message }) => message.event !== undefined && (message.actionId === undefined || message.event === 'OriginateResponse') && t < until && t >= from,
+  );
+}
+
+export const msg = (fields: Record<string, string | number>) => AmiMessage.of(fields);

@@ -1,0 +1,77 @@
+import type { PbxEvent } from '../calls/events';
+import type { OutcomeWatcher, WatchFailure } from './watcher';
+
+export type AtxferStage =
+  | { readonly stage: 'waiting' }
+  /** The PBX put the other person on hold and is calling the target: talk, then hang up to complete. */
+  | { readonly stage: 'consulting' }
+  | { readonly stage: 'transferred' }
+  | WatchFailure;
+
+/** How long the PBX gets to show an attended transfer started before the console says it did not. */
+export const ATXFER_EVIDENCE_WINDOW_MS = 3_000;
+
+export const NO_TRANSFER_FEATURE_MESSAGE =
+  'The PBX accepted the attended transfer but nothing happened: this call was set up without the transfer feature. ' +
+  "Ask your PBX admin to dial with the T option (Dial(...,T)) or set BRIDGE_FEATURES=T, or use a blind transfer.";
+
+export interface AtxferWatchOptions {
+  /** My channel, the one Atxfer was sent on. */
+  readonly transfererUid: string;
+  /** The others on the call (they get music on hold when it works). */
+  readonly peerUids: readonly string[];
+  readonly startedAt: number;
+  readonly windowMs?: number;
+}
+
+/**
+ * Atxfer is acknowledged ("Atxfer successfully queued") even when the bridge has no transfer
+ * feature and the digits just pass through as DTMF. So: success needs evidence within a few
+ * seconds (hold, music on hold for the peer, a consultation dial, or the transfer itself).
+ */
+export class AtxferWatcher implements OutcomeWatcher<AtxferStage> {
+  stage: AtxferStage = { stage: 'waiting' };
+
+  constructor(private readonly options: AtxferWatchOptions) {}
+
+  get done(): boolean {
+    return this.stage.stage === 'transferred' || this.stage.stage === 'failed';
+  }
+
+  observe(event: PbxEvent, _now: number): AtxferStage | undefined {
+    if (this.done) return undefined;
+    const { transfererUid, peerUids } = this.options;
+    switch (event.kind) {
+      case 'hold':
+        return event.onHold && event.uid === transfererUid ? this.move({ stage: 'consulting' }) : undefined;
+      case 'musicOnHold':
+        return event.playing && peerUids.includes(event.uid) ? this.move({ stage: 'consulting' }) : undefined;
+      case 'dialBegin':
+        return event.caller?.uid === transfererUid ? this.move({ stage: 'consulting' }) : undefined;
+      case 'attendedTransfer':
+        if (event.transfererUid !== undefined && event.transfererUid !== transfererUid) return undefined;
+        return this.move(
+          event.success
+            ? { stage: 'transferred' }
+            : { stage: 'failed', code: 'transferFailed', message: 'The PBX could not complete the transfer. The call is still with you.' },
+        );
+      case 'hangup':
+        if (event.uid !== transfererUid || this.stage.stage !== 'waiting') return undefined;
+        return this.move({ stage: 'failed', code: 'callEnded', message: 'The call ended before it could be transferred.' });
+      default:
+        return undefined;
+    }
+  }
+
+  tick(now: number): AtxferStage | undefined {
+    if (this.stage.stage !== 'waiting') return undefined;
+    if (now < this.options.startedAt + (this.options.windowMs ?? ATXFER_EVIDENCE_WINDOW_MS)) return undefined;
+    return this.move({ stage: 'failed', code: 'noTransferFeature', message: NO_TRANSFER_FEATURE_MESSAGE });
+  }
+
+  private move(stage: AtxferStage): AtxferStage | undefined {
+    if (stage.stage === this.stage.stage) return undefined;
+    this.stage = stage;
+    return stage;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * A scripted timeline of outside events: a JSON file or a typed builder.
+ *
+ *   scenario('morning').at(0).call('0612345678', '500', { talkMs: 20000 }).at(5000).presence('110', 'dnd').build()
+ */
+import { z } from 'zod';
+
+const step = z.discriminatedUnion('do', [
+  z.object({ at: z.number().min(0), do: z.literal('call'), from: z.string(), to: z.string(), talkMs: z.number().min(0).optional() }),
+  z.object({ at: z.number().min(0), do: z.literal('deviceState'), exten: z.string(), state: z.enum(['NOT_INUSE', 'INUSE', 'BUSY', 'UNAVAILABLE', 'RINGING', 'RINGINUSE', 'ONHOLD']) }),
+  z.object({ at: z.number().min(0), do: z.literal('presence'), exten: z.string(), state: z.enum(['not_set', 'unavailable', 'available', 'away', 'xa', 'chat', 'dnd']), subtype: z.string().optional(), message: z.string().optional() }),
+  z.object({ at: z.number().min(0), do: z.literal('mailbox'), mailbox: z.string(), newCount: z.number().int().min(0), oldCount: z.number().int().min(0).optional() }),
+  z.object({ at: z.number().min(0), do: z.literal('hangup'), exten: z.string() }),
+  z.object({ at: z.number().min(0), do: z.literal('hold'), exten: z.string() }),
+  z.object({ at: z.number().min(0), do: z.literal('unhold'), exten: z.string() }),
+  z.object({ at: z.number().min(0), do: z.literal('park'), exten: z.string(), timeoutMs: z.number().min(0).optional() }),
+  z.object({ at: z.number().min(0), do: z.literal('noAnswer'), exten: z.string(), on: z.boolean() }),
+]);
+
+export const scenarioSchema = z.object({
+  name: z.string(),
+  /** Restart the timeline this many ms after it began (optional). */
+  repeatEveryMs: z.number().positive().optional(),
+  steps: z.array(step),
+});
+
+export type ScenarioStep = z.infer<typeof step>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+export function parseScenario(json: unknown): Scenario {
+  return scenarioSchema.parse(json);
+}
+
+type StepWithoutAt<K extends ScenarioStep['do']> = Omit<Extract<ScenarioStep, { do: K }>, 'at' | 'do'>;
+
+export class ScenarioBuilder {
+  private readonly steps: ScenarioStep[] = [];
+  private time = 0;
+
+  constructor(private readonly name: string) {}
+
+  at(ms: number): this {
+    this.time = ms;
+    return this;
+  }
+
+  call(from: string, to: string, options: { talkMs?: number } = {}): this {
+    return this.push({ do: 'call', from, to, ...options });
+  }
+
+  deviceState(exten: string, state: StepWithoutAt<'deviceState'>['state']): this {
+    return this.push({ do: 'deviceState', exten, state });
+  }
+
+  presence(exten: string, state: StepWithoutAt<'presence'>['state'], subtype?: string, message?: string): this {
+    return this.push({ do: 'presence', exten, state, subtype, message });
+  }
+
+  mailbox(mailbox: string, newCount: number, oldCount?: number): this {
+    return this.push({ do: 'mailbox', mailbox, newCount, oldCount });
+  }
+
+  hangup(exten: string): this {
+    return this.push({ do: 'hangup', exten });
+  }
+
+  hold(exten: string): this {
+    return this.push({ do: 'hold', exten });
+  }
+
+  unhold(exten: string): this {
+    return this.push({ do: 'unhold', exten });
+  }
+
+  park(exten: string, timeoutMs?: number): this {
+    return this.push({ do: 'park', exten, timeoutMs });
+  }
+
+  noAnswer(exten: string, on = true): this {
+    return this.push({ do: 'noAnswer', exten, on });
+  }
+
+  build(repeatEveryMs?: number): Scenario {
+    return { name: this.name, steps: [...this.steps], ...(repeatEveryMs ? { repeatEveryMs } : {}) };
+  }
+
+  private push(s: Record<string, unknown>): this {
+    this.steps.push({ at: this.time, ...s } as ScenarioStep);
+    return this;
+  }
+}
+
+export function scenario(name: string): ScenarioBuilder {
+  return new ScenarioBuilder(name);
+}
+
+/** The stories the issue names: reception hunt group, 105 → 112, a queue caller, a parking timeout. */
+export function demoStoryScenario(): Scenario {
+  return scenario('demo-stories')
+    .at(1000).call('+4930123456', '500', { talkMs: 20_000 })
+    .at(3000).call('105', '112', { talkMs: 15_000 })
+    .at(5000).call('+4940987654', '800', { talkMs: 25_000 })
+    .at(8000).call('+4989111222', '101', { talkMs: 60_000 })
+    .at(11_000).park('101', 10_000)
+    .build();
+}
