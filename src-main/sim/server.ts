@@ -10,9 +10,9 @@ import { RealClock, type SimClock } from './clock';
 import { bannerFor, DIALECTS, type DialectProfile, type RenderedEvent, type SimDialect } from './dialects';
 import { amiTimestamp } from './dialects/snapshot';
 import { PbxModel, type DeviceState, type PresenceState, type SimChannel } from './model';
-import { demoOffice, type OfficeDirectory } from './office';
+import { demoOffice, generatedOffice, type OfficeDirectory } from './office';
 import { seededRandom } from './random';
-import { runScenario, type Scenario, type ScenarioHandle } from './scenarios';
+import { runScenario, type BusyOfficeOptions, type Scenario, type ScenarioHandle } from './scenarios';
 import { ManagerSession, type SessionHost } from './session';
 import { Telephony } from './telephony';
 import { allows, DEMO_MANAGER_USER, type ManagerUser } from './users';
@@ -27,6 +27,8 @@ export interface SimulatedPbxOptions {
   seed?: number;
   answerDelayMs?: number;
   parkingTimeoutMs?: number;
+  /** Rate and size of the 'busy-office' generator (office defaults to 200 generated extensions). */
+  busyOffice?: BusyOfficeOptions & { size?: number };
   /** Injected time (tests); default: the real clock. */
   clock?: SimClock;
   /** Called for every event the PBX renders (load tests, tracing). */
@@ -101,7 +103,8 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
     this.host = options.host ?? '127.0.0.1';
     this.port = options.port ?? 0;
     this.random01 = seededRandom(options.seed ?? 1);
-    this.model = new PbxModel(options.office ?? demoOffice(), {
+    const office = options.office ?? (options.scenario === 'busy-office' ? generatedOffice(options.busyOffice?.size ?? 200) : demoOffice());
+    this.model = new PbxModel(office, {
       tech: this.profile.tech,
       now: () => this.clock.now(),
       random: this.random01,
@@ -142,7 +145,7 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
 
   startScenario(): void {
     const scenario = this.options.scenario ?? 'none';
-    if (scenario !== 'none') this.scenario = runScenario(this, scenario, this.options.seed ?? 1);
+    if (scenario !== 'none') this.scenario = runScenario(this, scenario, this.options.seed ?? 1, this.options.busyOffice);
   }
 
   private accept(socket: Socket): void {
