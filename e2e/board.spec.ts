@@ -5,7 +5,7 @@ test.describe('the extension board', () => {
   test('shows every hint of the PBX as a tile and follows a lamp within 200 ms', async ({ console: page, pbx }) => {
     await connectTo(page, pbx);
     await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
-    const hints = pbx.model.hints;
+    const hints = [...pbx.model.hints.values()];
     await expect(page.locator('[data-extension]')).toHaveCount(hints.length);
 
     const target = hints.find((hint) => hint.device.startsWith('PJSIP/'));
@@ -31,14 +31,14 @@ test.describe('the extension board', () => {
   test('filters tiles as the operator types, reachable with "/"', async ({ console: page, pbx }) => {
     await connectTo(page, pbx);
     await expect(page.getByTestId('status-text')).toContainText('Connected');
-    const [first] = pbx.model.hints;
+    const [first] = pbx.model.hints.values();
     if (!first) throw new Error('no hints');
     await page.keyboard.press('/');
     await expect(page.getByTestId('filter')).toBeFocused();
     await page.keyboard.type(first.exten);
     await expect(page.locator(`[data-extension="${first.exten}@${first.context}"]`)).toBeVisible();
     const shown = await page.locator('[data-extension]').count();
-    expect(shown).toBeLessThan(pbx.model.hints.length);
+    expect(shown).toBeLessThan(pbx.model.hints.size);
   });
 
   test('says that the secret was wrong, in words', async ({ console: page, pbx }) => {

@@ -4,8 +4,7 @@ import type { GatekeeperLog, Handlers } from './ipc/gatekeeper';
 import { PictureFeed, type FlushScheduler } from './ipc/picture-feed';
 import { PictureStore } from './pbx/picture-store';
 import { PbxSession, type AmiLink } from './pbx/session';
-import { DEMO_MANAGER_USER, startSimulatedPbx, type SimulatedPbx } from './sim';
-import { demoDirectory } from './sim/demo-directory';
+import { DEMO_MANAGER_USER, demoOffice, startSimulatedPbx, type SimulatedPbx } from './sim';
 
 /** Sends a pushed event to every open Switchboard window. */
 export type Broadcast = <C extends EventChannel>(channel: C, payload: PayloadOf<C>) => void;
@@ -116,6 +115,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       feed.dispose();
     },
   };
+}
+
+/** The demo office's names for its tiles: Asterisk's hints carry no names. */
+function demoDirectory(): ReadonlyMap<string, string> {
+  return new Map(demoOffice().extensions.map((extension) => [`${extension.exten}@${extension.context}`, extension.name]));
 }
 
 /** Resolves with the session's first decisive status: connected, failed or reconnecting. */

@@ -14,7 +14,7 @@ export function installOfflineSocket(stream: Buffer): void {
     const callback = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
     if (callback !== undefined) this.once('connect', callback);
     const parser = answerActions(
-      (bytes) => this.push(bytes),
+      (bytes) => process.nextTick(() => this.push(bytes)),
       () => void feed(this, stream),
     );
     (this as unknown as { write: (data: unknown, ...rest: unknown[]) => boolean }).write = (data: unknown, ...rest: unknown[]) => {

@@ -34,7 +34,7 @@ export async function startStreamServer(stream: Buffer): Promise<{ port: number;
     socket.setNoDelay(true);
     const parser = answerActions(
       (bytes) => socket.write(bytes),
-      () => void streamTo(socket, stream),
+      () => streamTo(socket, stream),
     );
     socket.on('data', (chunk: Buffer) => parser.push(chunk));
     socket.write(BANNER);
@@ -50,13 +50,7 @@ export async function startStreamServer(stream: Buffer): Promise<{ port: number;
   };
 }
 
-async function streamTo(socket: net.Socket, stream: Buffer): Promise<void> {
-  for (let offset = 0; offset < stream.length && !socket.destroyed; offset += SLICE_BYTES) {
-    if (!socket.write(stream.subarray(offset, offset + SLICE_BYTES))) {
-      await new Promise<void>((resolve) => {
-        socket.once('drain', resolve);
-        socket.once('close', resolve);
-      });
-    }
-  }
+/** One write: the kernel and libuv then move bytes as fast as the reader takes them. */
+function streamTo(socket: net.Socket, stream: Buffer): void {
+  socket.write(stream);
 }

@@ -114,15 +114,11 @@ export class AmiFrameParser {
     while (pos < end) {
       if (this.mode === 'banner') {
         const lineEnd = data.indexOf(LF, pos);
-        if (lineEnd === -1) {
-          if (end - pos <= MAX_BANNER_BYTES) return pos;
-          this.deliverBanner(data, pos, pos + MAX_BANNER_BYTES);
-          pos += MAX_BANNER_BYTES;
-        } else {
-          this.deliverBanner(data, pos, lineEnd);
-          pos = lineEnd + 1;
-        }
+        if (lineEnd === -1 && end - pos <= MAX_BANNER_BYTES) return pos;
+        const bannerEnd = lineEnd === -1 ? pos + MAX_BANNER_BYTES : lineEnd;
         this.mode = 'messages';
+        this.deliverBanner(data, pos, bannerEnd);
+        pos = lineEnd === -1 ? bannerEnd : lineEnd + 1;
         continue;
       }
 
@@ -191,7 +187,7 @@ export class AmiFrameParser {
       if (terminatorAt + 1 - pos > this.maxMessageBytes) {
         this.reportOversize(messageEnd - pos);
       } else {
-        this.onMessage(parseHeaderBlock(data.toString('utf8', pos, terminatorAt + 1)));
+        this.onMessage(AmiMessage.fromHeaderBlock(data.toString('utf8', pos, terminatorAt + 1)));
       }
       pos = messageEnd;
     }
@@ -232,30 +228,6 @@ export class AmiFrameParser {
 function startsWith(data: Buffer, pos: number, prefix: Buffer): boolean {
   if (data.length - pos < prefix.length) return false;
   return data.compare(prefix, 0, prefix.length, pos, pos + prefix.length) === 0;
-}
-
-/** Splits `Name: value` lines (CRLF or bare LF); a line without a colon is kept as raw text. */
-function parseHeaderBlock(text: string): AmiMessage {
-  const headers: AmiHeader[] = [];
-  let rawLines: string[] | undefined;
-  const length = text.length;
-  let lineStart = 0;
-  while (lineStart < length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = length;
-    const nextLine = lineEnd + 1;
-    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === CR) lineEnd--;
-    const colon = text.indexOf(':', lineStart);
-    if (colon !== -1 && colon < lineEnd) {
-      let valueStart = colon + 1;
-      while (valueStart < lineEnd && text.charCodeAt(valueStart) === 32) valueStart++;
-      headers.push([text.slice(lineStart, colon), text.slice(valueStart, lineEnd)]);
-    } else if (lineEnd > lineStart) {
-      (rawLines ??= []).push(text.slice(lineStart, lineEnd));
-    }
-    lineStart = nextLine;
-  }
-  return new AmiMessage(headers, rawLines);
 }
 
 /**

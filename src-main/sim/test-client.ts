@@ -15,13 +15,18 @@ export class RawAmiClient {
   banner = '';
   oversize = 0;
   private waiters: Waiter[] = [];
+  private bannerSeen: (() => void) | undefined;
+  readonly bannerReceived: Promise<void> = new Promise((resolve) => (this.bannerSeen = resolve));
   private seq = 0;
   readonly closed: Promise<void>;
 
   private constructor(readonly socket: Socket) {
     const parser = new AmiFrameParser({
       expectBanner: true,
-      onBanner: (line) => (this.banner = line),
+      onBanner: (line) => {
+        this.banner = line;
+        this.bannerSeen?.();
+      },
       onOversize: (n) => (this.oversize += n),
       onMessage: (m) => {
         this.messages.push(m);

@@ -2,9 +2,9 @@ import type { ChannelRecord, PbxModel } from './model';
 
 /**
  * Calls are the connected groups of channels: channels in the same (non-holding) bridge, the two
- * halves of a Local channel, and a channel and the one dialling it. Each group keeps the id its
- * oldest channel had, so a call's id survives transfers, Local optimisation and re-bridging; a group
- * that splits off gets a new id.
+ * halves of a Local channel, a channel and the one dialling it, and a channel being set up and the
+ * first channel of its linkedid. Ids carry over from the channels' previous call ids, so a call's id
+ * survives transfers, Local optimisation and re-bridging; a group that splits off gets a new id.
  */
 export function regroupCalls(model: PbxModel): PbxModel {
   const uids = [...model.channels.keys()];
@@ -23,6 +23,10 @@ export function regroupCalls(model: PbxModel): PbxModel {
   };
 
   const firstInBridge = new Map<string, string>();
+  const firstOfLinkedId = new Map<string, string>();
+  for (const channel of model.channels.values()) {
+    if (channel.linkedId && !firstOfLinkedId.has(channel.linkedId)) firstOfLinkedId.set(channel.linkedId, channel.uid);
+  }
   const firstOfLocalPair = new Map<string, string>();
   for (const channel of model.channels.values()) {
     if (channel.bridgeId && !model.bridges.get(channel.bridgeId)?.holding) {
@@ -37,6 +41,9 @@ export function regroupCalls(model: PbxModel): PbxModel {
       else firstOfLocalPair.set(pair, channel.uid);
     }
     if (channel.dialedBy) union(channel.dialedBy, channel.uid);
+    // A channel still being set up (13+ announces it before the DialBegin that ties it to its caller)
+    // joins the call that started it, so it does not flash up as a call of its own.
+    if (isBeingSetUp(channel)) union(firstOfLinkedId.get(channel.linkedId ?? '') ?? channel.uid, channel.uid);
   }
 
   const groups = new Map<string, ChannelRecord[]>();
@@ -47,15 +54,27 @@ export function regroupCalls(model: PbxModel): PbxModel {
     else groups.set(root, [channel]);
   }
 
-  let nextSeq = model.nextSeq;
+  // Each group keeps the old id most of its channels carried; contested ids go to the bigger share,
+  // then the older group. Groups left without one get a new id.
+  const claims = [...groups.values()].flatMap((group, age) => {
+    const counts = new Map<string, number>();
+    for (const channel of group) if (channel.callId !== '') counts.set(channel.callId, (counts.get(channel.callId) ?? 0) + 1);
+    return [...counts].map(([callId, count]) => ({ group, callId, count, age }));
+  });
+  claims.sort((a, b) => b.count - a.count || a.age - b.age);
+  const idOfGroup = new Map<ChannelRecord[], string>();
   const taken = new Set<string>();
+  for (const claim of claims) {
+    if (idOfGroup.has(claim.group) || taken.has(claim.callId)) continue;
+    idOfGroup.set(claim.group, claim.callId);
+    taken.add(claim.callId);
+  }
+
+  let nextSeq = model.nextSeq;
   const channels = new Map(model.channels);
   const calls = new Map<string, readonly string[]>();
-  // Groups come in the order of their oldest channel, so the oldest claims a shared id first.
   for (const group of groups.values()) {
-    const kept = group.map((channel) => channel.callId).find((id) => id !== '' && !taken.has(id));
-    const callId = kept ?? `${model.idPrefix}c${nextSeq++}`;
-    taken.add(callId);
+    const callId = idOfGroup.get(group) ?? `${model.idPrefix}c${nextSeq++}`;
     calls.set(
       callId,
       group.map((channel) => channel.uid),
@@ -63,6 +82,12 @@ export function regroupCalls(model: PbxModel): PbxModel {
     for (const channel of group) if (channel.callId !== callId) channels.set(channel.uid, { ...channel, callId });
   }
   return { ...model, nextSeq, channels, calls };
+}
+
+const STATE_UP = 6;
+
+function isBeingSetUp(channel: ChannelRecord): boolean {
+  return channel.state !== STATE_UP && !channel.bridgeId && !channel.dialedBy && channel.linkedId !== undefined;
 }
 
 /** `Local/101@phones-0000000d;1` and `;2` are one Local channel's two halves. */

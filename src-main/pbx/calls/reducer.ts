@@ -62,10 +62,11 @@ class Draft {
         return true;
       case 'bridgeEnter':
         if (!this.bridges.has(event.bridgeId)) this.bridges.set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
-        this.see(event.channel, { bridgeId: event.bridgeId, dialedBy: undefined });
+        this.see(event.channel, { bridgeId: event.bridgeId });
         return true;
       case 'bridgeLeave':
-        this.update(event.uid, (channel) => (channel.bridgeId === event.bridgeId ? { bridgeId: undefined } : {}));
+        // Once an answered callee leaves its bridge, who dialled it no longer ties it to anyone.
+        this.update(event.uid, (channel) => (channel.bridgeId === event.bridgeId ? { bridgeId: undefined, dialedBy: undefined } : {}));
         return true;
       case 'bridgeDestroy':
         this.bridges.delete(event.bridgeId);
@@ -168,7 +169,7 @@ class Draft {
   }
 
   private dialEnd(callerUid: string | undefined, destUid: string | undefined, status: string): void {
-    // An answered dial stays joined until the callee enters the caller's bridge (BridgeEnter, Link).
+    // An answered dial stays joined until the callee leaves the bridge it answered into.
     if (status.toUpperCase() === 'ANSWER') return;
     for (const channel of this.channels.values()) {
       const isDest = destUid !== undefined ? channel.uid === destUid : channel.dialedBy === callerUid;
