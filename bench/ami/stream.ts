@@ -15,13 +15,17 @@ export const BANNER = 'Asterisk Call Manager/7.0.0\r\n';
 
 /** FNV-1a over Event, Uniqueid and CallerIDName: a mojibake name or a lost header changes it. */
 export function eventDigest(event: string | undefined, uniqueid: string | undefined, callerIdName: string | undefined): number {
-  const text = `${event ?? ''}|${uniqueid ?? ''}|${callerIdName ?? ''}`;
-  let hash = 0x811c9dc5;
+  return fnv1a(fnv1a(fnv1a(0x811c9dc5, event ?? ''), uniqueid ?? ''), callerIdName ?? '');
+}
+
+function fnv1a(seed: number, text: string): number {
+  let hash = seed;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return hash >>> 0;
+  // A separator, so that ("ab", "c") and ("a", "bc") differ.
+  return Math.imul(hash ^ 0x7c, 0x01000193);
 }
 
 export function combine(checksum: number, digest: number): number {

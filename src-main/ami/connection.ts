@@ -44,6 +44,7 @@ export class AmiConnection {
   /** Requests waiting for the socket to drain, in call order. */
   private readonly backlog: ActionRequest[] = [];
   private draining = false;
+  private listsInFlight = 0;
   private closeReason: AmiFailure | undefined;
   private closed = false;
 
@@ -108,24 +109,35 @@ export class AmiConnection {
     const bytes = request.encode(actionId);
     this.inFlight.set(actionId, request);
     request.phase = 'sent';
-    request.onSettled = () => this.inFlight.delete(actionId);
+    const isList = request.shape === 'list';
+    if (isList) this.listsInFlight++;
+    request.onSettled = () => {
+      this.inFlight.delete(actionId);
+      if (isList) this.listsInFlight--;
+    };
     if (!this.socket.write(bytes)) this.draining = true;
   }
 
   private route(message: AmiMessage): void {
-    const actionId = message.actionId;
-    const request = actionId === undefined ? undefined : this.inFlight.get(actionId);
-    if (message.has('Response')) {
-      if (request !== undefined) request.acceptResponse(message);
-      else this.handlers.onProtocolError(`A reply for an unknown ActionID (${actionId ?? 'none'}) was ignored.`);
-      return;
-    }
-    if (message.has('Event')) {
-      if (request !== undefined && request.shape === 'list') request.acceptListEvent(message);
+    // Events come first and by the thousand: their ActionID is only looked at while a list is collecting.
+    if (message.event !== undefined) {
+      const request = this.listsInFlight > 0 ? this.requestFor(message) : undefined;
+      if (request?.shape === 'list') request.acceptListEvent(message);
       else this.handlers.onEvent(message);
       return;
     }
+    if (message.response !== undefined) {
+      const request = this.requestFor(message);
+      if (request !== undefined) request.acceptResponse(message);
+      else this.handlers.onProtocolError(`A reply for an unknown ActionID (${message.actionId ?? 'none'}) was ignored.`);
+      return;
+    }
     this.handlers.onProtocolError('A message with neither Response nor Event was ignored.');
+  }
+
+  private requestFor(message: AmiMessage): ActionRequest | undefined {
+    const actionId = message.actionId;
+    return actionId === undefined ? undefined : this.inFlight.get(actionId);
   }
 
   private readonly onData = (chunk: Buffer): void => {

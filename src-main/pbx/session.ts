@@ -127,6 +127,7 @@ export class PbxSession {
   }
 
   private setStatus(status: SessionStatus): void {
+    if (JSON.stringify(status) === JSON.stringify(this.statusNow)) return;
     this.statusNow = status;
     for (const listener of this.listeners) listener(status);
   }

@@ -353,15 +353,14 @@ export class PbxModel {
   }
 
   private derivedState(device: string): DeviceState {
-    const channels = this.channelsOnDevice(device);
+    // A channel still Down (being set up) does not light the lamp yet.
+    const channels = this.channelsOnDevice(device).filter((c) => c.state !== 'Down');
     if (channels.length === 0) return this.manualState.get(device) ?? 'NOT_INUSE';
-    const ringing = channels.some((c) => c.state === 'Ringing' || (c.state === 'Ring' && !c.bridgeId && c.application === 'AppDial'));
-    const held = channels.some((c) => c.onHold);
-    const up = channels.some((c) => c.state === 'Up' || c.state === 'Ring');
+    const ringing = channels.some((c) => c.state === 'Ringing');
+    const up = channels.some((c) => c.state !== 'Ringing');
     if (ringing && up) return 'RINGINUSE';
     if (ringing) return 'RINGING';
-    if (held) return 'ONHOLD';
-    return 'INUSE';
+    return channels.some((c) => c.onHold) ? 'ONHOLD' : 'INUSE';
   }
 
   // ---- presence and mailboxes ---------------------------------------------------------------

@@ -1,6 +1,6 @@
 /**
  * The recording's file name from the profile's pattern: `${date}` (UTC, `20261122-202319`),
- * `${time}`, `${caller}` (the call's first person), `${exten}` (the first of our extensions on it),
+ * `${time}`, `${caller}` (the call's first person), `${exten}` (the first of our extensions among the others),
  * `${call}` (the call id). Values are reduced to safe file-name characters: a caller ID can never
  * name a directory or carry a line break.
  */

@@ -57,11 +57,12 @@ export async function startRecording(ctx: CommandContext, callId: string): Promi
   return withRecordedChannel(ctx, callId, async (channel, parties) => {
     if (channel.recording !== 'none') return fail('alreadyRecording', 'This call is already being recorded.');
     const matcher = ctx.matcher();
-    const ours = parties.find((party) => matcher.extensionOfChannel(party.name) !== undefined);
+    const numberOf = (party: ChannelRecord | undefined) => (party ? (matcher.extensionOfChannel(party.name)?.exten ?? party.callerNum) : '');
+    const [caller, ...called] = parties;
     const base = recordingFileName(ctx.profile.recordingPattern, {
       now: ctx.now(),
-      caller: parties[0]?.callerNum ?? '',
-      exten: (ours && matcher.extensionOfChannel(ours.name)?.exten) ?? parties[1]?.callerNum ?? '',
+      caller: numberOf(caller),
+      exten: numberOf(called.find((party) => matcher.extensionOfChannel(party.name) !== undefined) ?? called[0]),
       callId,
     });
     const method = methodFor(ctx);
