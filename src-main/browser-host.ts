@@ -18,17 +18,18 @@ export async function startBrowserHost(options: {
   readonly port?: number;
   readonly services?: Partial<Omit<MainServicesOptions, 'broadcast' | 'log'>>;
 }): Promise<BrowserHost> {
-  let bridge: ContractBridge | undefined;
+  // The services broadcast through the bridge, which needs the services' handlers to start.
+  const late: { bridge?: ContractBridge } = {};
   const services = createMainServices({
     ...options.services,
-    broadcast: (channel, payload) => bridge?.broadcast(channel, payload),
+    broadcast: (channel, payload) => late.bridge?.broadcast(channel, payload),
     log: options.log,
   });
   const started = await startContractBridge(createGatekeeper(services.handlers, options.log), {
     rendererDir: options.rendererDir,
     port: options.port,
   });
-  bridge = started;
+  late.bridge = started;
   return {
     bridge: started,
     services,
