@@ -16,7 +16,8 @@ export async function startBrowserHost(options: {
   readonly rendererDir: string;
   readonly log: GatekeeperLog;
   readonly port?: number;
-  readonly services?: Partial<Omit<MainServicesOptions, 'broadcast' | 'log'>>;
+  /** `userDataDir` and `vault` are the caller's: a temporary folder, the real keychain. */
+  readonly services: Omit<MainServicesOptions, 'broadcast' | 'log'>;
 }): Promise<BrowserHost> {
   // The services broadcast through the bridge, which needs the services' handlers to start.
   const late: { bridge?: ContractBridge } = {};

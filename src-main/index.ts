@@ -4,6 +4,7 @@ import { app, BrowserWindow, shell, session } from 'electron';
 import { createGatekeeper } from './ipc/gatekeeper';
 import { broadcastTo, serveContractOverIpc } from './ipc/electron';
 import { consoleLog } from './log';
+import { KeytarVault } from './profiles/vault';
 import { createMainServices } from './services';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -75,9 +76,15 @@ app.enableSandbox();
 void app.whenReady().then(() => {
   // The page asks for nothing: no camera, microphone, notifications or geolocation.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const services = createMainServices({ broadcast: broadcastTo(() => BrowserWindow.getAllWindows()), log: consoleLog });
+  const services = createMainServices({
+    broadcast: broadcastTo(() => BrowserWindow.getAllWindows()),
+    log: consoleLog,
+    userDataDir: app.getPath('userData'),
+    vault: new KeytarVault(),
+  });
   serveContractOverIpc(createGatekeeper(services.handlers, consoleLog), isOwnPage);
   createWindow();
+  services.loginAtLaunch(process.argv).catch((error: unknown) => consoleLog.error('could not follow --profile', error));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -1,8 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionStatus } from '../src-preload/contract';
 import type { Sender } from './ipc/gatekeeper';
+import { ProfileDraftSchema } from './profiles/profile';
+import { MapVault } from './profiles/testing/vaults';
 import { createMainServices, type MainServices } from './services';
 import { startSimulatedPbx, type SimulatedPbx } from './sim';
 
@@ -12,7 +17,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function services() {
+async function services() {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'switchboard-services-'));
+  cleanups.push(() => rm(userDataDir, { recursive: true, force: true }));
   const pushed: SessionStatus[] = [];
   const log: string[] = [];
   const created: MainServices = createMainServices({
@@ -26,6 +33,8 @@ function services() {
     },
     clientDefaults: { connectTimeoutMs: 1_500, reconnect: { baseMs: 100, capMs: 400 } },
     demoScenario: 'none',
+    userDataDir,
+    vault: new MapVault(),
   });
   cleanups.push(() => created.dispose());
   return { created, pushed, log };
@@ -44,14 +53,18 @@ async function silentServer(onConnect: (socket: import('node:net').Socket) => vo
   return (server.address() as AddressInfo).port;
 }
 
-const server = (port: number, secret = 'demo') =>
-  ({ target: 'server', host: '127.0.0.1', port, username: 'demo', secret, authType: 'md5', tls: { enabled: false } }) as const;
+/** A profile for the PBX on `port`, logged in with a typed secret. */
+async function server(created: MainServices, port: number, secret = 'demo') {
+  const draft = ProfileDraftSchema.parse({ displayName: `PBX ${port}`, host: '127.0.0.1', port, username: 'demo' });
+  const profile = await created.handlers['profiles:create'](draft, window);
+  return { profileId: profile.id, secret };
+}
 
 describe('connecting from the console', () => {
   it('connects, names the Asterisk version and loads every hint', async () => {
-    const { created } = services();
+    const { created } = await services();
     const sim = await pbx();
-    const status = await created.handlers['session:connect'](server(sim.port), window);
+    const status = await created.handlers['session:connect'](await server(created, sim.port), window);
     expect(status).toMatchObject({ kind: 'connected', username: 'demo', target: `127.0.0.1:${sim.port}` });
     expect(status.kind === 'connected' && status.asteriskVersion).toMatch(/^18\./);
     const snapshot = await created.handlers['picture:subscribe'](undefined, window);
@@ -59,9 +72,9 @@ describe('connecting from the console', () => {
   });
 
   it('says a wrong secret is wrong, once, and never repeats the secret', async () => {
-    const { created, pushed, log } = services();
+    const { created, pushed, log } = await services();
     const sim = await pbx();
-    const status = await created.handlers['session:connect'](server(sim.port, 'Wr0ng-Secret!'), window);
+    const status = await created.handlers['session:connect'](await server(created, sim.port, 'Wr0ng-Secret!'), window);
     expect(status).toMatchObject({ kind: 'failed', reason: { code: 'authFailed' } });
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(pushed.filter((s) => s.kind === 'connecting')).toHaveLength(1);
@@ -69,50 +82,50 @@ describe('connecting from the console', () => {
   });
 
   it('tells a server that is not Asterisk apart', async () => {
-    const { created } = services();
+    const { created } = await services();
     const port = await silentServer((socket) => socket.end('SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n'));
-    const status = await created.handlers['session:connect'](server(port), window);
+    const status = await created.handlers['session:connect'](await server(created, port), window);
     expect(status).toMatchObject({ kind: 'failed', reason: { code: 'notAmi' } });
   });
 
   it('gives up waiting on a server that never answers, and says so', async () => {
-    const { created } = services();
+    const { created } = await services();
     const port = await silentServer(() => {});
-    const status = await created.handlers['session:connect'](server(port), window);
+    const status = await created.handlers['session:connect'](await server(created, port), window);
     expect(status.kind).toBe('reconnecting');
     expect(status.kind === 'reconnecting' && status.reason.code).toBe('timeout');
   });
 
   it('reports a refused port and keeps retrying with a countdown', async () => {
-    const { created } = services();
+    const { created } = await services();
     const port = await silentServer(() => {});
     await cleanups.pop()?.();
-    const status = await created.handlers['session:connect'](server(port), window);
+    const status = await created.handlers['session:connect'](await server(created, port), window);
     expect(status).toMatchObject({ kind: 'reconnecting', attempt: 1, reason: { code: 'refused' } });
     expect(status.kind === 'reconnecting' && status.retryAt).toBeGreaterThan(Date.now() - 1_000);
   });
 
   it('comes back by itself after the PBX restarts, rebuilding the board', async () => {
-    const { created, pushed } = services();
+    const { created, pushed } = await services();
     const sim = await pbx();
-    await created.handlers['session:connect'](server(sim.port), window);
+    await created.handlers['session:connect'](await server(created, sim.port), window);
     await sim.faults.restart(300);
     await expect.poll(() => pushed.at(-1)?.kind, { timeout: 8_000 }).toBe('connected');
     expect(pushed.map((s) => s.kind)).toContain('reconnecting');
   });
 
   it('disconnects cleanly and forgets the picture', async () => {
-    const { created } = services();
+    const { created } = await services();
     const sim = await pbx();
-    await created.handlers['session:connect'](server(sim.port), window);
+    await created.handlers['session:connect'](await server(created, sim.port), window);
     expect(await created.handlers['session:disconnect'](undefined, window)).toEqual({ kind: 'disconnected' });
     const snapshot = await created.handlers['picture:subscribe'](undefined, window);
     expect(snapshot.picture.extensions).toEqual({});
   });
 
   it('opens the Demo PBX with its named office', async () => {
-    const { created } = services();
-    const status = await created.handlers['session:connect']({ target: 'demo' }, window);
+    const { created } = await services();
+    const status = await created.handlers['session:connect']({ profileId: 'demo' }, window);
     expect(status).toMatchObject({ kind: 'connected', target: 'Demo PBX' });
     const snapshot = await created.handlers['picture:subscribe'](undefined, window);
     expect(snapshot.picture.extensions['100@internal']).toMatchObject({ name: 'Reception' });

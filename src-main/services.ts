@@ -1,9 +1,16 @@
-import type { ConnectRequest, EventChannel, PayloadOf, SessionStatus } from '../src-preload/contract';
+import type { ConnectRequest, EventChannel, PayloadOf, ProfileNotice, SessionStatus } from '../src-preload/contract';
 import { AmiClient, type AmiClientOptions } from './ami/client';
+import { createCallHandlers } from './ipc/call-handlers';
 import type { GatekeeperLog, Handlers } from './ipc/gatekeeper';
+import { profileHandlers } from './ipc/profile-handlers';
+import { operatorOf, resolveLogin, type Login } from './ipc/session-login';
+import { loginAtLaunch } from './launch-login';
 import { PictureFeed, type FlushScheduler } from './ipc/picture-feed';
 import { PictureStore } from './pbx/picture-store';
 import { PbxSession, type AmiLink } from './pbx/session';
+import { CredentialService } from './profiles/credentials';
+import { ProfileStore } from './profiles/profile-store';
+import type { SecretVault } from './profiles/vault';
 import { DEMO_MANAGER_USER, demoOffice, startSimulatedPbx, type SimulatedPbx } from './sim';
 
 /** Sends a pushed event to every open Switchboard window. */
@@ -17,16 +24,22 @@ export interface MainServicesOptions {
   readonly scheduleFlush?: FlushScheduler;
   /** The demo's simulated office; 'lively-office' in the app, quieter in tests. */
   readonly demoScenario?: 'lively-office' | 'none';
+  /** Where profiles.json lives: Electron's userData folder in the app, a temporary folder in tests. */
+  readonly userDataDir: string;
+  /** The OS keychain (KeytarVault) in the app and the e2e; tests may stand one in. */
+  readonly vault: SecretVault;
 }
 
 export interface MainServices {
   readonly handlers: Handlers;
   readonly store: PictureStore;
   readonly feed: PictureFeed;
+  connect(request: ConnectRequest): Promise<SessionStatus>;
+  /** Follows `--profile <name>` from the command line, if given. */
+  loginAtLaunch(argv: readonly string[]): Promise<void>;
   dispose(): Promise<void>;
 }
 
-const DEMO_TARGET = 'Demo PBX';
 /** How long connect() waits for a verdict before answering with "still connecting". */
 const CONNECT_VERDICT_MS = 15_000;
 
@@ -37,6 +50,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   let session: PbxSession | undefined;
   let demoPbx: SimulatedPbx | undefined;
   let status: SessionStatus = { kind: 'disconnected' };
+  const profiles = new ProfileStore({ userDataDir: options.userDataDir });
+  const credentials = new CredentialService({ vault: options.vault, profiles });
+  const launchNotices: ProfileNotice[] = [];
+  /** The profile of the session now open; secrets typed this session belong to it alone. */
+  let loggedInProfileId: string | undefined;
 
   const publish = (next: SessionStatus) => {
     status = next;
@@ -54,23 +72,47 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
   async function connect(request: ConnectRequest): Promise<SessionStatus> {
     await teardown();
-    const { clientOptions, target, directory } = await resolveTarget(request);
+    // Switching profile: secrets typed for the last one do not outlive its session.
+    if (request.profileId !== loggedInProfileId) credentials.dropSessionSecrets();
+    loggedInProfileId = undefined;
+    const login = await resolveLogin(request, { profiles, credentials });
+    loggedInProfileId = request.profileId;
+    await profiles
+      .setLastUsed(request.profileId)
+      .catch((error: unknown) => options.log.error('could not note the last used profile', error));
+    const { clientOptions, target, directory } = await sessionTarget(login);
     const link: AmiLink = new AmiClient({ ...options.clientDefaults, ...clientOptions });
-    const next = new PbxSession({ target, username: clientOptions.username, link, store, directory });
+    const next = new PbxSession({
+      target,
+      username: clientOptions.username,
+      link,
+      store,
+      directory,
+      operator: operatorOf(login.profile),
+      onProgress: (progress) => options.broadcast('calls:progress', progress),
+    });
     session = next;
     next.onStatus((changed) => {
       if (session === next) publish(changed);
     });
     publish(next.status);
     next.start();
-    return verdict(next);
+    const outcome = await verdict(next);
+    if (request.secret !== undefined && session === next) await settleTypedSecret(request.profileId, request.secret, request.rememberSecret ?? false, outcome);
+    return outcome;
   }
 
-  async function resolveTarget(request: ConnectRequest) {
-    if (request.target === 'demo') {
+  /** A typed secret the PBX refused is dropped; any other is remembered or kept for this session, as asked. */
+  async function settleTypedSecret(profileId: string, secret: string, remember: boolean, outcome: SessionStatus) {
+    if (outcome.kind === 'failed' && outcome.reason.code === 'authFailed') credentials.dropSessionSecrets();
+    else await credentials.saveSecret(profileId, secret, remember);
+  }
+
+  async function sessionTarget(login: Login) {
+    if (login.kind === 'demo') {
       demoPbx = await startSimulatedPbx({ scenario: options.demoScenario ?? 'lively-office' });
       return {
-        target: DEMO_TARGET,
+        target: login.profile.displayName,
         directory: demoDirectory(),
         clientOptions: {
           host: demoPbx.host,
@@ -81,35 +123,47 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         },
       };
     }
-    return {
-      target: `${request.host}:${request.port}`,
-      directory: undefined,
-      clientOptions: {
-        host: request.host,
-        port: request.port,
-        username: request.username,
-        secret: request.secret,
-        authType: request.authType,
-        ...(request.tls.enabled ? { tls: { serverName: request.tls.serverName } } : {}),
-      },
-    };
+    const { clientOptions } = login;
+    return { target: `${clientOptions.host}:${clientOptions.port}`, directory: undefined, clientOptions };
+  }
+
+  async function logOut(): Promise<void> {
+    await teardown();
+    credentials.dropSessionSecrets();
+    loggedInProfileId = undefined;
+    publish({ kind: 'disconnected' });
   }
 
   const handlers: Handlers = {
     'session:connect': (request) => connect(request),
     'session:disconnect': async () => {
-      await teardown();
-      publish({ kind: 'disconnected' });
+      await logOut();
       return status;
     },
     'session:status': () => status,
     'picture:subscribe': (_args, sender) => feed.subscribe(sender),
+    ...createCallHandlers(() => session?.desk),
+    ...profileHandlers({
+      profiles,
+      credentials,
+      launchNotices: () => launchNotices,
+      beforeDelete: async (id) => {
+        if (id === loggedInProfileId) await logOut();
+      },
+    }),
   };
 
   return {
     handlers,
     store,
     feed,
+    connect,
+    loginAtLaunch: (argv) =>
+      loginAtLaunch(argv, {
+        listProfiles: async () => (await profiles.snapshot()).profiles,
+        connect,
+        notify: (message) => launchNotices.push({ kind: 'launchProfile', message }),
+      }),
     async dispose() {
       await teardown();
       feed.dispose();

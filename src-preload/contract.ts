@@ -5,32 +5,29 @@
  * `window.switchboard` from these names; the renderer imports only types from here.
  */
 import { z } from 'zod';
+import { ProfileChangesSchema, ProfileDraftSchema, ProfileIdSchema, type DemoProfile, type UserProfile } from '../src-main/profiles/profile';
+import type {
+  DeleteProfileResult,
+  ForgetSecretResult,
+  ImportReport,
+  ProfileProblem,
+  SaveSecretResult,
+  VaultAvailability,
+} from '../src-main/profiles/plain-data';
+import { SecretSchema } from '../src-main/profiles/secret';
 import type { PbxPicture, PicturePatch } from './state';
 
-/** A value that ends up in an AMI header: no CR, LF or NUL, ever. */
-const headerSafe = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((value) => !/[\r\n\0]/.test(value), 'must not contain line breaks or NUL characters');
-
-const hostName = headerSafe(253).pipe(z.string().regex(/^[A-Za-z0-9.:\-[\]]+$/, 'is not a host name or IP address'));
-
-export const ConnectRequestSchema = z.discriminatedUnion('target', [
-  z.object({ target: z.literal('demo') }),
-  z.object({
-    target: z.literal('server'),
-    host: hostName,
-    port: z.number().int().min(1).max(65535),
-    tls: z.discriminatedUnion('enabled', [
-      z.object({ enabled: z.literal(false) }),
-      z.object({ enabled: z.literal(true), serverName: headerSafe(253).optional() }),
-    ]),
-    username: headerSafe(80).pipe(z.string().min(1, 'is required')),
-    secret: headerSafe(256).pipe(z.string().min(1, 'is required')),
-    authType: z.enum(['plain', 'md5']),
-  }),
-]);
+/**
+ * Log in with a profile ('demo' is the built-in Demo PBX). Without a typed secret, the one typed
+ * earlier this session or saved in the keychain is used. With one, `rememberSecret` says whether it
+ * goes into the keychain (true) or stays for this session only (false, the default; a saved one is
+ * then forgotten). Only a secret the PBX did not refuse is remembered.
+ */
+export const ConnectRequestSchema = z.strictObject({
+  profileId: ProfileIdSchema,
+  secret: SecretSchema.optional(),
+  rememberSecret: z.boolean().optional(),
+});
 export type ConnectRequest = z.infer<typeof ConnectRequestSchema>;
 
 const NoArgs = z.undefined();
@@ -110,6 +107,67 @@ export interface EventSpec<P> {
 }
 const event = <P>(): EventSpec<P> => ({});
 
+/** A number or extension to dial or transfer to: digits, letters and the keypad's `*#+`. */
+const DialTarget = z.string().trim().regex(/^[A-Za-z0-9*#+_.-]{1,64}$/, 'is not a number or extension');
+/** Ids main issued (call, party, slot): short and plain, never a channel name. */
+const IssuedId = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'is not an id the console issued');
+const ExtensionId = z.string().regex(/^[A-Za-z0-9*#+_.-]{1,64}@[A-Za-z0-9_.-]{1,80}$/, 'is not an extension id');
+
+export const TransferRequestSchema = z.object({
+  callId: IssuedId,
+  target: DialTarget,
+  mode: z.enum(['blind', 'attended']),
+  /** The person to move (dragged from the calls panel); by default the one who is not me nor `fromExtensionId`. */
+  partyId: IssuedId.optional(),
+  /** The tile the call was dragged from: its person stays. */
+  fromExtensionId: ExtensionId.optional(),
+});
+export type TransferRequest = z.infer<typeof TransferRequestSchema>;
+const RecordingActionSchema = z.enum(['start', 'pause', 'resume', 'stop']);
+export type RecordingAction = z.infer<typeof RecordingActionSchema>;
+
+/** What an accepted command hands back: done at once, or followed by `calls:progress` under this id. */
+export type CommandReceipt = { readonly kind: 'done' } | { readonly kind: 'watching'; readonly commandId: string };
+
+/** Who the operator is on this connection, for highlighting "my" calls. */
+export interface OperatorIdentity {
+  readonly myDevice: string | undefined;
+  /** The board tile of my device, when the PBX has a hint for it. */
+  readonly myExtensionId: string | undefined;
+}
+
+export type WatchedCommand = 'dial' | 'pickup' | 'attendedTransfer';
+export type CommandStage = 'callingYou' | 'ringing' | 'connected' | 'ended' | 'waiting' | 'consulting' | 'transferred';
+
+/** How a watched command goes, judged from the PBX's events (not its acknowledgement). */
+export type CommandProgress = { readonly commandId: string; readonly command: WatchedCommand; readonly target: string } & (
+  | { readonly stage: CommandStage }
+  | { readonly stage: 'failed'; readonly code: string; readonly message: string }
+);
+
+/** A profile as the login screen sees it: its settings and whether a secret is saved; never the secret. */
+export type ProfileSummary = (UserProfile | DemoProfile) & { readonly hasSavedSecret: boolean };
+
+/** Something the login screen should say about the profiles file or the `--profile` launch option. */
+export type ProfileNotice = ProfileProblem | { readonly kind: 'launchProfile'; readonly message: string };
+
+export interface ProfileList {
+  /** The built-in Demo PBX first, then the operator's profiles. */
+  readonly profiles: readonly ProfileSummary[];
+  /** The profile to preselect. */
+  readonly lastUsedProfileId: string | undefined;
+  readonly notices: readonly ProfileNotice[];
+  /** Whether secrets can be remembered on this computer at all. */
+  readonly keychain: VaultAvailability;
+}
+
+/** Saving a secret: only the outcomes the login screen shows; the others are refusals. */
+export type SecretSaved = Extract<SaveSecretResult, { kind: 'remembered' | 'sessionOnly' | 'notRemembered' }>;
+
+const ProfileRef = z.strictObject({ id: ProfileIdSchema });
+/** An export file read in the page; the bridge's own cap is 1 MiB. */
+const ExportText = z.string().max(512 * 1024, 'That file is too large to be a Switchboard profiles export.');
+
 export const methods = {
   session: {
     connect: method<SessionStatus>()(ConnectRequestSchema),
@@ -120,6 +178,38 @@ export const methods = {
     /** Starts the feed for this window: returns the snapshot; patches follow as `picture:patch`. */
     subscribe: method<PictureSnapshot>()(NoArgs),
   },
+  profiles: {
+    list: method<ProfileList>()(NoArgs),
+    create: method<ProfileSummary>()(ProfileDraftSchema),
+    /** Only the fields that changed; board preferences field by field. */
+    update: method<ProfileSummary>()(z.strictObject({ id: ProfileIdSchema, changes: ProfileChangesSchema })),
+    /** A copy without the secret: a secret belongs to one login. */
+    duplicate: method<ProfileSummary>()(ProfileRef),
+    /** The profile and its saved secret. */
+    delete: method<DeleteProfileResult>()(ProfileRef),
+    /** Write-only: the secret goes to main and never comes back; `hasSavedSecret` tells the rest. */
+    saveSecret: method<SecretSaved>()(z.strictObject({ id: ProfileIdSchema, secret: SecretSchema, remember: z.boolean() })),
+    forgetSecret: method<ForgetSecretResult>()(ProfileRef),
+    /** Every profile as JSON text for another desk; never a secret. The page offers it as a download. */
+    export: method<string>()(NoArgs),
+    /** The text of an export file the operator picked in the page. */
+    import: method<ImportReport>()(z.strictObject({ text: ExportText })),
+  },
+  calls: {
+    /** Rings my phone, then the target. */
+    dial: method<CommandReceipt>()(z.object({ target: DialTarget })),
+    transfer: method<CommandReceipt>()(TransferRequestSchema),
+    park: method<CommandReceipt>()(z.object({ callId: IssuedId, partyId: IssuedId.optional() })),
+    record: method<CommandReceipt>()(z.object({ callId: IssuedId, action: RecordingActionSchema })),
+    hangup: method<CommandReceipt>()(z.object({ callId: IssuedId })),
+    operator: method<OperatorIdentity>()(NoArgs),
+  },
+  parking: {
+    /** Rings my phone, then connects it to the parked call. */
+    pickup: method<CommandReceipt>()(z.object({ slot: IssuedId })),
+    /** Sends the parked call to an extension. */
+    move: method<CommandReceipt>()(z.object({ slot: IssuedId, target: DialTarget })),
+  },
 } as const;
 
 export const events = {
@@ -128,6 +218,9 @@ export const events = {
   },
   picture: {
     patch: event<PictureBatch>(),
+  },
+  calls: {
+    progress: event<CommandProgress>(),
   },
 } as const;
 
@@ -150,7 +243,10 @@ type EventSpecOf<C extends EventChannel> = C extends `${infer D extends keyof Ev
     : never
   : never;
 
-export type ArgsOf<C extends MethodChannel> = SpecOf<C> extends MethodSpec<infer A, unknown> ? z.infer<A> : never;
+/** The argument as a handler receives it (parsed: defaults filled in). */
+export type ArgsOf<C extends MethodChannel> = SpecOf<C> extends MethodSpec<infer A, unknown> ? z.output<A> : never;
+/** The argument as the page may send it (defaults may be left out). */
+export type InputOf<C extends MethodChannel> = SpecOf<C> extends MethodSpec<infer A, unknown> ? z.input<A> : never;
 export type ResultOf<C extends MethodChannel> = SpecOf<C> extends MethodSpec<z.ZodType, infer R> ? R : never;
 export type PayloadOf<C extends EventChannel> = EventSpecOf<C> extends EventSpec<infer P> ? P : never;
 
@@ -172,9 +268,9 @@ export function schemaOf(channel: MethodChannel): z.ZodType {
 export type SwitchboardApi = {
   [D in keyof Methods | keyof Events]: (D extends keyof Methods
     ? {
-        [V in keyof Methods[D] & string]: ArgsOf<`${D}:${V}` & MethodChannel> extends undefined
+        [V in keyof Methods[D] & string]: InputOf<`${D}:${V}` & MethodChannel> extends undefined
           ? () => Promise<IpcResult<ResultOf<`${D}:${V}` & MethodChannel>>>
-          : (args: ArgsOf<`${D}:${V}` & MethodChannel>) => Promise<IpcResult<ResultOf<`${D}:${V}` & MethodChannel>>>;
+          : (args: InputOf<`${D}:${V}` & MethodChannel>) => Promise<IpcResult<ResultOf<`${D}:${V}` & MethodChannel>>>;
       }
     : unknown) &
     (D extends keyof Events

@@ -59,10 +59,17 @@ export interface ActionOptions {
 export interface AmiClientDiagnostics {
   /** Actions waiting for a login. */
   queuedActions: number;
-  /** Actions written (or held for the socket to drain) and not yet answered. */
+  /** Actions written and not yet answered. */
   inFlightActions: number;
+  /** Actions held back while the PBX is not reading (the socket buffer is full). */
+  heldActions: number;
+  /** Bytes written but not yet taken by the kernel: stays small, since actions are held instead. */
+  unsentBytes: number;
+  /** Bytes the parser holds for a message still arriving: bounded by the message cap. */
+  inboundBufferBytes: number;
   /** Listeners on the current socket (0 without one). */
   socketListeners: number;
+  /** Connect deadline, reconnect delay and the next keepalive Ping; per-action deadlines go with their actions. */
   timers: number;
 }
 
@@ -155,8 +162,14 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
     return {
       queuedActions: this.waiting.length,
       inFlightActions: this.connection?.inFlightCount ?? 0,
+      heldActions: this.connection?.heldCount ?? 0,
+      unsentBytes: this.connection?.unsentBytes ?? 0,
+      inboundBufferBytes: this.connection?.inboundBufferBytes ?? 0,
       socketListeners: this.connection?.socketListenerCount ?? 0,
-      timers: (this.connectTimer === undefined ? 0 : 1) + (this.reconnectTimer === undefined ? 0 : 1),
+      timers:
+        (this.connectTimer === undefined ? 0 : 1) +
+        (this.reconnectTimer === undefined ? 0 : 1) +
+        (this.keepalive?.scheduled === true ? 1 : 0),
     };
   }
 

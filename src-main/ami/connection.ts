@@ -69,8 +69,24 @@ export class AmiConnection {
     this.socket.on('close', this.onSocketClose);
   }
 
+  /** Requests written and not yet answered. */
   get inFlightCount(): number {
-    return this.inFlight.size + this.backlog.length;
+    return this.inFlight.size;
+  }
+
+  /** Requests held back until the socket drains. */
+  get heldCount(): number {
+    return this.backlog.length;
+  }
+
+  /** Bytes written but still in Node's buffer, not yet taken by the kernel. */
+  get unsentBytes(): number {
+    return this.socket.writableLength;
+  }
+
+  /** Bytes the parser has allocated to hold a message still arriving. */
+  get inboundBufferBytes(): number {
+    return this.parser.capacityBytes;
   }
 
   get socketListenerCount(): number {

@@ -22,6 +22,11 @@ export class Keepalive {
     private readonly onDead: () => void,
   ) {}
 
+  /** A Ping is scheduled (diagnostics: the client counts it among its timers). */
+  get scheduled(): boolean {
+    return this.timer !== undefined;
+  }
+
   start(): void {
     this.stop();
     this.running = true;

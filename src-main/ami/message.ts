@@ -108,8 +108,7 @@ export class AmiMessage {
       if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === CR) lineEnd--;
       const colon = text.indexOf(':', lineStart);
       if (colon !== -1 && colon < lineEnd) {
-        let valueStart = colon + 1;
-        while (valueStart < lineEnd && text.charCodeAt(valueStart) === SPACE) valueStart++;
+        const valueStart = colon + 1 < lineEnd && text.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1;
         headers.push([text.slice(lineStart, colon), text.slice(valueStart, lineEnd)]);
       } else if (lineEnd > lineStart) {
         rawLines.push(text.slice(lineStart, lineEnd));
@@ -145,7 +144,7 @@ function findValue(text: string, name: string): string | undefined {
     if (at === -1) return undefined;
     valueStart = at + name.length + 2;
   }
-  while (text.charCodeAt(valueStart) === SPACE) valueStart++;
+  if (text.charCodeAt(valueStart) === SPACE) valueStart++;
   let lineEnd = text.indexOf('\n', valueStart);
   if (lineEnd === -1) lineEnd = text.length;
   if (lineEnd > valueStart && text.charCodeAt(lineEnd - 1) === CR) lineEnd--;

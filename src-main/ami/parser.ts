@@ -5,6 +5,9 @@ export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
 /** A banner longer than any Asterisk sends means we are not talking to Asterisk: hand it over as it is. */
 const MAX_BANNER_BYTES = 1024;
 
+/** A buffer grown past this for one large message is released once that message is through. */
+const RETAINED_BUFFER_BYTES = 64 * 1024;
+
 const CR = 13;
 const LF = 10;
 const LF_CR_LF = Buffer.from('\n\r\n');
@@ -75,9 +78,15 @@ export class AmiFrameParser {
     if (consumed === this.tail) {
       this.head = 0;
       this.tail = 0;
+      if (this.store.length > RETAINED_BUFFER_BYTES) this.store = Buffer.alloc(0);
     } else {
       this.head = consumed;
     }
+  }
+
+  /** Bytes allocated to hold a message still arriving. */
+  get capacityBytes(): number {
+    return this.store.length;
   }
 
   reset(): void {
@@ -244,7 +253,7 @@ function parseCommandOutput(text: string): AmiMessage {
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     const colon = line.indexOf(':');
     if (inHeaders && colon > 0 && FOLLOWS_HEADER_NAMES.has(line.slice(0, colon).toLowerCase())) {
-      headers.push([line.slice(0, colon), line.slice(colon + 1).trimStart()]);
+      headers.push([line.slice(0, colon), line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1)]);
       continue;
     }
     inHeaders = false;

@@ -1,9 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
 import { METHOD_CHANNELS, schemaOf } from '../../src-preload/contract';
+import { createCallHandlers } from './call-handlers';
 import { createGatekeeper, OperatorError, type Handlers, type Sender } from './gatekeeper';
 
 const window: Sender = { id: 'window-1', send: () => {}, onClosed: () => {} };
 const quietLog = { warn: vi.fn(), error: vi.fn() };
+const unused = () => {
+  throw new Error('not called in these tests');
+};
+const unusedProfileHandlers = {
+  'profiles:list': unused,
+  'profiles:create': unused,
+  'profiles:update': unused,
+  'profiles:duplicate': unused,
+  'profiles:delete': unused,
+  'profiles:saveSecret': unused,
+  'profiles:forgetSecret': unused,
+  'profiles:export': unused,
+  'profiles:import': unused,
+} satisfies Partial<Handlers>;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const disconnected = { kind: 'disconnected' } as const;
@@ -12,6 +27,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'session:disconnect': () => disconnected,
     'session:status': () => disconnected,
     'picture:subscribe': () => ({ version: 0, picture: { extensions: {}, calls: {}, parked: {} } }),
+    ...createCallHandlers(() => undefined),
+    ...unusedProfileHandlers,
     ...overrides,
   };
 }
@@ -25,7 +42,7 @@ describe('the gatekeeper', () => {
   it('refuses a message from an unknown sender before running anything', async () => {
     const connect = vi.fn();
     const dispatch = createGatekeeper(handlers({ 'session:connect': connect }), quietLog);
-    const result = await dispatch('session:connect', { target: 'demo' }, undefined);
+    const result = await dispatch('session:connect', { profileId: 'demo' }, undefined);
     expect(result).toEqual({
       ok: false,
       error: { code: 'untrustedSender', message: expect.stringContaining('did not come from a Switchboard window') },
@@ -42,33 +59,23 @@ describe('the gatekeeper', () => {
   it('refuses a malformed argument with a message naming the field', async () => {
     const connect = vi.fn();
     const dispatch = createGatekeeper(handlers({ 'session:connect': connect }), quietLog);
-    const result = await dispatch(
-      'session:connect',
-      { target: 'server', host: 'pbx', port: 99999, username: 'op', secret: 's', authType: 'md5', tls: { enabled: false } },
-      window,
-    );
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalidArgument', message: expect.stringContaining('port') } });
+    const result = await dispatch('session:connect', { profileId: '../profiles.json' }, window);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalidArgument', message: expect.stringContaining('profileId') } });
     expect(connect).not.toHaveBeenCalled();
   });
 
   it('refuses a username carrying an AMI header injection', async () => {
-    const dispatch = createGatekeeper(handlers(), quietLog);
-    const result = await dispatch(
-      'session:connect',
-      { target: 'server', host: 'pbx', port: 5038, username: 'op\r\nAction: Command', secret: 's', authType: 'md5', tls: { enabled: false } },
-      window,
-    );
+    const create = vi.fn();
+    const dispatch = createGatekeeper(handlers({ 'profiles:create': create }), quietLog);
+    const result = await dispatch('profiles:create', { displayName: 'Desk', host: 'pbx', username: 'op\r\nAction: Command' }, window);
+    expect(create).not.toHaveBeenCalled();
     expect(result).toMatchObject({ ok: false, error: { code: 'invalidArgument', message: expect.stringContaining('line breaks') } });
   });
 
   it('never echoes a refused secret back in its error', async () => {
     const dispatch = createGatekeeper(handlers(), quietLog);
     const secret = 'hunter2\nAction: Originate';
-    const result = await dispatch(
-      'session:connect',
-      { target: 'server', host: 'pbx', port: 5038, username: 'op', secret, authType: 'md5', tls: { enabled: false } },
-      window,
-    );
+    const result = await dispatch('session:connect', { profileId: 'demo', secret }, window);
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain('hunter2');
   });
@@ -76,8 +83,8 @@ describe('the gatekeeper', () => {
   it('passes the validated argument and the sender to the handler and wraps its value', async () => {
     const connect = vi.fn(() => ({ kind: 'connecting', target: 'Demo PBX', attempt: 1 }) as const);
     const dispatch = createGatekeeper(handlers({ 'session:connect': connect }), quietLog);
-    const result = await dispatch('session:connect', { target: 'demo' }, window);
-    expect(connect).toHaveBeenCalledWith({ target: 'demo' }, window);
+    const result = await dispatch('session:connect', { profileId: 'demo' }, window);
+    expect(connect).toHaveBeenCalledWith({ profileId: 'demo' }, window);
     expect(result).toEqual({ ok: true, value: { kind: 'connecting', target: 'Demo PBX', attempt: 1 } });
   });
 

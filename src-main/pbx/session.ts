@@ -1,8 +1,10 @@
-import type { SessionFailureCode, SessionStatus } from '../../src-preload/contract';
+import type { CommandProgress, SessionFailureCode, SessionStatus } from '../../src-preload/contract';
 import type { AmiLinkState } from '../ami/client';
 import type { AmiMessage } from '../ami/message';
 import { releaseFromAmiVersion } from './asterisk-version';
 import { ExtensionBoard } from './board';
+import { CallDesk } from './call-desk';
+import type { SessionOperator } from './operator';
 import type { PictureStore } from './picture-store';
 import { PbxRefusal, isSuccessResponse, type AmiRequester } from './requester';
 
@@ -23,6 +25,10 @@ export interface PbxSessionOptions {
   readonly link: AmiLink;
   readonly store: PictureStore;
   readonly directory?: ReadonlyMap<string, string>;
+  /** The operator's phone and dialling settings, for the call commands. */
+  readonly operator: SessionOperator;
+  /** Where the call commands' outcomes are reported as they unfold. */
+  readonly onProgress: (progress: CommandProgress) => void;
   readonly now?: () => number;
 }
 
@@ -36,6 +42,8 @@ export class PbxSession {
   private statusNow: SessionStatus;
   private readonly listeners = new Set<StatusListener>();
   private readonly board: ExtensionBoard;
+  /** Live calls, parking and the operator's call commands. */
+  readonly desk: CallDesk;
   private readonly now: () => number;
   private stopped = false;
 
@@ -43,10 +51,24 @@ export class PbxSession {
     this.now = options.now ?? Date.now;
     this.board = new ExtensionBoard(options.store);
     if (options.directory) this.board.setDirectory(options.directory);
+    this.desk = new CallDesk({
+      ami: options.link,
+      store: options.store,
+      operator: options.operator,
+      onProgress: options.onProgress,
+      now: this.now,
+    });
     this.statusNow = { kind: 'connecting', target: options.target, attempt: 1 };
     options.link.on('state', (state) => this.followLink(state));
-    options.link.on('ready', ({ amiVersion }) => void this.rebuild(amiVersion));
-    options.link.on('event', (message) => this.board.handleEvent(message));
+    options.link.on('ready', ({ amiVersion }) => {
+      // From here until the lists are read, call events wait: none may fall between list and model.
+      this.desk.beginRebuild(amiVersion);
+      void this.rebuild(amiVersion);
+    });
+    options.link.on('event', (message) => {
+      this.board.handleEvent(message);
+      this.desk.handleEvent(message);
+    });
   }
 
   get status(): SessionStatus {
@@ -64,6 +86,7 @@ export class PbxSession {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.desk.stop();
     await this.options.link.stop();
     this.options.store.clear();
     this.setStatus({ kind: 'disconnected' });
@@ -102,6 +125,7 @@ export class PbxSession {
     try {
       const asteriskVersion = await this.asteriskVersion(amiVersion);
       await this.board.rebuild(link);
+      await this.desk.finishRebuild();
       if (this.stopped) return;
       this.setStatus({ kind: 'connected', target, username, amiVersion, asteriskVersion });
     } catch (error) {
@@ -122,6 +146,7 @@ export class PbxSession {
 
   private fail(code: SessionFailureCode, message: string): void {
     this.stopped = true;
+    this.desk.stop();
     void this.options.link.stop();
     this.setStatus({ kind: 'failed', target: this.options.target, reason: { code, message } });
   }

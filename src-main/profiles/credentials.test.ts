@@ -5,45 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CredentialService } from './credentials';
 import { ProfileStore } from './profile-store';
 import type { UserProfile } from './profile';
-import { NO_KEYCHAIN_MESSAGE, VaultUnavailableError, type SecretVault } from './vault';
-
-/** A keychain in a Map, standing in for keytar where the keychain itself is not what is tested. */
-class MapVault implements SecretVault {
-  readonly secrets = new Map<string, string>();
-  async get(profileId: string) {
-    return this.secrets.get(profileId);
-  }
-  async set(profileId: string, secret: string) {
-    this.secrets.set(profileId, secret);
-  }
-  async delete(profileId: string) {
-    this.secrets.delete(profileId);
-  }
-  async probe() {
-    return { kind: 'available' } as const;
-  }
-}
-
-/** No Secret Service: every call fails the way KeytarVault fails. */
-class UnreachableVault implements SecretVault {
-  calls: string[] = [];
-  private fail(call: string): never {
-    this.calls.push(call);
-    throw new VaultUnavailableError(NO_KEYCHAIN_MESSAGE, 'Could not connect: No such file or directory');
-  }
-  async get(): Promise<string | undefined> {
-    return this.fail('get');
-  }
-  async set(): Promise<void> {
-    this.fail('set');
-  }
-  async delete(): Promise<void> {
-    this.fail('delete');
-  }
-  async probe() {
-    return { kind: 'unavailable', reason: NO_KEYCHAIN_MESSAGE } as const;
-  }
-}
+import { MapVault, UnreachableVault } from './testing/vaults';
+import { NO_KEYCHAIN_MESSAGE } from './vault';
 
 let dir: string;
 let store: ProfileStore;

@@ -1,32 +1,7 @@
-import { z } from 'zod';
 import { DEMO_PROFILE_ID, type AnyProfile } from './profile';
-import { VAULT_SERVICE, VaultUnavailableError, type SecretVault, type VaultAvailability } from './vault';
-
-/**
- * A secret as the renderer may send it (write-only: it never comes back). It ends up in an AMI
- * `Secret:` header or an MD5 digest, so CR, LF and NUL are refused. Messages never echo the value.
- */
-export const SecretSchema = z
-  .string({ error: 'The secret must be text.' })
-  .min(1, "The secret can't be empty.")
-  .max(1024, "The secret can't be longer than 1024 characters.")
-  .refine((value) => !/[\r\n\0]/.test(value), "The secret can't contain line breaks or NUL characters.");
-
-export type SaveSecretResult =
-  /** In the keychain; also kept for this session. */
-  | { readonly kind: 'remembered' }
-  /** The operator asked not to remember it: kept for this session only; any saved one was forgotten. */
-  | { readonly kind: 'sessionOnly' }
-  /** Remembering was asked but the keychain could not take it: kept for this session only. */
-  | { readonly kind: 'notRemembered'; readonly reason: string }
-  | { readonly kind: 'noSecretNeeded' }
-  | { readonly kind: 'unknownProfile' }
-  | { readonly kind: 'invalidSecret'; readonly reason: string };
-
-export type ForgetSecretResult =
-  | { readonly kind: 'forgotten' }
-  /** Dropped from this session, but the keychain could not be reached to remove a saved one. */
-  | { readonly kind: 'vaultUnavailable'; readonly reason: string };
+import type { DeleteProfileResult, ForgetSecretResult, SaveSecretResult, VaultAvailability } from './plain-data';
+import { SecretSchema } from './secret';
+import { VAULT_SERVICE, VaultUnavailableError, type SecretVault } from './vault';
 
 export type SecretForConnect =
   | { readonly kind: 'secret'; readonly secret: string; readonly source: 'typed' | 'session' | 'vault' }
@@ -35,12 +10,6 @@ export type SecretForConnect =
   | { readonly kind: 'invalidSecret'; readonly reason: string }
   /** Ask the operator to type it; `reason` says why (none saved, or no keychain). */
   | { readonly kind: 'needsSecret'; readonly reason: string };
-
-export type DeleteProfileResult =
-  | { readonly kind: 'deleted' }
-  | { readonly kind: 'alreadyGone' }
-  /** The profile is gone; its saved secret could not be removed because the keychain is unreachable. */
-  | { readonly kind: 'deletedSecretKept'; readonly reason: string };
 
 /** The part of ProfileStore this service needs. */
 export interface ProfileLookup {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PROFILE, type ProfileDraftInput, type UserProfile } from './profile';
 import { nodeProfileFileSystem, type ProfileFileSystem } from './profile-file-system';
-import { PROFILES_FILE_NAME, ProfileError, ProfileStore, type ProfileProblem } from './profile-store';
+import type { ProfileProblem } from './plain-data';
+import { PROFILES_FILE_NAME, ProfileError, ProfileStore } from './profile-store';
 
 let dir: string;
 let file: string;

@@ -14,6 +14,7 @@ import {
   type ProfileDraftInput,
   type UserProfile,
 } from './profile';
+import type { ImportReport, ProfileProblem } from './plain-data';
 import { nodeProfileFileSystem, type ProfileFileSystem } from './profile-file-system';
 
 export const PROFILES_FILE_NAME = 'profiles.json';
@@ -39,39 +40,12 @@ export class ProfileError extends Error {
   }
 }
 
-/** Something the operator should be told about the profiles file, even though the app carried on. */
-export type ProfileProblem =
-  | {
-      readonly kind: 'recoveredFromCorruptFile';
-      /** Where the file was kept, byte for byte as found. */
-      readonly backupPath: string;
-      /** Why it could not be used, in plain words. */
-      readonly reason: string;
-      /** How many profiles were still good and kept. */
-      readonly keptProfiles: number;
-      /** The whole story as one or two sentences to show. */
-      readonly message: string;
-    }
-  | {
-      readonly kind: 'fileFromNewerVersion';
-      readonly fileVersion: number;
-      readonly message: string;
-    };
-
 /** What the login screen needs in one read. */
 export interface ProfilesSnapshot {
   /** The built-in Demo PBX first, then the operator's profiles in file order. */
   readonly profiles: readonly AnyProfile[];
   /** Only ever the id of a profile in `profiles`. */
   readonly lastUsedProfileId: string | undefined;
-}
-
-export interface ImportReport {
-  readonly imported: readonly { readonly id: string; readonly displayName: string }[];
-  /** Imported under another name because the name was taken. */
-  readonly renamed: readonly { readonly from: string; readonly to: string }[];
-  /** Not imported, with the reason in plain words. `position` counts from 1 in the file's list. */
-  readonly skipped: readonly { readonly position: number; readonly displayName?: string; readonly reason: string }[];
 }
 
 export interface ProfileStoreOptions {

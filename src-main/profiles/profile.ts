@@ -217,8 +217,9 @@ export const DEMO_PROFILE: DemoProfile = Object.freeze({
   displayName: 'Demo PBX',
   username: 'demo',
   authType: 'md5',
-  myDevice: 'PJSIP/200',
-  dialContext: 'default',
+  // The demo office's reception desk (src-main/sim/office.ts).
+  myDevice: 'PJSIP/100',
+  dialContext: 'internal',
   parkingLot: 'default',
   recordingPattern: DEFAULT_RECORDING_PATTERN,
   board: Object.freeze({ ...DEFAULT_BOARD_PREFS, contexts: [] }),

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { VaultAvailability } from './plain-data';
 
 /**
  * The credential vault: one secret per profile in the operating system's keychain, and nowhere
@@ -6,8 +7,6 @@ import { createRequire } from 'node:module';
  */
 
 export const VAULT_SERVICE = 'Switchboard';
-
-export type VaultAvailability = { readonly kind: 'available' } | { readonly kind: 'unavailable'; readonly reason: string };
 
 export interface SecretVault {
   get(profileId: string): Promise<string | undefined>;

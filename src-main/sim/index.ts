@@ -6,8 +6,7 @@
 export { startSimulatedPbx, type SimulatedPbx, type SimulatedPbxOptions, type SimulatedPbxFaults, type ReceivedAction, type SettableDeviceState } from './server';
 export { DEMO_MANAGER_USER, type ManagerUser } from './users';
 export type { SimDialect } from './dialects';
-export { DIALECTS } from './dialects';
 export { PbxModel, type DeviceState, type SimChannel, type SimBridge, type ParkedCall, type PresenceState } from './model';
 export { demoOffice, generatedOffice, type OfficeDirectory, type OfficeExtension } from './office';
-export { VirtualClock, RealClock, type SimClock } from './clock';
+export { VirtualClock, type SimClock } from './clock';
 export { scenario, parseScenario, demoStoryScenario, type Scenario, type ScenarioStep } from './scenarios';

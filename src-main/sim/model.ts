@@ -95,7 +95,6 @@ export interface QueueMember {
   callsTaken: number;
   lastCall: number;
   lastPause: number;
-  inCall: boolean;
 }
 
 export interface QueueEntry {
@@ -167,7 +166,7 @@ export type ModelEvent =
   | { kind: 'mixMonitorMute'; channel: SimChannel; direction: string; muted: boolean }
   | { kind: 'blindTransfer'; transferer: SimChannel; transferee: SimChannel; bridge: SimBridge; context: string; exten: string }
   | { kind: 'attendedTransfer'; transferer: SimChannel; transferee: SimChannel; target: SimChannel; bridge: SimBridge }
-  | { kind: 'originateResponse'; actionId: string | undefined; ownerSession: number; success: boolean; channelName: string; context: string; exten: string; reason: number; uniqueid: string; callerIdNum: string; callerIdName: string }
+  | { kind: 'originateResponse'; actionId: string | undefined; success: boolean; channelName: string; context: string; exten: string; reason: number; uniqueid: string; callerIdNum: string; callerIdName: string }
   | { kind: 'queueCallerJoin' | 'queueCallerLeave'; queue: SimQueue; channel: SimChannel; position: number }
   | { kind: 'queueCallerAbandon'; queue: SimQueue; channel: SimChannel; position: number; holdTime: number }
   | { kind: 'queueMemberStatus' | 'queueMemberPause'; queue: SimQueue; member: QueueMember }
@@ -259,7 +258,6 @@ export class PbxModel {
         callsTaken: 0,
         lastCall: 0,
         lastPause: 0,
-        inCall: false,
       })),
       callers: [],
       completed: 0,
@@ -361,6 +359,12 @@ export class PbxModel {
     if (ringing && up) return 'RINGINUSE';
     if (ringing) return 'RINGING';
     return channels.some((c) => c.onHold) ? 'ONHOLD' : 'INUSE';
+  }
+
+  /** `dialplan reload`: Asterisk re-reports every hint. */
+  reloadDialplan(): void {
+    this.lastReload = this.now();
+    for (const hint of this.hintOrder) this.emit({ kind: 'extensionStatus', hint, state: this.stateOf(hint.device) });
   }
 
   // ---- presence and mailboxes ---------------------------------------------------------------
@@ -544,7 +548,6 @@ export class PbxModel {
     this.parkingBridge.channels.length = 0;
     this.parked.clear();
     this.queue.callers.length = 0;
-    for (const member of this.queue.members) member.inCall = false;
     for (const device of this.deviceState.keys()) this.deviceState.set(device, this.manualState.get(device) ?? 'NOT_INUSE');
     this.processedCalls = 0;
   }

@@ -14,7 +14,7 @@ import { demoOffice, generatedOffice, type OfficeDirectory } from './office';
 import { seededRandom } from './random';
 import { runScenario, type BusyOfficeOptions, type Scenario, type ScenarioHandle } from './scenarios';
 import { ManagerSession, type SessionHost } from './session';
-import { Telephony } from './telephony';
+import { Telephony, type AtxferBehaviour } from './telephony';
 import { allows, DEMO_MANAGER_USER, type ManagerUser } from './users';
 
 export interface SimulatedPbxOptions {
@@ -27,6 +27,8 @@ export interface SimulatedPbxOptions {
   seed?: number;
   answerDelayMs?: number;
   parkingTimeoutMs?: number;
+  /** Whether Atxfer works (the call has the transfer feature); default 'noFeature', as on the lab PBX. */
+  atxfer?: AtxferBehaviour;
   /** Rate and size of the 'busy-office' generator (office defaults to 200 generated extensions). */
   busyOffice?: BusyOfficeOptions & { size?: number };
   /** Injected time (tests); default: the real clock. */
@@ -114,6 +116,7 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
       answerDelayMs: options.answerDelayMs ?? 1500,
       parkingTimeoutMs: options.parkingTimeoutMs ?? 45_000,
     });
+    this.telephony.atxfer = options.atxfer ?? 'noFeature';
     this.actions = actionTable(this.profile);
     this.actionNames = [...this.actions.values()].map((a) => ({ name: a.name, privilege: a.privilege })).sort((a, b) => a.name.localeCompare(b.name));
     this.model.subscribe((event) => this.broadcast(this.profile.render(event, { model: this.model, now: this.clock.now() })));
@@ -260,8 +263,11 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
 
   // ---- outside stimuli --------------------------------------------------------------------
 
+  /** `PJSIP/101`, `SIP/101` or `101`: the phone of that extension in this dialect's technology. */
   setDeviceState(device: string, state: SettableDeviceState | DeviceState): void {
-    this.model.setDeviceState(device, state);
+    const m = /^(?:PJSIP|SIP)\/(.+)$/i.exec(device);
+    const exten = m ? m[1]! : device;
+    this.model.setDeviceState(/^[\w*#+]+$/.test(exten) ? this.model.deviceOf(exten) : device, state);
   }
 
   setPresence(exten: string, state: PresenceState, subtype = '', message = ''): void {

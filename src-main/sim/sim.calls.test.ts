@@ -42,8 +42,9 @@ describe('originate and the call events (asterisk-18)', () => {
     await callUp(c);
     const events = c.events.slice(start);
     expect(seq(events)).toEqual([
-      'Newchannel', 'DialBegin', 'Newstate', 'ExtensionStatus', 'Newstate', 'ExtensionStatus', 'DialEnd', 'OriginateResponse',
-      'Newchannel', 'DialBegin', 'Newstate', 'ExtensionStatus', 'Newstate', 'ExtensionStatus', 'DialEnd', 'BridgeCreate', 'BridgeEnter', 'BridgeEnter',
+      'Newchannel', 'DialBegin', 'Newstate', 'ExtensionStatus', 'Newstate', 'ExtensionStatus', 'DialEnd',
+      'Newchannel', 'DialBegin', 'Newstate', 'ExtensionStatus', 'OriginateResponse',
+      'Newstate', 'ExtensionStatus', 'DialEnd', 'BridgeCreate', 'BridgeEnter', 'BridgeEnter',
     ]);
     const names = seq(events);
     expect(names[0]).toBe('Newchannel');
@@ -248,5 +249,27 @@ describe('queue, voicemail and presence', () => {
     const list = await c.list('PresenceStateList');
     expect(list.items).toHaveLength(1);
     expect((await c.action('PresenceState', { Provider: 'Bogus:1' })).response).toBe('Error');
+  });
+});
+
+describe('channel variables and old-style lists', () => {
+  it('sets and reads a channel variable', async () => {
+    const { c } = await setup();
+    const { a } = await callUp(c);
+    expect((await c.action('Setvar', { Channel: a.name, Variable: 'CASE_ID', Value: '4711' })).get('Message')).toBe('Variable Set');
+    const got = await c.action('Getvar', { Channel: a.name, Variable: 'CASE_ID' });
+    expect([got.get('Variable'), got.get('Value')]).toEqual(['CASE_ID', '4711']);
+    expect((await c.action('Getvar', { Channel: 'PJSIP/nope-00000000', Variable: 'X' })).get('Message')).toBe('No such channel');
+  });
+
+  it('asterisk-11 lists Status without EventList and completes with Items', async () => {
+    const { c } = await setup({ dialect: 'asterisk-11' });
+    await c.action('Originate', { Channel: 'SIP/101', Context: 'internal', Exten: '102', Priority: '1', Async: 'true' });
+    await c.waitForEvent('Bridge');
+    const { response, items, complete } = await c.list('Status');
+    expect(response.get('EventList')).toBeUndefined();
+    expect(response.get('Message')).toBe('Channel status will follow');
+    expect(items.map((i) => i.get('BridgedChannel')).every(Boolean)).toBe(true);
+    expect(complete.headers.map(([n]) => n)).toEqual(['Event', 'ActionID', 'Items']);
   });
 });

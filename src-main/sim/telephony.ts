@@ -5,6 +5,8 @@
 import type { SimClock, TimerHandle } from './clock';
 import type { DialStatus, HangupCause, Hint, ParkedCall, PbxModel, SimChannel } from './model';
 
+export type AtxferBehaviour = 'noFeature' | 'transfers';
+
 export interface TelephonyOptions {
   clock: SimClock;
   /** How long a device rings before it answers. */
@@ -31,7 +33,6 @@ export interface OriginateRequest {
   callerIdName?: string;
   async: boolean;
   actionId: string | undefined;
-  sessionId: number;
 }
 
 export type OriginateOutcome =
@@ -61,6 +62,8 @@ export class Telephony {
   private readonly timers = new Set<TimerHandle>();
   /** Devices that never answer (scenarios: a caller who gives up). */
   readonly noAnswer = new Set<string>();
+  /** What the Atxfer action does: nothing without the bridge's transfer feature (as on the lab PBX), or an attended transfer. */
+  atxfer: AtxferBehaviour = 'noFeature';
   answerDelayMs: number;
   parkingTimeoutMs: number;
 
@@ -71,6 +74,13 @@ export class Telephony {
     this.answerDelayMs = options.answerDelayMs;
     this.parkingTimeoutMs = options.parkingTimeoutMs;
     this.contexts = new Set(['internal', 'from-external', 'parkedcalls', ...model.office.extensions.map((e) => e.context)]);
+    const memberDevices = new Set(model.queue.members.map((m) => m.interface));
+    // A member who becomes free gets the next waiting caller.
+    model.subscribe((event) => {
+      if (event.kind === 'deviceState' && event.state === 'NOT_INUSE' && memberDevices.has(event.device) && model.queue.callers.length > 0) {
+        this.later(0, () => this.distributeQueue());
+      }
+    });
   }
 
   get clock(): SimClock {
@@ -159,7 +169,8 @@ export class Telephony {
         });
         return;
       case 'queue':
-        this.joinQueue(channel);
+        // Queue() starts a moment after the channel enters the dialplan (after OriginateResponse, trace 16).
+        this.later(0, () => !channel.hungUp && this.joinQueue(channel));
         return;
       case 'park':
         this.answerChannel(channel);
@@ -185,7 +196,13 @@ export class Telephony {
   dial(
     caller: SimChannel | undefined,
     hint: Hint,
-    handlers: { onAnswer: (dest: SimChannel) => void; onFail: (status: DialStatus) => void; timeoutMs?: number },
+    handlers: {
+      onAnswer: (dest: SimChannel) => void;
+      onFail: (status: DialStatus) => void;
+      /** Called once the callee channel exists, before DialBegin (AgentCalled comes first). */
+      onCreated?: (dest: SimChannel) => void;
+      timeoutMs?: number;
+    },
   ): SimChannel | undefined {
     const model = this.model;
     const resting = model.stateOf(hint.device);
@@ -214,6 +231,7 @@ export class Telephony {
       caller.application = 'Dial';
       caller.appData = `${hint.device},30`;
     }
+    handlers.onCreated?.(dest);
     model.emit({ kind: 'dialBegin', caller, dest, dialString: hint.device.slice(hint.device.indexOf('/') + 1) });
     model.setChannelState(dest, 'Ringing');
     model.emit({ kind: 'dialState', caller, dest, status: 'RINGING' });
@@ -326,7 +344,6 @@ export class Telephony {
       model.emit({
         kind: 'originateResponse',
         actionId: req.actionId,
-        ownerSession: req.sessionId,
         success: ok,
         channelName: channel?.name ?? req.channel,
         context: req.context ?? '',
@@ -373,14 +390,15 @@ export class Telephony {
           answerTimer: undefined,
           timeoutTimer: undefined,
           onAnswer: () => {
-            respond(true, 4, channel);
-            resolve({ ok: true, queued: false, channel });
+            // Asterisk reports the answered originate once the dialplan has started (trace 07).
             if (req.application) {
               channel.application = req.application;
               channel.appData = req.data ?? '';
             } else {
               this.runDialplan(channel, req.context ?? 'internal', req.exten ?? 's');
             }
+            respond(true, 4, channel);
+            resolve({ ok: true, queued: false, channel });
           },
           onFail: (status) => {
             respond(false, status === 'NOANSWER' ? 3 : status === 'BUSY' ? 5 : 1, undefined);
@@ -535,9 +553,31 @@ export class Telephony {
     const model = this.model;
     if (model.parked.get(parked.space) !== parked) return;
     this.releaseSpace(parked);
-    model.leaveBridge(parked.parkee);
-    model.emit({ kind: 'parkedCallTimeOut', parked });
-    this.runDialplan(parked.parkee, 'internal', model.office.receptionExten);
+    const parkee = parked.parkee;
+    model.leaveBridge(parkee);
+    // Comeback (comebacktoorigin=no): the parkee dials reception. As on the lab PBX, the new
+    // channel exists before ParkedCallTimeOut is reported and DialBegin follows it.
+    let reported = false;
+    const report = () => {
+      if (!reported) model.emit({ kind: 'parkedCallTimeOut', parked });
+      reported = true;
+    };
+    const reception = model.hintByExten(model.office.receptionExten);
+    parkee.context = 'internal';
+    parkee.exten = model.office.receptionExten;
+    if (!reception) {
+      report();
+      this.hangup(parkee, 16);
+      return;
+    }
+    this.dial(parkee, reception, {
+      onCreated: report,
+      onAnswer: (dest) => this.bridgeTogether(parkee, dest),
+      onFail: () => {
+        report();
+        this.hangup(parkee, 16);
+      },
+    });
   }
 
   pickup(space: number, retriever: SimChannel): boolean {
@@ -588,8 +628,9 @@ export class Telephony {
     if (!member || !hint) return;
     const caller = entry.channel;
     const ringStart = this.clock.now();
-    const dest = this.dial(caller, hint, {
+    this.dial(caller, hint, {
       timeoutMs: 15_000,
+      onCreated: (dest) => model.emit({ kind: 'agentCalled', queue, member, caller, dest }),
       onAnswer: (agent) => {
         const holdTime = Math.round((this.clock.now() - entry.joinedAt) / 1000);
         this.leaveQueue(caller, false);
@@ -603,7 +644,6 @@ export class Telephony {
         this.later(2000, () => this.distributeQueue());
       },
     });
-    if (dest) model.emit({ kind: 'agentCalled', queue, member, caller, dest });
   }
 
   pauseMember(iface: string, paused: boolean, reason: string): boolean {

@@ -1,13 +1,13 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { ConnectRequest, SessionStatus } from '../../src-preload/contract';
-import { switchboard, unwrap } from '../services/switchboard';
+import type { ConnectRequest, IpcError, SessionStatus } from '../../src-preload/contract';
+import { MainError, switchboard, unwrap } from '../services/switchboard';
 
 export const useSessionStore = defineStore('session', () => {
   const status = ref<SessionStatus>({ kind: 'disconnected' });
   const busy = ref(false);
-  /** A failure of the request itself (e.g. a refused argument), apart from the link's status. */
-  const requestError = ref<string | undefined>();
+  /** A refusal of the request itself (no secret saved, a refused argument), apart from the link's status. */
+  const requestError = ref<IpcError | undefined>();
 
   const isLive = computed(() => status.value.kind === 'connected' || status.value.kind === 'reconnecting');
   const showsBoard = computed(() => isLive.value || (status.value.kind === 'connecting' && status.value.attempt > 1));
@@ -25,7 +25,7 @@ export const useSessionStore = defineStore('session', () => {
     try {
       status.value = await unwrap(switchboard().session.connect(request));
     } catch (error) {
-      requestError.value = error instanceof Error ? error.message : String(error);
+      requestError.value = error instanceof MainError ? { code: error.code, message: error.message } : { code: 'internal', message: String(error) };
     } finally {
       busy.value = false;
     }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import net from 'node:net';
+import tls from 'node:tls';
 import { AmiMessage, type AmiHeader } from '../message';
 import { AmiFrameParser } from '../parser';
 import { serializeMessage } from '../serialize';
@@ -16,6 +17,8 @@ export interface ScriptedPeerOptions {
   challenge?: string;
   onAction?: ActionScript;
   onConnection?: (peer: PeerConnection) => void;
+  /** Serve AMI over TLS with this key and certificate (PEM). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 /** One accepted client socket, seen from the server side. */
@@ -36,6 +39,15 @@ export class PeerConnection {
 
   event(headers: readonly AmiHeader[] | Record<string, string>): void {
     this.send(serializeMessage(toHeaders(headers)));
+  }
+
+  /** Stops reading the socket, like a PBX that is stuck: the client's writes back up. */
+  stopReading(): void {
+    this.socket.pause();
+  }
+
+  resumeReading(): void {
+    this.socket.resume();
   }
 
   /** FIN, like Asterisk after Logoff or a failed login. */
@@ -66,7 +78,7 @@ export interface ScriptedPeer {
 export async function startScriptedPeer(options: ScriptedPeerOptions = {}): Promise<ScriptedPeer> {
   const connections: PeerConnection[] = [];
   const waiters: Array<() => void> = [];
-  const server = net.createServer((socket) => {
+  const onSocket = (socket: net.Socket) => {
     const peer = new PeerConnection(socket);
     connections.push(peer);
     socket.on('error', () => undefined);
@@ -85,7 +97,11 @@ export async function startScriptedPeer(options: ScriptedPeerOptions = {}): Prom
     peer.send(options.banner ?? 'Asterisk Call Manager/9.0.0\r\n');
     options.onConnection?.(peer);
     for (const wake of waiters.splice(0)) wake();
-  });
+  };
+  const server =
+    options.tls === undefined ? net.createServer(onSocket) : tls.createServer({ key: options.tls.key, cert: options.tls.cert }, onSocket);
+  // A client that rejects the certificate aborts the handshake: not the peer's error.
+  server.on('tlsClientError', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
 

@@ -26,7 +26,6 @@ export const callActions: ActionDefinition[] = [
         callerIdName: cid.name,
         async: truthy(ctx.header('Async')),
         actionId: ctx.actionId,
-        sessionId: ctx.session.id,
       });
       if (outcome.ok) ctx.success('Originate successfully queued');
       else ctx.error(outcome.message);
@@ -89,6 +88,7 @@ export const callActions: ActionDefinition[] = [
       if (!channel) return;
       // Without transfer features (no T option / BRIDGE_FEATURES) Asterisk acks and the digits go to the peer.
       ctx.success('Atxfer successfully queued');
+      if (ctx.pbx.telephony.atxfer === 'transfers') ctx.pbx.telephony.attendedTransfer(channel, ctx.header('Exten') ?? '');
     },
   },
 ];

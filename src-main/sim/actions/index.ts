@@ -2,7 +2,7 @@ import { callActions } from './calls';
 import { channelActions } from './channels';
 import { hintActions } from './hints';
 import { parkingActions } from './parking';
-import { queueActions } from './queue';
+import { queueActions, voicemailActions } from './queue';
 import { recordingActions } from './recording';
 import { sessionActions } from './session';
 import { systemActions } from './system';
@@ -13,7 +13,7 @@ export { ActionContext, type ActionDefinition, type PbxRuntime } from './types';
 
 const ALL: readonly ActionDefinition[] = [
   ...sessionActions, ...systemActions, ...hintActions, ...channelActions, ...callActions,
-  ...parkingActions, ...recordingActions, ...queueActions,
+  ...parkingActions, ...recordingActions, ...queueActions, ...voicemailActions,
 ];
 
 /** The actions a dialect knows, keyed by lower-case name (Asterisk matches names case-insensitively). */

@@ -1,4 +1,4 @@
-/** QueueStatus, QueueSummary, QueuePause, MailboxCount, MailboxStatus. */
+/** QueueStatus, QueueSummary, QueuePause; MailboxCount, MailboxStatus, VoicemailRefresh. */
 import { queueMemberHeaders } from '../dialects/bridge-era';
 import type { ActionDefinition, ListItem } from './types';
 
@@ -20,7 +20,8 @@ export const queueActions: ActionDefinition[] = [
             ['ServicelevelPerf', '0.0'], ['ServicelevelPerf2', '0.0'], ['Weight', '0'],
           ],
         });
-        for (const m of q.members) {
+        const memberFilter = ctx.header('Member');
+        for (const m of q.members.filter((x) => !memberFilter || x.interface.toLowerCase() === memberFilter.toLowerCase())) {
           const h = queueMemberHeaders(model, q, m);
           const get = (n: string) => h.find(([k]) => k === n)?.[1] ?? '';
           items.push({
@@ -102,6 +103,23 @@ export const queueActions: ActionDefinition[] = [
       const id = ctx.header('Mailbox') ?? '';
       const m = ctx.pbx.model.mailboxes.get(id.includes('@') ? id : `${id}@default`);
       ctx.respond('Success', [['Message', 'Mailbox Status'], ['Mailbox', id], ['Waiting', m && m.newCount > 0 ? '1' : '0']]);
+    },
+  },
+];
+
+export const voicemailActions: ActionDefinition[] = [
+  {
+    name: 'VoicemailRefresh',
+    privilege: ['user'],
+    available: (d) => d.modernActions,
+    handle(ctx) {
+      const context = ctx.header('Context') ?? 'default';
+      const box = ctx.header('Mailbox');
+      ctx.success('Refresh sent');
+      const { model } = ctx.pbx;
+      for (const m of model.mailboxes.values()) {
+        if (m.id.endsWith(`@${context}`) && (!box || m.id === `${box}@${context}`)) model.setMailbox(m.id, m.newCount, m.oldCount);
+      }
     },
   },
 ];

@@ -4,7 +4,7 @@ import { amiTimestamp } from '../dialects/snapshot';
 import type { ActionDefinition } from './types';
 
 /** Asterisk waits a second before answering a failed login, then closes. */
-export const AUTH_FAILURE_DELAY_MS = 1000;
+const AUTH_FAILURE_DELAY_MS = 1000;
 
 function parseEventMask(value: string | undefined): 'on' | 'off' | string[] | undefined {
   if (value === undefined) return undefined;

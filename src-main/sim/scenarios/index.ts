@@ -5,9 +5,8 @@ import { busyOffice, type BusyOfficeOptions } from './busy-office';
 import { livelyOffice } from './lively-office';
 import type { Scenario, ScenarioStep } from './timeline';
 
-export { scenario, parseScenario, demoStoryScenario, ScenarioBuilder, type Scenario, type ScenarioStep } from './timeline';
-export { busyOffice, type BusyOfficeOptions } from './busy-office';
-export { livelyOffice } from './lively-office';
+export { scenario, parseScenario, demoStoryScenario, type Scenario, type ScenarioStep } from './timeline';
+export type { BusyOfficeOptions } from './busy-office';
 
 export interface ScenarioTarget {
   readonly model: PbxModel;
@@ -30,12 +29,12 @@ export function runScenario(
 }
 
 /** The first live channel on an extension's device. */
-export function channelOf(target: ScenarioTarget, exten: string): SimChannel | undefined {
+function channelOf(target: ScenarioTarget, exten: string): SimChannel | undefined {
   const hint = target.model.hintByExten(exten);
   return hint ? target.model.channelsOnDevice(hint.device)[0] : undefined;
 }
 
-export function applyStep(target: ScenarioTarget, step: ScenarioStep): void {
+function applyStep(target: ScenarioTarget, step: ScenarioStep): void {
   const { model, telephony } = target;
   const device = (exten: string) => model.hintByExten(exten)?.device ?? exten;
   switch (step.do) {
@@ -67,6 +66,11 @@ export function applyStep(target: ScenarioTarget, step: ScenarioStep): void {
       const ch = channelOf(target, step.exten);
       const peer = ch && model.bridgePeers(ch)[0];
       if (ch && peer) telephony.park(peer, ch, step.timeoutMs ?? telephony.parkingTimeoutMs);
+      return;
+    }
+    case 'attendedTransfer': {
+      const ch = channelOf(target, step.exten);
+      if (ch) telephony.attendedTransfer(ch, step.to);
       return;
     }
     case 'noAnswer':

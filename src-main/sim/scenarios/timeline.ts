@@ -15,6 +15,7 @@ const step = z.discriminatedUnion('do', [
   z.object({ at: z.number().min(0), do: z.literal('unhold'), exten: z.string() }),
   z.object({ at: z.number().min(0), do: z.literal('park'), exten: z.string(), timeoutMs: z.number().min(0).optional() }),
   z.object({ at: z.number().min(0), do: z.literal('noAnswer'), exten: z.string(), on: z.boolean() }),
+  z.object({ at: z.number().min(0), do: z.literal('attendedTransfer'), exten: z.string(), to: z.string() }),
 ]);
 
 export const scenarioSchema = z.object({
@@ -74,6 +75,11 @@ export class ScenarioBuilder {
 
   park(exten: string, timeoutMs?: number): this {
     return this.push({ do: 'park', exten, timeoutMs });
+  }
+
+  /** `exten` consults `to` (its peer on hold) and completes the transfer once `to` answers. */
+  attendedTransfer(exten: string, to: string): this {
+    return this.push({ do: 'attendedTransfer', exten, to });
   }
 
   noAnswer(exten: string, on = true): this {

@@ -1,0 +1,70 @@
+import type { ConnectRequest } from '../../src-preload/contract';
+import type { AmiClientOptions } from '../ami/client';
+import type { SessionOperator } from '../pbx/operator';
+import type { CredentialService } from '../profiles/credentials';
+import { DEMO_PROFILE, type AnyProfile, type DemoProfile, type UserProfile } from '../profiles/profile';
+import { OperatorError } from './gatekeeper';
+
+/** The AMI client's login settings, secret included: they go to the client and nowhere else. */
+export type LoginClientOptions = Pick<AmiClientOptions, 'host' | 'port' | 'username' | 'secret' | 'authType' | 'tls'>;
+
+/** What a connect request logs in with: the Demo PBX, or a user profile and the secret to use. */
+export type Login =
+  | { readonly kind: 'demo'; readonly profile: DemoProfile }
+  | {
+      readonly kind: 'server';
+      readonly profile: UserProfile;
+      readonly clientOptions: LoginClientOptions;
+    };
+
+export interface LoginDeps {
+  readonly profiles: { get(id: string): Promise<AnyProfile | undefined> };
+  readonly credentials: CredentialService;
+}
+
+const PROFILE_GONE = 'That profile no longer exists (it may have been deleted in another window). Choose another one.';
+
+/**
+ * Which profile and secret a connect request logs in with, or the refusal the login screen shows
+ * (`needsSecret` next to the secret field). Never says anything about the secret but whether one is needed.
+ */
+export async function resolveLogin(request: ConnectRequest, deps: LoginDeps): Promise<Login> {
+  const found = await deps.credentials.secretForConnect(request.profileId, request.secret);
+  switch (found.kind) {
+    case 'noSecretNeeded':
+      return { kind: 'demo', profile: DEMO_PROFILE };
+    case 'unknownProfile':
+      throw new OperatorError('unknownProfile', PROFILE_GONE);
+    case 'invalidSecret':
+      throw new OperatorError('invalidSecret', found.reason);
+    case 'needsSecret':
+      throw new OperatorError('needsSecret', found.reason);
+    case 'secret': {
+      const profile = await deps.profiles.get(request.profileId);
+      if (profile?.kind !== 'user') throw new OperatorError('unknownProfile', PROFILE_GONE);
+      return { kind: 'server', profile, clientOptions: clientOptionsFor(profile, found.secret) };
+    }
+  }
+}
+
+function clientOptionsFor(profile: UserProfile, secret: string): LoginClientOptions {
+  const { tls } = profile;
+  return {
+    host: profile.host,
+    port: profile.port,
+    username: profile.username,
+    secret,
+    authType: profile.authType,
+    ...(tls.enabled ? { tls: { caFile: tls.caFile, serverName: tls.serverName } } : {}),
+  };
+}
+
+/** Who the operator is on this session (my phone, dial context, parking lot, recording names): the profile says. */
+export function operatorOf(profile: AnyProfile): SessionOperator {
+  return {
+    myDevice: profile.myDevice,
+    dialContext: profile.dialContext,
+    parkingLot: profile.parkingLot,
+    recordingPattern: profile.recordingPattern,
+  };
+}

@@ -1,0 +1,34 @@
+import type { ConnectRequest, SessionStatus } from '../src-preload/contract';
+import { OperatorError } from './ipc/gatekeeper';
+import { resolveLaunchProfile } from './profiles/launch-args';
+import type { AnyProfile } from './profiles/profile';
+
+export interface LaunchLoginDeps {
+  listProfiles(): Promise<readonly AnyProfile[]>;
+  connect(request: ConnectRequest): Promise<SessionStatus>;
+  /** Something the login screen should say, because the launch option could not be followed. */
+  notify(message: string): void;
+}
+
+/**
+ * `--profile <name>` on the command line: log in with that profile at start, with its saved secret.
+ * When that cannot happen (no such profile, no saved secret) the login screen says why.
+ */
+export async function loginAtLaunch(argv: readonly string[], deps: LaunchLoginDeps): Promise<void> {
+  const launch = resolveLaunchProfile(argv, await deps.listProfiles());
+  switch (launch.kind) {
+    case 'none':
+      return;
+    case 'notFound':
+    case 'ambiguous':
+    case 'invalid':
+      return deps.notify(launch.message);
+    case 'found':
+      try {
+        await deps.connect({ profileId: launch.profile.id });
+      } catch (error) {
+        if (!(error instanceof OperatorError)) throw error;
+        deps.notify(`Switchboard was started to log in as "${launch.profile.displayName}", but could not: ${error.message}`);
+      }
+  }
+}

@@ -1,0 +1,325 @@
+import { randomBytes } from 'node:crypto';
+import type {
+  CommandProgress,
+  CommandReceipt,
+  OperatorIdentity,
+  RecordingAction,
+  TransferRequest,
+  WatchedCommand,
+} from '../../src-preload/contract';
+import type { AmiMessage } from '../ami/message';
+import { eventAdapterFor } from './calls/adapt';
+import { ExtensionMatcher } from './calls/device-match';
+import type { PbxEvent } from './calls/events';
+import { emptyModel, type PbxModel } from './calls/model';
+import { projectCalls, projectParked } from './calls/projection';
+import { rebuildModel } from './calls/rebuild';
+import { reduceEvents } from './calls/reducer';
+import { fail, succeed, type CommandContext, type CommandResult } from './commands/context';
+import { dial, pickupParked } from './commands/dial';
+import { hangup } from './commands/hangup';
+import { park } from './commands/park';
+import { pauseRecording, resumeRecording, startRecording, stopRecording } from './commands/recording';
+import { moveParked, transferAttended, transferBlind } from './commands/transfer';
+import { dialectForAmiVersion, type PbxDialect } from './dialect';
+import type { SessionOperator } from './operator';
+import type { PictureStore } from './picture-store';
+import type { AmiRequester } from './requester';
+import type { AtxferStage } from './watchers/atxfer-watcher';
+import type { OriginateStage } from './watchers/originate-watcher';
+import type { OutcomeWatcher } from './watchers/watcher';
+
+export interface CallDeskOptions {
+  readonly ami: AmiRequester;
+  readonly store: PictureStore;
+  readonly operator: SessionOperator;
+  /** Where watched commands report their stages (`calls:progress`). */
+  readonly onProgress: (progress: CommandProgress) => void;
+  readonly now?: () => number;
+  /** Dialplan contexts whose Local channels are handsets (see device-match.ts). */
+  readonly handsetContexts?: readonly string[];
+  /** How often watchers are asked whether a deadline passed. */
+  readonly tickMs?: number;
+}
+
+type DeskPhase =
+  | { readonly kind: 'offline' }
+  /** Listing the PBX after a login; events meanwhile wait in `buffered`. */
+  | { readonly kind: 'rebuilding'; readonly dialect: PbxDialect; readonly buffered: PbxEvent[] }
+  | { readonly kind: 'live'; readonly dialect: PbxDialect };
+
+type Stage = OriginateStage | AtxferStage;
+
+interface WatchedEntry {
+  readonly commandId: string;
+  readonly command: WatchedCommand;
+  readonly target: string;
+  readonly watcher: OutcomeWatcher<Stage>;
+}
+
+const DEFAULT_TICK_MS = 250;
+const DONE: CommandReceipt = { kind: 'done' };
+
+/**
+ * The calls side of a session: keeps the call model in step with the PBX (rebuilt from its lists
+ * after every login, never carried over a drop), projects it into the picture, runs the operator's
+ * commands against it and follows their outcome in the PBX's events.
+ */
+export class CallDesk {
+  private phase: DeskPhase = { kind: 'offline' };
+  private model: PbxModel = emptyModel('none.');
+  private cachedMatcher: ExtensionMatcher | undefined;
+  private readonly watched = new Map<string, WatchedEntry>();
+  /** Events seen while a watched command awaits its acknowledgement (its outcome may come first). */
+  private sinceSent: PbxEvent[] | undefined;
+  private commandsAwaitingAck = 0;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private publishQueued = false;
+  private connections = 0;
+  private commandSeq = 0;
+  private readonly sessionTag = randomBytes(2).toString('hex');
+  private readonly now: () => number;
+  private readonly stopFollowingTiles: () => void;
+
+  constructor(private readonly options: CallDeskOptions) {
+    this.now = options.now ?? Date.now;
+    this.stopFollowingTiles = options.store.onPatch((patch) => {
+      if (patch.collection !== 'extensions') return;
+      this.cachedMatcher = undefined;
+      if (this.phase.kind === 'live') this.queuePublish();
+    });
+  }
+
+  /** A login happened: from now on events wait until the PBX's lists are read (finishRebuild). */
+  beginRebuild(amiVersion: string): void {
+    for (const entry of this.watched.values()) {
+      this.report(entry, {
+        stage: 'failed',
+        code: 'connectionLost',
+        message: 'The connection to the PBX dropped, so how this ended is not known. Check the call list before trying again.',
+      });
+    }
+    this.watched.clear();
+    this.phase = { kind: 'rebuilding', dialect: dialectForAmiVersion(amiVersion), buffered: [] };
+  }
+
+  /** Builds a fresh model from the PBX's lists, then applies the events that arrived meanwhile. */
+  async finishRebuild(): Promise<void> {
+    const phase = this.phase;
+    if (phase.kind !== 'rebuilding') return;
+    this.connections += 1;
+    const model = await rebuildModel(this.options.ami, phase.dialect, `${this.sessionTag}${this.connections}.`, this.now);
+    if (this.phase !== phase) return;
+    this.model = reduceEvents(model, phase.buffered, this.now());
+    this.phase = { kind: 'live', dialect: phase.dialect };
+    this.publish();
+  }
+
+  handleEvent(message: AmiMessage): void {
+    const phase = this.phase;
+    if (phase.kind === 'offline') return;
+    const events = eventAdapterFor(phase.dialect)(message);
+    if (events.length === 0) return;
+    if (phase.kind === 'rebuilding') phase.buffered.push(...events);
+    else this.apply(events);
+  }
+
+  stop(): void {
+    this.phase = { kind: 'offline' };
+    this.watched.clear();
+    this.stopTicker();
+    this.stopFollowingTiles();
+  }
+
+  identity(): OperatorIdentity {
+    const { myDevice } = this.options.operator;
+    return { myDevice, myExtensionId: myDevice ? this.matcher().extensionOfDevice(myDevice)?.id : undefined };
+  }
+
+  // ---- commands ---------------------------------------------------------------------------
+
+  async dial(target: string): Promise<CommandResult<CommandReceipt>> {
+    return this.withDevice((ctx) => this.watch('dial', target, () => dial(ctx, target)));
+  }
+
+  async pickup(slot: string): Promise<CommandResult<CommandReceipt>> {
+    return this.withDevice((ctx) => this.watch('pickup', slot, () => pickupParked(ctx, slot)));
+  }
+
+  async transfer(request: TransferRequest): Promise<CommandResult<CommandReceipt>> {
+    if (request.mode === 'attended') {
+      return this.withDevice((ctx) =>
+        this.watch('attendedTransfer', request.target, () => transferAttended(ctx, { callId: request.callId, target: request.target })),
+      );
+    }
+    return this.withContext(async (ctx) =>
+      done(
+        await transferBlind(ctx, {
+          callId: request.callId,
+          target: request.target,
+          ...(request.partyId ? { partyId: request.partyId } : {}),
+          ...(request.fromExtensionId ? { keepExtensionId: request.fromExtensionId } : {}),
+        }),
+      ),
+    );
+  }
+
+  async park(callId: string, partyId: string | undefined): Promise<CommandResult<CommandReceipt>> {
+    return this.withContext(async (ctx) => done(await park(ctx, { callId, ...(partyId ? { partyId } : {}) })));
+  }
+
+  async moveParked(slot: string, target: string): Promise<CommandResult<CommandReceipt>> {
+    return this.withContext(async (ctx) => done(await moveParked(ctx, slot, target)));
+  }
+
+  async record(callId: string, action: RecordingAction): Promise<CommandResult<CommandReceipt>> {
+    const run = { start: startRecording, pause: pauseRecording, resume: resumeRecording, stop: stopRecording }[action];
+    return this.withContext(async (ctx) => done(await run(ctx, callId)));
+  }
+
+  async hangup(callId: string): Promise<CommandResult<CommandReceipt>> {
+    return this.withContext(async (ctx) => done(await hangup(ctx, callId)));
+  }
+
+  // ---- the model --------------------------------------------------------------------------
+
+  private apply(events: readonly PbxEvent[]): void {
+    const now = this.now();
+    this.model = reduceEvents(this.model, events, now);
+    this.sinceSent?.push(...events);
+    for (const event of events) {
+      for (const entry of [...this.watched.values()]) {
+        const changed = entry.watcher.observe(event, now);
+        if (changed) this.report(entry, changed);
+      }
+    }
+    this.queuePublish();
+  }
+
+  private matcher(): ExtensionMatcher {
+    this.cachedMatcher ??= new ExtensionMatcher(this.options.store.values('extensions'), {
+      handsetContexts: this.options.handsetContexts ?? [],
+    });
+    return this.cachedMatcher;
+  }
+
+  /** Once per burst of events: a TCP chunk of AMI events becomes one projection. */
+  private queuePublish(): void {
+    if (this.publishQueued) return;
+    this.publishQueued = true;
+    queueMicrotask(() => {
+      this.publishQueued = false;
+      if (this.phase.kind === 'live') this.publish();
+    });
+  }
+
+  private publish(): void {
+    const matcher = this.matcher();
+    this.options.store.replace('calls', projectCalls(this.model, matcher));
+    this.options.store.replace('parked', projectParked(this.model, matcher));
+  }
+
+  // ---- running commands -------------------------------------------------------------------
+
+  private context(dialect: PbxDialect): CommandContext {
+    const { operator } = this.options;
+    const mine = operator.myDevice ? this.matcher().extensionOfDevice(operator.myDevice) : undefined;
+    return {
+      ami: this.options.ami,
+      dialect,
+      profile: {
+        myDevice: operator.myDevice ?? '',
+        dialContext: operator.dialContext,
+        parkingLot: operator.parkingLot,
+        recordingPattern: operator.recordingPattern,
+        // What my phone shows while it rings for a click-to-dial: the console, at my extension.
+        ...(mine ? { callerId: `"${(mine.name || 'Switchboard').replace(/["<>]/g, '')}" <${mine.exten}>` } : {}),
+      },
+      model: () => this.model,
+      matcher: () => this.matcher(),
+      now: this.now,
+      assume: (event) => this.apply([event]),
+    };
+  }
+
+  private async withContext<T>(run: (ctx: CommandContext) => Promise<CommandResult<T>>): Promise<CommandResult<T>> {
+    const phase = this.phase;
+    if (phase.kind === 'offline') return fail('notConnected', 'Not connected to the PBX. Connect first, then try again.');
+    if (phase.kind === 'rebuilding') {
+      return fail('notConnected', 'The console is reloading the calls from the PBX after reconnecting. Try again in a moment.');
+    }
+    return run(this.context(phase.dialect));
+  }
+
+  private async withDevice<T>(run: (ctx: CommandContext) => Promise<CommandResult<T>>): Promise<CommandResult<T>> {
+    if (!this.options.operator.myDevice) {
+      return fail('failed', 'This needs your own phone: set "my device" (for example PJSIP/200) in your connection settings.');
+    }
+    return this.withContext(run);
+  }
+
+  /**
+   * Runs a command whose outcome a watcher follows. Events that arrive between sending and the
+   * acknowledgement (an async Originate can fail at once) are replayed to the new watcher.
+   */
+  private async watch(
+    command: WatchedCommand,
+    target: string,
+    send: () => Promise<CommandResult<{ watcher: OutcomeWatcher<Stage> }>>,
+  ): Promise<CommandResult<CommandReceipt>> {
+    this.sinceSent ??= [];
+    const seen = this.sinceSent;
+    const from = seen.length;
+    this.commandsAwaitingAck += 1;
+    const result = await send().finally(() => {
+      this.commandsAwaitingAck -= 1;
+      if (this.commandsAwaitingAck === 0) this.sinceSent = undefined;
+    });
+    if (!result.ok) return result;
+    const entry: WatchedEntry = { commandId: `${this.sessionTag}-cmd${++this.commandSeq}`, command, target, watcher: result.value.watcher };
+    this.watched.set(entry.commandId, entry);
+    this.report(entry, entry.watcher.stage);
+    const now = this.now();
+    for (const event of seen.slice(from)) {
+      if (entry.watcher.done) break;
+      const changed = entry.watcher.observe(event, now);
+      if (changed) this.report(entry, changed);
+    }
+    if (!entry.watcher.done) this.startTicker();
+    return succeed({ kind: 'watching', commandId: entry.commandId });
+  }
+
+  private report(entry: WatchedEntry, stage: Stage): void {
+    const { commandId, command, target } = entry;
+    this.options.onProgress(
+      stage.stage === 'failed'
+        ? { commandId, command, target, stage: 'failed', code: stage.code, message: stage.message }
+        : { commandId, command, target, stage: stage.stage },
+    );
+    if (entry.watcher.done) this.watched.delete(commandId);
+  }
+
+  private startTicker(): void {
+    if (this.ticker) return;
+    this.ticker = setInterval(() => this.tick(), this.options.tickMs ?? DEFAULT_TICK_MS);
+    this.ticker.unref?.();
+  }
+
+  private stopTicker(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+
+  private tick(): void {
+    const now = this.now();
+    for (const entry of [...this.watched.values()]) {
+      const changed = entry.watcher.tick(now);
+      if (changed) this.report(entry, changed);
+    }
+    if (this.watched.size === 0) this.stopTicker();
+  }
+}
+
+function done(result: CommandResult<unknown>): CommandResult<CommandReceipt> {
+  return result.ok ? succeed(DONE) : result;
+}

@@ -1,0 +1,11 @@
+/**
+ * The operator's settings for one session: the phone click-to-dial rings first, where numbers are
+ * dialled, the parking lot, the recording file pattern. A login profile carries them.
+ */
+export interface SessionOperator {
+  /** e.g. `PJSIP/200`; without it, dialling and attended transfer say what to set. */
+  readonly myDevice?: string | undefined;
+  readonly dialContext: string;
+  readonly parkingLot: string;
+  readonly recordingPattern: string;
+}

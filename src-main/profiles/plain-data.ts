@@ -1,0 +1,56 @@
+/**
+ * The profiles room's plain data that crosses IPC as it is. The contract imports these types, and
+ * the renderer's typecheck reads this file, so nothing here may need Node.
+ */
+
+/** Something the operator should be told about the profiles file, even though the app carried on. */
+export type ProfileProblem =
+  | {
+      readonly kind: 'recoveredFromCorruptFile';
+      /** Where the file was kept, byte for byte as found. */
+      readonly backupPath: string;
+      /** Why it could not be used, in plain words. */
+      readonly reason: string;
+      /** How many profiles were still good and kept. */
+      readonly keptProfiles: number;
+      /** The whole story as one or two sentences to show. */
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'fileFromNewerVersion';
+      readonly fileVersion: number;
+      readonly message: string;
+    };
+
+export interface ImportReport {
+  readonly imported: readonly { readonly id: string; readonly displayName: string }[];
+  /** Imported under another name because the name was taken. */
+  readonly renamed: readonly { readonly from: string; readonly to: string }[];
+  /** Not imported, with the reason in plain words. `position` counts from 1 in the file's list. */
+  readonly skipped: readonly { readonly position: number; readonly displayName?: string; readonly reason: string }[];
+}
+
+/** Whether the OS keychain answers; `reason` is for the operator. */
+export type VaultAvailability = { readonly kind: 'available' } | { readonly kind: 'unavailable'; readonly reason: string };
+
+export type SaveSecretResult =
+  /** In the keychain; also kept for this session. */
+  | { readonly kind: 'remembered' }
+  /** The operator asked not to remember it: kept for this session only; any saved one was forgotten. */
+  | { readonly kind: 'sessionOnly' }
+  /** Remembering was asked but the keychain could not take it: kept for this session only. */
+  | { readonly kind: 'notRemembered'; readonly reason: string }
+  | { readonly kind: 'noSecretNeeded' }
+  | { readonly kind: 'unknownProfile' }
+  | { readonly kind: 'invalidSecret'; readonly reason: string };
+
+export type ForgetSecretResult =
+  | { readonly kind: 'forgotten' }
+  /** Dropped from this session, but the keychain could not be reached to remove a saved one. */
+  | { readonly kind: 'vaultUnavailable'; readonly reason: string };
+
+export type DeleteProfileResult =
+  | { readonly kind: 'deleted' }
+  | { readonly kind: 'alreadyGone' }
+  /** The profile is gone; its saved secret could not be removed because the keychain is unreachable. */
+  | { readonly kind: 'deletedSecretKept'; readonly reason: string };

@@ -1,0 +1,147 @@
+/**
+ * Replays a lab trace against the simulator: the same actions (channel names mapped to the
+ * simulator's channels, times scaled down), the same outside stimuli (devstate, presence,
+ * dialplan reload, restart), and collects what the simulator sent back.
+ */
+import { createHash } from 'node:crypto';
+import type { AmiHeader, AmiMessage } from '../../ami/message';
+import { startSimulatedPbx, type SimulatedPbx } from '../server';
+import type { OfficeDirectory } from '../office';
+import type { DeviceState, PresenceState } from '../model';
+import { RawAmiClient } from '../test-client';
+import type { Trace } from './trace-file';
+
+/** The lab PBX's directory: 100-119 in internal, presence on 110/111, queue members 118/119. */
+export function labOffice(): OfficeDirectory {
+  return {
+    extensions: Array.from({ length: 20 }, (_, i) => {
+      const exten = String(100 + i);
+      return { exten, context: 'internal', name: `Ext ${exten}`, presence: exten === '110' || exten === '111' };
+    }),
+    receptionExten: '100',
+    huntGroupExten: '500',
+    queue: { name: 'operator', exten: '800', strategy: 'ringall', members: ['118', '119'] },
+    parking: { lot: 'default', parkExten: '700', firstSpace: 701, lastSpace: 720 },
+  };
+}
+
+export const LAB_USERS = [
+  { username: 'console', secret: 'console-secret', read: ['all'], write: ['all'] },
+  { username: 'limited', secret: 'limited-secret', read: ['call'], write: ['call'] },
+];
+
+export interface ReplayResult {
+  readonly received: Map<number, AmiMessage[]>;
+  readonly pbx: SimulatedPbx;
+}
+
+/** Lab time → replay time. The lab's handsets ring 1 s; here 60 ms. */
+const SCALE = 0.06;
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function replayTrace(trace: Trace): Promise<ReplayResult> {
+  const pbx = await startSimulatedPbx({
+    dialect: 'asterisk-18',
+    office: labOffice(),
+    users: LAB_USERS,
+    answerDelayMs: 1000 * SCALE,
+    parkingTimeoutMs: 45_000 * SCALE,
+  });
+  const clients = new Map<number, RawAmiClient>();
+  let now = 0;
+  try {
+    for (const step of trace.steps) {
+      const gap = (step.t - now) * SCALE;
+      now = step.t;
+      if (gap > 0) await wait(gap);
+      if (step.kind === 'connect') {
+        let client: RawAmiClient | undefined;
+        for (let attempt = 0; attempt < 50 && !client; attempt++) {
+          client = await RawAmiClient.connect(pbx.port).catch(async () => {
+            await wait(50);
+            return undefined;
+          });
+        }
+        if (!client) throw new Error('could not reconnect');
+        clients.set(step.conn, client);
+        await client.bannerReceived;
+      } else if (step.kind === 'note') {
+        await stimulus(pbx, step.note);
+      } else {
+        const client = clients.get(step.conn)!;
+        const action = step.message.get('Action')!;
+        const id = step.message.get('ActionID');
+        const headers = rewrite(pbx, client, step.message);
+        client.send(action, headers, id);
+        if (action.toLowerCase() !== 'logoff') await client.waitFor((m) => m.response !== undefined && m.actionId === id, 5000).catch(() => undefined);
+        if (action.toLowerCase() === 'challenge') await wait(5);
+      }
+    }
+    await wait(100);
+  } finally {
+    for (const c of clients.values()) c.close();
+  }
+  await pbx.close();
+  return { received: new Map([...clients].map(([conn, c]) => [conn, c.messages])), pbx };
+}
+
+function rewrite(pbx: SimulatedPbx, client: RawAmiClient, message: AmiMessage): AmiHeader[] {
+  const out: AmiHeader[] = [];
+  const action = message.get('Action')!.toLowerCase();
+  for (const [name, value] of message.headers) {
+    const key = name.toLowerCase();
+    if (key === 'action' || key === 'actionid') continue;
+    if (key === 'key' && action === 'login') {
+      const challenge = [...client.messages].reverse().find((m) => m.get('Challenge'))?.get('Challenge') ?? '';
+      const user = LAB_USERS.find((u) => u.username === message.get('Username'));
+      out.push([name, createHash('md5').update(challenge + (user?.secret ?? '')).digest('hex')]);
+    } else if (['channel', 'extrachannel', 'timeoutchannel', 'channel2'].includes(key) && action !== 'originate') {
+      out.push([name, mapChannel(pbx, value)]);
+    } else if (key === 'timeout' && (action === 'park' || action === 'originate')) {
+      out.push([name, String(Math.round(Number(value) * SCALE))]);
+    } else if (key === 'bridgeuniqueid') {
+      const basic = [...pbx.model.bridges.values()].find((b) => b.type === 'basic');
+      out.push([name, basic?.id ?? value]);
+    } else if (key === 'interface' || key === 'member') {
+      out.push([name, value.replace(/^Local\/(\d+)@phones$/, `${pbx.model.tech}/$1`)]);
+    } else {
+      out.push([name, value]);
+    }
+  }
+  return out;
+}
+
+/** `Local/102@phones-0000002e;1` (a lab handset) → the simulator's channel on PJSIP/102. */
+function mapChannel(pbx: SimulatedPbx, name: string): string {
+  const m = /^Local\/(\d+)@(?:phones|internal)-[0-9a-f]+;\d$/.exec(name);
+  if (!m) return name;
+  const live = pbx.model.channelsOnDevice(pbx.model.deviceOf(m[1]!));
+  return live[0]?.name ?? name;
+}
+
+async function stimulus(pbx: SimulatedPbx, note: string): Promise<void> {
+  let m = /^cli: devstate change Custom:(\d+) (\w+)$/.exec(note);
+  if (m) return pbx.setDeviceState(pbx.model.deviceOf(m[1]!), m[2] as DeviceState & 'BUSY');
+  m = /^cli: presencestate change CustomPresence:(\d+) "?([^"]*)"?$/.exec(note);
+  if (m) {
+    const [state, subtype = '', message = ''] = m[2]!.split(',');
+    return pbx.setPresence(m[1]!, state!.toLowerCase() as PresenceState, subtype, message);
+  }
+  if (note === 'cli: dialplan reload') return pbx.model.reloadDialplan();
+  if (note === 'cli: core restart gracefully') return void pbx.faults.restart(100);
+  if (note === 'cli: channel request hangup all') {
+    for (const c of [...pbx.model.channels.values()]) pbx.telephony.hangup(c, 16);
+    return;
+  }
+  m = /^fs: placed .* into .*\/default\/(\d+)\/INBOX$/.exec(note);
+  if (m) {
+    const box = pbx.model.mailboxes.get(`${m[1]}@default`);
+    if (box) box.newCount = 1;
+    return;
+  }
+  m = /^fs: removed .*\/default\/(\d+)\/INBOX$/.exec(note);
+  if (m) {
+    const box = pbx.model.mailboxes.get(`${m[1]}@default`);
+    if (box) box.newCount = 0;
+  }
+}

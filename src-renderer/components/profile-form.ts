@@ -1,0 +1,95 @@
+import type { ProfileSummary } from '../../src-preload/contract';
+import type { ProfileChanges, ProfileDraft } from '../stores/profiles';
+
+export type UserProfileSummary = Extract<ProfileSummary, { kind: 'user' }>;
+
+/** The profile editor's fields as the operator types them. Main validates; the page only shapes. */
+export interface ProfileForm {
+  displayName: string;
+  host: string;
+  port: number;
+  username: string;
+  authType: 'plain' | 'md5';
+  tls: boolean;
+  serverName: string;
+  myDevice: string;
+  dialContext: string;
+  parkingLot: string;
+  recordingPattern: string;
+  contexts: string;
+  extensionFilter: string;
+  grouping: 'context' | 'none';
+  tileSize: 'compact' | 'normal' | 'large';
+}
+
+const DEFAULT_PORT = 5038;
+
+export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
+  const tls = profile?.tls;
+  return {
+    displayName: profile?.displayName ?? '',
+    host: profile?.host ?? '',
+    port: profile?.port ?? DEFAULT_PORT,
+    username: profile?.username ?? '',
+    authType: profile?.authType ?? 'md5',
+    tls: tls?.enabled ?? false,
+    serverName: tls?.enabled ? (tls.serverName ?? '') : '',
+    myDevice: profile?.myDevice ?? '',
+    dialContext: profile?.dialContext ?? '',
+    parkingLot: profile?.parkingLot ?? '',
+    recordingPattern: profile?.recordingPattern ?? '',
+    contexts: profile?.board.contexts.join(', ') ?? '',
+    extensionFilter: profile?.board.extensionFilter ?? '',
+    grouping: profile?.board.grouping ?? 'context',
+    tileSize: profile?.board.tileSize ?? 'normal',
+  };
+}
+
+/**
+ * A whole profile from the form. Empty optional settings are left out, so main fills in its
+ * defaults; `caFile` (set in an admin's export file) is kept while TLS stays on.
+ */
+export function draftFrom(form: ProfileForm, caFile?: string): ProfileDraft & Required<Pick<ProfileDraft, 'tls' | 'board'>> {
+  const serverName = form.serverName.trim();
+  const myDevice = form.myDevice.trim();
+  const optional = (key: 'dialContext' | 'parkingLot' | 'recordingPattern') => {
+    const value = form[key].trim();
+    return value ? { [key]: value } : {};
+  };
+  return {
+    displayName: form.displayName.trim(),
+    host: form.host.trim(),
+    port: Number(form.port),
+    username: form.username.trim(),
+    authType: form.authType,
+    tls: form.tls ? { enabled: true, ...(serverName ? { serverName } : {}), ...(caFile ? { caFile } : {}) } : { enabled: false },
+    ...(myDevice ? { myDevice } : {}),
+    ...optional('dialContext'),
+    ...optional('parkingLot'),
+    ...optional('recordingPattern'),
+    board: {
+      contexts: form.contexts
+        .split(',')
+        .map((context) => context.trim())
+        .filter(Boolean),
+      extensionFilter: form.extensionFilter.trim(),
+      grouping: form.grouping,
+      tileSize: form.tileSize,
+    },
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Only what the operator changed, so an edit never undoes a change made meanwhile elsewhere. */
+export function changesFrom(form: ProfileForm, original: UserProfileSummary): ProfileChanges {
+  const draft = draftFrom(form, original.tls.enabled ? original.tls.caFile : undefined);
+  const changes: ProfileChanges = {};
+  for (const key of ['displayName', 'host', 'port', 'username', 'authType', 'tls', 'dialContext', 'parkingLot', 'recordingPattern'] as const) {
+    if (draft[key] !== undefined && !same(draft[key], original[key])) Object.assign(changes, { [key]: draft[key] });
+  }
+  if (draft.myDevice !== original.myDevice) changes.myDevice = draft.myDevice ?? null;
+  const board = Object.fromEntries(Object.entries(draft.board).filter(([key, value]) => !same(value, original.board[key as keyof typeof original.board])));
+  if (Object.keys(board).length > 0) changes.board = board;
+  return changes;
+}

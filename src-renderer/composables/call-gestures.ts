@@ -1,0 +1,161 @@
+import { ref } from 'vue';
+import type { ExtensionTile, LampState, LiveCall } from '../../src-preload/state';
+import { whoIsOn } from '../components/call-words';
+import { i18n } from '../i18n';
+import { useCallsStore, type DragPayload } from '../stores/calls';
+import { useParkingStore } from '../stores/parking';
+
+/** While something is dragged: whether this tile takes it, and whether it warns first. */
+export type TileDropState = 'none' | 'accepts' | 'warns';
+export type TransferMode = 'blind' | 'attended';
+type Reachability = 'reachable' | 'busy' | 'unavailable';
+
+/** What waits for the operator's yes: a hang-up, or a drop onto a busy or unavailable extension. */
+export type PendingConfirmation =
+  | { readonly kind: 'hangup'; readonly call: LiveCall; readonly message: string }
+  | {
+      readonly kind: 'drop';
+      readonly tile: ExtensionTile;
+      readonly payload: DragPayload;
+      readonly mode: TransferMode;
+      readonly message: string;
+    };
+
+export interface TransferDraft {
+  readonly call: LiveCall;
+  readonly mode: TransferMode;
+}
+
+const REACHABILITY: Readonly<Record<LampState, Reachability>> = {
+  idle: 'reachable',
+  ringing: 'reachable',
+  inUse: 'busy',
+  busy: 'busy',
+  onHold: 'busy',
+  inUseRinging: 'busy',
+  inUseOnHold: 'busy',
+  unavailable: 'unavailable',
+  removed: 'unavailable',
+  unknown: 'unavailable',
+};
+
+/** Shift or Alt held at the drop asks for an attended transfer. */
+const modeOf = (event: DragEvent | KeyboardEvent): TransferMode => (event.shiftKey || event.altKey ? 'attended' : 'blind');
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+
+/** The board's call gestures: drag and drop, the keyboard transfer, and the confirmations they need. */
+export function useCallGestures() {
+  const calls = useCallsStore();
+  const parking = useParkingStore();
+  const { t } = i18n.global;
+  const confirming = ref<PendingConfirmation | undefined>();
+  const transferring = ref<TransferDraft | undefined>();
+
+  function startDrag(payload: DragPayload, event: DragEvent): void {
+    calls.dragging = payload;
+    if (event.dataTransfer) {
+      event.dataTransfer.effectAllowed = 'move';
+      event.dataTransfer.setData('text/plain', payload.kind === 'call' ? payload.callId : payload.slot);
+    }
+  }
+
+  function endDrag(): void {
+    calls.dragging = undefined;
+  }
+
+  function dropStateOf(tile: ExtensionTile): TileDropState {
+    const payload = calls.dragging;
+    if (!payload || (payload.kind === 'call' && payload.fromExtensionId === tile.id)) return 'none';
+    return REACHABILITY[tile.lamp] === 'reachable' ? 'accepts' : 'warns';
+  }
+
+  function dropOnTile(tile: ExtensionTile, event: DragEvent): void {
+    const payload = calls.dragging;
+    endDrag();
+    if (!payload) return;
+    const mode = modeOf(event);
+    const reach = REACHABILITY[tile.lamp];
+    if (reach === 'reachable') {
+      void send(tile, payload, mode);
+      return;
+    }
+    const who = [tile.exten, tile.name].filter(Boolean).join(' ');
+    const state = reach === 'busy' ? t('calls.dropBusy') : t('calls.dropUnavailable');
+    confirming.value = { kind: 'drop', tile, payload, mode, message: t('calls.dropWarning', { who, state }) };
+  }
+
+  async function send(tile: ExtensionTile, payload: DragPayload, mode: TransferMode): Promise<void> {
+    if (payload.kind === 'parked') {
+      await parking.move(payload.slot, tile.exten);
+      return;
+    }
+    await calls.transfer({
+      callId: payload.callId,
+      target: tile.exten,
+      mode,
+      ...(payload.partyId ? { partyId: payload.partyId } : {}),
+      ...(payload.fromExtensionId ? { fromExtensionId: payload.fromExtensionId } : {}),
+    });
+  }
+
+  function dropOnParking(): void {
+    const payload = calls.dragging;
+    endDrag();
+    if (payload?.kind === 'call') void calls.park(payload.callId, payload.partyId);
+  }
+
+  function askHangup(call: LiveCall): void {
+    confirming.value = { kind: 'hangup', call, message: t('calls.confirmHangup', { who: whoIsOn(call) }) };
+  }
+
+  function confirm(): void {
+    const pending = confirming.value;
+    confirming.value = undefined;
+    if (pending?.kind === 'hangup') void calls.hangup(pending.call.id);
+    else if (pending?.kind === 'drop') void send(pending.tile, pending.payload, pending.mode);
+  }
+
+  function cancel(): void {
+    confirming.value = undefined;
+  }
+
+  function openTransfer(call: LiveCall, mode: TransferMode): void {
+    calls.selectedCallId = call.id;
+    transferring.value = { call, mode };
+  }
+
+  function submitTransfer(target: string, mode: TransferMode): void {
+    const draft = transferring.value;
+    transferring.value = undefined;
+    if (draft) void calls.transfer({ callId: draft.call.id, target, mode });
+  }
+
+  /** T with a call selected opens the transfer box (Shift+T: attended). */
+  function onKey(event: KeyboardEvent): void {
+    if (isTyping(event.target) || confirming.value || transferring.value) return;
+    const call = calls.selectedCall;
+    if (call && (event.key === 't' || event.key === 'T')) {
+      event.preventDefault();
+      openTransfer(call, modeOf(event));
+    }
+  }
+
+  return {
+    confirming,
+    transferring,
+    startDrag,
+    endDrag,
+    dropStateOf,
+    dropOnTile,
+    dropOnParking,
+    askHangup,
+    confirm,
+    cancel,
+    openTransfer,
+    submitTransfer,
+    cancelTransfer: () => (transferring.value = undefined),
+    onKey,
+  };
+}

@@ -1,0 +1,122 @@
+import { defineStore } from 'pinia';
+import { computed, ref, watch } from 'vue';
+import type {
+  CommandProgress,
+  CommandReceipt,
+  IpcResult,
+  OperatorIdentity,
+  RecordingAction,
+  TransferRequest,
+} from '../../src-preload/contract';
+import type { LiveCall } from '../../src-preload/state';
+import { i18n } from '../i18n';
+import { switchboard } from '../services/switchboard';
+import { useBoardStore } from './board';
+import { useNoticesStore } from './notices';
+import { useSessionStore } from './session';
+
+/** Unanswered calls first (a caller is waiting), then the rest; each oldest first. */
+export function byLongestWaiting(a: LiveCall, b: LiveCall): number {
+  const waiting = (call: LiveCall) => (call.answeredAt === undefined ? 0 : 1);
+  return waiting(a) - waiting(b) || a.startedAt - b.startedAt || a.id.localeCompare(b.id);
+}
+
+/** What is being dragged: a call (from the calls panel or a tile) or a parked call. */
+export type DragPayload =
+  | { readonly kind: 'call'; readonly callId: string; readonly fromExtensionId?: string; readonly partyId?: string }
+  | { readonly kind: 'parked'; readonly slot: string };
+
+const NO_ONE: OperatorIdentity = { myDevice: undefined, myExtensionId: undefined };
+
+export const useCallsStore = defineStore('calls', () => {
+  const board = useBoardStore();
+  const session = useSessionStore();
+  const notices = useNoticesStore();
+  const { t } = i18n.global;
+
+  const identity = ref<OperatorIdentity>(NO_ONE);
+  const selectedCallId = ref<string | undefined>();
+  const dragging = ref<DragPayload | undefined>();
+
+  const calls = computed(() => Object.values(board.picture.calls).sort(byLongestWaiting));
+  const callsByExtension = computed(() => {
+    const byExtension = new Map<string, LiveCall[]>();
+    for (const call of calls.value) {
+      for (const party of call.parties) {
+        if (!party.extensionId) continue;
+        const list = byExtension.get(party.extensionId) ?? [];
+        if (!list.includes(call)) list.push(call);
+        byExtension.set(party.extensionId, list);
+      }
+    }
+    return byExtension;
+  });
+  const selectedCall = computed(() => (selectedCallId.value ? board.picture.calls[selectedCallId.value] : undefined));
+
+  function isMine(call: LiveCall): boolean {
+    const mine = identity.value.myExtensionId;
+    return mine !== undefined && call.parties.some((party) => party.extensionId === mine);
+  }
+
+  /** Runs a command; success stays quiet (or hands over to progress), failure is said in words. */
+  async function run(pending: Promise<IpcResult<CommandReceipt>>, success?: string): Promise<boolean> {
+    const result = await pending;
+    if (!result.ok) {
+      notices.show('error', result.error.message);
+      return false;
+    }
+    if (success && result.value.kind === 'done') notices.show('success', success);
+    return true;
+  }
+
+  const api = () => switchboard();
+  const dial = (target: string) => run(api().calls.dial({ target }));
+  const transfer = (request: TransferRequest) =>
+    run(api().calls.transfer(request), request.mode === 'blind' ? t('calls.transferred', { target: request.target }) : undefined);
+  const park = (callId: string, partyId?: string) => run(api().calls.park({ callId, ...(partyId ? { partyId } : {}) }));
+  const record = (callId: string, action: RecordingAction) => run(api().calls.record({ callId, action }));
+  const hangup = (callId: string) => run(api().calls.hangup({ callId }));
+
+  function showProgress(progress: CommandProgress): void {
+    if (progress.stage === 'failed') {
+      notices.show('error', progress.message, progress.commandId);
+      return;
+    }
+    const settled = progress.stage === 'connected' || progress.stage === 'transferred' || progress.stage === 'ended';
+    notices.show(settled ? 'success' : 'progress', t(`progress.${progress.command}.${progress.stage}`, { target: progress.target }), progress.commandId);
+  }
+
+  /** Follows command progress and, once connected, who the operator is; returns the unsubscribe. */
+  function follow(): () => void {
+    const stopProgress = api().calls.onProgress(showProgress);
+    const stopWatch = watch(
+      () => session.status.kind,
+      async (kind) => {
+        if (kind !== 'connected') return;
+        const result = await api().calls.operator();
+        identity.value = result.ok ? result.value : NO_ONE;
+      },
+      { immediate: true },
+    );
+    return () => {
+      stopProgress();
+      stopWatch();
+    };
+  }
+
+  return {
+    identity,
+    selectedCallId,
+    selectedCall,
+    dragging,
+    calls,
+    callsByExtension,
+    isMine,
+    dial,
+    transfer,
+    park,
+    record,
+    hangup,
+    follow,
+  };
+});
