@@ -50,11 +50,7 @@ test.describe('the extension board', () => {
   test('says that nothing answers on a closed port', async ({ console: page, pbx }) => {
     const closedPort = pbx.port;
     await pbx.close();
-    await page.getByLabel('Host').fill('127.0.0.1');
-    await page.getByLabel('Port').fill(String(closedPort));
-    await page.getByLabel('AMI username').fill('demo');
-    await page.getByLabel('Secret').fill('demo');
-    await page.getByTestId('connect-submit').click();
+    await connectTo(page, { host: '127.0.0.1', port: closedPort });
     await expect(page.getByTestId('status-text')).toContainText(/refused|not running|no answer/i);
   });
 

@@ -1,7 +1,13 @@
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../src-main/browser-host';
+import { KeytarVault } from '../src-main/profiles/vault';
 import { startSimulatedPbx, type SimulatedPbx, type SimulatedPbxOptions } from '../src-main/sim';
+
+/** The keychain service the e2e's secrets are filed under, apart from a real install's. */
+export const E2E_VAULT_SERVICE = 'Switchboard e2e';
 
 /**
  * Per test: a fresh simulated PBX on an ephemeral loopback port, and the real main-process
@@ -14,6 +20,8 @@ interface Fixtures {
   host: BrowserHost;
   /** Log lines main wrote during the test (for the no-secret checks). */
   mainLog: string[];
+  /** A fresh user-data folder (profiles.json) per test. */
+  userDataDir: string;
   console: Page;
 }
 
@@ -27,7 +35,12 @@ export const test = base.extend<Fixtures>({
   mainLog: async ({}, use) => {
     await use([]);
   },
-  host: async ({ mainLog }, use) => {
+  userDataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  host: async ({ mainLog, userDataDir }, use) => {
     const host = await startBrowserHost({
       rendererDir: resolve('out/renderer'),
       log: {
@@ -37,6 +50,9 @@ export const test = base.extend<Fixtures>({
       services: {
         demoScenario: 'none',
         clientDefaults: { reconnect: { baseMs: 200, capMs: 1_000 }, connectTimeoutMs: 4_000 },
+        userDataDir,
+        // The real OS keychain (under scripts/with-keyring.sh, a throwaway Secret Service).
+        vault: new KeytarVault({ service: E2E_VAULT_SERVICE }),
       },
     });
     await use(host);
@@ -56,12 +72,22 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** Fills the connect form for the simulated PBX and submits it. */
-export async function connectTo(page: Page, pbx: SimulatedPbx, credentials = { username: 'demo', secret: 'demo' }) {
-  await page.getByLabel('Host').fill(pbx.host);
-  await page.getByLabel('Port').fill(String(pbx.port));
-  await page.getByLabel('AMI username').fill(credentials.username);
-  await page.getByLabel('Secret').fill(credentials.secret);
+/** Creates a login profile for the PBX through the login screen's editor; it is then selected. */
+export async function createProfile(page: Page, pbx: { host: string; port: number }, profile = { displayName: 'Front desk', username: 'demo' }) {
+  await page.getByTestId('new-profile').click();
+  const editor = page.getByTestId('profile-editor');
+  await editor.getByLabel('Profile name').fill(profile.displayName);
+  await editor.getByLabel('Host').fill(pbx.host);
+  await editor.getByLabel('Port').fill(String(pbx.port));
+  await editor.getByLabel('AMI username').fill(profile.username);
+  await editor.getByTestId('profile-save').click();
+  await expect(editor).toBeHidden();
+}
+
+/** Creates a profile for the PBX and connects with it, typing the secret (not remembered). */
+export async function connectTo(page: Page, pbx: { host: string; port: number }, credentials = { username: 'demo', secret: 'demo' }) {
+  await createProfile(page, pbx, { displayName: 'Front desk', username: credentials.username });
+  await page.getByLabel('Secret', { exact: true }).fill(credentials.secret);
   await page.getByTestId('connect-submit').click();
 }
 

@@ -11,7 +11,9 @@ export function installOfflineSocket(stream: Buffer): void {
   const proto = net.Socket.prototype as net.Socket & { _read(size: number): void };
   proto._read = function readNothing() {};
   proto.connect = function fakeConnect(this: net.Socket, ...args: unknown[]) {
-    const callback = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+    // `net.connect(options, cb)` hands its arguments over as one array; `socket.connect(options, cb)` as a list.
+    const given = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+    const callback = given.find((arg) => typeof arg === 'function') as (() => void) | undefined;
     if (callback !== undefined) this.once('connect', callback);
     const parser = answerActions(
       (bytes) => process.nextTick(() => this.push(bytes)),

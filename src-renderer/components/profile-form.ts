@@ -79,7 +79,12 @@ export function draftFrom(form: ProfileForm, caFile?: string): ProfileDraft & Re
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Deep equality of plain data, whatever the order of keys. */
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => same(Reflect.get(a, key), Reflect.get(b, key)));
+}
 
 /** Only what the operator changed, so an edit never undoes a change made meanwhile elsewhere. */
 export function changesFrom(form: ProfileForm, original: UserProfileSummary): ProfileChanges {

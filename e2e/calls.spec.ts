@@ -1,0 +1,229 @@
+import type { Page } from '@playwright/test';
+import type { AmiMessage } from '../src-main/ami/message';
+import type { BrowserHost } from '../src-main/browser-host';
+import { ProfileDraftSchema } from '../src-main/profiles/profile';
+import type { SimulatedPbx } from '../src-main/sim';
+import { expect, test } from './fixtures';
+
+/**
+ * One test per call gesture: what the receptionist sees, and which AMI actions (with which
+ * headers) the simulated PBX received. The operator sits at 100 (PJSIP/100), dialling in `internal`.
+ */
+
+const OPERATOR_WINDOW = { id: 'e2e-setup', send: () => {}, onClosed: () => {} };
+
+/** Logs in with a profile whose "my device" is PJSIP/100, as the login screen would, and waits for the board. */
+async function connectAsOperator(page: Page, host: BrowserHost, pbx: SimulatedPbx): Promise<void> {
+  const draft = ProfileDraftSchema.parse({
+    displayName: 'Reception',
+    host: pbx.host,
+    port: pbx.port,
+    username: 'demo',
+    myDevice: 'PJSIP/100',
+    dialContext: 'internal',
+  });
+  const profile = await host.services.handlers['profiles:create'](draft, OPERATOR_WINDOW);
+  await host.services.connect({ profileId: profile.id, secret: 'demo' });
+  await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
+  await expect(tile(page, '100')).toContainText('You');
+}
+
+const tile = (page: Page, exten: string) => page.locator(`[data-extension="${exten}@internal"]`);
+const callCard = (page: Page, ...numbers: string[]) =>
+  numbers.reduce((cards, number) => cards.filter({ has: page.locator('.call__party', { hasText: number }) }), page.getByTestId('calls-panel').locator('li.call'));
+const notice = (page: Page) => page.getByTestId('notices');
+
+/** Every action of this name the PBX received, oldest first. */
+const received = (pbx: SimulatedPbx, action: string): AmiMessage[] =>
+  pbx.actionsReceived.filter((entry) => entry.action.get('Action') === action).map((entry) => entry.action);
+const headers = (message: AmiMessage | undefined, ...names: string[]) =>
+  Object.fromEntries(names.map((name) => [name, message?.get(name)]));
+
+/** An outside call from `from` to `to`, answered; waits until the console shows it talking. */
+async function talking(page: Page, pbx: SimulatedPbx, from: string, to: string): Promise<void> {
+  await pbx.placeCall(from, to);
+  await expect(callCard(page, from, to)).toHaveAttribute('data-state', 'up');
+}
+
+test.describe('call control', () => {
+  test('click-to-dial: clicking a tile rings my phone, then the extension', async ({ console: page, pbx, host }) => {
+    await connectAsOperator(page, host, pbx);
+    await tile(page, '102').click();
+    await expect(notice(page)).toContainText(/Calling your phone|Ringing 102/);
+    await expect(notice(page)).toContainText('Connected to 102.');
+    await expect(callCard(page, '100', '102')).toHaveAttribute('data-state', 'up');
+    await expect(callCard(page, '100', '102')).toContainText('Your call');
+    await expect(tile(page, '102').locator('.tile-call')).toContainText('100');
+    expect(received(pbx, 'Originate')).toHaveLength(1);
+    expect(headers(received(pbx, 'Originate')[0], 'Channel', 'Context', 'Exten', 'Priority', 'Async', 'Timeout')).toEqual({
+      Channel: 'PJSIP/100',
+      Context: 'internal',
+      Exten: '102',
+      Priority: '1',
+      Async: 'true',
+      Timeout: '30000',
+    });
+    expect(received(pbx, 'Originate')[0]?.get('CallerID')).toMatch(/<100>$/);
+  });
+
+  test('click-to-dial: a failure says why in plain words (my phone is offline)', async ({ console: page, pbx, host }) => {
+    await connectAsOperator(page, host, pbx);
+    pbx.setDeviceState('PJSIP/100', 'UNAVAILABLE');
+    await page.getByTestId('dial-box').fill('105');
+    await page.getByTestId('dial-box').press('Enter');
+    await expect(notice(page).locator('[data-tone="error"]')).toContainText('Your phone (PJSIP/100) could not be reached');
+    expect(headers(received(pbx, 'Originate')[0], 'Channel', 'Exten', 'Async')).toEqual({ Channel: 'PJSIP/100', Exten: '105', Async: 'true' });
+    await expect(page.getByTestId('calls-panel').locator('li.call')).toHaveCount(0);
+  });
+
+  test('blind transfer by drag and drop: warns on a busy extension, moves the other person', async ({ console: page, pbx, host }) => {
+    await connectAsOperator(page, host, pbx);
+    await talking(page, pbx, '101', '102');
+    await talking(page, pbx, '103', '104');
+    const fromTile = tile(page, '101').locator('.tile-call');
+
+    await fromTile.dragTo(tile(page, '103'));
+    await expect(page.getByTestId('confirm-dialog')).toContainText('103 is busy');
+    await page.getByTestId('confirm-cancel').click();
+    expect(received(pbx, 'BlindTransfer')).toEqual([]);
+
+    await fromTile.dragTo(tile(page, '107'));
+    await expect(callCard(page, '102', '107')).toHaveAttribute('data-state', 'up');
+    await expect(tile(page, '101').locator('.tile-call')).toHaveCount(0);
+    const [transfer] = received(pbx, 'BlindTransfer');
+    expect(headers(transfer, 'Context', 'Exten')).toEqual({ Context: 'internal', Exten: '107' });
+    expect(transfer?.get('Channel')).toMatch(/^PJSIP\/101-/);
+  });
+
+
+  test('attended transfer the PBX only acknowledges: says within seconds how to enable it', async ({ console: page, pbx, host }) => {
+    await connectAsOperator(page, host, pbx);
+    await talking(page, pbx, '105', '100');
+    await callCard(page, '105', '100').locator('[data-action="attended"]').click();
+    await page.getByTestId('transfer-target').fill('107');
+    await page.getByTestId('transfer-target').press('Enter');
+    await expect(notice(page).locator('[data-tone="error"]')).toContainText('Dial(...,T)', { timeout: 6_000 });
+    expect(received(pbx, 'Atxfer')[0]?.get('Channel')).toMatch(/^PJSIP\/100-/);
+    await expect(callCard(page, '105', '100')).toHaveAttribute('data-state', 'up');
+  });
+
+  test('keyboard transfer: select a call, T, type the extension, Enter', async ({ console: page, pbx, host }) => {
+    await connectAsOperator(page, host, pbx);
+    await talking(page, pbx, '105', '100');
+    await callCard(page, '105', '100').locator('.call__head').click();
+    await page.keyboard.press('t');
+    await expect(page.getByTestId('transfer-prompt')).toBeVisible();
+    await page.keyboard.type('108');
+    await page.keyboard.press('Enter');
+    await expect(callCard(page, '105', '108')).toHaveAttribute('data-state', 'up');
+    const [transfer] = received(pbx, 'BlindTransfer');
+    expect(headers(transfer, 'Context', 'Exten')).toEqual({ Context: 'internal', Exten: '108' });
+    expect(transfer?.get('Channel')).toMatch(/^PJSIP\/100-/);
+  });
+
+  test('park, then pick up to my phone', async ({ console: page, pbx, host }) => {
+    await connectAsOperator(page, host, pbx);
+    await talking(page, pbx, '105', '100');
+    await callCard(page, '105', '100').locator('[data-action="park"]').click();
+    const slot = page.getByTestId('parking-lot').locator('[data-slot="701"]');
+    await expect(slot).toContainText('105');
+    await expect(slot).toContainText('parked by');
+    await expect(slot.getByTestId('parking-countdown')).toContainText(/returns in 0:4\d/);
+    const [park] = received(pbx, 'Park');
+    expect(park?.get('Channel')).toMatch(/^PJSIP\/105-/);
+    expect(park?.get('TimeoutChannel')).toMatch(/^PJSIP\/100-/);
+    expect(park?.get('Parkinglot')).toBe('default');
+
+    await expect(tile(page, '100')).toHaveAttribute('data-lamp', 'idle');
+    await slot.locator('[data-action="pickup"]').click();
+    await expect(slot).toHaveCount(0);
+    await expect(callCard(page, '105', '100')).toHaveAttribute('data-state', 'up');
+    expect(headers(received(pbx, 'Originate')[0], 'Channel', 'Context', 'Exten', 'Async')).toEqual({
+      Channel: 'PJSIP/100',
+      Context: 'internal',
+      Exten: '701',
+      Async: 'true',
+    });
+  });
+
+
+  test('record, pause, resume and stop: the badge follows the PBX', async ({ console: page, pbx, host }) => {
+    await connectAsOperator(page, host, pbx);
+    await talking(page, pbx, '105', '106');
+    const card = callCard(page, '105', '106');
+    const badge = card.locator('[data-recording]');
+    await card.locator('[data-action="record"]').click();
+    await expect(badge).toHaveAttribute('data-recording', 'recording');
+    await expect(tile(page, '106').locator('[data-recording]')).toHaveText(/Recording/);
+    await card.locator('[data-action="pause"]').click();
+    await expect(badge).toHaveAttribute('data-recording', 'paused');
+    await card.locator('[data-action="resume"]').click();
+    await expect(badge).toHaveAttribute('data-recording', 'recording');
+    await card.locator('[data-action="stop"]').click();
+    await expect(badge).toHaveCount(0);
+
+    const recording = pbx.actionsReceived
+      .map((entry) => entry.action)
+      .filter((action) => /Monitor/.test(action.get('Action') ?? ''))
+      .map((action) => headers(action, 'Action', 'State'));
+    expect(recording).toEqual([
+      { Action: 'MixMonitor', State: undefined },
+      { Action: 'MixMonitorMute', State: '1' },
+      { Action: 'MixMonitorMute', State: '0' },
+      { Action: 'StopMixMonitor', State: undefined },
+    ]);
+    const [start] = received(pbx, 'MixMonitor');
+    expect(start?.get('Channel')).toMatch(/^PJSIP\/105-/);
+    expect(start?.get('File')).toMatch(/^\d{8}-\d{6}-105-106\.wav$/);
+  });
+
+  test('hang up, after confirming', async ({ console: page, pbx, host }) => {
+    await connectAsOperator(page, host, pbx);
+    await talking(page, pbx, '105', '106');
+    await callCard(page, '105', '106').locator('[data-action="hangup"]').click();
+    await expect(page.getByTestId('confirm-dialog')).toContainText('Hang up the call with 105');
+    expect(received(pbx, 'Hangup')).toEqual([]);
+    await page.getByTestId('confirm-yes').click();
+    await expect(page.getByTestId('calls-panel').locator('li.call')).toHaveCount(0);
+    await expect(tile(page, '105')).toHaveAttribute('data-lamp', 'idle');
+    const hangups = received(pbx, 'Hangup');
+    expect(hangups.map((action) => action.get('Cause'))).toEqual(['16', '16']);
+    expect(hangups.map((action) => action.get('Channel')?.replace(/-\w+$/, '')).sort()).toEqual(['PJSIP/105', 'PJSIP/106']);
+  });
+});
+
+test.describe('call control on a PBX whose calls carry the transfer feature', () => {
+  test.use({ pbxOptions: { answerDelayMs: 300, atxfer: 'transfers' } });
+
+  test('attended transfer: Shift+drop runs Atxfer on my channel and follows it to the end', async ({ console: page, pbx, host }) => {
+    await connectAsOperator(page, host, pbx);
+    await talking(page, pbx, '105', '100');
+    await page.keyboard.down('Shift');
+    await callCard(page, '105', '100').locator('[data-party]', { hasText: '105' }).dragTo(tile(page, '107'));
+    await page.keyboard.up('Shift');
+    await expect(notice(page)).toContainText('Transferred to 107.');
+    await expect(callCard(page, '105', '107')).toHaveAttribute('data-state', 'up');
+    const [atxfer] = received(pbx, 'Atxfer');
+    expect(headers(atxfer, 'Context', 'Exten')).toEqual({ Context: 'internal', Exten: '107' });
+    expect(atxfer?.get('Channel')).toMatch(/^PJSIP\/100-/);
+    expect(received(pbx, 'BlindTransfer')).toEqual([]);
+  });
+});
+
+test.describe('call control with a short parking timeout', () => {
+  test.use({ pbxOptions: { answerDelayMs: 300, parkingTimeoutMs: 4_000 } });
+
+  test('park by dropping on the parking lot, then the call times out back to me', async ({ console: page, pbx, host }) => {
+    await connectAsOperator(page, host, pbx);
+    await talking(page, pbx, '105', '100');
+    await callCard(page, '105', '100').locator('.call__head').dragTo(page.getByTestId('parking-lot'));
+    const slot = page.getByTestId('parking-lot').locator('[data-slot="701"]');
+    await expect(slot).toContainText('105');
+    expect(received(pbx, 'Park')[0]?.get('TimeoutChannel')).toMatch(/^PJSIP\/100-/);
+    // The receptionist has stepped away: the call comes back and keeps ringing.
+    pbx.telephony.noAnswer.add('PJSIP/100');
+    await expect(slot).toHaveCount(0, { timeout: 10_000 });
+    await expect(tile(page, '100').locator('.tile-call')).toContainText('Ringing: 105');
+    await expect(tile(page, '100')).toHaveAttribute('data-lamp', /ringing/i);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { changesFrom, draftFrom, formFor, type UserProfileSummary } from './profile-form';
+
+const saved: UserProfileSummary = {
+  kind: 'user',
+  id: '6f1c1d2e-8f43-4c8e-9a57-2f0f3b9f7d10',
+  displayName: 'Front desk',
+  host: 'pbx.example.org',
+  port: 5039,
+  tls: { enabled: true, caFile: '/etc/switchboard/ca.pem', serverName: 'pbx.internal' },
+  username: 'reception',
+  authType: 'md5',
+  myDevice: 'PJSIP/200',
+  dialContext: 'internal',
+  parkingLot: 'default',
+  recordingPattern: '${date}-${caller}',
+  board: { contexts: ['internal', 'sales'], extensionFilter: '', grouping: 'context', tileSize: 'normal' },
+  hasSavedSecret: true,
+};
+
+describe('the profile editor form', () => {
+  it('sends nothing when nothing was changed', () => {
+    expect(changesFrom(formFor(saved), saved)).toEqual({});
+  });
+
+  it('sends only the changed fields, board preferences one by one, and keeps the CA file', () => {
+    const form = { ...formFor(saved), port: 5038, serverName: 'pbx.example.org', tileSize: 'large' as const, contexts: 'internal' };
+    expect(changesFrom(form, saved)).toEqual({
+      port: 5038,
+      tls: { enabled: true, serverName: 'pbx.example.org', caFile: '/etc/switchboard/ca.pem' },
+      board: { contexts: ['internal'], tileSize: 'large' },
+    });
+  });
+
+  it('removes my device when its field is emptied', () => {
+    expect(changesFrom({ ...formFor(saved), myDevice: ' ' }, saved)).toEqual({ myDevice: null });
+  });
+
+  it('leaves empty optional settings out of a new profile so main fills in its defaults', () => {
+    const draft = draftFrom({ ...formFor(undefined), displayName: ' Night ', host: 'pbx', username: 'night' });
+    expect(draft).toEqual({
+      displayName: 'Night',
+      host: 'pbx',
+      port: 5038,
+      username: 'night',
+      authType: 'md5',
+      tls: { enabled: false },
+      board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal' },
+    });
+  });
+});
