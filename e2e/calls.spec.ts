@@ -1,49 +1,10 @@
-import type { Page } from '@playwright/test';
-import type { AmiMessage } from '../src-main/ami/message';
-import type { BrowserHost } from '../src-main/browser-host';
-import { ProfileDraftSchema } from '../src-main/profiles/profile';
-import type { SimulatedPbx } from '../src-main/sim';
 import { expect, test } from './fixtures';
+import { callCard, connectAsOperator, headers, notice, received, talking, tile } from './operator';
 
 /**
  * One test per call gesture: what the receptionist sees, and which AMI actions (with which
  * headers) the simulated PBX received. The operator sits at 100 (PJSIP/100), dialling in `internal`.
  */
-
-const OPERATOR_WINDOW = { id: 'e2e-setup', send: () => {}, onClosed: () => {} };
-
-/** Logs in with a profile whose "my device" is PJSIP/100, as the login screen would, and waits for the board. */
-async function connectAsOperator(page: Page, host: BrowserHost, pbx: SimulatedPbx): Promise<void> {
-  const draft = ProfileDraftSchema.parse({
-    displayName: 'Reception',
-    host: pbx.host,
-    port: pbx.port,
-    username: 'demo',
-    myDevice: 'PJSIP/100',
-    dialContext: 'internal',
-  });
-  const profile = await host.services.handlers['profiles:create'](draft, OPERATOR_WINDOW);
-  await host.services.connect({ profileId: profile.id, secret: 'demo' });
-  await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
-  await expect(tile(page, '100')).toContainText('You');
-}
-
-const tile = (page: Page, exten: string) => page.locator(`[data-extension="${exten}@internal"]`);
-const callCard = (page: Page, ...numbers: string[]) =>
-  numbers.reduce((cards, number) => cards.filter({ has: page.locator('.call__party', { hasText: number }) }), page.getByTestId('calls-panel').locator('li.call'));
-const notice = (page: Page) => page.getByTestId('notices');
-
-/** Every action of this name the PBX received, oldest first. */
-const received = (pbx: SimulatedPbx, action: string): AmiMessage[] =>
-  pbx.actionsReceived.filter((entry) => entry.action.get('Action') === action).map((entry) => entry.action);
-const headers = (message: AmiMessage | undefined, ...names: string[]) =>
-  Object.fromEntries(names.map((name) => [name, message?.get(name)]));
-
-/** An outside call from `from` to `to`, answered; waits until the console shows it talking. */
-async function talking(page: Page, pbx: SimulatedPbx, from: string, to: string): Promise<void> {
-  await pbx.placeCall(from, to);
-  await expect(callCard(page, from, to)).toHaveAttribute('data-state', 'up');
-}
 
 test.describe('call control', () => {
   test('click-to-dial: clicking a tile rings my phone, then the extension', async ({ console: page, pbx, host }) => {
@@ -55,7 +16,9 @@ test.describe('call control', () => {
     await expect(callCard(page, '100', '102')).toContainText('Your call');
     await expect(tile(page, '102').locator('.tile-call')).toContainText('100');
     expect(received(pbx, 'Originate')).toHaveLength(1);
-    expect(headers(received(pbx, 'Originate')[0], 'Channel', 'Context', 'Exten', 'Priority', 'Async', 'Timeout')).toEqual({
+    expect(
+      headers(received(pbx, 'Originate')[0], 'Channel', 'Context', 'Exten', 'Priority', 'Async', 'Timeout'),
+    ).toEqual({
       Channel: 'PJSIP/100',
       Context: 'internal',
       Exten: '102',
@@ -66,17 +29,31 @@ test.describe('call control', () => {
     expect(received(pbx, 'Originate')[0]?.get('CallerID')).toMatch(/<100>$/);
   });
 
-  test('click-to-dial: a failure says why in plain words (my phone is offline)', async ({ console: page, pbx, host }) => {
+  test('click-to-dial: a failure says why in plain words (my phone is offline)', async ({
+    console: page,
+    pbx,
+    host,
+  }) => {
     await connectAsOperator(page, host, pbx);
     pbx.setDeviceState('PJSIP/100', 'UNAVAILABLE');
     await page.getByTestId('dial-box').fill('105');
     await page.getByTestId('dial-box').press('Enter');
-    await expect(notice(page).locator('[data-tone="error"]')).toContainText('Your phone (PJSIP/100) could not be reached');
-    expect(headers(received(pbx, 'Originate')[0], 'Channel', 'Exten', 'Async')).toEqual({ Channel: 'PJSIP/100', Exten: '105', Async: 'true' });
+    await expect(notice(page).locator('[data-tone="error"]')).toContainText(
+      'Your phone (PJSIP/100) could not be reached',
+    );
+    expect(headers(received(pbx, 'Originate')[0], 'Channel', 'Exten', 'Async')).toEqual({
+      Channel: 'PJSIP/100',
+      Exten: '105',
+      Async: 'true',
+    });
     await expect(page.getByTestId('calls-panel').locator('li.call')).toHaveCount(0);
   });
 
-  test('blind transfer by drag and drop: warns on a busy extension, moves the other person', async ({ console: page, pbx, host }) => {
+  test('blind transfer by drag and drop: warns on a busy extension, moves the other person', async ({
+    console: page,
+    pbx,
+    host,
+  }) => {
     await connectAsOperator(page, host, pbx);
     await talking(page, pbx, '101', '102');
     await talking(page, pbx, '103', '104');
@@ -95,8 +72,11 @@ test.describe('call control', () => {
     expect(transfer?.get('Channel')).toMatch(/^PJSIP\/101-/);
   });
 
-
-  test('attended transfer the PBX only acknowledges: says within seconds how to enable it', async ({ console: page, pbx, host }) => {
+  test('attended transfer the PBX only acknowledges: says within seconds how to enable it', async ({
+    console: page,
+    pbx,
+    host,
+  }) => {
     await connectAsOperator(page, host, pbx);
     await talking(page, pbx, '105', '100');
     await callCard(page, '105', '100').locator('[data-action="attended"]').click();
@@ -146,7 +126,6 @@ test.describe('call control', () => {
     });
   });
 
-
   test('record, pause, resume and stop: the badge follows the PBX', async ({ console: page, pbx, host }) => {
     await connectAsOperator(page, host, pbx);
     await talking(page, pbx, '105', '106');
@@ -154,7 +133,7 @@ test.describe('call control', () => {
     const badge = card.locator('[data-recording]');
     await card.locator('[data-action="record"]').click();
     await expect(badge).toHaveAttribute('data-recording', 'recording');
-    await expect(tile(page, '106').locator('[data-recording]')).toHaveText(/Recording/);
+    await expect(tile(page, '106').locator('[data-recording]')).toHaveAttribute('data-recording', 'recording');
     await card.locator('[data-action="pause"]').click();
     await expect(badge).toHaveAttribute('data-recording', 'paused');
     await card.locator('[data-action="resume"]').click();
@@ -188,18 +167,30 @@ test.describe('call control', () => {
     await expect(tile(page, '105')).toHaveAttribute('data-lamp', 'idle');
     const hangups = received(pbx, 'Hangup');
     expect(hangups.map((action) => action.get('Cause'))).toEqual(['16', '16']);
-    expect(hangups.map((action) => action.get('Channel')?.replace(/-\w+$/, '')).sort()).toEqual(['PJSIP/105', 'PJSIP/106']);
+    expect(hangups.map((action) => action.get('Channel')?.replace(/-\w+$/, '')).sort()).toEqual([
+      'PJSIP/105',
+      'PJSIP/106',
+    ]);
   });
 });
 
 test.describe('call control on a PBX whose calls carry the transfer feature', () => {
   test.use({ pbxOptions: { answerDelayMs: 300, atxfer: 'transfers' } });
 
-  test('attended transfer: Shift+drop runs Atxfer on my channel and follows it to the end', async ({ console: page, pbx, host }) => {
+  test('attended transfer: Shift+drop runs Atxfer on my channel and follows it to the end', async ({
+    console: page,
+    pbx,
+    host,
+  }) => {
     await connectAsOperator(page, host, pbx);
     await talking(page, pbx, '105', '100');
+    // Pick the call up, then hold Shift over the target and let go.
+    await callCard(page, '105', '100').locator('.call__head').hover();
+    await page.mouse.down();
+    await tile(page, '107').hover();
     await page.keyboard.down('Shift');
-    await callCard(page, '105', '100').locator('[data-party]', { hasText: '105' }).dragTo(tile(page, '107'));
+    await tile(page, '107').hover({ position: { x: 20, y: 20 } });
+    await page.mouse.up();
     await page.keyboard.up('Shift');
     await expect(notice(page)).toContainText('Transferred to 107.');
     await expect(callCard(page, '105', '107')).toHaveAttribute('data-state', 'up');
@@ -213,7 +204,11 @@ test.describe('call control on a PBX whose calls carry the transfer feature', ()
 test.describe('call control with a short parking timeout', () => {
   test.use({ pbxOptions: { answerDelayMs: 300, parkingTimeoutMs: 4_000 } });
 
-  test('park by dropping on the parking lot, then the call times out back to me', async ({ console: page, pbx, host }) => {
+  test('park by dropping on the parking lot, then the call times out back to me', async ({
+    console: page,
+    pbx,
+    host,
+  }) => {
     await connectAsOperator(page, host, pbx);
     await talking(page, pbx, '105', '100');
     await callCard(page, '105', '100').locator('.call__head').dragTo(page.getByTestId('parking-lot'));

@@ -91,7 +91,7 @@ describe('typed AMI events', () => {
   });
 
   it('passes every other event and every reply through untouched, as the same message', () => {
-    const unknown = AmiMessage.fromHeaderBlock('Event: VarSet\r\nVariable: A\r\nValue: 1\r\nstray line\r\n');
+    const unknown = AmiMessage.fromRawBlock('Event: VarSet\r\nVariable: A\r\nValue: 1\r\nstray line\r\n');
     const view = readEvent(unknown);
     expect(view).toEqual({ name: 'other', message: unknown });
     expect(view.message).toBe(unknown);

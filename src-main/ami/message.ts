@@ -3,39 +3,56 @@ export type AmiHeader = readonly [name: string, value: string];
 
 const NO_HEADERS: readonly AmiHeader[] = [];
 const CR = 13;
-const COLON = 58;
+const LF = 10;
 const SPACE = 32;
+const LAST_ASCII = 127;
 
 /**
  * A message as Asterisk framed it: an ordered list of headers (repeated names kept,
  * e.g. `Variable`, `ChanVariable`, `Output`), plus any lines that had no colon
  * (old-style `Response: Follows` command output, or stray text).
- * Look-ups are case-insensitive, as Asterisk's own are.
+ * Look-ups are case-insensitive, as Asterisk's own are; the value is what follows the colon and one space
+ * (Asterisk writes `%s: %s`), so the indentation of `Output:` lines is kept.
  *
- * A message from the wire keeps its decoded text and splits it into headers only when the whole list is
- * asked for: most consumers read three or four headers of an event, and at thousands of events a second
- * building every [name, value] pair is most of the cost. A look-up by the name's usual spelling searches
- * the text directly; when several spellings of one name are present, that spelling wins.
+ * A message from the wire keeps its bytes as a one-byte string (latin1: one char per byte, so framing,
+ * search and slicing need no decoding) and splits it into headers only when the whole list is asked for.
+ * Most consumers read three or four headers of an event; at thousands of events a second, building every
+ * [name, value] pair and decoding every byte as UTF-8 is most of the cost. A look-up searches the bytes for
+ * the name's usual spelling first, then for any spelling; only the value found is decoded from UTF-8.
+ * When one name comes in several spellings, the first line with the spelling asked for wins.
  */
 export class AmiMessage {
   private parsedHeaders: readonly AmiHeader[] | undefined;
   private parsedRawLines: readonly string[] | undefined;
-  /** `Name: value` lines, each ended by LF or CRLF, not yet split (messages from the wire). */
-  private text: string | undefined;
+  /** The message's `Name: value` lines, each ended by LF or CRLF, one char per byte (wire messages only). */
+  private raw: string | undefined;
+  /** `raw` lower-cased, made on the first look-up that the usual spelling does not answer. */
+  private lowerRaw: string | undefined;
+  /** The `Event` value, once read: every event's name is read several times on its way to listeners. */
+  private eventName: string | undefined | null = null;
 
   constructor(headers: readonly AmiHeader[], rawLines: readonly string[] = []) {
     this.parsedHeaders = headers;
     this.parsedRawLines = rawLines;
-    this.text = undefined;
+    this.raw = undefined;
+    this.lowerRaw = undefined;
   }
 
-  /** A message over a header block as received, split lazily. */
-  static fromHeaderBlock(text: string): AmiMessage {
+  /** A message over a block of lines as received: `raw` holds its bytes one char per byte (latin1). */
+  static fromRawBlock(raw: string): AmiMessage {
     const message = new AmiMessage(NO_HEADERS);
     message.parsedHeaders = undefined;
     message.parsedRawLines = undefined;
-    message.text = text;
+    message.raw = raw;
     return message;
+  }
+
+  /** Builds a message from a plain record; handy for tests and the simulator. */
+  static of(fields: Record<string, string | number>, rawLines: readonly string[] = []): AmiMessage {
+    return new AmiMessage(
+      Object.entries(fields).map(([name, value]) => [name, String(value)] as const),
+      rawLines,
+    );
   }
 
   get headers(): readonly AmiHeader[] {
@@ -50,22 +67,25 @@ export class AmiMessage {
 
   /** The first value of a header, or undefined when absent. */
   get(name: string): string | undefined {
-    if (this.text !== undefined && this.parsedHeaders === undefined) {
-      const found = findValue(this.text, name);
-      if (found !== undefined) return found;
+    const raw = this.raw;
+    if (raw === undefined) return this.scan(name);
+    const needles = needlesFor(name);
+    // In the bytes, a name that is not ASCII has other offsets than in its chars: leave it to the full list.
+    if (!needles.ascii) return this.scan(name);
+    let nameAt = findLineStart(raw, needles.exact);
+    if (nameAt === -1) {
+      this.lowerRaw ??= raw.toLowerCase();
+      nameAt = findLineStart(this.lowerRaw, needles.lower);
+      if (nameAt === -1) return undefined;
     }
-    const wanted = name.toLowerCase();
-    for (const [key, value] of this.headers) {
-      if (key.length === wanted.length && key.toLowerCase() === wanted) return value;
-    }
-    return undefined;
+    return valueAt(raw, nameAt + needles.exact.length);
   }
 
   /** Every value of a (possibly repeated) header, in order. */
   getAll(name: string): string[] {
     const wanted = name.toLowerCase();
     const values: string[] = [];
-    for (const [key, value] of this.headers) if (key.toLowerCase() === wanted) values.push(value);
+    for (const [key, value] of this.headers) if (key.length === wanted.length && key.toLowerCase() === wanted) values.push(value);
     return values;
   }
 
@@ -75,7 +95,8 @@ export class AmiMessage {
 
   /** `Event` header value, when this message is an event. */
   get event(): string | undefined {
-    return this.get('Event');
+    if (this.eventName === null) this.eventName = this.get('Event');
+    return this.eventName;
   }
 
   /** `Response` header value, when this message is a response. */
@@ -87,18 +108,18 @@ export class AmiMessage {
     return this.get('ActionID');
   }
 
-  /** Builds a message from a plain record; handy for tests and the simulator. */
-  static of(fields: Record<string, string | number>, rawLines: readonly string[] = []): AmiMessage {
-    return new AmiMessage(
-      Object.entries(fields).map(([name, value]) => [name, String(value)] as const),
-      rawLines,
-    );
+  private scan(name: string): string | undefined {
+    const wanted = name.toLowerCase();
+    for (const [key, value] of this.headers) {
+      if (key.length === wanted.length && key.toLowerCase() === wanted) return value;
+    }
+    return undefined;
   }
 
   private split(): void {
     const headers: AmiHeader[] = [];
     const rawLines: string[] = [];
-    const text = this.text ?? '';
+    const text = decodeUtf8(this.raw ?? '');
     const length = text.length;
     let lineStart = 0;
     while (lineStart < length) {
@@ -120,33 +141,62 @@ export class AmiMessage {
   }
 }
 
-const needles = new Map<string, string>();
-const MAX_NEEDLES = 512;
-
-/** `\nName:` for a header name, kept so a hot look-up does not build a string each time. */
-function needleFor(name: string): string {
-  let needle = needles.get(name);
-  if (needle === undefined) {
-    if (needles.size >= MAX_NEEDLES) needles.clear();
-    needle = `\n${name}:`;
-    needles.set(name, needle);
-  }
-  return needle;
+interface Needles {
+  ascii: boolean;
+  /** `Name:` as asked. */
+  exact: string;
+  /** `name:`, lower-cased. */
+  lower: string;
 }
 
-/** The value of the first line starting `name:` exactly, or undefined. */
-function findValue(text: string, name: string): string | undefined {
-  let valueStart: number;
-  if (text.startsWith(name) && text.charCodeAt(name.length) === COLON) {
-    valueStart = name.length + 1;
-  } else {
-    const at = text.indexOf(needleFor(name));
-    if (at === -1) return undefined;
-    valueStart = at + name.length + 2;
+const needleCache = new Map<string, Needles>();
+const MAX_CACHED_NEEDLES = 512;
+
+/** The search strings for a header name, kept so a hot look-up does not build strings each time. */
+function needlesFor(name: string): Needles {
+  let needles = needleCache.get(name);
+  if (needles === undefined) {
+    if (needleCache.size >= MAX_CACHED_NEEDLES) needleCache.clear();
+    needles = { ascii: isAscii(name), exact: `${name}:`, lower: `${name.toLowerCase()}:` };
+    needleCache.set(name, needles);
   }
-  if (text.charCodeAt(valueStart) === SPACE) valueStart++;
-  let lineEnd = text.indexOf('\n', valueStart);
-  if (lineEnd === -1) lineEnd = text.length;
-  if (lineEnd > valueStart && text.charCodeAt(lineEnd - 1) === CR) lineEnd--;
-  return text.slice(valueStart, lineEnd);
+  return needles;
+}
+
+/**
+ * Where the first line starting with `needle` (`Name:`) starts, or -1. Searched without the line's `\n`:
+ * a needle whose first char is rare is found several times faster, and a hit inside a line (`DestUniqueid:`
+ * for `Uniqueid:`) is skipped.
+ */
+function findLineStart(text: string, needle: string): number {
+  let at = text.indexOf(needle);
+  while (at > 0 && text.charCodeAt(at - 1) !== LF) at = text.indexOf(needle, at + 1);
+  return at;
+}
+
+/** The value from just after the colon to the line end, one leading space dropped, decoded from UTF-8. */
+function valueAt(raw: string, afterColon: number): string {
+  const valueStart = raw.charCodeAt(afterColon) === SPACE ? afterColon + 1 : afterColon;
+  let lineEnd = raw.indexOf('\n', valueStart);
+  if (lineEnd === -1) lineEnd = raw.length;
+  if (lineEnd > valueStart && raw.charCodeAt(lineEnd - 1) === CR) lineEnd--;
+  return decodeUtf8(raw.slice(valueStart, lineEnd));
+}
+
+/** Reused for decoding, so a value with an accent costs no allocation but its string. */
+const scratch = Buffer.allocUnsafe(4096) as ByteBuffer;
+
+type ByteBuffer = Buffer & { latin1Write(text: string, offset: number): number; utf8Slice(start: number, end: number): string };
+
+/** Bytes held one char per byte, read as UTF-8 (all-ASCII text, the common case, costs one scan). */
+function decodeUtf8(bytes: string): string {
+  if (isAscii(bytes)) return bytes;
+  if (bytes.length > scratch.length) return Buffer.from(bytes, 'latin1').toString('utf8');
+  const length = scratch.latin1Write(bytes, 0);
+  return scratch.utf8Slice(0, length);
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > LAST_ASCII) return false;
+  return true;
 }

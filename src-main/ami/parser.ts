@@ -10,10 +10,11 @@ const RETAINED_BUFFER_BYTES = 64 * 1024;
 
 const CR = 13;
 const LF = 10;
-const LF_CR_LF = Buffer.from('\n\r\n');
-const LF_LF = Buffer.from('\n\n');
-const END_COMMAND = Buffer.from('--END COMMAND--');
-const RESPONSE_FOLLOWS = Buffer.from('Response: Follows');
+const END_COMMAND = '--END COMMAND--';
+const RESPONSE_FOLLOWS = 'Response: Follows';
+
+/** Buffer's own latin1 decoder (what `toString('latin1', start, end)` calls), without the argument handling. */
+type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string };
 /** Header names that precede the raw output of an old-style (`Response: Follows`) Command reply. */
 const FOLLOWS_HEADER_NAMES = new Set(['response', 'privilege', 'actionid', 'message']);
 
@@ -113,33 +114,38 @@ export class AmiFrameParser {
     this.tail += bytes.length;
   }
 
-  /** Delivers every complete unit in `data` from `start`; returns the offset of the first unconsumed byte. */
+  /**
+   * Delivers every complete unit in `data` from `start`; returns the offset of the first unconsumed byte.
+   * The bytes are searched as a one-byte string (latin1, one char per byte): framing bytes are ASCII and
+   * never occur inside a UTF-8 sequence, so offsets in the string are offsets in the bytes.
+   */
   private consume(data: Buffer, start: number): number {
-    const end = data.length;
-    let pos = start;
+    const text = (data as Latin1Buffer).latin1Slice(start, data.length);
+    const end = text.length;
+    let pos = 0;
     // Next `\n\n` at or after `pos` (-1: none before `end`), searched once per pass, not once per message.
     let lfLfAt = -2;
 
     while (pos < end) {
       if (this.mode === 'banner') {
-        const lineEnd = data.indexOf(LF, pos);
-        if (lineEnd === -1 && end - pos <= MAX_BANNER_BYTES) return pos;
+        const lineEnd = text.indexOf('\n', pos);
+        if (lineEnd === -1 && end - pos <= MAX_BANNER_BYTES) break;
         const bannerEnd = lineEnd === -1 ? pos + MAX_BANNER_BYTES : lineEnd;
         this.mode = 'messages';
-        this.deliverBanner(data, pos, bannerEnd);
+        this.deliverBanner(data, start + pos, start + bannerEnd);
         pos = lineEnd === -1 ? bannerEnd : lineEnd + 1;
         continue;
       }
 
       if (this.mode === 'messages' && this.searched === 0) {
         // Blank lines between messages are allowed; a message never starts with a line end.
-        while (pos < end && (data[pos] === CR || data[pos] === LF)) pos++;
-        if (pos === end) return pos;
+        for (let code = text.charCodeAt(pos); code === CR || code === LF; code = text.charCodeAt(pos)) pos++;
+        if (pos >= end) break;
       }
 
       const from = Math.max(pos, pos + this.searched - 2);
-      if (lfLfAt !== -1 && lfLfAt < from) lfLfAt = data.indexOf(LF_LF, from);
-      const lfCrLfAt = data.indexOf(LF_CR_LF, from);
+      if (lfLfAt !== -1 && lfLfAt < from) lfLfAt = text.indexOf('\n\n', from);
+      const lfCrLfAt = text.indexOf('\n\r\n', from);
       let terminatorAt: number;
       let messageEnd: number;
       if (lfCrLfAt !== -1 && (lfLfAt === -1 || lfCrLfAt < lfLfAt)) {
@@ -156,7 +162,7 @@ export class AmiFrameParser {
       if (this.mode === 'discarding') {
         if (terminatorAt === -1) {
           // Keep the last two bytes: they may begin a terminator completed by the next chunk.
-          return end - Math.min(2, end - pos);
+          return start + end - Math.min(2, end - pos);
         }
         this.searched = 0;
         this.mode = 'messages';
@@ -164,20 +170,20 @@ export class AmiFrameParser {
         continue;
       }
 
-      if (terminatorAt !== -1 && startsWith(data, pos, RESPONSE_FOLLOWS)) {
-        const followsEnd = this.findCommandOutputEnd(data, pos);
-        if (followsEnd === -1) {
+      if (terminatorAt !== -1 && text.startsWith(RESPONSE_FOLLOWS, pos)) {
+        const followsEnd = findCommandOutputEnd(text, pos);
+        if (followsEnd === undefined) {
           if (end - pos > this.maxMessageBytes) {
             pos = this.beginDiscarding(end - pos, end);
             continue;
           }
-          return pos;
+          break;
         }
         this.searched = 0;
         if (followsEnd.markerAt - pos > this.maxMessageBytes) {
           this.reportOversize(followsEnd.messageEnd - pos);
         } else {
-          this.onMessage(parseCommandOutput(data.toString('utf8', pos, followsEnd.markerAt)));
+          this.onMessage(parseCommandOutput(data.toString('utf8', start + pos, start + followsEnd.markerAt)));
         }
         pos = followsEnd.messageEnd;
         continue;
@@ -189,30 +195,19 @@ export class AmiFrameParser {
           continue;
         }
         this.searched = end - pos;
-        return pos;
+        break;
       }
 
       this.searched = 0;
       if (terminatorAt + 1 - pos > this.maxMessageBytes) {
         this.reportOversize(messageEnd - pos);
       } else {
-        this.onMessage(AmiMessage.fromHeaderBlock(data.toString('utf8', pos, terminatorAt + 1)));
+        // Its own copy of the bytes: a message kept by a listener does not keep the whole chunk alive.
+        this.onMessage(AmiMessage.fromRawBlock(text.slice(pos, terminatorAt + 1)));
       }
       pos = messageEnd;
     }
-    return pos;
-  }
-
-  /** Finds `--END COMMAND--` and the blank line after it; -1 while they have not arrived. */
-  private findCommandOutputEnd(data: Buffer, pos: number): { markerAt: number; messageEnd: number } | -1 {
-    const markerAt = data.indexOf(END_COMMAND, pos);
-    if (markerAt === -1) return -1;
-    const afterMarker = markerAt + END_COMMAND.length;
-    const lfCrLfAt = data.indexOf(LF_CR_LF, afterMarker);
-    const lfLfAt = data.indexOf(LF_LF, afterMarker);
-    if (lfCrLfAt === -1 && lfLfAt === -1) return -1;
-    const messageEnd = lfLfAt === -1 || (lfCrLfAt !== -1 && lfCrLfAt < lfLfAt) ? lfCrLfAt + 3 : lfLfAt + 2;
-    return { markerAt, messageEnd };
+    return start + pos;
   }
 
   /** Drops the oversize message's bytes held so far (all but two) and skips the rest up to its end. */
@@ -234,9 +229,16 @@ export class AmiFrameParser {
   }
 }
 
-function startsWith(data: Buffer, pos: number, prefix: Buffer): boolean {
-  if (data.length - pos < prefix.length) return false;
-  return data.compare(prefix, 0, prefix.length, pos, pos + prefix.length) === 0;
+/** Finds `--END COMMAND--` and the blank line after it; undefined while they have not arrived. */
+function findCommandOutputEnd(text: string, pos: number): { markerAt: number; messageEnd: number } | undefined {
+  const markerAt = text.indexOf(END_COMMAND, pos);
+  if (markerAt === -1) return undefined;
+  const afterMarker = markerAt + END_COMMAND.length;
+  const lfCrLfAt = text.indexOf('\n\r\n', afterMarker);
+  const lfLfAt = text.indexOf('\n\n', afterMarker);
+  if (lfCrLfAt === -1 && lfLfAt === -1) return undefined;
+  const messageEnd = lfLfAt === -1 || (lfCrLfAt !== -1 && lfCrLfAt < lfLfAt) ? lfCrLfAt + 3 : lfLfAt + 2;
+  return { markerAt, messageEnd };
 }
 
 /**

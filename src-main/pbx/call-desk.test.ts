@@ -8,7 +8,12 @@ import type { SessionOperator } from './operator';
 import { PictureStore } from './picture-store';
 import { PbxSession } from './session';
 
-const OPERATOR: SessionOperator = { myDevice: 'PJSIP/100', dialContext: 'internal', parkingLot: 'default', recordingPattern: '${exten}-${caller}' };
+const OPERATOR: SessionOperator = {
+  myDevice: 'PJSIP/100',
+  dialContext: 'internal',
+  parkingLot: 'default',
+  recordingPattern: '${exten}-${caller}',
+};
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -27,7 +32,14 @@ async function connected(pbxOptions: SimulatedPbxOptions = {}, operator: Session
     authType: 'md5',
     reconnect: { baseMs: 50, capMs: 200 },
   });
-  const session = new PbxSession({ target: 'sim', username: 'demo', link, store, operator, onProgress: (p) => progress.push(p) });
+  const session = new PbxSession({
+    target: 'sim',
+    username: 'demo',
+    link,
+    store,
+    operator,
+    onProgress: (p) => progress.push(p),
+  });
   cleanups.push(() => session.stop());
   session.start();
   await until(() => session.status.kind === 'connected');
@@ -47,7 +59,8 @@ const sent = (pbx: SimulatedPbx, action: string) =>
 const callWith = (store: PictureStore, exten: string): LiveCall | undefined =>
   store.values('calls').find((call) => call.parties.some((party) => party.number === exten));
 function commandIdOf(result: Awaited<ReturnType<CallDesk['dial']>>): string {
-  if (!result.ok || result.value.kind !== 'watching') throw new Error(`the command was not accepted: ${JSON.stringify(result)}`);
+  if (!result.ok || result.value.kind !== 'watching')
+    throw new Error(`the command was not accepted: ${JSON.stringify(result)}`);
   return result.value.commandId;
 }
 const stagesOf = (progress: readonly CommandProgress[], commandId: string) =>
@@ -60,12 +73,12 @@ describe('the call desk against the simulated PBX', () => {
     await until(() => stagesOf(progress, commandId).includes('connected'));
     expect(stagesOf(progress, commandId)).toEqual(['callingYou', 'ringing', 'connected']);
     const [originate] = sent(pbx, 'Originate');
-    expect([originate?.get('Channel'), originate?.get('Context'), originate?.get('Exten'), originate?.get('Async')]).toEqual([
-      'PJSIP/100',
-      'internal',
-      '102',
-      'true',
-    ]);
+    expect([
+      originate?.get('Channel'),
+      originate?.get('Context'),
+      originate?.get('Exten'),
+      originate?.get('Async'),
+    ]).toEqual(['PJSIP/100', 'internal', '102', 'true']);
     expect(originate?.get('CallerID')).toBe('"Switchboard" <100>');
     await until(() => callWith(store, '102')?.state === 'up');
     expect(callWith(store, '102')?.parties.map((party) => party.extensionId)).toEqual(['100@internal', '102@internal']);
@@ -76,7 +89,11 @@ describe('the call desk against the simulated PBX', () => {
     pbx.setDeviceState('PJSIP/100', 'UNAVAILABLE');
     commandIdOf(await desk.dial('102'));
     await until(() => progress.some((entry) => entry.stage === 'failed'));
-    expect(progress.at(-1)).toMatchObject({ stage: 'failed', code: 'reason8', message: expect.stringMatching(/could not be reached/) });
+    expect(progress.at(-1)).toMatchObject({
+      stage: 'failed',
+      code: 'reason8',
+      message: expect.stringMatching(/could not be reached/),
+    });
   });
 
   it('refuses to dial without my device, naming the setting', async () => {
@@ -95,7 +112,11 @@ describe('the call desk against the simulated PBX', () => {
     expect(parkAction?.get('Channel')).toMatch(/^PJSIP\/105-/);
     expect(parkAction?.get('TimeoutChannel')).toMatch(/^PJSIP\/100-/);
     await until(() => store.values('parked').length === 1);
-    expect(store.values('parked')[0]).toMatchObject({ slot: '701', parkee: { number: '105' }, parkedBy: { number: '100' } });
+    expect(store.values('parked')[0]).toMatchObject({
+      slot: '701',
+      parkee: { number: '105' },
+      parkedBy: { number: '100' },
+    });
     await until(() => pbx.model.channelsOnDevice('PJSIP/100').length === 0);
     expect((await desk.pickup('701')).ok).toBe(true);
     await until(() => store.values('parked').length === 0 && callWith(store, '105')?.state === 'up');
@@ -107,7 +128,10 @@ describe('the call desk against the simulated PBX', () => {
     await pbx.placeCall('105', '106');
     await until(() => callWith(store, '105')?.state === 'up');
     const callId = callWith(store, '105')!.id;
-    const badge = () => callWith(store, '105')?.parties.map((party) => party.recording).find((state) => state !== 'none') ?? 'none';
+    const badge = () =>
+      callWith(store, '105')
+        ?.parties.map((party) => party.recording)
+        .find((state) => state !== 'none') ?? 'none';
     expect((await desk.record(callId, 'start')).ok).toBe(true);
     expect(sent(pbx, 'MixMonitor')[0]?.get('File')).toBe('106-105.wav');
     await until(() => badge() === 'recording');
@@ -115,11 +139,9 @@ describe('the call desk against the simulated PBX', () => {
     await until(() => badge() === 'paused');
     await desk.record(callId, 'stop');
     await until(() => badge() === 'none');
-    expect(pbx.actionsReceived.map((received) => received.action.get('Action')).filter((name) => /Monitor/.test(name ?? ''))).toEqual([
-      'MixMonitor',
-      'MixMonitorMute',
-      'StopMixMonitor',
-    ]);
+    expect(
+      pbx.actionsReceived.map((received) => received.action.get('Action')).filter((name) => /Monitor/.test(name ?? '')),
+    ).toEqual(['MixMonitor', 'MixMonitorMute', 'StopMixMonitor']);
   });
 
   it('notices an Atxfer the PBX acknowledged but never carried out', async () => {
@@ -137,11 +159,17 @@ describe('the call desk against the simulated PBX', () => {
     const { pbx, store, desk, progress } = await connected({ atxfer: 'transfers' });
     await pbx.placeCall('105', '100');
     await until(() => callWith(store, '105')?.state === 'up');
-    const commandId = commandIdOf(await desk.transfer({ callId: callWith(store, '105')!.id, target: '107', mode: 'attended' }));
+    const commandId = commandIdOf(
+      await desk.transfer({ callId: callWith(store, '105')!.id, target: '107', mode: 'attended' }),
+    );
     await until(() => stagesOf(progress, commandId).includes('transferred'));
     expect(stagesOf(progress, commandId)).toEqual(['waiting', 'consulting', 'transferred']);
     await until(() => callWith(store, '107')?.state === 'up');
-    expect(callWith(store, '107')?.parties.map((party) => party.number).sort()).toEqual(['105', '107']);
+    expect(
+      callWith(store, '107')
+        ?.parties.map((party) => party.number)
+        .sort(),
+    ).toEqual(['105', '107']);
   });
 
   it('after a forced reconnect shows exactly the PBX’s calls and parked call, with new ids', async () => {

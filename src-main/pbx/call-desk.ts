@@ -96,7 +96,8 @@ export class CallDesk {
       this.report(entry, {
         stage: 'failed',
         code: 'connectionLost',
-        message: 'The connection to the PBX dropped, so how this ended is not known. Check the call list before trying again.',
+        message:
+          'The connection to the PBX dropped, so how this ended is not known. Check the call list before trying again.',
       });
     }
     this.watched.clear();
@@ -108,7 +109,12 @@ export class CallDesk {
     const phase = this.phase;
     if (phase.kind !== 'rebuilding') return;
     this.connections += 1;
-    const model = await rebuildModel(this.options.ami, phase.dialect, `${this.sessionTag}${this.connections}.`, this.now);
+    const model = await rebuildModel(
+      this.options.ami,
+      phase.dialect,
+      `${this.sessionTag}${this.connections}.`,
+      this.now,
+    );
     if (this.phase !== phase) return;
     this.model = reduceEvents(model, phase.buffered, this.now());
     this.phase = { kind: 'live', dialect: phase.dialect };
@@ -149,7 +155,9 @@ export class CallDesk {
   async transfer(request: TransferRequest): Promise<CommandResult<CommandReceipt>> {
     if (request.mode === 'attended') {
       return this.withDevice((ctx) =>
-        this.watch('attendedTransfer', request.target, () => transferAttended(ctx, { callId: request.callId, target: request.target })),
+        this.watch('attendedTransfer', request.target, () =>
+          transferAttended(ctx, { callId: request.callId, target: request.target }),
+        ),
       );
     }
     return this.withContext(async (ctx) =>
@@ -244,16 +252,23 @@ export class CallDesk {
 
   private async withContext<T>(run: (ctx: CommandContext) => Promise<CommandResult<T>>): Promise<CommandResult<T>> {
     const phase = this.phase;
-    if (phase.kind === 'offline') return fail('notConnected', 'Not connected to the PBX. Connect first, then try again.');
+    if (phase.kind === 'offline')
+      return fail('notConnected', 'Not connected to the PBX. Connect first, then try again.');
     if (phase.kind === 'rebuilding') {
-      return fail('notConnected', 'The console is reloading the calls from the PBX after reconnecting. Try again in a moment.');
+      return fail(
+        'notConnected',
+        'The console is reloading the calls from the PBX after reconnecting. Try again in a moment.',
+      );
     }
     return run(this.context(phase.dialect));
   }
 
   private async withDevice<T>(run: (ctx: CommandContext) => Promise<CommandResult<T>>): Promise<CommandResult<T>> {
     if (!this.options.operator.myDevice) {
-      return fail('failed', 'This needs your own phone: set "my device" (for example PJSIP/200) in your connection settings.');
+      return fail(
+        'failed',
+        'This needs your own phone: set "my device" (for example PJSIP/200) in your connection settings.',
+      );
     }
     return this.withContext(run);
   }
@@ -276,7 +291,12 @@ export class CallDesk {
       if (this.commandsAwaitingAck === 0) this.sinceSent = undefined;
     });
     if (!result.ok) return result;
-    const entry: WatchedEntry = { commandId: `${this.sessionTag}-cmd${++this.commandSeq}`, command, target, watcher: result.value.watcher };
+    const entry: WatchedEntry = {
+      commandId: `${this.sessionTag}-cmd${++this.commandSeq}`,
+      command,
+      target,
+      watcher: result.value.watcher,
+    };
     this.watched.set(entry.commandId, entry);
     this.report(entry, entry.watcher.stage);
     const now = this.now();

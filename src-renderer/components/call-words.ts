@@ -7,7 +7,12 @@ export function recordingOf(call: LiveCall): RecordingState {
   return states.includes('paused') ? 'paused' : 'none';
 }
 
+/** "105 Emma Fischer": a name only where it says more than the number. */
+export function personLabel(person: { readonly number: string; readonly name: string }): string {
+  return person.name && person.name !== person.number ? `${person.number} ${person.name}`.trim() : person.number;
+}
+
 /** "105 Emma Fischer, 100 Reception": who is on a call, for dialogs and labels. */
 export function whoIsOn(call: LiveCall): string {
-  return call.parties.map((party) => [party.number, party.name].filter(Boolean).join(' ')).join(', ');
+  return call.parties.map(personLabel).join(', ');
 }

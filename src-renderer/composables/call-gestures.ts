@@ -40,7 +40,9 @@ const REACHABILITY: Readonly<Record<LampState, Reachability>> = {
 };
 
 /** Shift or Alt held at the drop asks for an attended transfer. */
-const modeOf = (event: DragEvent | KeyboardEvent): TransferMode => (event.shiftKey || event.altKey ? 'attended' : 'blind');
+const modeOf = (event: DragEvent | KeyboardEvent): TransferMode =>
+  event.shiftKey || event.altKey ? 'attended' : 'blind';
+const MODIFIERS = new Set(['Shift', 'Alt']);
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
@@ -52,6 +54,8 @@ export function useCallGestures() {
   const { t } = i18n.global;
   const confirming = ref<PendingConfirmation | undefined>();
   const transferring = ref<TransferDraft | undefined>();
+  /** The modifier as last pressed or released: some drag sources report no modifier keys on their drop events. */
+  let heldMode: TransferMode = 'blind';
 
   function startDrag(payload: DragPayload, event: DragEvent): void {
     calls.dragging = payload;
@@ -75,7 +79,7 @@ export function useCallGestures() {
     const payload = calls.dragging;
     endDrag();
     if (!payload) return;
-    const mode = modeOf(event);
+    const mode = heldMode === 'attended' ? 'attended' : modeOf(event);
     const reach = REACHABILITY[tile.lamp];
     if (reach === 'reachable') {
       void send(tile, payload, mode);
@@ -134,12 +138,17 @@ export function useCallGestures() {
 
   /** T with a call selected opens the transfer box (Shift+T: attended). */
   function onKey(event: KeyboardEvent): void {
+    if (MODIFIERS.has(event.key)) heldMode = 'attended';
     if (isTyping(event.target) || confirming.value || transferring.value) return;
     const call = calls.selectedCall;
     if (call && (event.key === 't' || event.key === 'T')) {
       event.preventDefault();
       openTransfer(call, modeOf(event));
     }
+  }
+
+  function onKeyUp(event: KeyboardEvent): void {
+    if (MODIFIERS.has(event.key)) heldMode = modeOf(event);
   }
 
   return {
@@ -157,5 +166,6 @@ export function useCallGestures() {
     submitTransfer,
     cancelTransfer: () => (transferring.value = undefined),
     onKey,
+    onKeyUp,
   };
 }

@@ -100,6 +100,7 @@ export const en = {
     ringingFrom: 'Ringing: {caller}',
     unknownCaller: 'Unknown caller',
     recording: { recording: 'Recording', paused: 'Recording paused' },
+    recordingShort: 'REC',
     park: 'Park',
     record: 'Record',
     pause: 'Pause',

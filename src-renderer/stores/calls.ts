@@ -72,7 +72,10 @@ export const useCallsStore = defineStore('calls', () => {
   const api = () => switchboard();
   const dial = (target: string) => run(api().calls.dial({ target }));
   const transfer = (request: TransferRequest) =>
-    run(api().calls.transfer(request), request.mode === 'blind' ? t('calls.transferred', { target: request.target }) : undefined);
+    run(
+      api().calls.transfer(request),
+      request.mode === 'blind' ? t('calls.transferred', { target: request.target }) : undefined,
+    );
   const park = (callId: string, partyId?: string) => run(api().calls.park({ callId, ...(partyId ? { partyId } : {}) }));
   const record = (callId: string, action: RecordingAction) => run(api().calls.record({ callId, action }));
   const hangup = (callId: string) => run(api().calls.hangup({ callId }));
@@ -83,7 +86,11 @@ export const useCallsStore = defineStore('calls', () => {
       return;
     }
     const settled = progress.stage === 'connected' || progress.stage === 'transferred' || progress.stage === 'ended';
-    notices.show(settled ? 'success' : 'progress', t(`progress.${progress.command}.${progress.stage}`, { target: progress.target }), progress.commandId);
+    notices.show(
+      settled ? 'success' : 'progress',
+      t(`progress.${progress.command}.${progress.stage}`, { target: progress.target }),
+      progress.commandId,
+    );
   }
 
   /** Follows command progress and, once connected, who the operator is; returns the unsubscribe. */

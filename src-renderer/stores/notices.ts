@@ -11,7 +11,11 @@ export interface Notice {
 }
 
 /** How long a notice stays; an error stays until read and dismissed, a progress notice until it settles. */
-const LINGER_MS: Readonly<Record<NoticeTone, number | undefined>> = { progress: undefined, success: 5_000, error: undefined };
+const LINGER_MS: Readonly<Record<NoticeTone, number | undefined>> = {
+  progress: undefined,
+  success: 5_000,
+  error: undefined,
+};
 
 /** The toast area: what the console says back after a command. */
 export const useNoticesStore = defineStore('notices', () => {
@@ -22,10 +26,15 @@ export const useNoticesStore = defineStore('notices', () => {
   function show(tone: NoticeTone, text: string, key = `n${++seq}`): void {
     const notice: Notice = { key, tone, text };
     const at = notices.value.findIndex((known) => known.key === key);
-    notices.value = at >= 0 ? notices.value.map((known, index) => (index === at ? notice : known)) : [...notices.value, notice];
+    notices.value =
+      at >= 0 ? notices.value.map((known, index) => (index === at ? notice : known)) : [...notices.value, notice];
     clearTimeout(timers.get(key));
     const linger = LINGER_MS[tone];
-    if (linger !== undefined) timers.set(key, setTimeout(() => dismiss(key), linger));
+    if (linger !== undefined)
+      timers.set(
+        key,
+        setTimeout(() => dismiss(key), linger),
+      );
   }
 
   function dismiss(key: string): void {

@@ -39,7 +39,9 @@ async function drive(dialect: SimDialect) {
   const seen = {} as Record<Step, ReturnType<typeof live>>;
 
   await pbx.placeCall('101', '102');
-  await until(() => onDevice('101')[0]?.bridgeId !== undefined && onDevice('102')[0]?.bridgeId === onDevice('101')[0]?.bridgeId);
+  await until(
+    () => onDevice('101')[0]?.bridgeId !== undefined && onDevice('102')[0]?.bridgeId === onDevice('101')[0]?.bridgeId,
+  );
   await settle();
   seen.answered = live();
 
@@ -54,7 +56,11 @@ async function drive(dialect: SimDialect) {
   seen.pickedUp = live();
 
   const matcher = new ExtensionMatcher(
-    [...pbx.model.hints.values()].map((hint) => ({ id: `${hint.exten}@${hint.context}`, exten: hint.exten, hint: hint.device })),
+    [...pbx.model.hints.values()].map((hint) => ({
+      id: `${hint.exten}@${hint.context}`,
+      exten: hint.exten,
+      hint: hint.device,
+    })),
   );
   const amiVersion = dialect === 'asterisk-11' ? '1.3' : '11.0.0';
   return (step: Step) => shapeOf(feed(seen[step], amiVersion), matcher);
@@ -77,8 +83,12 @@ describe('the simulator in Asterisk 11 and Asterisk 22 dialects gives the same c
         ],
       },
     ]);
-    expect(modern('parked').parked).toEqual([{ slot: '701', lot: 'default', parkee: '102', parkedBy: '101', hasCall: true }]);
+    expect(modern('parked').parked).toEqual([
+      { slot: '701', lot: 'default', parkee: '102', parkedBy: '101', hasCall: true },
+    ]);
     expect(modern('pickedUp').parked).toEqual([]);
-    expect(modern('pickedUp').calls.map((call) => call.parties.map((party) => party.number).sort())).toEqual([['100', '102']]);
+    expect(modern('pickedUp').calls.map((call) => call.parties.map((party) => party.number).sort())).toEqual([
+      ['100', '102'],
+    ]);
   });
 });
