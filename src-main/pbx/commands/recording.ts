@@ -62,8 +62,9 @@ export async function startRecording(ctx: CommandContext, callId: string): Promi
     const base = recordingFileName(ctx.profile.recordingPattern, {
       now: ctx.now(),
       caller: numberOf(caller),
+      callee: numberOf(called[0]),
       exten: numberOf(called.find((party) => matcher.extensionOfChannel(party.name) !== undefined) ?? called[0]),
-      callId,
+      uniqueid: channel.uid,
     });
     const method = methodFor(ctx);
     const headers: Record<string, string> =
