@@ -10,6 +10,11 @@ const RETAINED_BUFFER_BYTES = 64 * 1024;
 
 const CR = 13;
 const LF = 10;
+/**
+ * A message's end: its last line's LF, then an empty line (CRLF, or a bare LF as in Asterisk 18.19/20.4's
+ * `\r\n\n`). One pass finds either; `lastIndex` is set before each use and read right after it.
+ */
+const TERMINATOR = /\n\r?\n/g;
 const END_COMMAND = '--END COMMAND--';
 const RESPONSE_FOLLOWS = 'Response: Follows';
 
@@ -123,8 +128,6 @@ export class AmiFrameParser {
     const text = (data as Latin1Buffer).latin1Slice(start, data.length);
     const end = text.length;
     let pos = 0;
-    // Next `\n\n` at or after `pos` (-1: none before `end`), searched once per pass, not once per message.
-    let lfLfAt = -2;
 
     while (pos < end) {
       if (this.mode === 'banner') {
@@ -143,20 +146,13 @@ export class AmiFrameParser {
         if (pos >= end) break;
       }
 
-      const from = Math.max(pos, pos + this.searched - 2);
-      if (lfLfAt !== -1 && lfLfAt < from) lfLfAt = text.indexOf('\n\n', from);
-      const lfCrLfAt = text.indexOf('\n\r\n', from);
-      let terminatorAt: number;
-      let messageEnd: number;
-      if (lfCrLfAt !== -1 && (lfLfAt === -1 || lfCrLfAt < lfLfAt)) {
-        terminatorAt = lfCrLfAt;
-        messageEnd = lfCrLfAt + 3;
-      } else if (lfLfAt !== -1) {
-        terminatorAt = lfLfAt;
-        messageEnd = lfLfAt + 2;
-      } else {
-        terminatorAt = -1;
-        messageEnd = -1;
+      // The search goes on from where the last chunk's search stopped, less two bytes of a split terminator.
+      TERMINATOR.lastIndex = Math.max(pos, pos + this.searched - 2);
+      let terminatorAt = -1;
+      let messageEnd = -1;
+      if (TERMINATOR.test(text)) {
+        messageEnd = TERMINATOR.lastIndex;
+        terminatorAt = text.charCodeAt(messageEnd - 2) === CR ? messageEnd - 3 : messageEnd - 2;
       }
 
       if (this.mode === 'discarding') {
@@ -233,12 +229,8 @@ export class AmiFrameParser {
 function findCommandOutputEnd(text: string, pos: number): { markerAt: number; messageEnd: number } | undefined {
   const markerAt = text.indexOf(END_COMMAND, pos);
   if (markerAt === -1) return undefined;
-  const afterMarker = markerAt + END_COMMAND.length;
-  const lfCrLfAt = text.indexOf('\n\r\n', afterMarker);
-  const lfLfAt = text.indexOf('\n\n', afterMarker);
-  if (lfCrLfAt === -1 && lfLfAt === -1) return undefined;
-  const messageEnd = lfLfAt === -1 || (lfCrLfAt !== -1 && lfCrLfAt < lfLfAt) ? lfCrLfAt + 3 : lfLfAt + 2;
-  return { markerAt, messageEnd };
+  TERMINATOR.lastIndex = markerAt + END_COMMAND.length;
+  return TERMINATOR.test(text) ? { markerAt, messageEnd: TERMINATOR.lastIndex } : undefined;
 }
 
 /**

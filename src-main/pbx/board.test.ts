@@ -79,3 +79,42 @@ describe('the extension board', () => {
     expect(store.values('extensions')).toHaveLength(0);
   });
 });
+
+describe('names on tiles', () => {
+  const call = (extensionId: string, number: string, name: string) => ({
+    id: 'c1',
+    state: 'up' as const,
+    direction: 'internal' as const,
+    startedAt: 0,
+    answeredAt: 0,
+    parties: [{ partyId: 'p1', extensionId, number, name, state: 'up' as const, recording: 'none' as const }],
+  });
+
+  it("are learned from an extension's own caller ID, and kept across a rebuild", async () => {
+    const store = new PictureStore();
+    const board = new ExtensionBoard(store);
+    await board.rebuild(pbx({ items: [status('100', 0), status('101', 0)] }).requester);
+    store.replace('calls', [call('100@internal', '100', 'Anna Berg')]);
+    expect(store.get('extensions', '100@internal')?.name).toBe('Anna Berg');
+    await board.rebuild(pbx({ items: [status('100', 0)] }).requester);
+    expect(store.get('extensions', '100@internal')?.name).toBe('Anna Berg');
+  });
+
+  it("are not taken from a caller who merely talks to the extension, nor from 'unknown'", async () => {
+    const store = new PictureStore();
+    const board = new ExtensionBoard(store);
+    await board.rebuild(pbx({ items: [status('100', 0)] }).requester);
+    store.replace('calls', [call('100@internal', '+4930901820', 'Outside Caller')]);
+    store.replace('calls', [call('100@internal', '100', '<unknown>')]);
+    expect(store.get('extensions', '100@internal')?.name).toBe('');
+  });
+
+  it('never override the directory', async () => {
+    const store = new PictureStore();
+    const board = new ExtensionBoard(store);
+    board.setDirectory(new Map([['100@internal', 'Reception']]));
+    await board.rebuild(pbx({ items: [status('100', 0)] }).requester);
+    store.replace('calls', [call('100@internal', '100', 'Anna Berg')]);
+    expect(store.get('extensions', '100@internal')?.name).toBe('Reception');
+  });
+});

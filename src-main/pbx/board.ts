@@ -1,4 +1,4 @@
-import type { ExtensionTile } from '../../src-preload/state';
+import type { ExtensionTile, LiveCall, PicturePatch } from '../../src-preload/state';
 import type { AmiMessage } from '../ami/message';
 import { tileFromExtensionStatus, tilesFromCoreShowHints } from './hints';
 import type { PictureStore } from './picture-store';
@@ -26,8 +26,12 @@ export async function fetchHintTiles(ami: AmiRequester): Promise<ExtensionTile[]
 /** Keeps the extensions collection of the picture in step with the PBX's hint events. */
 export class ExtensionBoard {
   private names: ReadonlyMap<string, string> = new Map();
+  /** Names the PBX told us in the caller ID of an extension's own calls. */
+  private readonly learnedNames = new Map<string, string>();
 
-  constructor(private readonly store: PictureStore) {}
+  constructor(private readonly store: PictureStore) {
+    store.onPatch((patch) => this.learnNamesFrom(patch));
+  }
 
   /** Names to show on tiles (the PBX's hints carry none), by `exten@context`. */
   setDirectory(names: ReadonlyMap<string, string>): void {
@@ -53,6 +57,30 @@ export class ExtensionBoard {
   }
 
   private named(tile: ExtensionTile): ExtensionTile {
-    return { ...tile, name: this.names.get(tile.id) ?? tile.name };
+    return { ...tile, name: this.names.get(tile.id) ?? this.learnedNames.get(tile.id) ?? tile.name };
   }
+
+  /**
+   * Asterisk's hints carry no names, but a phone's own calls carry its caller ID: when an
+   * extension's party shows its own number, its caller-ID name is that person's name.
+   */
+  private learnNamesFrom(patch: PicturePatch): void {
+    if (patch.collection !== 'calls') return;
+    const named: ExtensionTile[] = [];
+    for (const call of patch.upsert as readonly LiveCall[]) {
+      for (const party of call.parties) {
+        const tile = party.extensionId ? this.store.get('extensions', party.extensionId) : undefined;
+        if (!tile || party.number !== tile.exten || !isPersonName(party.name, party.number)) continue;
+        if (this.learnedNames.get(tile.id) === party.name) continue;
+        this.learnedNames.set(tile.id, party.name);
+        if (!this.names.has(tile.id)) named.push({ ...tile, name: party.name });
+      }
+    }
+    this.store.upsert('extensions', named);
+  }
+}
+
+function isPersonName(name: string, number: string): boolean {
+  const trimmed = name.trim();
+  return trimmed !== '' && trimmed !== number && !/^<?unknown>?$/i.test(trimmed);
 }
