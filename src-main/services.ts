@@ -83,7 +83,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     const { clientOptions, target, directory } = await sessionTarget(login);
     const link: AmiLink = new AmiClient({ ...options.clientDefaults, ...clientOptions });
     const next = new PbxSession({
-      target,
+      identity: { target, profileId: request.profileId },
       username: clientOptions.username,
       link,
       store,

@@ -46,30 +46,34 @@ export type SessionFailureCode =
   | 'protocol'
   | 'permission';
 
+/** Which login a session belongs to: what the status bar names, and the profile it came from. */
+export interface SessionIdentity {
+  /** `pbx.example.com:5038` or `Demo PBX`. */
+  readonly target: string;
+  readonly profileId: string;
+}
+
 export type SessionStatus =
   | { readonly kind: 'disconnected' }
-  | { readonly kind: 'connecting'; readonly target: string; readonly attempt: number }
-  | {
+  | (SessionIdentity & { readonly kind: 'connecting'; readonly attempt: number })
+  | (SessionIdentity & {
       readonly kind: 'connected';
-      readonly target: string;
       readonly username: string;
       readonly amiVersion: string;
       /** e.g. `20.20.1`, or a release family like `20` when CoreSettings is not permitted. */
       readonly asteriskVersion: string;
-    }
-  | {
+    })
+  | (SessionIdentity & {
       readonly kind: 'reconnecting';
-      readonly target: string;
       readonly attempt: number;
       /** Epoch ms of the next attempt, so the page can count down. */
       readonly retryAt: number;
       readonly reason: { readonly code: SessionFailureCode; readonly message: string };
-    }
-  | {
+    })
+  | (SessionIdentity & {
       readonly kind: 'failed';
-      readonly target: string;
       readonly reason: { readonly code: SessionFailureCode; readonly message: string };
-    };
+    });
 
 export interface PictureSnapshot {
   /** Patches with a version at or below this one are already contained in the snapshot. */

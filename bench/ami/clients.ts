@@ -33,7 +33,7 @@ export const adapters: Record<string, ClientAdapter> = {
   ours: (host, port, sink) =>
     new Promise((resolve) => {
       const client = new AmiClient({ host, port, username: USER, secret: SECRET, keepalive: false, reconnect: false });
-      client.on('event', (m) => sink(m.get('Event'), m.get('Uniqueid'), m.get('CallerIDName')));
+      client.on('event', (m) => sink(m.event, m.get('Uniqueid'), m.get('CallerIDName')));
       client.once('ready', () => resolve());
       client.start();
     }),

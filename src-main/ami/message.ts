@@ -4,6 +4,7 @@ export type AmiHeader = readonly [name: string, value: string];
 const NO_HEADERS: readonly AmiHeader[] = [];
 const CR = 13;
 const LF = 10;
+const COLON = 58;
 const SPACE = 32;
 const LAST_ASCII = 127;
 
@@ -69,16 +70,15 @@ export class AmiMessage {
   get(name: string): string | undefined {
     const raw = this.raw;
     if (raw === undefined) return this.scan(name);
-    const needles = needlesFor(name);
-    // In the bytes, a name that is not ASCII has other offsets than in its chars: leave it to the full list.
-    if (!needles.ascii) return this.scan(name);
-    let nameAt = findLineStart(raw, needles.exact);
+    let nameAt = findHeaderLine(raw, name);
     if (nameAt === -1) {
+      // The bytes of a name that is not ASCII are not its chars: only the full list can answer.
+      if (!isAscii(name)) return this.scan(name);
       this.lowerRaw ??= raw.toLowerCase();
-      nameAt = findLineStart(this.lowerRaw, needles.lower);
+      nameAt = findHeaderLine(this.lowerRaw, name.toLowerCase());
       if (nameAt === -1) return undefined;
     }
-    return valueAt(raw, nameAt + needles.exact.length);
+    return valueAt(raw, nameAt + name.length + 1);
   }
 
   /** Every value of a (possibly repeated) header, in order. */
@@ -141,37 +141,16 @@ export class AmiMessage {
   }
 }
 
-interface Needles {
-  ascii: boolean;
-  /** `Name:` as asked. */
-  exact: string;
-  /** `name:`, lower-cased. */
-  lower: string;
-}
-
-const needleCache = new Map<string, Needles>();
-const MAX_CACHED_NEEDLES = 512;
-
-/** The search strings for a header name, kept so a hot look-up does not build strings each time. */
-function needlesFor(name: string): Needles {
-  let needles = needleCache.get(name);
-  if (needles === undefined) {
-    if (needleCache.size >= MAX_CACHED_NEEDLES) needleCache.clear();
-    needles = { ascii: isAscii(name), exact: `${name}:`, lower: `${name.toLowerCase()}:` };
-    needleCache.set(name, needles);
-  }
-  return needles;
-}
-
 /**
- * Where the first line starting with `needle` (`Name:`) starts, or -1. Searched without the line's `\n`:
- * a needle whose first char is rare is found several times faster, and a hit inside a line (`DestUniqueid:`
- * for `Uniqueid:`) is skipped.
+ * Where the first line `name: …` starts in `text`, or -1. The name is searched without the line's LF and
+ * colon: a name whose first letter is rarer than LF is found several times faster, and a hit inside a line
+ * (`DestUniqueid:` for `Uniqueid`) or of a longer name (`UniqueidX:`) is passed over.
  */
-function findLineStart(text: string, needle: string): number {
-  let at = text.indexOf(needle);
-  while (at > 0 && text.charCodeAt(at - 1) !== LF) at = text.indexOf(needle, at + 1);
-  return at;
+function findHeaderLine(text: string, name: string): number {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if ((at === 0 || text.charCodeAt(at - 1) === LF) && text.charCodeAt(at + name.length) === COLON) return at;
+  }
+  return -1;
 }
 
 /** The value from just after the colon to the line end, one leading space dropped, decoded from UTF-8. */

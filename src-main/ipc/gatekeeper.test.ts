@@ -81,11 +81,11 @@ describe('the gatekeeper', () => {
   });
 
   it('passes the validated argument and the sender to the handler and wraps its value', async () => {
-    const connect = vi.fn(() => ({ kind: 'connecting', target: 'Demo PBX', attempt: 1 }) as const);
+    const connect = vi.fn(() => ({ kind: 'connecting', target: 'Demo PBX', profileId: 'demo', attempt: 1 }) as const);
     const dispatch = createGatekeeper(handlers({ 'session:connect': connect }), quietLog);
     const result = await dispatch('session:connect', { profileId: 'demo' }, window);
     expect(connect).toHaveBeenCalledWith({ profileId: 'demo' }, window);
-    expect(result).toEqual({ ok: true, value: { kind: 'connecting', target: 'Demo PBX', attempt: 1 } });
+    expect(result).toEqual({ ok: true, value: { kind: 'connecting', target: 'Demo PBX', profileId: 'demo', attempt: 1 } });
   });
 
   it("turns an operator error into the operator's message, and anything else into a safe one", async () => {

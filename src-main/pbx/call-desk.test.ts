@@ -33,7 +33,7 @@ async function connected(pbxOptions: SimulatedPbxOptions = {}, operator: Session
     reconnect: { baseMs: 50, capMs: 200 },
   });
   const session = new PbxSession({
-    target: 'sim',
+    identity: { target: 'sim', profileId: 'test' },
     username: 'demo',
     link,
     store,

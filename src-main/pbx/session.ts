@@ -1,4 +1,4 @@
-import type { CommandProgress, SessionFailureCode, SessionStatus } from '../../src-preload/contract';
+import type { CommandProgress, SessionFailureCode, SessionIdentity, SessionStatus } from '../../src-preload/contract';
 import type { AmiLinkState } from '../ami/client';
 import type { AmiMessage } from '../ami/message';
 import { releaseFromAmiVersion } from './asterisk-version';
@@ -19,8 +19,8 @@ export interface AmiLink extends AmiRequester {
 }
 
 export interface PbxSessionOptions {
-  /** What the operator connected to, as shown in the status bar: `pbx.example.com:5038` or `Demo PBX`. */
-  readonly target: string;
+  /** What the operator connected to, and with which profile. */
+  readonly identity: SessionIdentity;
   readonly username: string;
   readonly link: AmiLink;
   readonly store: PictureStore;
@@ -58,7 +58,7 @@ export class PbxSession {
       onProgress: options.onProgress,
       now: this.now,
     });
-    this.statusNow = { kind: 'connecting', target: options.target, attempt: 1 };
+    this.statusNow = { kind: 'connecting', ...options.identity, attempt: 1 };
     options.link.on('state', (state) => this.followLink(state));
     options.link.on('ready', ({ amiVersion }) => {
       // From here until the lists are read, call events wait: none may fall between list and model.
@@ -94,13 +94,13 @@ export class PbxSession {
 
   private followLink(state: AmiLinkState): void {
     if (this.stopped) return;
-    const target = this.options.target;
+    const identity = this.options.identity;
     switch (state.kind) {
       case 'idle':
       case 'closed':
         return;
       case 'connecting':
-        this.setStatus({ kind: 'connecting', target, attempt: state.attempt });
+        this.setStatus({ kind: 'connecting', ...identity, attempt: state.attempt });
         return;
       case 'connected':
         // Shown as connected once the picture is rebuilt (see rebuild()).
@@ -108,26 +108,26 @@ export class PbxSession {
       case 'reconnecting':
         this.setStatus({
           kind: 'reconnecting',
-          target,
+          ...identity,
           attempt: state.attempt,
           retryAt: this.now() + state.delayMs,
           reason: state.reason,
         });
         return;
       case 'failed':
-        this.setStatus({ kind: 'failed', target, reason: state.reason });
+        this.setStatus({ kind: 'failed', ...identity, reason: state.reason });
         return;
     }
   }
 
   private async rebuild(amiVersion: string): Promise<void> {
-    const { link, target, username } = this.options;
+    const { link, identity, username } = this.options;
     try {
       const asteriskVersion = await this.asteriskVersion(amiVersion);
       await this.board.rebuild(link);
       await this.desk.finishRebuild();
       if (this.stopped) return;
-      this.setStatus({ kind: 'connected', target, username, amiVersion, asteriskVersion });
+      this.setStatus({ kind: 'connected', ...identity, username, amiVersion, asteriskVersion });
     } catch (error) {
       if (this.stopped) return;
       if (error instanceof PbxRefusal) {
@@ -148,7 +148,7 @@ export class PbxSession {
     this.stopped = true;
     this.desk.stop();
     void this.options.link.stop();
-    this.setStatus({ kind: 'failed', target: this.options.target, reason: { code, message } });
+    this.setStatus({ kind: 'failed', ...this.options.identity, reason: { code, message } });
   }
 
   private setStatus(status: SessionStatus): void {

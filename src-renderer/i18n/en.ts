@@ -85,6 +85,8 @@ export const en = {
     filter: 'Filter extensions',
     filterHint: 'Press / to filter',
     groupByContext: 'Group by context',
+    tileSize: 'Tiles',
+    size: { compact: 'Compact', normal: 'Normal', large: 'Large' },
     tiles: '{count} extensions',
     noMatch: 'No extension matches “{filter}”.',
     empty: 'The PBX reported no extension hints.',

@@ -66,4 +66,15 @@ describe('the board store', () => {
     board.receive({ version: 2, patches: [{ collection: 'extensions', upsert: [], remove: ['9@internal'] }] });
     expect(board.tiles).toHaveLength(2);
   });
+
+  it("shows only the profile's contexts and standing filter, under the instant filter", () => {
+    const board = loaded();
+    const prefs = usePrefsStore();
+    prefs.contexts = ['internal'];
+    expect(board.visibleTiles.map((t) => t.id)).toEqual(['9@internal', '110@internal']);
+    prefs.standingFilter = '11';
+    expect(board.visibleTiles.map((t) => t.id)).toEqual(['110@internal']);
+    prefs.filter = 'nobody';
+    expect(board.visibleTiles).toEqual([]);
+  });
 });

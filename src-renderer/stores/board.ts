@@ -26,7 +26,11 @@ export const useBoardStore = defineStore('board', () => {
   let version = -1;
 
   const tiles = computed(() => Object.values(picture.value.extensions).sort(byExtension));
-  const visibleTiles = computed(() => tiles.value.filter((tile) => matchesFilter(tile, prefs.filter)));
+  const shownByProfile = (tile: ExtensionTile) =>
+    (prefs.contexts.length === 0 || prefs.contexts.includes(tile.context)) && matchesFilter(tile, prefs.standingFilter);
+  const visibleTiles = computed(() =>
+    tiles.value.filter((tile) => shownByProfile(tile) && matchesFilter(tile, prefs.filter)),
+  );
   const groups = computed<TileGroup[]>(() => {
     if (prefs.grouping === 'none') return [{ key: '*', context: undefined, tiles: visibleTiles.value }];
     const byContext = new Map<string, ExtensionTile[]>();

@@ -1,10 +1,72 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { ref, watch } from 'vue';
+import type { ProfileSummary } from '../../src-preload/contract';
+import { MainError, switchboard, unwrap } from '../services/switchboard';
+import { useNoticesStore } from './notices';
+import { useProfilesStore } from './profiles';
+import { useSessionStore } from './session';
 
-export type Grouping = 'context' | 'none';
+export type Grouping = ProfileSummary['board']['grouping'];
+export type TileSize = ProfileSummary['board']['tileSize'];
 
+/**
+ * How the board looks for the logged-in profile: its standing choice of contexts and extensions,
+ * grouping and tile size (saved back to the profile when the operator changes them), plus the
+ * instant filter box, which is only for the moment.
+ */
 export const usePrefsStore = defineStore('prefs', () => {
   const filter = ref('');
+  const contexts = ref<readonly string[]>([]);
+  const standingFilter = ref('');
   const grouping = ref<Grouping>('context');
-  return { filter, grouping };
+  const tileSize = ref<TileSize>('normal');
+  const profileId = ref<string | undefined>();
+
+  function adopt(profile: ProfileSummary): void {
+    profileId.value = profile.id;
+    contexts.value = profile.board.contexts;
+    standingFilter.value = profile.board.extensionFilter;
+    grouping.value = profile.board.grouping;
+    tileSize.value = profile.board.tileSize;
+    filter.value = '';
+  }
+
+  /** Adopts each new session's profile; returns the unsubscribe for the app's teardown. */
+  function follow(): () => void {
+    const session = useSessionStore();
+    const profiles = useProfilesStore();
+    return watch(
+      () => (session.status.kind === 'disconnected' ? undefined : session.status.profileId),
+      async (id) => {
+        if (!id || id === profileId.value) return;
+        await profiles.load();
+        const profile = profiles.profiles.find((candidate) => candidate.id === id);
+        if (profile) adopt(profile);
+      },
+      { immediate: true },
+    );
+  }
+
+  async function setGrouping(next: Grouping): Promise<void> {
+    grouping.value = next;
+    await remember({ grouping: next });
+  }
+
+  async function setTileSize(next: TileSize): Promise<void> {
+    tileSize.value = next;
+    await remember({ tileSize: next });
+  }
+
+  /** The built-in Demo profile cannot be edited; its choices last for the session. */
+  async function remember(board: Partial<ProfileSummary['board']>): Promise<void> {
+    const id = profileId.value;
+    if (!id || id === 'demo') return;
+    try {
+      await unwrap(switchboard().profiles.update({ id, changes: { board } }));
+    } catch (error) {
+      useNoticesStore().show('error', error instanceof MainError ? error.message : String(error));
+    }
+  }
+
+  return { filter, contexts, standingFilter, grouping, tileSize, profileId, adopt, follow, setGrouping, setTileSize };
 });
