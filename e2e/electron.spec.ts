@@ -1,13 +1,20 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { _electron as electron } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-/** The Electron binary, if `npm install` could download it (it cannot where there is no internet). */
+/**
+ * The Electron binary, if `npm install` could download it (it cannot where there is no internet).
+ * Read from the package's path.txt: requiring 'electron' would try to download it again.
+ */
 function electronBinary(): string | undefined {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
+    const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(packageDir, 'path.txt');
+    if (!existsSync(pathFile)) return undefined;
+    const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : undefined;
   } catch {
     return undefined;
   }
