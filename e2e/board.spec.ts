@@ -54,11 +54,19 @@ test.describe('the extension board', () => {
     await expect(page.getByTestId('status-text')).toContainText(/refused|not running|no answer/i);
   });
 
-  test('opens the Demo PBX and shows a lively board (screenshot for the README)', async ({ console: page }) => {
+});
+
+test.describe('the Demo PBX', () => {
+  test.use({ demoScenario: 'lively-office' });
+
+  test('opens with one click and shows a lively office (screenshot for the README)', async ({ console: page }) => {
     await page.getByTestId('connect-demo').click();
     await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
-    await expect(page.locator('[data-extension]').first()).toBeVisible();
     expect(await page.locator('[data-extension]').count()).toBeGreaterThanOrEqual(30);
+    await expect(page.getByText('Anna Berg').first()).toBeVisible();
+    // The office comes alive within seconds: calls appear and lamps change.
+    await expect.poll(() => page.locator('[data-extension]:not([data-lamp="idle"])').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+    await expect(page.locator('[data-call]').first()).toBeVisible();
     mkdirSync('docs', { recursive: true });
     await page.screenshot({ path: 'docs/board.png' });
   });

@@ -16,6 +16,8 @@ export const E2E_VAULT_SERVICE = 'Switchboard e2e';
  */
 interface Fixtures {
   pbxOptions: SimulatedPbxOptions;
+  /** What the built-in Demo PBX plays: quiet for assertions, lively for the README's picture. */
+  demoScenario: 'none' | 'lively-office';
   pbx: SimulatedPbx;
   host: BrowserHost;
   /** Log lines main wrote during the test (for the no-secret checks). */
@@ -27,6 +29,7 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   pbxOptions: [{ answerDelayMs: 300 }, { option: true }],
+  demoScenario: ['none', { option: true }],
   pbx: async ({ pbxOptions }, use) => {
     const pbx = await startSimulatedPbx({ port: 0, ...pbxOptions });
     await use(pbx);
@@ -40,7 +43,7 @@ export const test = base.extend<Fixtures>({
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  host: async ({ mainLog, userDataDir }, use) => {
+  host: async ({ mainLog, userDataDir, demoScenario }, use) => {
     const host = await startBrowserHost({
       rendererDir: resolve('out/renderer'),
       log: {
@@ -48,7 +51,7 @@ export const test = base.extend<Fixtures>({
         error: (message, error) => mainLog.push(`error ${message} ${String(error)}`),
       },
       services: {
-        demoScenario: 'none',
+        demoScenario,
         clientDefaults: { reconnect: { baseMs: 200, capMs: 1_000 }, connectTimeoutMs: 4_000 },
         userDataDir,
         // The real OS keychain (under scripts/with-keyring.sh, a throwaway Secret Service).
