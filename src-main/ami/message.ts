@@ -2,6 +2,7 @@
 export type AmiHeader = readonly [name: string, value: string];
 
 const NO_HEADERS: readonly AmiHeader[] = [];
+const NO_LINES: readonly string[] = [];
 const CR = 13;
 const LF = 10;
 const COLON = 58;
@@ -19,7 +20,7 @@ const LAST_ASCII = 127;
  * search and slicing need no decoding) and splits it into headers only when the whole list is asked for.
  * Most consumers read three or four headers of an event; at thousands of events a second, building every
  * [name, value] pair and decoding every byte as UTF-8 is most of the cost. A look-up searches the bytes for
- * the name's usual spelling first, then for any spelling; only the value found is decoded from UTF-8.
+ * the name as spelt in the call first, then in any case; only the value found is decoded from UTF-8.
  * When one name comes in several spellings, the first line with the spelling asked for wins.
  */
 export class AmiMessage {
@@ -32,7 +33,7 @@ export class AmiMessage {
   /** The `Event` value, once read: every event's name is read several times on its way to listeners. */
   private eventName: string | undefined | null = null;
 
-  constructor(headers: readonly AmiHeader[], rawLines: readonly string[] = []) {
+  constructor(headers: readonly AmiHeader[], rawLines: readonly string[] = NO_LINES) {
     this.parsedHeaders = headers;
     this.parsedRawLines = rawLines;
     this.raw = undefined;
@@ -49,7 +50,7 @@ export class AmiMessage {
   }
 
   /** Builds a message from a plain record; handy for tests and the simulator. */
-  static of(fields: Record<string, string | number>, rawLines: readonly string[] = []): AmiMessage {
+  static of(fields: Record<string, string | number>, rawLines: readonly string[] = NO_LINES): AmiMessage {
     return new AmiMessage(
       Object.entries(fields).map(([name, value]) => [name, String(value)] as const),
       rawLines,
@@ -69,7 +70,7 @@ export class AmiMessage {
   /** The first value of a header, or undefined when absent. */
   get(name: string): string | undefined {
     const raw = this.raw;
-    if (raw === undefined) return this.scan(name);
+    if (raw === undefined || name === '') return this.scan(name);
     let nameAt = findHeaderLine(raw, name);
     if (nameAt === -1) {
       // The bytes of a name that is not ASCII are not its chars: only the full list can answer.

@@ -10,6 +10,7 @@ const RETAINED_BUFFER_BYTES = 64 * 1024;
 
 const CR = 13;
 const LF = 10;
+const SPACE = 32;
 /**
  * A message's end: its last line's LF, then an empty line (CRLF, or a bare LF as in Asterisk 18.19/20.4's
  * `\r\n\n`). One pass finds either; `lastIndex` is set before each use and read right after it.
@@ -18,8 +19,6 @@ const TERMINATOR = /\n\r?\n/g;
 const END_COMMAND = '--END COMMAND--';
 const RESPONSE_FOLLOWS = 'Response: Follows';
 
-/** Buffer's own latin1 decoder (what `toString('latin1', start, end)` calls), without the argument handling. */
-type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string };
 /** Header names that precede the raw output of an old-style (`Response: Follows`) Command reply. */
 const FOLLOWS_HEADER_NAMES = new Set(['response', 'privilege', 'actionid', 'message']);
 
@@ -42,8 +41,9 @@ type ParserMode = 'banner' | 'messages' | 'discarding';
 
 /**
  * AMI framing: bytes in, messages out. Knows no socket.
- * Unconsumed bytes are kept in one growable buffer; a message is decoded from UTF-8 only once it is
- * complete, so a character split across chunks stays whole.
+ * Each chunk is searched as a one-byte string (latin1: one char per byte, a copy rather than a decode);
+ * a message keeps its bytes that way and decodes a value from UTF-8 when it is read, so a character split
+ * across chunks stays whole. The bytes of a message still arriving are kept in one growable buffer.
  */
 export class AmiFrameParser {
   private readonly onMessage: (message: AmiMessage) => void;
@@ -70,24 +70,37 @@ export class AmiFrameParser {
 
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
-    if (this.head === this.tail) {
-      // Nothing pending: parse straight from the chunk and keep only its unconsumed tail.
-      const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-      const consumed = this.consume(data, 0);
-      this.head = 0;
-      this.tail = 0;
-      if (consumed < data.length) this.append(data.subarray(consumed));
-      return;
+    const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    const text = latin1(data, 0, data.length);
+    let from = 0;
+    if (this.head !== this.tail) {
+      // Finish the pending message with the chunk up to its first message end only, so that the rest of
+      // the chunk, usually nearly all of it, is parsed in place rather than copied after the pending bytes.
+      TERMINATOR.lastIndex = 0;
+      from = TERMINATOR.test(text) ? TERMINATOR.lastIndex : data.length;
+      this.append(data.subarray(0, from));
+      const store = this.store.subarray(0, this.tail);
+      this.head = this.consume(store, latin1(store, this.head, this.tail), this.head);
+      if (this.head < this.tail) {
+        // Still not complete (a long message, or old Command output with blank lines): take the rest too.
+        if (from === data.length) return;
+        this.append(data.subarray(from));
+        const grown = this.store.subarray(0, this.tail);
+        this.head = this.consume(grown, latin1(grown, this.head, this.tail), this.head);
+        if (this.head === this.tail) this.releaseStore();
+        return;
+      }
+      this.releaseStore();
     }
-    this.append(chunk);
-    const consumed = this.consume(this.store.subarray(0, this.tail), this.head);
-    if (consumed === this.tail) {
-      this.head = 0;
-      this.tail = 0;
-      if (this.store.length > RETAINED_BUFFER_BYTES) this.store = Buffer.alloc(0);
-    } else {
-      this.head = consumed;
-    }
+    const consumed = this.consume(data, from === 0 ? text : text.slice(from), from);
+    if (consumed < data.length) this.append(data.subarray(consumed));
+  }
+
+  /** Forgets the consumed bytes; lets go of a buffer grown for one large message. */
+  private releaseStore(): void {
+    this.head = 0;
+    this.tail = 0;
+    if (this.store.length > RETAINED_BUFFER_BYTES) this.store = Buffer.alloc(0);
   }
 
   /** Bytes allocated to hold a message still arriving. */
@@ -121,11 +134,10 @@ export class AmiFrameParser {
 
   /**
    * Delivers every complete unit in `data` from `start`; returns the offset of the first unconsumed byte.
-   * The bytes are searched as a one-byte string (latin1, one char per byte): framing bytes are ASCII and
-   * never occur inside a UTF-8 sequence, so offsets in the string are offsets in the bytes.
+   * `text` is `data` from `start` on as a one-byte string (latin1, one char per byte): framing bytes are
+   * ASCII and never occur inside a UTF-8 sequence, so offsets in the string are offsets in the bytes.
    */
-  private consume(data: Buffer, start: number): number {
-    const text = (data as Latin1Buffer).latin1Slice(start, data.length);
+  private consume(data: Buffer, text: string, start: number): number {
     const end = text.length;
     let pos = 0;
 
@@ -226,6 +238,11 @@ export class AmiFrameParser {
   }
 }
 
+/** Buffer's own latin1 decoder (what `toString('latin1', start, end)` calls), without the argument checks. */
+function latin1(data: Buffer, start: number, end: number): string {
+  return (data as Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(start, end);
+}
+
 /** Finds `--END COMMAND--` and the blank line after it; undefined while they have not arrived. */
 function findCommandOutputEnd(text: string, pos: number): { markerAt: number; messageEnd: number } | undefined {
   const markerAt = text.indexOf(END_COMMAND, pos);
@@ -248,7 +265,7 @@ function parseCommandOutput(text: string): AmiMessage {
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     const colon = line.indexOf(':');
     if (inHeaders && colon > 0 && FOLLOWS_HEADER_NAMES.has(line.slice(0, colon).toLowerCase())) {
-      headers.push([line.slice(0, colon), line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1)]);
+      headers.push([line.slice(0, colon), line.slice(line.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1)]);
       continue;
     }
     inHeaders = false;
