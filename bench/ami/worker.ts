@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { adapters } from './clients';
+import { adapters, type EventSink } from './clients';
 import { installOfflineSocket } from './offline-socket';
 import { combine, eventDigest } from './stream';
 
@@ -28,12 +28,19 @@ function finish(lastEventAt: number): void {
   );
 }
 
-const sink = (event: string | undefined, uniqueid: string | undefined, callerIdName: string | undefined): void => {
+function counted(): void {
   if (events === 0) firstEventAt = performance.now();
   events++;
-  checksum = combine(checksum, eventDigest(event, uniqueid, callerIdName));
   if (events === expected) finish(performance.now());
-};
+}
+
+const sink: EventSink = Object.assign(
+  (event: string | undefined, uniqueid: string | undefined, callerIdName: string | undefined): void => {
+    checksum = combine(checksum, eventDigest(event, uniqueid, callerIdName));
+    counted();
+  },
+  { countOnly: counted },
+);
 
 adapter('127.0.0.1', Number(port), sink).catch((error: unknown) => {
   process.stderr.write(`login failed: ${String(error)}\n`);
