@@ -26,7 +26,7 @@ export const en = {
     demoText: 'The built-in Demo PBX simulates a lively office of about forty extensions. It needs no secret.',
     demoButton: 'Open the Demo PBX',
     target: '{username} at {host}:{port}',
-    secret: 'Secret',
+    secretLabel: 'Secret',
     secretSaved: 'A secret is saved in this computer’s keychain. Leave the field empty to use it.',
     forgetSecret: 'Forget saved secret',
     secretForgotten: 'The saved secret was removed from the keychain.',
