@@ -1,7 +1,8 @@
 /**
  * Conformance against real Asterisk 20 transcripts (../shared/ami-traces): the simulator answers
  * the recorded actions with the same responses and events, compared by event name, header names
- * and order; values (Uniqueid, timestamps, channel suffixes) are not compared.
+ * and order; values (Uniqueid, timestamps, channel suffixes) are not compared. For the call flows
+ * (07-16) the events a console consumes must come in the same sequences (conformance/call-sequence.ts).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +13,13 @@ import type { RenderedEvent } from './dialects';
 import { loadTrace, type Trace } from './conformance/trace-file';
 import { scenario, startSimulatedPbx } from './index';
 import { replayTrace } from './conformance/replay';
+import { consumedCallSequence, type CallSequence } from './conformance/call-sequence';
 
 const TRACE_DIR = fileURLToPath(new URL('../../../shared/ami-traces/', import.meta.url));
 const files = existsSync(TRACE_DIR) ? readdirSync(TRACE_DIR).filter((f) => f.endsWith('.jsonl')).sort() : [];
+if (files.length === 0 && process.env.SWITCHBOARD_ALLOW_MISSING_TRACES !== '1') {
+  throw new Error(`No AMI traces in ${TRACE_DIR}: the conformance tests need ../shared/ami-traces next to the repository (set SWITCHBOARD_ALLOW_MISSING_TRACES=1 to skip them).`);
+}
 
 /** Lab dialplan and Local-channel noise, and events about the lab's own devices. */
 const NOISE = new Set([
@@ -23,16 +28,28 @@ const NOISE = new Set([
   'Rename', 'NewAccountCode', 'NewCallerid', 'NewConnectedLine', 'DeviceStateChange', 'DialState', 'SuccessfulAuth',
 ]);
 
-/** Actions and events of the lab the simulator knowingly does not reproduce. */
-const KNOWN_GAPS: Record<string, { actions?: string[]; events?: string[] }> = {
-  // The lab's Local-channel handsets optimise away mid-call, which moves channels between bridges.
-  '06-command-output': { events: ['BridgeLeave', 'BridgeDestroy', 'Hangup'] },
-  '14-mixmonitor': { events: ['BridgeLeave', 'BridgeDestroy', 'Hangup'] },
-  '15-monitor': { events: ['BridgeLeave', 'BridgeDestroy', 'Hangup'] },
-  '11-atxfer': { events: ['Hold', 'Unhold', 'BridgeMerge', 'AttendedTransfer'] },
-  '10-blindtransfer': { events: ['Unhold'] },
-  '16-queue': { events: ['AgentComplete'] },
-  '17-mwi': { actions: ['VoicemailUserStatus', 'VoicemailUsersList'] },
+interface KnownGap {
+  readonly reason: string;
+  /** Actions whose responses are not compared. */
+  readonly actions?: string[];
+  /** Event names a protocol transcript has that the simulator does not send. */
+  readonly events?: string[];
+  /** Call-sequence streams compared without their order. */
+  readonly unordered?: string[];
+  /** The call sequences are known to differ (the test fails once they no longer do). */
+  readonly sequenceDiffers?: true;
+}
+
+/** What the simulator knowingly does not reproduce, one reason each. */
+const KNOWN_GAPS: Record<string, KnownGap> = {
+  '06-command-output': { reason: 'the lab call optimises its Local pair mid-trace, which the protocol comparison cannot see through', events: ['BridgeLeave', 'BridgeDestroy', 'Hangup'] },
+  '09-redirect': {
+    reason: '`channel request hangup all` hangs both parties up at once; which leaves the bridge first is a race',
+    unordered: ['bridge[103#1+106#1]', 'bridge[104#1+105#1]'],
+  },
+  '11-atxfer': { reason: 'part 2 (BRIDGE_FEATURES=T: Hold, consultation bridge, BridgeMerge, AttendedTransfer) is not simulated yet', sequenceDiffers: true },
+  '12-park-pickup': { reason: "the retriever's Local pair reports Up after the pickup ran (its answer propagates late)", unordered: ['party 100#1'] },
+  '17-mwi': { reason: 'VoicemailUserStatus and VoicemailUsersList are not simulated yet', actions: ['VoicemailUserStatus', 'VoicemailUsersList'] },
 };
 
 const PROTOCOL = ['01', '02', '03', '04', '05', '06', '17', '18', '19', '20'];
@@ -52,25 +69,13 @@ function shapesByEvent(ms: readonly AmiMessage[]): Map<string, Set<string>> {
   return map;
 }
 
-/** For every pair of event names whose occurrences do not overlap in the trace, the simulator keeps that order. */
-function phaseOrderViolations(trace: string[], sim: string[]): string[] {
-  const span = (list: string[]) => {
-    const m = new Map<string, [number, number]>();
-    list.forEach((n, i) => m.set(n, [m.get(n)?.[0] ?? i, i]));
-    return m;
-  };
-  const t = span(trace);
-  const s = span(sim);
-  const problems: string[] = [];
-  for (const [a, [, lastA]] of t) {
-    for (const [b, [firstB]] of t) {
-      if (a === b || lastA >= firstB) continue;
-      const sa = s.get(a);
-      const sb = s.get(b);
-      if (sa && sb && sa[1] >= sb[0]) problems.push(`${a} before ${b}`);
-    }
+/** A call sequence as a plain object for a readable diff; known-unordered streams sorted. */
+function comparable(sequence: CallSequence, gap: KnownGap | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [stream, events] of [...sequence].sort(([a], [b]) => a.localeCompare(b))) {
+    out[stream] = gap?.unordered?.includes(stream) ? [...events].sort() : events;
   }
-  return problems;
+  return out;
 }
 
 /** Every header layout real Asterisk used for each event name, across all transcripts. */
@@ -88,7 +93,7 @@ for (const file of files) {
 describe.skipIf(files.length === 0)('conformance with real Asterisk 20 transcripts', () => {
   describe.each(files)('%s', (file) => {
     const name = file.replace(/\.jsonl$/, '');
-    const gaps = KNOWN_GAPS[name] ?? {};
+    const gap = KNOWN_GAPS[name];
     const protocol = PROTOCOL.includes(name.slice(0, 2));
     let trace: Trace;
     let sim: Map<number, AmiMessage[]>;
@@ -105,7 +110,7 @@ describe.skipIf(files.length === 0)('conformance with real Asterisk 20 transcrip
         for (const [id, expected] of responsesById(recorded)) {
           const action = trace.steps.find((s) => s.kind === 'action' && s.message.get('ActionID') === id);
           const actionName = action?.kind === 'action' ? action.message.get('Action')! : '?';
-          if (gaps.actions?.includes(actionName)) continue;
+          if (gap?.actions?.includes(actionName)) continue;
           const got = mine.get(id);
           const where = `${name} ${actionName} (${id})`;
           expect(got, where).toBeDefined();
@@ -123,7 +128,7 @@ describe.skipIf(files.length === 0)('conformance with real Asterisk 20 transcrip
       }
     });
 
-    it('sends events with the same names and header names', () => {
+    it.runIf(protocol)('sends events with the same names and header names', () => {
       for (const [conn, recorded] of trace.received) {
         const expected = recorded.filter((m) => isUnsolicited(m) && !NOISE.has(m.event!));
         const got = (sim.get(conn) ?? []).filter((m) => isUnsolicited(m) && !NOISE.has(m.event!));
@@ -134,14 +139,18 @@ describe.skipIf(files.length === 0)('conformance with real Asterisk 20 transcrip
           for (const s of shapes) expect(ALL_SHAPES.get(event), `${name}: ${event} headers`).toContain(s);
         }
         for (const event of expectedShapes.keys()) {
-          if (gaps.events?.includes(event)) continue;
+          if (gap?.events?.includes(event)) continue;
           expect(gotShapes.has(event), `${name}: missing ${event}`).toBe(true);
         }
-        if (!protocol) {
-          const names = (ms: AmiMessage[]) => ms.map((m) => m.event!);
-          expect(phaseOrderViolations(names(expected), names(got)), name).toEqual([]);
-        }
       }
+    });
+
+    it.runIf(!protocol)('sends the events a console consumes in the same sequences', () => {
+      const recorded = comparable(consumedCallSequence(trace.received.get(1)!), gap);
+      const simulated = comparable(consumedCallSequence(sim.get(1)!), gap);
+      // A known difference must stay known: once it is gone, drop the gap.
+      if (gap?.sequenceDiffers) expect(simulated, gap.reason).not.toEqual(recorded);
+      else expect(simulated).toEqual(recorded);
     });
   });
 });

@@ -253,11 +253,12 @@ export class Telephony {
     return dest;
   }
 
-  private endDial(pending: PendingDial, status: DialStatus): void {
+  /** Stops a ringing dial; reports DialEnd unless the status is undefined. */
+  private endDial(pending: PendingDial, status: DialStatus | undefined): void {
     this.cancel(pending.answerTimer);
     this.cancel(pending.timeoutTimer);
     this.pending.delete(pending.dest.uniqueid);
-    this.model.emit({ kind: 'dialEnd', caller: pending.caller, dest: pending.dest, status });
+    if (status) this.model.emit({ kind: 'dialEnd', caller: pending.caller, dest: pending.dest, status });
   }
 
   /** The ringing device picks up now. */
@@ -408,7 +409,8 @@ export class Telephony {
         this.pending.set(channel.uniqueid, pending);
         if (!this.noAnswer.has(device)) pending.answerTimer = this.later(this.answerDelayMs, () => this.answer(channel));
         pending.timeoutTimer = this.later(req.timeoutMs, () => {
-          this.endDial(pending, 'NOANSWER');
+          // The originate's own dial gets no DialEnd when it times out, only the Hangup (trace 08).
+          this.endDial(pending, undefined);
           model.destroyChannel(channel, 19);
           pending.onFail('NOANSWER');
         });
@@ -482,6 +484,8 @@ export class Telephony {
     const bridge = transferer.bridgeId ? model.bridges.get(transferer.bridgeId) : undefined;
     const transferee = model.bridgePeers(transferer)[0];
     if (!bridge || !transferee) return false;
+    // Asterisk takes the transferer off hold before it leaves, held or not (trace 10).
+    model.emit({ kind: 'unhold', channel: transferer });
     model.emit({ kind: 'blindTransfer', transferer, transferee, bridge, context, exten });
     model.leaveBridge(transferer);
     model.destroyChannel(transferer, 16);
