@@ -177,7 +177,7 @@ test.describe('call control', () => {
 test.describe('call control on a PBX whose calls carry the transfer feature', () => {
   test.use({ pbxOptions: { answerDelayMs: 300, atxfer: 'transfers' } });
 
-  test('attended transfer: Shift+drop runs Atxfer on my channel and follows it to the end', async ({
+  test('attended transfer: Shift+drop runs Atxfer on my channel, I consult, hang up, and the call is theirs', async ({
     console: page,
     pbx,
     host,
@@ -192,6 +192,12 @@ test.describe('call control on a PBX whose calls carry the transfer feature', ()
     await tile(page, '107').hover({ position: { x: 20, y: 20 } });
     await page.mouse.up();
     await page.keyboard.up('Shift');
+    await expect(notice(page)).toContainText('Talking to 107: hang up your phone to complete the transfer.');
+    await expect(callCard(page, '100', '107')).toHaveAttribute('data-state', 'up');
+    await expect(callCard(page, '105')).toHaveAttribute('data-state', 'onHold');
+
+    // I put my handset down: the PBX joins 105 and 107.
+    pbx.telephony.hangup(pbx.model.channelsOnDevice('PJSIP/100')[0]!, 16);
     await expect(notice(page)).toContainText('Transferred to 107.');
     await expect(callCard(page, '105', '107')).toHaveAttribute('data-state', 'up');
     const [atxfer] = received(pbx, 'Atxfer');

@@ -155,21 +155,24 @@ describe('the call desk against the simulated PBX', () => {
     expect(progress.at(-1)).toMatchObject({ command: 'attendedTransfer', code: 'noTransferFeature' });
   });
 
-  it('follows a working attended transfer: consulting, then transferred to the target', async () => {
+  it('follows a working attended transfer: consulting, then transferred to the target when I hang up', async () => {
     const { pbx, store, desk, progress } = await connected({ atxfer: 'transfers' });
     await pbx.placeCall('105', '100');
     await until(() => callWith(store, '105')?.state === 'up');
     const commandId = commandIdOf(
       await desk.transfer({ callId: callWith(store, '105')!.id, target: '107', mode: 'attended' }),
     );
+    const numbersOn = (exten: string) => callWith(store, exten)?.parties.map((party) => party.number).sort();
+    await until(() => callWith(store, '107')?.state === 'up');
+    expect(stagesOf(progress, commandId)).toEqual(['waiting', 'consulting']);
+    expect(numbersOn('107')).toEqual(['100', '107']);
+    await until(() => callWith(store, '105')?.state === 'onHold');
+
+    // The operator puts the handset down: that completes the transfer.
+    pbx.telephony.hangup(pbx.model.channelsOnDevice('PJSIP/100')[0]!, 16);
     await until(() => stagesOf(progress, commandId).includes('transferred'));
     expect(stagesOf(progress, commandId)).toEqual(['waiting', 'consulting', 'transferred']);
-    await until(() => callWith(store, '107')?.state === 'up');
-    expect(
-      callWith(store, '107')
-        ?.parties.map((party) => party.number)
-        .sort(),
-    ).toEqual(['105', '107']);
+    await until(() => numbersOn('107')?.join() === '105,107');
   });
 
   it('after a forced reconnect shows exactly the PBX’s calls and parked call, with new ids', async () => {

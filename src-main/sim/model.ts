@@ -153,6 +153,7 @@ export type ModelEvent =
   | { kind: 'bridgeDestroy'; bridge: SimBridge }
   | { kind: 'hold'; channel: SimChannel }
   | { kind: 'unhold'; channel: SimChannel }
+  | { kind: 'musicOnHold'; channel: SimChannel; playing: boolean }
   | { kind: 'hangup'; channel: SimChannel; cause: HangupCause }
   | { kind: 'deviceState'; device: string; state: DeviceState }
   | { kind: 'extensionStatus'; hint: Hint; state: DeviceState }
@@ -165,7 +166,9 @@ export type ModelEvent =
   | { kind: 'mixMonitorStart' | 'mixMonitorStop'; channel: SimChannel }
   | { kind: 'mixMonitorMute'; channel: SimChannel; direction: string; muted: boolean }
   | { kind: 'blindTransfer'; transferer: SimChannel; transferee: SimChannel; bridge: SimBridge; context: string; exten: string }
-  | { kind: 'attendedTransfer'; transferer: SimChannel; transferee: SimChannel; target: SimChannel; bridge: SimBridge }
+  | { kind: 'bridgeMerge'; from: SimBridge; to: SimBridge }
+  /** `origBridge` holds the transferee (and now the target); `secondBridge` was the consultation. */
+  | { kind: 'attendedTransfer'; transferer: SimChannel; transferee: SimChannel; target: SimChannel; origBridge: SimBridge; secondBridge: SimBridge }
   | { kind: 'originateResponse'; actionId: string | undefined; success: boolean; channelName: string; context: string; exten: string; reason: number; uniqueid: string; callerIdNum: string; callerIdName: string }
   | { kind: 'queueCallerJoin' | 'queueCallerLeave'; queue: SimQueue; channel: SimChannel; position: number }
   | { kind: 'queueCallerAbandon'; queue: SimQueue; channel: SimChannel; position: number; holdTime: number }

@@ -122,6 +122,51 @@ describe('redirect and transfers', () => {
   });
 });
 
+describe('attended transfer with the transfer feature', () => {
+  it('consults when the call was originated with BRIDGE_FEATURES=T, and completes when the transferer hangs up', async () => {
+    const { c } = await setup();
+    await c.action('Originate', { Channel: 'PJSIP/103', Context: 'internal', Exten: '104', Async: 'true', Variable: 'BRIDGE_FEATURES=T' });
+    await c.waitForEvent('BridgeEnter', (m) => m.get('BridgeNumChannels') === '2');
+    const [transferer] = pbx!.model.channelsOnDevice('PJSIP/103');
+    const [transferee] = pbx!.model.channelsOnDevice('PJSIP/104');
+    const start = c.events.length;
+    await c.action('Atxfer', { Channel: transferer!.name, Context: 'internal', Exten: '108' });
+    await c.waitForEvent('Newstate', (m) => m.get('Channel')?.startsWith('PJSIP/108-') === true && m.get('ChannelStateDesc') === 'Up');
+    const [target] = pbx!.model.channelsOnDevice('PJSIP/108');
+    expect(pbx!.model.bridgePeers(transferer!)).toEqual([target]);
+    expect(pbx!.model.bridgePeers(transferee!)).toEqual([]);
+
+    await c.action('Hangup', { Channel: transferer!.name });
+    const transfer = await c.waitForEvent('AttendedTransfer');
+    expect([transfer.get('Result'), transfer.get('TransfereeChannel'), transfer.get('TransferTargetChannel')]).toEqual(['Success', transferee!.name, target!.name]);
+    expect(pbx!.model.bridgePeers(transferee!)).toEqual([target]);
+    const names = seq(c.events.slice(start));
+    expect(names.slice(0, 1)).toEqual(['Hold']);
+    expect(names).not.toContain('DialBegin');
+    expect(c.events.slice(start).map((e) => e.event)).toContain('BridgeMerge');
+  });
+
+  it('returns the transferer to the waiting party when the target does not answer', async () => {
+    const { c } = await setup({ atxfer: 'transfers' });
+    pbx!.telephony.noAnswer.add('PJSIP/108');
+    const { a, b } = await callUp(c, '103', '104');
+    await c.action('Atxfer', { Channel: a.name, Context: 'internal', Exten: '108' });
+    await c.waitForEvent('Newstate', (m) => m.get('Channel')?.startsWith('PJSIP/108-') === true);
+    pbx!.telephony.hangup(pbx!.model.channelsOnDevice('PJSIP/108')[0]!, 16);
+    await c.waitForEvent('Unhold', (m) => m.get('Channel') === a.name);
+    expect(pbx!.model.bridgePeers(a)).toEqual([b]);
+  });
+
+  it('leaves the digits to the call when the call has no transfer feature', async () => {
+    const { c } = await setup();
+    const { a, b } = await callUp(c, '103', '104');
+    expect((await c.action('Atxfer', { Channel: a.name, Context: 'internal', Exten: '108' })).get('Message')).toBe('Atxfer successfully queued');
+    await wait(150);
+    expect(pbx!.model.channelsOnDevice('PJSIP/108')).toEqual([]);
+    expect(pbx!.model.bridgePeers(a)).toEqual([b]);
+  });
+});
+
 describe('parking', () => {
   it('parks with the quirky bare-LF reply, lists, times out and rings reception', async () => {
     const { c } = await setup();

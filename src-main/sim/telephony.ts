@@ -3,7 +3,7 @@
  * redirect, transfers, parking, the queue. Everything that waits uses the injected clock.
  */
 import type { SimClock, TimerHandle } from './clock';
-import type { DialStatus, HangupCause, Hint, ParkedCall, PbxModel, SimChannel } from './model';
+import type { DialStatus, HangupCause, Hint, ParkedCall, PbxModel, SimBridge, SimChannel } from './model';
 
 export type AtxferBehaviour = 'noFeature' | 'transfers';
 
@@ -33,6 +33,8 @@ export interface OriginateRequest {
   callerIdName?: string;
   async: boolean;
   actionId: string | undefined;
+  /** Channel variables set on the originated channel (`Variable: BRIDGE_FEATURES=T`). */
+  variables?: ReadonlyMap<string, string>;
 }
 
 export type OriginateOutcome =
@@ -48,6 +50,14 @@ interface PendingDial {
   onFail: (status: DialStatus) => void;
 }
 
+/** An attended transfer in progress: the transferer talks to the target in its own bridge. */
+interface Consultation {
+  readonly transferer: SimChannel;
+  readonly origBridge: SimBridge;
+  readonly consultBridge: SimBridge;
+  readonly target: SimChannel;
+}
+
 /** Parses `"Name" <number>`, `Name <number>` or a bare number. */
 export function parseCallerId(value: string | undefined): { num?: string; name?: string } {
   if (!value) return {};
@@ -58,6 +68,8 @@ export function parseCallerId(value: string | undefined): { num?: string; name?:
 
 export class Telephony {
   private readonly pending = new Map<string, PendingDial>();
+  /** Attended transfers in progress, by the transferer's Uniqueid. */
+  private readonly consultations = new Map<string, Consultation>();
   private readonly parkTimers = new Map<number, TimerHandle>();
   private readonly timers = new Set<TimerHandle>();
   /** Devices that never answer (scenarios: a caller who gives up). */
@@ -202,6 +214,8 @@ export class Telephony {
       /** Called once the callee channel exists, before DialBegin (AgentCalled comes first). */
       onCreated?: (dest: SimChannel) => void;
       timeoutMs?: number;
+      /** No DialBegin/DialState: Asterisk reports only the DialEnd of a transfer target (trace 11). */
+      withoutDialBegin?: true;
     },
   ): SimChannel | undefined {
     const model = this.model;
@@ -232,9 +246,10 @@ export class Telephony {
       caller.appData = `${hint.device},30`;
     }
     handlers.onCreated?.(dest);
-    model.emit({ kind: 'dialBegin', caller, dest, dialString: hint.device.slice(hint.device.indexOf('/') + 1) });
+    const announced = !handlers.withoutDialBegin;
+    if (announced) model.emit({ kind: 'dialBegin', caller, dest, dialString: hint.device.slice(hint.device.indexOf('/') + 1) });
     model.setChannelState(dest, 'Ringing');
-    model.emit({ kind: 'dialState', caller, dest, status: 'RINGING' });
+    if (announced) model.emit({ kind: 'dialState', caller, dest, status: 'RINGING' });
     const pending: PendingDial = {
       caller,
       dest,
@@ -297,6 +312,11 @@ export class Telephony {
   hangup(channel: SimChannel, cause: HangupCause = 16): void {
     if (channel.hungUp) return;
     const model = this.model;
+    const consultation = this.consultations.get(channel.uniqueid);
+    if (consultation) {
+      this.completeAttendedTransfer(consultation, cause);
+      return;
+    }
     for (const p of this.pendingFor(channel)) {
       if (p.dest === channel) {
         this.endDial(p, 'BUSY');
@@ -385,6 +405,7 @@ export class Telephony {
         model.emit({ kind: 'dialBegin', caller: undefined, dest: channel, dialString: device.slice(device.indexOf('/') + 1) });
         model.setChannelState(channel, 'Ringing');
         model.emit({ kind: 'dialState', caller: undefined, dest: channel, status: 'RINGING' });
+        for (const [name, value] of req.variables ?? []) channel.vars.set(name, value);
         const pending: PendingDial = {
           caller: undefined,
           dest: channel,
@@ -495,28 +516,81 @@ export class Telephony {
     return true;
   }
 
+  /** Whether Atxfer on this channel transfers: the PBX-wide setting, or the call was dialled with BRIDGE_FEATURES=T. */
+  hasTransferFeature(channel: SimChannel): boolean {
+    return this.atxfer === 'transfers' || /t/i.test(channel.vars.get('BRIDGE_FEATURES') ?? '');
+  }
+
   /**
-   * Attended transfer driven by a scenario (the Atxfer action is a no-op without transfer
-   * features, as on the lab PBX): the transferer's peer is held, the target answers, then the
-   * transferer hangs up and the held party is joined to the target.
+   * Atxfer with the transfer feature, as trace 11 part 2 recorded it: Hold on the transferer, a
+   * consultation bridge with the target, the transferer moves there; when the transferer hangs up
+   * the target is merged into the original bridge (BridgeMerge, AttendedTransfer). If the target
+   * fails or hangs up first, the transferer returns to the original call.
    */
-  attendedTransfer(transferer: SimChannel, targetExten: string): void {
+  attendedTransfer(transferer: SimChannel, context: string, exten: string, options: { hangUpAfterAnswerMs?: number } = {}): boolean {
     const model = this.model;
-    const transferee = model.bridgePeers(transferer)[0];
-    const hint = model.hintByExten(targetExten);
-    const bridge = transferer.bridgeId ? model.bridges.get(transferer.bridgeId) : undefined;
-    if (!transferee || !hint || !bridge) return;
-    model.setHold(transferee, true);
-    this.dial(transferer, hint, {
-      onAnswer: (target) => {
-        model.emit({ kind: 'attendedTransfer', transferer, transferee, target, bridge });
-        model.setHold(transferee, false);
-        model.leaveBridge(transferer);
-        model.destroyChannel(transferer, 16);
-        model.enterBridge(bridge, target);
+    const target = this.resolve(context, exten);
+    const origBridge = transferer.bridgeId ? model.bridges.get(transferer.bridgeId) : undefined;
+    if (target?.kind !== 'extension' || origBridge?.type !== 'basic' || model.bridgePeers(transferer).length === 0) return false;
+    if (this.consultations.has(transferer.uniqueid)) return false;
+    // Asterisk reports the transferer as the one holding and plays music to the others; no
+    // device-state change goes with it.
+    model.emit({ kind: 'hold', channel: transferer });
+    for (const waiting of model.bridgePeers(transferer)) model.emit({ kind: 'musicOnHold', channel: waiting, playing: true });
+    let consultation: Consultation | undefined;
+    this.dial(undefined, target.hint, {
+      withoutDialBegin: true,
+      onCreated: (dest) => {
+        const consultBridge = model.createBridge();
+        model.enterBridge(consultBridge, dest);
+        model.enterBridge(consultBridge, transferer);
+        consultation = { transferer, origBridge, consultBridge, target: dest };
+        this.consultations.set(transferer.uniqueid, consultation);
       },
-      onFail: () => model.setHold(transferee, false),
+      onAnswer: () => {
+        if (options.hangUpAfterAnswerMs !== undefined) this.later(options.hangUpAfterAnswerMs, () => this.hangup(transferer, 16));
+      },
+      onFail: () => {
+        if (consultation) this.returnFromConsultation(consultation);
+      },
     });
+    return consultation !== undefined;
+  }
+
+  /** The transferer hangs up: the target joins whoever waits in the original bridge. */
+  private completeAttendedTransfer(consultation: Consultation, cause: HangupCause): void {
+    const model = this.model;
+    const { transferer, origBridge, consultBridge, target } = consultation;
+    this.consultations.delete(transferer.uniqueid);
+    const transferee = model.bridges.has(origBridge.id) ? origBridge.channels[0] : undefined;
+    if (!transferee || target.hungUp) {
+      this.hangup(transferer, cause);
+      return;
+    }
+    model.emit({ kind: 'bridgeMerge', from: consultBridge, to: origBridge });
+    model.enterBridge(origBridge, target);
+    model.emit({ kind: 'musicOnHold', channel: transferee, playing: false });
+    model.emit({ kind: 'attendedTransfer', transferer, transferee, target, origBridge, secondBridge: consultBridge });
+    model.leaveBridge(transferer);
+    model.destroyBridgeIfEmpty(consultBridge);
+    model.destroyChannel(transferer, cause);
+  }
+
+  /** The target did not answer or hung up: the transferer is back with the transferee. */
+  private returnFromConsultation(consultation: Consultation): void {
+    const model = this.model;
+    const { transferer, origBridge, consultBridge } = consultation;
+    this.consultations.delete(transferer.uniqueid);
+    if (transferer.hungUp) return;
+    model.leaveBridge(transferer);
+    model.destroyBridgeIfEmpty(consultBridge);
+    if (!model.bridges.has(origBridge.id)) {
+      this.hangup(transferer, 16);
+      return;
+    }
+    for (const waiting of origBridge.channels) model.emit({ kind: 'musicOnHold', channel: waiting, playing: false });
+    model.enterBridge(origBridge, transferer);
+    model.emit({ kind: 'unhold', channel: transferer });
   }
 
   // ---- parking ----------------------------------------------------------------------------

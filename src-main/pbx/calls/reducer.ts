@@ -65,8 +65,12 @@ class Draft {
         this.see(event.channel, { bridgeId: event.bridgeId });
         return true;
       case 'bridgeLeave':
-        // Once an answered callee leaves its bridge, who dialled it no longer ties it to anyone.
-        this.update(event.uid, (channel) => (channel.bridgeId === event.bridgeId ? { bridgeId: undefined, dialedBy: undefined } : {}));
+        // Once an answered callee leaves its bridge, who dialled it no longer ties it to anyone. A hold
+        // belongs to the bridge it was put on: the transferer of an attended transfer gets a Hold,
+        // moves to the consultation and is never sent an Unhold (trace 11).
+        this.update(event.uid, (channel) =>
+          channel.bridgeId === event.bridgeId ? { bridgeId: undefined, dialedBy: undefined, onHold: false } : {},
+        );
         return true;
       case 'bridgeDestroy':
         this.bridges.delete(event.bridgeId);
@@ -103,6 +107,9 @@ class Draft {
         }));
         return true;
       case 'musicOnHold':
+        // The party left waiting in a call hears music: for the operator that call is on hold.
+        this.update(event.uid, (channel) => (channel.bridgeId ? { onHold: event.playing } : {}));
+        return true;
       case 'originateResponse':
       case 'blindTransfer':
       case 'attendedTransfer':

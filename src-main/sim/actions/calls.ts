@@ -4,6 +4,16 @@ import { requireChannel, type ActionDefinition } from './types';
 
 const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
 
+/** `Variable: A=1` headers, each possibly `A=1,B=2` as Asterisk also accepts. */
+function channelVariables(values: readonly string[]): Map<string, string> {
+  const variables = new Map<string, string>();
+  for (const pair of values.flatMap((v) => v.split(','))) {
+    const at = pair.indexOf('=');
+    if (at > 0) variables.set(pair.slice(0, at).trim(), pair.slice(at + 1));
+  }
+  return variables;
+}
+
 export const callActions: ActionDefinition[] = [
   {
     name: 'Originate',
@@ -26,6 +36,7 @@ export const callActions: ActionDefinition[] = [
         callerIdName: cid.name,
         async: truthy(ctx.header('Async')),
         actionId: ctx.actionId,
+        variables: channelVariables(ctx.message.getAll('Variable')),
       });
       if (outcome.ok) ctx.success('Originate successfully queued');
       else ctx.error(outcome.message);
@@ -86,9 +97,10 @@ export const callActions: ActionDefinition[] = [
     handle(ctx) {
       const channel = requireChannel(ctx, ctx.header('Channel'), 'Channel specified does not exist');
       if (!channel) return;
+      const { telephony } = ctx.pbx;
       // Without transfer features (no T option / BRIDGE_FEATURES) Asterisk acks and the digits go to the peer.
       ctx.success('Atxfer successfully queued');
-      if (ctx.pbx.telephony.atxfer === 'transfers') ctx.pbx.telephony.attendedTransfer(channel, ctx.header('Exten') ?? '');
+      if (telephony.hasTransferFeature(channel)) telephony.attendedTransfer(channel, ctx.header('Context') ?? channel.context, ctx.header('Exten') ?? '');
     },
   },
 ];

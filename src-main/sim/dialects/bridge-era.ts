@@ -100,6 +100,10 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
     case 'unhold':
       add('Unhold', 'call', channelSnapshot(event.channel));
       break;
+    case 'musicOnHold':
+      if (event.playing) add('MusicOnHoldStart', 'call', [...channelSnapshot(event.channel), ['Class', 'default']]);
+      else add('MusicOnHoldStop', 'call', channelSnapshot(event.channel));
+      break;
     case 'hangup':
       add('Hangup', 'call', [...channelSnapshot(event.channel), ['Cause', String(event.cause)], ['Cause-txt', HANGUP_CAUSE_TEXT[event.cause]]]);
       break;
@@ -167,18 +171,21 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
         ['Extension', event.exten],
       ]);
       break;
+    case 'bridgeMerge':
+      add('BridgeMerge', 'call', [...bridgeSnapshot(event.to, 'To'), ...bridgeSnapshot(event.from, 'From')]);
+      break;
     case 'attendedTransfer':
       add('AttendedTransfer', 'call', [
         ['Result', 'Success'],
         ...channelSnapshot(event.transferer, 'OrigTransferer'),
-        ...bridgeSnapshot(event.bridge, 'Orig'),
+        ...bridgeSnapshot(event.origBridge, 'Orig'),
         ...channelSnapshot(event.transferer, 'SecondTransferer'),
-        ...bridgeSnapshot(event.bridge, 'Second'),
+        ...bridgeSnapshot(event.secondBridge, 'Second'),
         ...channelSnapshot(event.transferee, 'Transferee'),
         ...channelSnapshot(event.target, 'TransferTarget'),
         ['IsExternal', 'No'],
         ['DestType', 'Bridge'],
-        ['DestBridgeUniqueid', event.bridge.id],
+        ['DestBridgeUniqueid', event.origBridge.id],
       ]);
       break;
     case 'originateResponse':

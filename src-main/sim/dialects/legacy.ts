@@ -195,7 +195,8 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
       add('Shutdown', 'system', [['Shutdown', 'Cleanly'], ['Restart', event.restart ? 'True' : 'False']]);
       break;
     default:
-      // Asterisk 11 has no DialState, BridgeCreate/Destroy, DeviceStateChange, MixMonitor events.
+      // Asterisk 11 has no DialState, BridgeCreate/Destroy/Merge, DeviceStateChange, MixMonitor events;
+      // its MusicOnHold event is not simulated.
       break;
   }
   return out;

@@ -70,7 +70,8 @@ function applyStep(target: ScenarioTarget, step: ScenarioStep): void {
     }
     case 'attendedTransfer': {
       const ch = channelOf(target, step.exten);
-      if (ch) telephony.attendedTransfer(ch, step.to);
+      const context = model.hintByExten(step.to)?.context ?? 'internal';
+      if (ch) telephony.attendedTransfer(ch, context, step.to, { hangUpAfterAnswerMs: step.consultMs ?? 1500 });
       return;
     }
     case 'noAnswer':

@@ -15,7 +15,7 @@ const step = z.discriminatedUnion('do', [
   z.object({ at: z.number().min(0), do: z.literal('unhold'), exten: z.string() }),
   z.object({ at: z.number().min(0), do: z.literal('park'), exten: z.string(), timeoutMs: z.number().min(0).optional() }),
   z.object({ at: z.number().min(0), do: z.literal('noAnswer'), exten: z.string(), on: z.boolean() }),
-  z.object({ at: z.number().min(0), do: z.literal('attendedTransfer'), exten: z.string(), to: z.string() }),
+  z.object({ at: z.number().min(0), do: z.literal('attendedTransfer'), exten: z.string(), to: z.string(), consultMs: z.number().min(0).optional() }),
 ]);
 
 export const scenarioSchema = z.object({
@@ -77,9 +77,9 @@ export class ScenarioBuilder {
     return this.push({ do: 'park', exten, timeoutMs });
   }
 
-  /** `exten` consults `to` (its peer on hold) and completes the transfer once `to` answers. */
-  attendedTransfer(exten: string, to: string): this {
-    return this.push({ do: 'attendedTransfer', exten, to });
+  /** `exten` consults `to` (its peer waits) and hangs up `consultMs` after `to` answers, which completes the transfer. */
+  attendedTransfer(exten: string, to: string, consultMs?: number): this {
+    return this.push({ do: 'attendedTransfer', exten, to, consultMs });
   }
 
   noAnswer(exten: string, on = true): this {
