@@ -32,7 +32,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: "Only src-main/index.ts and src-main/ipc/electron.ts may import 'electron'." }] },
+        {
+          paths: [
+            { name: 'electron', message: "Only src-main/index.ts and src-main/ipc/electron.ts may import 'electron'." },
+          ],
+        },
       ],
     },
   },
@@ -45,9 +49,17 @@ export default tseslint.config(
         {
           paths: [
             { name: 'electron', message: 'The renderer speaks only the contract (window.switchboard).' },
-            ...nodeModules.map((name) => ({ name, message: 'The renderer runs in a sandboxed page: no Node modules.' })),
+            ...nodeModules.map((name) => ({
+              name,
+              message: 'The renderer runs in a sandboxed page: no Node modules.',
+            })),
           ],
-          patterns: [{ group: ['**/src-main/**', '../../src-main/*'], message: 'The renderer may not import main-process code.' }],
+          patterns: [
+            {
+              group: ['**/src-main/**', '../../src-main/*'],
+              message: 'The renderer may not import main-process code.',
+            },
+          ],
         },
       ],
     },

@@ -53,7 +53,6 @@ test.describe('the extension board', () => {
     await connectTo(page, { host: '127.0.0.1', port: closedPort });
     await expect(page.getByTestId('status-text')).toContainText(/refused|not running|no answer/i);
   });
-
 });
 
 test.describe('the Demo PBX', () => {
@@ -65,7 +64,9 @@ test.describe('the Demo PBX', () => {
     expect(await page.locator('[data-extension]').count()).toBeGreaterThanOrEqual(30);
     await expect(page.getByText('Anna Berg').first()).toBeVisible();
     // The office comes alive within seconds: calls appear and lamps change.
-    await expect.poll(() => page.locator('[data-extension]:not([data-lamp="idle"])').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+    await expect
+      .poll(() => page.locator('[data-extension]:not([data-lamp="idle"])').count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(4);
     await expect(page.locator('[data-call]').first()).toBeVisible();
     mkdirSync('docs', { recursive: true });
     await page.screenshot({ path: 'docs/board.png' });

@@ -60,7 +60,9 @@ test.describe('call control', () => {
     const fromTile = tile(page, '101').locator('.tile-call');
 
     await fromTile.dragTo(tile(page, '103'));
-    await expect(page.getByTestId('confirm-dialog')).toContainText('103 Chloe Dubois is busy. Transfer the call there anyway?');
+    await expect(page.getByTestId('confirm-dialog')).toContainText(
+      '103 Chloe Dubois is busy. Transfer the call there anyway?',
+    );
     await page.getByTestId('confirm-cancel').click();
     expect(received(pbx, 'BlindTransfer')).toEqual([]);
 

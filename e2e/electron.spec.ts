@@ -39,7 +39,11 @@ test.describe('the Electron app', () => {
         process: typeof (globalThis as { process?: unknown }).process,
         api: Object.keys((globalThis as { switchboard?: object }).switchboard ?? {}).sort(),
       }));
-      expect(page).toEqual({ require: 'undefined', process: 'undefined', api: expect.arrayContaining(['session', 'picture']) });
+      expect(page).toEqual({
+        require: 'undefined',
+        process: 'undefined',
+        api: expect.arrayContaining(['session', 'picture']),
+      });
       await window.getByTestId('connect-demo').click();
       await expect(window.getByTestId('status-text')).toContainText('Connected to Asterisk');
       await expect(window.locator('[data-extension]').first()).toBeVisible();

@@ -76,7 +76,11 @@ export const test = base.extend<Fixtures>({
 export { expect };
 
 /** Creates a login profile for the PBX through the login screen's editor; it is then selected. */
-export async function createProfile(page: Page, pbx: { host: string; port: number }, profile = { displayName: 'Front desk', username: 'demo' }) {
+export async function createProfile(
+  page: Page,
+  pbx: { host: string; port: number },
+  profile = { displayName: 'Front desk', username: 'demo' },
+) {
   await page.getByTestId('new-profile').click();
   const editor = page.getByTestId('profile-editor');
   await editor.getByLabel('Profile name').fill(profile.displayName);
@@ -88,7 +92,11 @@ export async function createProfile(page: Page, pbx: { host: string; port: numbe
 }
 
 /** Creates a profile for the PBX and connects with it, typing the secret (not remembered). */
-export async function connectTo(page: Page, pbx: { host: string; port: number }, credentials = { username: 'demo', secret: 'demo' }) {
+export async function connectTo(
+  page: Page,
+  pbx: { host: string; port: number },
+  credentials = { username: 'demo', secret: 'demo' },
+) {
   await createProfile(page, pbx, { displayName: 'Front desk', username: credentials.username });
   await page.getByLabel('Secret', { exact: true }).fill(credentials.secret);
   await page.getByTestId('connect-submit').click();

@@ -17,9 +17,12 @@ async function keychainReachable(): Promise<boolean> {
   }
 }
 
-const selectedProfileId = (page: Page) => page.locator('[data-testid="profile-item"][aria-pressed="true"]').getAttribute('data-profile-id');
+const selectedProfileId = (page: Page) =>
+  page.locator('[data-testid="profile-item"][aria-pressed="true"]').getAttribute('data-profile-id');
 
-test.use({ pbxOptions: { answerDelayMs: 300, users: [{ username: 'reception', secret: SECRET, read: ['all'], write: ['all'] }] } });
+test.use({
+  pbxOptions: { answerDelayMs: 300, users: [{ username: 'reception', secret: SECRET, read: ['all'], write: ['all'] }] },
+});
 
 test.describe('login profiles and the keychain', () => {
   test('create a profile, save the secret, log out, log in without typing it, delete it: the keychain entry is gone', async ({
@@ -28,7 +31,10 @@ test.describe('login profiles and the keychain', () => {
     mainLog,
   }) => {
     const reachable = await keychainReachable();
-    test.skip(!reachable, 'SKIPPED: no Secret Service is reachable; run with scripts/with-keyring.sh npx playwright test e2e/profiles.spec.ts');
+    test.skip(
+      !reachable,
+      'SKIPPED: no Secret Service is reachable; run with scripts/with-keyring.sh npx playwright test e2e/profiles.spec.ts',
+    );
 
     await createProfile(page, pbx, { displayName: 'Front desk', username: 'reception' });
     const id = await selectedProfileId(page);
@@ -58,7 +64,10 @@ test.describe('login profiles and the keychain', () => {
     expect(mainLog.join('\n')).not.toContain(SECRET);
   });
 
-  test('asks for the secret next to the secret field when none is saved, and says when it is wrong', async ({ console: page, pbx }) => {
+  test('asks for the secret next to the secret field when none is saved, and says when it is wrong', async ({
+    console: page,
+    pbx,
+  }) => {
     await createProfile(page, pbx, { displayName: 'Night shift', username: 'reception' });
     await page.getByTestId('connect-submit').click({ noWaitAfter: true });
     // The field is required while no secret is saved: the browser asks first; main would say the same.
@@ -78,14 +87,21 @@ test.describe('login profiles and the keychain', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-profiles').click()]);
     const exported = await readFile(await download.path(), 'utf8');
-    expect(JSON.parse(exported)).toMatchObject({ format: 'switchboard-profiles', profiles: [{ displayName: 'Front desk' }, { displayName: 'Front desk (copy)' }] });
+    expect(JSON.parse(exported)).toMatchObject({
+      format: 'switchboard-profiles',
+      profiles: [{ displayName: 'Front desk' }, { displayName: 'Front desk (copy)' }],
+    });
     expect(exported).not.toContain(SECRET);
 
-    await page.getByTestId('import-profiles').setInputFiles({ name: 'desks.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await page
+      .getByTestId('import-profiles')
+      .setInputFiles({ name: 'desks.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
     await expect(page.getByTestId('profile-feedback')).toContainText('Imported 2 profile(s).');
     await expect(page.getByTestId('profile-item')).toHaveCount(5);
 
-    await page.getByTestId('import-profiles').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await page
+      .getByTestId('import-profiles')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await expect(page.getByTestId('profile-feedback')).toContainText('That file is not valid JSON');
   });
 });

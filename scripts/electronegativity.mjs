@@ -9,7 +9,7 @@ const REVIEWED_FALSE_POSITIVES = [
   {
     check: 'PRELOAD_JS_CHECK',
     file: 'src-main/index.ts',
-    why: 'the preload exposes only the contract\'s named methods (src-preload/api.ts): no ipcRenderer, no Node API, nothing that takes a channel name.',
+    why: "the preload exposes only the contract's named methods (src-preload/api.ts): no ipcRenderer, no Node API, nothing that takes a channel name.",
   },
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
@@ -27,7 +27,19 @@ try {
   const report = join(work, 'report.csv');
   execFileSync(
     'npx',
-    ['--no-install', 'electronegativity', '-i', join(work, 'app'), '-e', electronVersion, '-r', '-v', 'false', '-o', report],
+    [
+      '--no-install',
+      'electronegativity',
+      '-i',
+      join(work, 'app'),
+      '-e',
+      electronVersion,
+      '-r',
+      '-v',
+      'false',
+      '-o',
+      report,
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const findings = readFileSync(report, 'utf8')
@@ -45,7 +57,9 @@ try {
     console.log(`electronegativity: ${f.severity} ${f.check} ${f.file} ${f.location} ${note}`);
   }
   const blocking = serious.filter((f) => !reviewed(f));
-  console.log(`electronegativity: ${findings.length} findings, ${serious.length} HIGH/MEDIUM, ${blocking.length} unexplained (Electron ${electronVersion})`);
+  console.log(
+    `electronegativity: ${findings.length} findings, ${serious.length} HIGH/MEDIUM, ${blocking.length} unexplained (Electron ${electronVersion})`,
+  );
   if (blocking.length > 0) process.exit(1);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -28,7 +28,9 @@ export async function loginAtLaunch(argv: readonly string[], deps: LaunchLoginDe
         await deps.connect({ profileId: launch.profile.id });
       } catch (error) {
         if (!(error instanceof OperatorError)) throw error;
-        deps.notify(`Switchboard was started to log in as "${launch.profile.displayName}", but could not: ${error.message}`);
+        deps.notify(
+          `Switchboard was started to log in as "${launch.profile.displayName}", but could not: ${error.message}`,
+        );
       }
   }
 }

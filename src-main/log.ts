@@ -7,5 +7,7 @@ import type { GatekeeperLog } from './ipc/gatekeeper';
 export const consoleLog: GatekeeperLog = {
   warn: (message) => console.warn(`[switchboard] ${message}`),
   error: (message, error) =>
-    console.error(`[switchboard] ${message}: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`),
+    console.error(
+      `[switchboard] ${message}: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`,
+    ),
 };

@@ -33,16 +33,27 @@ async function startConsole() {
   });
   cleanups.push(() => services.dispose());
   const dispatch = createGatekeeper(services.handlers, log);
-  return { services, vault, call: (channel: Parameters<typeof dispatch>[0], args?: unknown) => dispatch(channel, args, window) };
+  return {
+    services,
+    vault,
+    call: (channel: Parameters<typeof dispatch>[0], args?: unknown) => dispatch(channel, args, window),
+  };
 }
 
 async function pbx(): Promise<SimulatedPbx> {
-  const started = await startSimulatedPbx({ port: 0, users: [{ username: 'reception', secret: SECRET, read: ['all'], write: ['all'] }] });
+  const started = await startSimulatedPbx({
+    port: 0,
+    users: [{ username: 'reception', secret: SECRET, read: ['all'], write: ['all'] }],
+  });
   cleanups.push(() => started.close());
   return started;
 }
 
-async function profileFor(call: Awaited<ReturnType<typeof startConsole>>['call'], sim: SimulatedPbx, displayName = 'Front desk') {
+async function profileFor(
+  call: Awaited<ReturnType<typeof startConsole>>['call'],
+  sim: SimulatedPbx,
+  displayName = 'Front desk',
+) {
   const created = await call('profiles:create', { displayName, host: sim.host, port: sim.port, username: 'reception' });
   if (!created.ok) throw new Error(created.error.message);
   return (created.value as { id: string }).id;
@@ -66,22 +77,37 @@ describe('logging in with a profile', () => {
       value: { kind: 'failed', reason: { code: 'authFailed' } },
     });
     expect(vault.secrets.has(id)).toBe(false);
-    expect(await call('session:connect', { profileId: id })).toMatchObject({ ok: false, error: { code: 'needsSecret' } });
+    expect(await call('session:connect', { profileId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'needsSecret' },
+    });
 
-    expect(await call('session:connect', { profileId: id, secret: SECRET, rememberSecret: true })).toMatchObject({ ok: true, value: { kind: 'connected' } });
+    expect(await call('session:connect', { profileId: id, secret: SECRET, rememberSecret: true })).toMatchObject({
+      ok: true,
+      value: { kind: 'connected' },
+    });
     expect(vault.secrets.get(id)).toBe(SECRET);
     await call('session:disconnect');
-    expect(await call('session:connect', { profileId: id })).toMatchObject({ ok: true, value: { kind: 'connected', username: 'reception' } });
+    expect(await call('session:connect', { profileId: id })).toMatchObject({
+      ok: true,
+      value: { kind: 'connected', username: 'reception' },
+    });
     expect(await call('profiles:list')).toMatchObject({ ok: true, value: { lastUsedProfileId: id } });
   });
 
   it('forgets a secret typed for this session only when the operator logs out', async () => {
     const { call, vault } = await startConsole();
     const id = await profileFor(call, await pbx());
-    expect(await call('session:connect', { profileId: id, secret: SECRET })).toMatchObject({ ok: true, value: { kind: 'connected' } });
+    expect(await call('session:connect', { profileId: id, secret: SECRET })).toMatchObject({
+      ok: true,
+      value: { kind: 'connected' },
+    });
     expect(vault.secrets.size).toBe(0);
     await call('session:disconnect');
-    expect(await call('session:connect', { profileId: id })).toMatchObject({ ok: false, error: { code: 'needsSecret' } });
+    expect(await call('session:connect', { profileId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'needsSecret' },
+    });
   });
 
   it('tears the old session down before the next profile logs in, and drops its typed secret', async () => {
@@ -90,13 +116,19 @@ describe('logging in with a profile', () => {
     const firstId = await profileFor(call, first, 'Day shift');
     const secondId = await profileFor(call, second, 'Night shift');
     await call('session:connect', { profileId: firstId, secret: SECRET });
-    expect(await call('session:connect', { profileId: secondId, secret: SECRET })).toMatchObject({ ok: true, value: { kind: 'connected' } });
+    expect(await call('session:connect', { profileId: secondId, secret: SECRET })).toMatchObject({
+      ok: true,
+      value: { kind: 'connected' },
+    });
 
     const loggedOffAt = first.actionsReceived.find((received) => received.action.get('Action') === 'Logoff')?.at;
     const secondLoginAt = second.actionsReceived.find((received) => received.action.get('Action') === 'Login')?.at;
     expect(loggedOffAt).toBeDefined();
     expect(loggedOffAt!).toBeLessThanOrEqual(secondLoginAt!);
-    expect(await call('session:connect', { profileId: firstId })).toMatchObject({ ok: false, error: { code: 'needsSecret' } });
+    expect(await call('session:connect', { profileId: firstId })).toMatchObject({
+      ok: false,
+      error: { code: 'needsSecret' },
+    });
   });
 
   it('logs in at launch with --profile and its saved secret', async () => {
@@ -104,7 +136,10 @@ describe('logging in with a profile', () => {
     const id = await profileFor(call, await pbx());
     await call('profiles:saveSecret', { id, secret: SECRET, remember: true });
     await services.loginAtLaunch(['/usr/bin/switchboard', '.', '--profile', 'front desk']);
-    expect(await call('session:status')).toMatchObject({ ok: true, value: { kind: 'connected', username: 'reception' } });
+    expect(await call('session:status')).toMatchObject({
+      ok: true,
+      value: { kind: 'connected', username: 'reception' },
+    });
   });
 
   it('says on the login screen why --profile could not be followed', async () => {
@@ -118,7 +153,8 @@ describe('logging in with a profile', () => {
         { kind: 'launchProfile', message: 'There is no profile called "Night shift". Choose one on the login screen.' },
         {
           kind: 'launchProfile',
-          message: 'Switchboard was started to log in as "Front desk", but could not: No secret is saved for this profile. Type it to connect.',
+          message:
+            'Switchboard was started to log in as "Front desk", but could not: No secret is saved for this profile. Type it to connect.',
         },
       ],
     });

@@ -98,7 +98,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     publish(next.status);
     next.start();
     const outcome = await verdict(next);
-    if (request.secret !== undefined && session === next) await settleTypedSecret(request.profileId, request.secret, request.rememberSecret ?? false, outcome);
+    if (request.secret !== undefined && session === next)
+      await settleTypedSecret(request.profileId, request.secret, request.rememberSecret ?? false, outcome);
     return outcome;
   }
 
@@ -173,7 +174,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
 /** The demo office's names for its tiles: Asterisk's hints carry no names. */
 function demoDirectory(): ReadonlyMap<string, string> {
-  return new Map(demoOffice().extensions.map((extension) => [`${extension.exten}@${extension.context}`, extension.name]));
+  return new Map(
+    demoOffice().extensions.map((extension) => [`${extension.exten}@${extension.context}`, extension.name]),
+  );
 }
 
 /** Resolves with the session's first decisive status: connected, failed or reconnecting. */
@@ -192,4 +195,3 @@ function verdict(session: PbxSession): Promise<SessionStatus> {
     }
   });
 }
-

@@ -5,7 +5,13 @@
  * `window.switchboard` from these names; the renderer imports only types from here.
  */
 import { z } from 'zod';
-import { ProfileChangesSchema, ProfileDraftSchema, ProfileIdSchema, type DemoProfile, type UserProfile } from '../src-main/profiles/profile';
+import {
+  ProfileChangesSchema,
+  ProfileDraftSchema,
+  ProfileIdSchema,
+  type DemoProfile,
+  type UserProfile,
+} from '../src-main/profiles/profile';
 import type {
   DeleteProfileResult,
   ForgetSecretResult,
@@ -87,9 +93,7 @@ export interface PictureBatch {
 }
 
 /** What every method returns across IPC: never a thrown error, always something the UI can show. */
-export type IpcResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: IpcError };
+export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
 
 export interface IpcError {
   readonly code: string;
@@ -112,7 +116,10 @@ export interface EventSpec<P> {
 const event = <P>(): EventSpec<P> => ({});
 
 /** A number or extension to dial or transfer to: digits, letters and the keypad's `*#+`. */
-const DialTarget = z.string().trim().regex(/^[A-Za-z0-9*#+_.-]{1,64}$/, 'is not a number or extension');
+const DialTarget = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9*#+_.-]{1,64}$/, 'is not a number or extension');
 /** Ids main issued (call, party, slot): short and plain, never a channel name. */
 const IssuedId = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'is not an id the console issued');
 const ExtensionId = z.string().regex(/^[A-Za-z0-9*#+_.-]{1,64}@[A-Za-z0-9_.-]{1,80}$/, 'is not an extension id');
@@ -144,10 +151,11 @@ export type WatchedCommand = 'dial' | 'pickup' | 'attendedTransfer';
 export type CommandStage = 'callingYou' | 'ringing' | 'connected' | 'ended' | 'waiting' | 'consulting' | 'transferred';
 
 /** How a watched command goes, judged from the PBX's events (not its acknowledgement). */
-export type CommandProgress = { readonly commandId: string; readonly command: WatchedCommand; readonly target: string } & (
-  | { readonly stage: CommandStage }
-  | { readonly stage: 'failed'; readonly code: string; readonly message: string }
-);
+export type CommandProgress = {
+  readonly commandId: string;
+  readonly command: WatchedCommand;
+  readonly target: string;
+} & ({ readonly stage: CommandStage } | { readonly stage: 'failed'; readonly code: string; readonly message: string });
 
 /** A profile as the login screen sees it: its settings and whether a secret is saved; never the secret. */
 export type ProfileSummary = (UserProfile | DemoProfile) & { readonly hasSavedSecret: boolean };
@@ -192,7 +200,9 @@ export const methods = {
     /** The profile and its saved secret. */
     delete: method<DeleteProfileResult>()(ProfileRef),
     /** Write-only: the secret goes to main and never comes back; `hasSavedSecret` tells the rest. */
-    saveSecret: method<SecretSaved>()(z.strictObject({ id: ProfileIdSchema, secret: SecretSchema, remember: z.boolean() })),
+    saveSecret: method<SecretSaved>()(
+      z.strictObject({ id: ProfileIdSchema, secret: SecretSchema, remember: z.boolean() }),
+    ),
     forgetSecret: method<ForgetSecretResult>()(ProfileRef),
     /** Every profile as JSON text for another desk; never a secret. The page offers it as a download. */
     export: method<string>()(NoArgs),

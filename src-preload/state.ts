@@ -93,7 +93,11 @@ export type ItemOf<C extends PictureCollection> = PbxPicture[C][string];
 
 /** A batch of changes to one collection: the latest value of each changed item, and removed ids. */
 export type PicturePatch = {
-  [C in PictureCollection]: { readonly collection: C; readonly upsert: readonly ItemOf<C>[]; readonly remove: readonly string[] };
+  [C in PictureCollection]: {
+    readonly collection: C;
+    readonly upsert: readonly ItemOf<C>[];
+    readonly remove: readonly string[];
+  };
 }[PictureCollection];
 
 export const PICTURE_COLLECTIONS: readonly PictureCollection[] = ['extensions', 'calls', 'parked'];

@@ -65,7 +65,14 @@ export const adapters: Record<string, ClientAdapter> = {
   'ami-io': (host, port, sink) =>
     new Promise((resolve) => {
       const AmiIo = require('ami-io');
-      const ami = AmiIo.createClient({ host, port, login: USER, password: SECRET, encoding: 'utf8', logger: new AmiIo.SilentLogger() });
+      const ami = AmiIo.createClient({
+        host,
+        port,
+        login: USER,
+        password: SECRET,
+        encoding: 'utf8',
+        logger: new AmiIo.SilentLogger(),
+      });
       ami.on('event', sinkPlain(sink));
       ami.on('connected', () => resolve());
       ami.connect();
@@ -109,4 +116,3 @@ export const adapters: Record<string, ClientAdapter> = {
       socket.once('data', () => socket.write(`Action: Login\r\nUsername: ${USER}\r\nSecret: ${SECRET}\r\n\r\n`));
     }),
 };
-

@@ -19,7 +19,10 @@ export function installOfflineSocket(stream: Buffer): void {
       (bytes) => process.nextTick(() => this.push(bytes)),
       () => void feed(this, stream),
     );
-    (this as unknown as { write: (data: unknown, ...rest: unknown[]) => boolean }).write = (data: unknown, ...rest: unknown[]) => {
+    (this as unknown as { write: (data: unknown, ...rest: unknown[]) => boolean }).write = (
+      data: unknown,
+      ...rest: unknown[]
+    ) => {
       parser.push(typeof data === 'string' ? Buffer.from(data) : (data as Buffer));
       const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
       done?.();

@@ -8,9 +8,20 @@ import { generateStream } from './stream';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 const SEED = 20_251_123;
-const ALL_CLIENTS = ['ours', 'asterisk.io', 'yana', 'ami-io', 'asterisk-manager', 'asterisk-ami-client', 'raw'] as const;
+const ALL_CLIENTS = [
+  'ours',
+  'asterisk.io',
+  'yana',
+  'ami-io',
+  'asterisk-manager',
+  'asterisk-ami-client',
+  'raw',
+] as const;
 // BENCH_CLIENTS=ours,raw narrows a run while tuning; the report always runs them all.
-const CLIENTS = process.env.BENCH_CLIENTS === undefined ? ALL_CLIENTS : ALL_CLIENTS.filter((name) => process.env.BENCH_CLIENTS!.split(',').includes(name));
+const CLIENTS =
+  process.env.BENCH_CLIENTS === undefined
+    ? ALL_CLIENTS
+    : ALL_CLIENTS.filter((name) => process.env.BENCH_CLIENTS!.split(',').includes(name));
 const PEERS = ALL_CLIENTS.filter((name) => name !== 'ours' && name !== 'raw');
 const MODES = ['online', 'offline'] as const;
 const WORKER_LIMIT_MS = 60_000;
@@ -38,7 +49,9 @@ const streamFile = join(folder, 'stream.bin');
 writeFileSync(streamFile, stream.bytes);
 const server = await startStreamServer(stream.bytes);
 
-console.log(`ami-ingest: ${EVENTS} events, ${(stream.bytes.length / 1e6).toFixed(1)} MB, seed ${SEED}, node ${process.version}, ${RUNS} runs each`);
+console.log(
+  `ami-ingest: ${EVENTS} events, ${(stream.bytes.length / 1e6).toFixed(1)} MB, seed ${SEED}, node ${process.version}, ${RUNS} runs each`,
+);
 
 const runs: Measurement[] = [];
 try {
@@ -47,7 +60,9 @@ try {
       for (const client of CLIENTS) {
         const measurement = await measure(client, mode);
         runs.push(measurement);
-        console.log(`  run ${round} ${mode} ${client}: ${Math.round(measurement.eventsPerSecond)} ev/s ${measurement.note}`);
+        console.log(
+          `  run ${round} ${mode} ${client}: ${Math.round(measurement.eventsPerSecond)} ev/s ${measurement.note}`,
+        );
       }
     }
   }
@@ -56,14 +71,29 @@ try {
   rmSync(folder, { recursive: true, force: true });
 }
 
-const results = MODES.flatMap((mode) => CLIENTS.map((client) => typical(runs.filter((r) => r.mode === mode && r.client === client))));
+const results = MODES.flatMap((mode) =>
+  CLIENTS.map((client) => typical(runs.filter((r) => r.mode === mode && r.client === client))),
+);
 printTable(results);
-const summaries = MODES.map((mode) => summarise(results.filter((r) => r.mode === mode), mode));
+const summaries = MODES.map((mode) =>
+  summarise(
+    results.filter((r) => r.mode === mode),
+    mode,
+  ),
+);
 for (const summary of summaries) console.log(summary);
 
 async function measure(client: string, mode: Mode): Promise<Measurement> {
   const output = await runWorker([client, mode, String(server.port), streamFile, String(EVENTS)]);
-  const base = { client, mode, events: 0, correct: false, eventsPerSecond: 0, megabytesPerSecond: 0, peakRssMegabytes: 0 } as const;
+  const base = {
+    client,
+    mode,
+    events: 0,
+    correct: false,
+    eventsPerSecond: 0,
+    megabytesPerSecond: 0,
+    peakRssMegabytes: 0,
+  } as const;
   let parsed: { events: number; checksum: number; elapsedMs: number; peakRssBytes: number };
   try {
     parsed = JSON.parse(output.stdout.trim().split('\n').pop() ?? '');
@@ -101,7 +131,9 @@ function typical(measurements: Measurement[]): Measurement {
 
 function runWorker(args: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'worker.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'worker.ts'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -127,7 +159,11 @@ function printTable(rows: Measurement[]): void {
     r.note,
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
-  const format = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   console.log('');
   console.log(format(header));
   for (const line of lines) console.log(format(line));

@@ -1,9 +1,55 @@
 /** The benchmark's event stream: realistic Asterisk-18-style events, the same bytes for every seed. */
 
-const EVENT_TYPES = ['Newchannel', 'Newstate', 'NewCallerid', 'VarSet', 'Newexten', 'DialBegin', 'DialEnd', 'BridgeEnter', 'BridgeLeave', 'Hangup', 'HangupRequest', 'SoftHangupRequest', 'DeviceStateChange', 'ExtensionStatus', 'QueueMemberStatus', 'MusicOnHoldStart'];
-const ASCII_NAMES = ['John Smith', 'Mary Johnson', 'Reception', 'Sales Desk', 'Peter Brown', 'Linda Davis', 'Front Door', 'Support Line', 'Robert Miller', 'Susan Wilson'];
-const NON_ASCII_NAMES = ['Jürgen Müller', 'Zoë Łukasiewicz', 'Øyvind Sæther', 'José Núñez', 'François Lefèvre', '王伟', '김민준', 'Алексей Смирнов', 'Ζωή Παπαδοπούλου', 'Ahmet Yılmaz', 'Søren Kierkegård', '田中 太郎'];
-const STATES = [['0', 'Down'], ['4', 'Ring'], ['5', 'Ringing'], ['6', 'Up']] as const;
+const EVENT_TYPES = [
+  'Newchannel',
+  'Newstate',
+  'NewCallerid',
+  'VarSet',
+  'Newexten',
+  'DialBegin',
+  'DialEnd',
+  'BridgeEnter',
+  'BridgeLeave',
+  'Hangup',
+  'HangupRequest',
+  'SoftHangupRequest',
+  'DeviceStateChange',
+  'ExtensionStatus',
+  'QueueMemberStatus',
+  'MusicOnHoldStart',
+];
+const ASCII_NAMES = [
+  'John Smith',
+  'Mary Johnson',
+  'Reception',
+  'Sales Desk',
+  'Peter Brown',
+  'Linda Davis',
+  'Front Door',
+  'Support Line',
+  'Robert Miller',
+  'Susan Wilson',
+];
+const NON_ASCII_NAMES = [
+  'Jürgen Müller',
+  'Zoë Łukasiewicz',
+  'Øyvind Sæther',
+  'José Núñez',
+  'François Lefèvre',
+  '王伟',
+  '김민준',
+  'Алексей Смирнов',
+  'Ζωή Παπαδοπούλου',
+  'Ahmet Yılmaz',
+  'Søren Kierkegård',
+  '田中 太郎',
+];
+const STATES = [
+  ['0', 'Down'],
+  ['4', 'Ring'],
+  ['5', 'Ringing'],
+  ['6', 'Up'],
+] as const;
 
 export interface BenchStream {
   bytes: Buffer;
@@ -14,7 +60,11 @@ export interface BenchStream {
 export const BANNER = 'Asterisk Call Manager/7.0.0\r\n';
 
 /** FNV-1a over Event, Uniqueid and CallerIDName: a mojibake name or a lost header changes it. */
-export function eventDigest(event: string | undefined, uniqueid: string | undefined, callerIdName: string | undefined): number {
+export function eventDigest(
+  event: string | undefined,
+  uniqueid: string | undefined,
+  callerIdName: string | undefined,
+): number {
   return fnv1a(fnv1a(fnv1a(0x811c9dc5, event ?? ''), uniqueid ?? ''), callerIdName ?? '');
 }
 

@@ -1,13 +1,7 @@
 import type { AmiMessage } from './message';
 
 export type AmiActionErrorCode =
-  | 'injection'
-  | 'lineTooLong'
-  | 'timeout'
-  | 'notConnected'
-  | 'notSent'
-  | 'outcomeUnknown'
-  | 'closed';
+  'injection' | 'lineTooLong' | 'timeout' | 'notConnected' | 'notSent' | 'outcomeUnknown' | 'closed';
 
 /** Why an action got no response. Every action ends with a response or one of these, never silence. */
 export class AmiActionError extends Error {

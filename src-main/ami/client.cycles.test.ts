@@ -130,9 +130,14 @@ describe('AmiClient over 1,000 connect/disconnect cycles against the simulator',
       // Sockets close a tick after destroy(), on both ends: wait for the counts to come back down.
       const sameResources = () => {
         const now = activeResources();
-        return Object.keys({ ...now, ...baseline.resources }).every((kind) => (now[kind] ?? 0) <= (baseline.resources[kind] ?? 0));
+        return Object.keys({ ...now, ...baseline.resources }).every(
+          (kind) => (now[kind] ?? 0) <= (baseline.resources[kind] ?? 0),
+        );
       };
-      expect(await settled(sameResources), JSON.stringify({ now: activeResources(), baseline: baseline.resources })).toBe(true);
+      expect(
+        await settled(sameResources),
+        JSON.stringify({ now: activeResources(), baseline: baseline.resources }),
+      ).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(unhandled).toEqual([]);
       expect(warnings).toEqual([]);

@@ -12,7 +12,15 @@ afterEach(async () => {
 });
 
 function startClient(host: string, port: number, options: Partial<AmiClientOptions> = {}): Promise<AmiClient> {
-  const client = new AmiClient({ host, port, username: 'demo', secret: 'demo', keepalive: false, reconnect: false, ...options });
+  const client = new AmiClient({
+    host,
+    port,
+    username: 'demo',
+    secret: 'demo',
+    keepalive: false,
+    reconnect: false,
+    ...options,
+  });
   cleanups.push(() => client.stop());
   return new Promise((resolve) => {
     client.once('ready', () => resolve(client));
@@ -39,7 +47,16 @@ describe('AmiClient when the PBX stops reading', () => {
     const filler = 'x'.repeat(900);
     const replies: Array<Promise<AmiMessage>> = [];
     const send = () =>
-      replies.push(client.action('UserEvent', { UserEvent: 'Fill', Sequence: String(replies.length), A: filler, B: filler, C: filler, D: filler }));
+      replies.push(
+        client.action('UserEvent', {
+          UserEvent: 'Fill',
+          Sequence: String(replies.length),
+          A: filler,
+          B: filler,
+          C: filler,
+          D: filler,
+        }),
+      );
     while (client.diagnostics().heldActions === 0 && replies.length < 20_000) {
       for (let i = 0; i < 100; i++) send();
       await nextTurn();
@@ -71,7 +88,12 @@ describe('AmiClient when the PBX stops reading', () => {
     const filler = 'y'.repeat(1000);
     while (client.diagnostics().heldActions === 0 && outcomes.length < 20_000) {
       for (let i = 0; i < 100; i++) {
-        outcomes.push(client.action('UserEvent', { A: filler, B: filler, C: filler }).then(() => 'answered', (error: { code: string }) => error.code));
+        outcomes.push(
+          client.action('UserEvent', { A: filler, B: filler, C: filler }).then(
+            () => 'answered',
+            (error: { code: string }) => error.code,
+          ),
+        );
       }
       await nextTurn();
     }

@@ -12,7 +12,14 @@ afterEach(async () => {
 
 async function setup(peerOptions: ScriptedPeerOptions = {}, clientOptions: Partial<AmiClientOptions> = {}) {
   const peer = await startScriptedPeer(peerOptions);
-  const client = new AmiClient({ host: peer.host, port: peer.port, username: 'demo', secret: 'demo', keepalive: false, ...clientOptions });
+  const client = new AmiClient({
+    host: peer.host,
+    port: peer.port,
+    username: 'demo',
+    secret: 'demo',
+    keepalive: false,
+    ...clientOptions,
+  });
   const states: AmiLinkState[] = [];
   const events: AmiMessage[] = [];
   const protocolErrors: string[] = [];
@@ -115,8 +122,16 @@ describe('AmiClient actions', () => {
     await connected(client);
     const conn = await peer.connection(1);
     const before = conn.receivedText;
-    for (const callerId of ['"x\r\nAction: Command"', '"x\nAction: Command"', '"x\rAction: Command"', '"x\0Action: Command"']) {
-      await expect(client.action('Originate', { Channel: 'PJSIP/200', CallerID: callerId })).rejects.toMatchObject({ code: 'injection', action: 'Originate' });
+    for (const callerId of [
+      '"x\r\nAction: Command"',
+      '"x\nAction: Command"',
+      '"x\rAction: Command"',
+      '"x\0Action: Command"',
+    ]) {
+      await expect(client.action('Originate', { Channel: 'PJSIP/200', CallerID: callerId })).rejects.toMatchObject({
+        code: 'injection',
+        action: 'Originate',
+      });
     }
     await client.action('Ping');
     expect(conn.receivedText.slice(before.length)).not.toContain('Originate');
@@ -138,10 +153,15 @@ describe('AmiClient actions', () => {
   });
 
   it('times out an unanswered action', async () => {
-    const { client } = await setup({ onAction: (action) => (action.get('Action') === 'Status' ? undefined : 'default') });
+    const { client } = await setup({
+      onAction: (action) => (action.get('Action') === 'Status' ? undefined : 'default'),
+    });
     client.start();
     await connected(client);
-    await expect(client.action('Status', undefined, { timeoutMs: 50 })).rejects.toMatchObject({ code: 'timeout', action: 'Status' });
+    await expect(client.action('Status', undefined, { timeoutMs: 50 })).rejects.toMatchObject({
+      code: 'timeout',
+      action: 'Status',
+    });
   });
 });
 
@@ -203,9 +223,23 @@ describe('AmiClient lists and commands', () => {
         if (action.get('Action') !== 'Command') return 'default';
         const cli = action.get('Command');
         const id = action.actionId!;
-        if (cli === 'old') conn.send(`Response: Follows\r\nPrivilege: Command\r\nActionID: ${id}\r\nline: one\n\nline three\n--END COMMAND--\r\n\r\n`);
-        else if (cli === 'new') conn.reply(action, [['Response', 'Success'], ['Message', 'Command output follows'], ['Output', 'a'], ['Output', 'b']]);
-        else conn.reply(action, [['Response', 'Error'], ['Message', 'Command output follows'], ['Output', 'No such command']]);
+        if (cli === 'old')
+          conn.send(
+            `Response: Follows\r\nPrivilege: Command\r\nActionID: ${id}\r\nline: one\n\nline three\n--END COMMAND--\r\n\r\n`,
+          );
+        else if (cli === 'new')
+          conn.reply(action, [
+            ['Response', 'Success'],
+            ['Message', 'Command output follows'],
+            ['Output', 'a'],
+            ['Output', 'b'],
+          ]);
+        else
+          conn.reply(action, [
+            ['Response', 'Error'],
+            ['Message', 'Command output follows'],
+            ['Output', 'No such command'],
+          ]);
       },
     });
     client.start();
@@ -232,7 +266,9 @@ describe('AmiClient faults', () => {
     );
     client.start();
     await connected(client);
-    await expect(client.action('Originate', { Channel: 'PJSIP/200' })).rejects.toMatchObject({ code: 'outcomeUnknown' });
+    await expect(client.action('Originate', { Channel: 'PJSIP/200' })).rejects.toMatchObject({
+      code: 'outcomeUnknown',
+    });
     await until(client, (s) => s.kind === 'reconnecting');
     let readies = 0;
     client.on('ready', () => readies++);
@@ -275,7 +311,10 @@ describe('AmiClient faults', () => {
   });
 
   it('grows, jitters and caps its delays over five closes in a row, and fails queued actions when stopped', async () => {
-    const { client, peer, states } = await setup({ onConnection: (conn) => conn.end() }, { reconnect: { baseMs: 4, capMs: 16 } });
+    const { client, peer, states } = await setup(
+      { onConnection: (conn) => conn.end() },
+      { reconnect: { baseMs: 4, capMs: 16 } },
+    );
     client.start();
     await peer.connection(6);
     const delays = states.flatMap((s) => (s.kind === 'reconnecting' ? [s.delayMs] : []));

@@ -17,17 +17,43 @@ const clients: AmiClient[] = [];
 function makeCertificate(): { keyFile: string; certFile: string } {
   const keyFile = join(folder, 'key.pem');
   const certFile = join(folder, 'cert.pem');
-  const made = spawnSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=switchboard-test-pbx',
-    '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-  ], { encoding: 'utf8' });
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=switchboard-test-pbx',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ],
+    { encoding: 'utf8' },
+  );
   if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
   return { keyFile, certFile };
 }
 
 function client(options: Partial<AmiClientOptions>): AmiClient {
-  const made = new AmiClient({ host: peer.host, port: peer.port, username: 'demo', secret: 'demo', keepalive: false, reconnect: { baseMs: 1, capMs: 5 }, ...options });
+  const made = new AmiClient({
+    host: peer.host,
+    port: peer.port,
+    username: 'demo',
+    secret: 'demo',
+    keepalive: false,
+    reconnect: { baseMs: 1, capMs: 5 },
+    ...options,
+  });
   clients.push(made);
   return made;
 }
@@ -66,7 +92,9 @@ describe.skipIf(!HAS_OPENSSL)('AmiClient over TLS (needs the openssl CLI to make
     ami.start();
     const state = await settled;
     expect(state).toMatchObject({ kind: 'failed', reason: { code: 'tls' } });
-    expect(state.kind === 'failed' && state.reason.message).toMatch(/^The secure connection to the PBX at 127\.0\.0\.1:\d+ could not be trusted \(.*self-signed.*\)\.$/);
+    expect(state.kind === 'failed' && state.reason.message).toMatch(
+      /^The secure connection to the PBX at 127\.0\.0\.1:\d+ could not be trusted \(.*self-signed.*\)\.$/,
+    );
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(states.filter((s) => s.kind === 'connecting')).toHaveLength(1);
   });

@@ -106,7 +106,11 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
     this.keepalive =
       keepalivePolicy === undefined
         ? undefined
-        : new Keepalive(keepalivePolicy, (timeoutMs) => this.ping(timeoutMs), () => this.declareLinkDead());
+        : new Keepalive(
+            keepalivePolicy,
+            (timeoutMs) => this.ping(timeoutMs),
+            () => this.declareLinkDead(),
+          );
   }
 
   get state(): AmiLinkState {
@@ -144,11 +148,21 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
   }
 
   action(name: string, headers?: AmiHeaderInput, options?: ActionOptions): Promise<AmiMessage> {
-    return this.submit(name, headers, 'response', options?.timeoutMs ?? this.options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS);
+    return this.submit(
+      name,
+      headers,
+      'response',
+      options?.timeoutMs ?? this.options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS,
+    );
   }
 
   list(name: string, headers?: AmiHeaderInput, options?: ActionOptions): Promise<ListResult> {
-    return this.submit(name, headers, 'list', options?.timeoutMs ?? this.options.listTimeoutMs ?? DEFAULT_LIST_TIMEOUT_MS);
+    return this.submit(
+      name,
+      headers,
+      'list',
+      options?.timeoutMs ?? this.options.listTimeoutMs ?? DEFAULT_LIST_TIMEOUT_MS,
+    );
   }
 
   /** Runs a CLI command; the output style (`Output:` headers from 14, raw lines before) is read from the reply. */
@@ -183,12 +197,15 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
     try {
       serializeAction(name, headers);
     } catch (error) {
-      if (error instanceof AmiInjectionError) return Promise.reject(new AmiActionError(error.code, name, error.message));
+      if (error instanceof AmiInjectionError)
+        return Promise.reject(new AmiActionError(error.code, name, error.message));
       throw error;
     }
     const kind = this.linkState.kind;
     if (kind === 'idle' || kind === 'failed' || kind === 'closed') {
-      return Promise.reject(new AmiActionError('notConnected', name, `${name} was not sent: the console is not connected to the PBX.`));
+      return Promise.reject(
+        new AmiActionError('notConnected', name, `${name} was not sent: the console is not connected to the PBX.`),
+      );
     }
     const request = new ActionRequest(name, headers, shape, timeoutMs);
     if (this.loggedIn && this.connection !== undefined) {
@@ -241,7 +258,12 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
   private async login(connection: AmiConnection): Promise<'loggedIn' | 'refused'> {
     const { username, secret, authType = 'plain', events = 'on' } = this.options;
     const request = (name: string, headers: AmiHeader[]): Promise<AmiMessage> => {
-      const login = new ActionRequest(name, headers, 'response', this.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
+      const login = new ActionRequest(
+        name,
+        headers,
+        'response',
+        this.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      );
       connection.send(login);
       return login.promise;
     };
@@ -249,17 +271,28 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
     if (authType === 'md5') {
       const challenge = await request('Challenge', [['AuthType', 'MD5']]);
       if (!isSuccess(challenge)) return this.refuseLogin(connection, challenge);
-      const key = createHash('md5').update(`${challenge.get('Challenge') ?? ''}${secret}`).digest('hex');
-      credentials = [['AuthType', 'MD5'], ['Username', username], ['Key', key]];
+      const key = createHash('md5')
+        .update(`${challenge.get('Challenge') ?? ''}${secret}`)
+        .digest('hex');
+      credentials = [
+        ['AuthType', 'MD5'],
+        ['Username', username],
+        ['Key', key],
+      ];
     } else {
-      credentials = [['Username', username], ['Secret', secret]];
+      credentials = [
+        ['Username', username],
+        ['Secret', secret],
+      ];
     }
     let reply: AmiMessage;
     try {
       reply = await request('Login', [...credentials, ['Events', events]]);
     } catch (error) {
       if (error instanceof AmiActionError && (error.code === 'injection' || error.code === 'lineTooLong')) {
-        connection.abort(linkFailure('authFailed', connection.where, 'the user name or password holds characters AMI cannot carry'));
+        connection.abort(
+          linkFailure('authFailed', connection.where, 'the user name or password holds characters AMI cannot carry'),
+        );
         return 'refused';
       }
       throw error;

@@ -59,7 +59,9 @@ export class AmiConnection {
       onBanner: (line) => this.handlers.onBanner(line),
       onMessage: (message) => this.route(message),
       onOversize: (dropped) =>
-        this.handlers.onProtocolError(`A message larger than ${options.maxMessageBytes} bytes was dropped (${dropped} bytes so far).`),
+        this.handlers.onProtocolError(
+          `A message larger than ${options.maxMessageBytes} bytes was dropped (${dropped} bytes so far).`,
+        ),
     });
     this.socket = openSocket(options, (failure) => this.abort(failure));
     this.socket.setNoDelay(true);
@@ -145,7 +147,8 @@ export class AmiConnection {
     if (message.response !== undefined) {
       const request = this.requestFor(message);
       if (request !== undefined) request.acceptResponse(message);
-      else this.handlers.onProtocolError(`A reply for an unknown ActionID (${message.actionId ?? 'none'}) was ignored.`);
+      else
+        this.handlers.onProtocolError(`A reply for an unknown ActionID (${message.actionId ?? 'none'}) was ignored.`);
       return;
     }
     this.handlers.onProtocolError('A message with neither Response nor Event was ignored.');
@@ -185,7 +188,10 @@ export class AmiConnection {
     // Keep the error listener: a destroyed socket may still report an error, which must not go unhandled.
     const reason = this.closeReason ?? linkFailure('closedByPeer', this.where);
     for (const request of [...this.inFlight.values()]) {
-      request.fail('outcomeUnknown', `The PBX link dropped before ${request.action} was answered; it may or may not have been carried out.`);
+      request.fail(
+        'outcomeUnknown',
+        `The PBX link dropped before ${request.action} was answered; it may or may not have been carried out.`,
+      );
     }
     for (const request of [...this.backlog]) {
       request.fail('notSent', `${request.action} was not sent: the PBX link dropped.`);
@@ -202,7 +208,9 @@ function openSocket(options: ConnectionOptions, onSetupFailure: (failure: AmiFai
     ca = options.tls.caFile === undefined ? undefined : readFileSync(options.tls.caFile);
   } catch (error) {
     const socket = new net.Socket();
-    queueMicrotask(() => onSetupFailure(linkFailure('tls', where, `the CA file cannot be read: ${(error as Error).message}`)));
+    queueMicrotask(() =>
+      onSetupFailure(linkFailure('tls', where, `the CA file cannot be read: ${(error as Error).message}`)),
+    );
     return socket;
   }
   return tls.connect({

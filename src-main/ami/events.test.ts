@@ -22,7 +22,11 @@ describe('typed AMI events', () => {
 
   it('reads Newchannel, Hangup with its cause, DialBegin without a caller and DialEnd with both legs (07)', () => {
     const created = firstView('07-originate-bridge#1', 'Newchannel');
-    expect(created.channel).toMatchObject({ channel: expect.stringMatching(/^Local\//), channelState: 0, channelStateDesc: 'Down' });
+    expect(created.channel).toMatchObject({
+      channel: expect.stringMatching(/^Local\//),
+      channelState: 0,
+      channelStateDesc: 'Down',
+    });
     expect(created.channel?.uniqueid).toMatch(/^lab-/);
     const hangup = firstView('07-originate-bridge#1', 'Hangup');
     expect(hangup.cause).toBe(16);
@@ -54,10 +58,17 @@ describe('typed AMI events', () => {
     const unparked = firstView('12-park-pickup#1', 'UnParkedCall');
     expect(unparked.parkingSpace).toBe('701');
     expect(unparked.retriever?.channel).toBeDefined();
-    expect(firstView('13-park-timeout#1', 'ParkedCall')).toMatchObject({ parkingTimeoutSecs: 8, parkingDurationSecs: 0 });
+    expect(firstView('13-park-timeout#1', 'ParkedCall')).toMatchObject({
+      parkingTimeoutSecs: 8,
+      parkingDurationSecs: 0,
+    });
     // On timeout the seconds left are 0 and the seconds parked are the whole timeout.
     const timedOut = firstView('13-park-timeout#1', 'ParkedCallTimeOut');
-    expect(timedOut).toMatchObject({ parkingTimeoutSecs: 0, parkingDurationSecs: 8, parkerDialString: 'Local/112@phones' });
+    expect(timedOut).toMatchObject({
+      parkingTimeoutSecs: 0,
+      parkingDurationSecs: 8,
+      parkerDialString: 'Local/112@phones',
+    });
   });
 
   it('reads MixMonitor start, mute and stop, and the recording channel (14)', () => {
@@ -95,7 +106,11 @@ describe('typed AMI events', () => {
     const view = readEvent(unknown);
     expect(view).toEqual({ name: 'other', message: unknown });
     expect(view.message).toBe(unknown);
-    expect(unknown.headers).toEqual([['Event', 'VarSet'], ['Variable', 'A'], ['Value', '1']]);
+    expect(unknown.headers).toEqual([
+      ['Event', 'VarSet'],
+      ['Variable', 'A'],
+      ['Value', '1'],
+    ]);
     expect(unknown.rawLines).toEqual(['stray line']);
     const reply = AmiMessage.of({ Response: 'Success', Message: 'Park successful' });
     expect(readEvent(reply)).toEqual({ name: 'other', message: reply });

@@ -76,7 +76,8 @@ export interface BridgeMergeEvent extends View<'BridgeMerge'> {
   readonly from: BridgeFields | undefined;
 }
 
-export type ParkingEventName = 'ParkedCall' | 'ParkedCallTimeOut' | 'ParkedCallGiveUp' | 'UnParkedCall' | 'ParkedCallSwap';
+export type ParkingEventName =
+  'ParkedCall' | 'ParkedCallTimeOut' | 'ParkedCallGiveUp' | 'UnParkedCall' | 'ParkedCallSwap';
 
 export interface ParkingEvent<N extends ParkingEventName> extends View<N> {
   readonly parkee: ChannelFields | undefined;
@@ -253,7 +254,15 @@ const READERS: ReadonlyMap<string, Reader> = new Map<AmiEventName, Reader>([
   ['BridgeDestroy', bridgeEvent],
   ['BridgeEnter', bridgeMemberEvent],
   ['BridgeLeave', bridgeMemberEvent],
-  ['BridgeMerge', (message) => ({ name: 'BridgeMerge', message, to: bridgeFields(message, 'To'), from: bridgeFields(message, 'From') })],
+  [
+    'BridgeMerge',
+    (message) => ({
+      name: 'BridgeMerge',
+      message,
+      to: bridgeFields(message, 'To'),
+      from: bridgeFields(message, 'From'),
+    }),
+  ],
   ['ParkedCall', parkingEvent],
   ['ParkedCallTimeOut', parkingEvent],
   ['ParkedCallGiveUp', parkingEvent],
@@ -298,7 +307,10 @@ const READERS: ReadonlyMap<string, Reader> = new Map<AmiEventName, Reader>([
       status: message.get('Status'),
     }),
   ],
-  ['DeviceStateChange', (message) => ({ name: 'DeviceStateChange', message, device: message.get('Device'), state: message.get('State') })],
+  [
+    'DeviceStateChange',
+    (message) => ({ name: 'DeviceStateChange', message, device: message.get('Device'), state: message.get('State') }),
+  ],
   ['BlindTransfer', transferEvent],
   ['AttendedTransfer', transferEvent],
 ]);

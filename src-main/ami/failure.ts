@@ -49,7 +49,14 @@ export function linkFailure(code: AmiFailureCode, where: string, detail?: string
   }
 }
 
-const UNREACHABLE_ERRNOS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EHOSTDOWN']);
+const UNREACHABLE_ERRNOS = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'EHOSTDOWN',
+]);
 
 /** Classifies a socket or TLS error by its Node error code. */
 export function failureFromSocketError(error: Error & { code?: string }, where: string): AmiFailure {

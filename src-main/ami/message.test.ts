@@ -7,7 +7,9 @@ import { serializeMessage } from './serialize';
 /** Messages as the parser hands them over: bytes kept, nothing split yet. */
 function fromWire(text: string | Buffer): AmiMessage[] {
   const messages: AmiMessage[] = [];
-  new AmiFrameParser({ onMessage: (m) => messages.push(m) }).push(Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8'));
+  new AmiFrameParser({ onMessage: (m) => messages.push(m) }).push(
+    Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8'),
+  );
   return messages;
 }
 
@@ -48,16 +50,21 @@ describe('AmiMessage look-ups on a message from the wire', () => {
     const headerName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,11}$/);
     const value = fc.string({ unit: 'binary', maxLength: 40 }).filter((v) => !/[\r\n\0]/.test(v));
     fc.assert(
-      fc.property(fc.uniqueArray(headerName, { minLength: 1, maxLength: 8, selector: (n) => n.toLowerCase() }), fc.array(fc.tuple(fc.nat(), value), { minLength: 1, maxLength: 20 }), (names, picks) => {
-        const headers: AmiHeader[] = picks.map(([i, v]) => [names[i % names.length]!, v]);
-        const [wire] = fromWire(serializeMessage(headers));
-        const built = new AmiMessage(headers);
-        for (const name of names) {
-          for (const spelling of [name, name.toLowerCase(), name.toUpperCase()]) expect(wire!.get(spelling)).toBe(built.get(spelling));
-          expect(wire!.getAll(name)).toEqual(built.getAll(name));
-        }
-        expect(wire!.headers).toEqual(headers);
-      }),
+      fc.property(
+        fc.uniqueArray(headerName, { minLength: 1, maxLength: 8, selector: (n) => n.toLowerCase() }),
+        fc.array(fc.tuple(fc.nat(), value), { minLength: 1, maxLength: 20 }),
+        (names, picks) => {
+          const headers: AmiHeader[] = picks.map(([i, v]) => [names[i % names.length]!, v]);
+          const [wire] = fromWire(serializeMessage(headers));
+          const built = new AmiMessage(headers);
+          for (const name of names) {
+            for (const spelling of [name, name.toLowerCase(), name.toUpperCase()])
+              expect(wire!.get(spelling)).toBe(built.get(spelling));
+            expect(wire!.getAll(name)).toEqual(built.getAll(name));
+          }
+          expect(wire!.headers).toEqual(headers);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -86,7 +86,8 @@ export class AmiMessage {
   getAll(name: string): string[] {
     const wanted = name.toLowerCase();
     const values: string[] = [];
-    for (const [key, value] of this.headers) if (key.length === wanted.length && key.toLowerCase() === wanted) values.push(value);
+    for (const [key, value] of this.headers)
+      if (key.length === wanted.length && key.toLowerCase() === wanted) values.push(value);
     return values;
   }
 
@@ -166,7 +167,10 @@ function valueAt(raw: string, afterColon: number): string {
 /** Reused for decoding, so a value with an accent costs no allocation but its string. */
 const scratch = Buffer.allocUnsafe(4096) as ByteBuffer;
 
-type ByteBuffer = Buffer & { latin1Write(text: string, offset: number): number; utf8Slice(start: number, end: number): string };
+type ByteBuffer = Buffer & {
+  latin1Write(text: string, offset: number): number;
+  utf8Slice(start: number, end: number): string;
+};
 
 /** Bytes held one char per byte, read as UTF-8 (all-ASCII text, the common case, costs one scan). */
 function decodeUtf8(bytes: string): string {

@@ -40,11 +40,26 @@ describe('AmiFrameParser', () => {
   });
 
   it('accepts \\r\\n\\n endings, extra blank lines, no space after the colon, empty values and lines without a colon', () => {
-    const text = 'Event: CoreShowChannelMap\r\nChannel: A\r\n\n\r\n\r\n\nEvent: X\r\nNoSpace:v\r\nEmpty:\r\nEmptyToo: \r\njust text\r\n\r\n';
+    const text =
+      'Event: CoreShowChannelMap\r\nChannel: A\r\n\n\r\n\r\n\nEvent: X\r\nNoSpace:v\r\nEmpty:\r\nEmptyToo: \r\njust text\r\n\r\n';
     const { messages } = parseAll([bytes(text)]);
     expect(messages.map(shape)).toEqual([
-      { headers: [['Event', 'CoreShowChannelMap'], ['Channel', 'A']], raw: [] },
-      { headers: [['Event', 'X'], ['NoSpace', 'v'], ['Empty', ''], ['EmptyToo', '']], raw: ['just text'] },
+      {
+        headers: [
+          ['Event', 'CoreShowChannelMap'],
+          ['Channel', 'A'],
+        ],
+        raw: [],
+      },
+      {
+        headers: [
+          ['Event', 'X'],
+          ['NoSpace', 'v'],
+          ['Empty', ''],
+          ['EmptyToo', ''],
+        ],
+        raw: ['just text'],
+      },
     ]);
   });
 
@@ -55,12 +70,16 @@ describe('AmiFrameParser', () => {
   });
 
   it('reads Park successful with its stray LF (Asterisk 20) as one message and goes on', () => {
-    const { messages } = parseAll([bytes('Response: Success\r\nActionID: 1\r\nMessage: Park successful\n\r\n\r\nEvent: ParkedCall\r\n\r\n')]);
+    const { messages } = parseAll([
+      bytes('Response: Success\r\nActionID: 1\r\nMessage: Park successful\n\r\n\r\nEvent: ParkedCall\r\n\r\n'),
+    ]);
     expect(messages.map((m) => m.get('Message') ?? m.event)).toEqual(['Park successful', 'ParkedCall']);
   });
 
   it('keeps repeated ChanVariable headers, 1.8 ChanVariable(chan) names and values with =', () => {
-    const { messages } = parseAll([bytes('Event: Newexten\r\nChanVariable: A=1\r\nChanVariable: B=x=y\r\nChanVariable(SIP/x-1): C=3\r\n\r\n')]);
+    const { messages } = parseAll([
+      bytes('Event: Newexten\r\nChanVariable: A=1\r\nChanVariable: B=x=y\r\nChanVariable(SIP/x-1): C=3\r\n\r\n'),
+    ]);
     const m = messages[0]!;
     expect(m.getAll('ChanVariable')).toEqual(['A=1', 'B=x=y']);
     expect(m.get('ChanVariable(SIP/x-1)')).toBe('C=3');
@@ -74,7 +93,11 @@ describe('AmiFrameParser', () => {
       const { messages } = parseAll(chunks);
       expect(messages.map(shape)).toEqual([
         {
-          headers: [['Response', 'Follows'], ['Privilege', 'Command'], ['ActionID', '7']],
+          headers: [
+            ['Response', 'Follows'],
+            ['Privilege', 'Command'],
+            ['ActionID', '7'],
+          ],
           raw: ['', '    -= Registered Asterisk Dial Plan Hints =-', '  100@internal: SIP/100  State:Idle'],
         },
         { headers: [['Event', 'After']], raw: [] },
@@ -105,7 +128,9 @@ describe('AmiFrameParser', () => {
   });
 
   it('parses any chunking of a multi-message buffer the same as one chunk', () => {
-    const text = LOGIN_CHUNK + 'Event: Newchannel\nCallerIDName: Jürgen 王伟\n\nResponse: Follows\r\nActionID: 2\r\nout\n\n--END COMMAND--\r\n\r\nEvent: X\r\n\n';
+    const text =
+      LOGIN_CHUNK +
+      'Event: Newchannel\nCallerIDName: Jürgen 王伟\n\nResponse: Follows\r\nActionID: 2\r\nout\n\n--END COMMAND--\r\n\r\nEvent: X\r\n\n';
     const all = bytes(text);
     const expected = parseAll([all], { expectBanner: true }).messages.map(shape);
     fc.assert(
@@ -122,7 +147,7 @@ describe('AmiFrameParser', () => {
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ maxLength: 3000 }), { maxLength: 30 }), (chunks) => {
         const { parser } = parseAll(chunks, { maxMessageBytes: 4096, expectBanner: true });
-        const held = (parser as unknown as { tail: number; head: number });
+        const held = parser as unknown as { tail: number; head: number };
         expect(held.tail - held.head).toBeLessThanOrEqual(4096 + 3000);
       }),
       { numRuns: 300 },

@@ -84,7 +84,10 @@ export class ActionRequest<S extends ReplyShape = ReplyShape> {
 
   private expire(): void {
     if (this.phase === 'queued') {
-      this.fail('notSent', `${this.action} was not sent: the PBX was not ready to take it within ${seconds(this.timeoutMs)}.`);
+      this.fail(
+        'notSent',
+        `${this.action} was not sent: the PBX was not ready to take it within ${seconds(this.timeoutMs)}.`,
+      );
     } else {
       this.fail('timeout', `The PBX did not answer ${this.action} within ${seconds(this.timeoutMs)}.`);
     }

@@ -46,7 +46,11 @@ const TABLE: Array<{ example: string; wire: string; expected: Expected[] }> = [
       '2 active channels\n1 active call\r\n--END COMMAND--\r\n\r\n',
     expected: [
       {
-        headers: [['Response', 'Follows'], ['Privilege', 'Command'], ['ActionID', '12']],
+        headers: [
+          ['Response', 'Follows'],
+          ['Privilege', 'Command'],
+          ['ActionID', '12'],
+        ],
         raw: [
           'Channel Location State Application(Data)',
           'SIP/x7065551212b-1af (None) Ringing AppDial((Outgoing Line))',
@@ -60,21 +64,65 @@ const TABLE: Array<{ example: string; wire: string; expected: Expected[] }> = [
   {
     example: '003 §Hangup (1.2): Unlink with Channel1/Channel2, two Hangups, then a reply without ActionID',
     wire:
-      crlf('Event: Unlink', 'Channel1: SIP/127.180.254.109-44df88e8', 'Channel2: SIP/x7065558529-99a0', 'Uniqueid1: 1124989110.20473', 'Uniqueid2: 1124989110.20474') +
+      crlf(
+        'Event: Unlink',
+        'Channel1: SIP/127.180.254.109-44df88e8',
+        'Channel2: SIP/x7065558529-99a0',
+        'Uniqueid1: 1124989110.20473',
+        'Uniqueid2: 1124989110.20474',
+      ) +
       crlf('Event: Hangup', 'Channel: SIP/x7065558529-99a0', 'Uniqueid: 1124989110.20474', 'Cause: 16') +
       crlf('Event: Hangup', 'Channel: SIP/127.180.254.109-44df88e8', 'Uniqueid: 1124989110.20473', 'Cause: 16') +
       crlf('Response: Success', 'Message: Channel Hungup'),
     expected: [
-      { headers: [['Event', 'Unlink'], ['Channel1', 'SIP/127.180.254.109-44df88e8'], ['Channel2', 'SIP/x7065558529-99a0'], ['Uniqueid1', '1124989110.20473'], ['Uniqueid2', '1124989110.20474']] },
-      { headers: [['Event', 'Hangup'], ['Channel', 'SIP/x7065558529-99a0'], ['Uniqueid', '1124989110.20474'], ['Cause', '16']] },
-      { headers: [['Event', 'Hangup'], ['Channel', 'SIP/127.180.254.109-44df88e8'], ['Uniqueid', '1124989110.20473'], ['Cause', '16']] },
-      { headers: [['Response', 'Success'], ['Message', 'Channel Hungup']] },
+      {
+        headers: [
+          ['Event', 'Unlink'],
+          ['Channel1', 'SIP/127.180.254.109-44df88e8'],
+          ['Channel2', 'SIP/x7065558529-99a0'],
+          ['Uniqueid1', '1124989110.20473'],
+          ['Uniqueid2', '1124989110.20474'],
+        ],
+      },
+      {
+        headers: [
+          ['Event', 'Hangup'],
+          ['Channel', 'SIP/x7065558529-99a0'],
+          ['Uniqueid', '1124989110.20474'],
+          ['Cause', '16'],
+        ],
+      },
+      {
+        headers: [
+          ['Event', 'Hangup'],
+          ['Channel', 'SIP/127.180.254.109-44df88e8'],
+          ['Uniqueid', '1124989110.20473'],
+          ['Cause', '16'],
+        ],
+      },
+      {
+        headers: [
+          ['Response', 'Success'],
+          ['Message', 'Channel Hungup'],
+        ],
+      },
     ],
   },
   {
     example: '003 §Agentcallbacklogoff (1.2): headers with no value, with and without the space',
     wire: 'Event: Agentcallbacklogoff\r\nAgent:\r\nLoginchan: \r\nLogintime:\r\nReason: Autologoff\r\nUniqueid:\r\n\r\n',
-    expected: [{ headers: [['Event', 'Agentcallbacklogoff'], ['Agent', ''], ['Loginchan', ''], ['Logintime', ''], ['Reason', 'Autologoff'], ['Uniqueid', '']] }],
+    expected: [
+      {
+        headers: [
+          ['Event', 'Agentcallbacklogoff'],
+          ['Agent', ''],
+          ['Loginchan', ''],
+          ['Logintime', ''],
+          ['Reason', 'Autologoff'],
+          ['Uniqueid', ''],
+        ],
+      },
+    ],
   },
   {
     example: '003 §Ping and 000 §Events (1.4): Response: Pong, Response: Events Off',
@@ -84,7 +132,15 @@ const TABLE: Array<{ example: string; wire: string; expected: Expected[] }> = [
   {
     example: '001 §FullyBooted (1.4): the event without Uptime',
     wire: crlf('Event: FullyBooted', 'Privilege: system,all', 'Status: Fully Booted'),
-    expected: [{ headers: [['Event', 'FullyBooted'], ['Privilege', 'system,all'], ['Status', 'Fully Booted']] }],
+    expected: [
+      {
+        headers: [
+          ['Event', 'FullyBooted'],
+          ['Privilege', 'system,all'],
+          ['Status', 'Fully Booted'],
+        ],
+      },
+    ],
   },
   {
     example: '003 §SIPpeers (1.4): an old list, no EventList, ended by PeerlistComplete',
@@ -93,32 +149,102 @@ const TABLE: Array<{ example: string; wire: string; expected: Expected[] }> = [
       crlf('Event: PeerEntry', 'Channeltype: SIP', 'ObjectName: 3001', 'IPaddress: -none-', 'Status: UNKNOWN') +
       crlf('Event: PeerlistComplete', 'ListItems: 1'),
     expected: [
-      { headers: [['Response', 'Success'], ['Message', 'Peer status list will follow']] },
-      { headers: [['Event', 'PeerEntry'], ['Channeltype', 'SIP'], ['ObjectName', '3001'], ['IPaddress', '-none-'], ['Status', 'UNKNOWN']] },
-      { headers: [['Event', 'PeerlistComplete'], ['ListItems', '1']] },
+      {
+        headers: [
+          ['Response', 'Success'],
+          ['Message', 'Peer status list will follow'],
+        ],
+      },
+      {
+        headers: [
+          ['Event', 'PeerEntry'],
+          ['Channeltype', 'SIP'],
+          ['ObjectName', '3001'],
+          ['IPaddress', '-none-'],
+          ['Status', 'UNKNOWN'],
+        ],
+      },
+      {
+        headers: [
+          ['Event', 'PeerlistComplete'],
+          ['ListItems', '1'],
+        ],
+      },
     ],
   },
   {
     example: '002 §BlindTransfer (13): reply, then the event with empty TransfererAccountCode and TransfereeExten',
     wire:
       crlf('Response: Success', 'Message: Transfer succeeded') +
-      crlf('Event: BlindTransfer', 'Privilege: call,all', 'Result: Success', 'TransfererChannel: SIP/agent-01-00000005', 'TransfererAccountCode: ', 'TransfereeChannel: SIP/agent-01-00000006', 'TransfereeExten: ', 'BridgeUniqueid: b9ad516f-984d-4dce-a465-d95690edc656', 'IsExternal: Yes', 'Context: sample_musiconhold', 'Extension: s'),
+      crlf(
+        'Event: BlindTransfer',
+        'Privilege: call,all',
+        'Result: Success',
+        'TransfererChannel: SIP/agent-01-00000005',
+        'TransfererAccountCode: ',
+        'TransfereeChannel: SIP/agent-01-00000006',
+        'TransfereeExten: ',
+        'BridgeUniqueid: b9ad516f-984d-4dce-a465-d95690edc656',
+        'IsExternal: Yes',
+        'Context: sample_musiconhold',
+        'Extension: s',
+      ),
     expected: [
-      { headers: [['Response', 'Success'], ['Message', 'Transfer succeeded']] },
       {
-        headers: [['Event', 'BlindTransfer'], ['Privilege', 'call,all'], ['Result', 'Success'], ['TransfererChannel', 'SIP/agent-01-00000005'], ['TransfererAccountCode', ''], ['TransfereeChannel', 'SIP/agent-01-00000006'], ['TransfereeExten', ''], ['BridgeUniqueid', 'b9ad516f-984d-4dce-a465-d95690edc656'], ['IsExternal', 'Yes'], ['Context', 'sample_musiconhold'], ['Extension', 's']],
+        headers: [
+          ['Response', 'Success'],
+          ['Message', 'Transfer succeeded'],
+        ],
+      },
+      {
+        headers: [
+          ['Event', 'BlindTransfer'],
+          ['Privilege', 'call,all'],
+          ['Result', 'Success'],
+          ['TransfererChannel', 'SIP/agent-01-00000005'],
+          ['TransfererAccountCode', ''],
+          ['TransfereeChannel', 'SIP/agent-01-00000006'],
+          ['TransfereeExten', ''],
+          ['BridgeUniqueid', 'b9ad516f-984d-4dce-a465-d95690edc656'],
+          ['IsExternal', 'Yes'],
+          ['Context', 'sample_musiconhold'],
+          ['Extension', 's'],
+        ],
       },
     ],
   },
   {
     example: '002 §Status (13): repeated Variable and Linkedid kept in order, ActionID last',
     wire: crlf(...STATUS_ITEM_LINES, 'ActionID: a6519095'),
-    expected: [{ headers: [...STATUS_ITEM_LINES.map((line) => line.split(/: ?(.*)/s).slice(0, 2) as Header), ['ActionID', 'a6519095']] }],
+    expected: [
+      {
+        headers: [
+          ...STATUS_ITEM_LINES.map((line) => line.split(/: ?(.*)/s).slice(0, 2) as Header),
+          ['ActionID', 'a6519095'],
+        ],
+      },
+    ],
   },
   {
     example: 'AMI-NOTES case 11 (1.8): ChanVariable(chan) names beside repeated ChanVariable, values holding =',
-    wire: crlf('Event: Newexten', 'Channel: SIP/x-1', 'ChanVariable(SIP/x-1): C=3', 'ChanVariable: A=1', 'ChanVariable: B=x=y'),
-    expected: [{ headers: [['Event', 'Newexten'], ['Channel', 'SIP/x-1'], ['ChanVariable(SIP/x-1)', 'C=3'], ['ChanVariable', 'A=1'], ['ChanVariable', 'B=x=y']] }],
+    wire: crlf(
+      'Event: Newexten',
+      'Channel: SIP/x-1',
+      'ChanVariable(SIP/x-1): C=3',
+      'ChanVariable: A=1',
+      'ChanVariable: B=x=y',
+    ),
+    expected: [
+      {
+        headers: [
+          ['Event', 'Newexten'],
+          ['Channel', 'SIP/x-1'],
+          ['ChanVariable(SIP/x-1)', 'C=3'],
+          ['ChanVariable', 'A=1'],
+          ['ChanVariable', 'B=x=y'],
+        ],
+      },
+    ],
   },
 ];
 
@@ -158,10 +284,14 @@ describe('AMI framing of the seed documents’ examples', () => {
       onAction: (action, conn) => {
         const id = action.actionId!;
         if (action.get('Action') === 'Status') {
-          conn.send(crlf('Response: Success', `ActionID: ${id}`, 'EventList: start', 'Message: Channel status will follow'));
+          conn.send(
+            crlf('Response: Success', `ActionID: ${id}`, 'EventList: start', 'Message: Channel status will follow'),
+          );
           conn.send(crlf('Event: Newstate', 'Channel: SIP/9-1'));
           conn.send(crlf(...STATUS_ITEM_LINES, `ActionID: ${id}`));
-          conn.send(crlf('Event: StatusComplete', `ActionID: ${id}`, 'EventList: Complete', 'ListItems: 1', 'Items: 1'));
+          conn.send(
+            crlf('Event: StatusComplete', `ActionID: ${id}`, 'EventList: Complete', 'ListItems: 1', 'Items: 1'),
+          );
           return;
         }
         if (action.get('Action') === 'SIPpeers') {
@@ -173,7 +303,14 @@ describe('AMI framing of the seed documents’ examples', () => {
         return 'default';
       },
     });
-    const client = new AmiClient({ host: peer.host, port: peer.port, username: 'demo', secret: 'demo', keepalive: false, reconnect: false });
+    const client = new AmiClient({
+      host: peer.host,
+      port: peer.port,
+      username: 'demo',
+      secret: 'demo',
+      keepalive: false,
+      reconnect: false,
+    });
     const events: string[] = [];
     client.on('event', (m) => events.push(m.event ?? ''));
     try {

@@ -3,8 +3,18 @@ import { AmiInjectionError, serializeAction, serializeMessage } from './serializ
 
 describe('serializeAction', () => {
   it('writes Action first, then ActionID, then headers in order with repeats kept', () => {
-    const bytes = serializeAction('Originate', [['Channel', 'PJSIP/200'], ['Variable', 'a=1'], ['Variable', 'b=2']], 'abc-1');
-    expect(bytes.toString()).toBe('Action: Originate\r\nActionID: abc-1\r\nChannel: PJSIP/200\r\nVariable: a=1\r\nVariable: b=2\r\n\r\n');
+    const bytes = serializeAction(
+      'Originate',
+      [
+        ['Channel', 'PJSIP/200'],
+        ['Variable', 'a=1'],
+        ['Variable', 'b=2'],
+      ],
+      'abc-1',
+    );
+    expect(bytes.toString()).toBe(
+      'Action: Originate\r\nActionID: abc-1\r\nChannel: PJSIP/200\r\nVariable: a=1\r\nVariable: b=2\r\n\r\n',
+    );
   });
 
   it.each([
@@ -42,7 +52,12 @@ describe('serializeAction', () => {
   });
 
   it('serializes a generic message for the simulator with the same checks', () => {
-    expect(serializeMessage([['Response', 'Success'], ['Message', 'ok']]).toString()).toBe('Response: Success\r\nMessage: ok\r\n\r\n');
+    expect(
+      serializeMessage([
+        ['Response', 'Success'],
+        ['Message', 'ok'],
+      ]).toString(),
+    ).toBe('Response: Success\r\nMessage: ok\r\n\r\n');
     expect(() => serializeMessage([['Message', 'a\nb']])).toThrow(AmiInjectionError);
   });
 });

@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { AmiClient } from './client';
 import type { AmiMessage } from './message';
 import { startScriptedPeer } from './testing/scripted-peer';
-import { frameServerStream as frame, loadTraceConnections, TRACE_DIR, TRACE_FILES, type TraceConnection } from './testing/traces';
+import {
+  frameServerStream as frame,
+  loadTraceConnections,
+  TRACE_DIR,
+  TRACE_FILES,
+  type TraceConnection,
+} from './testing/traces';
 
 const CONNECTIONS = TRACE_FILES.flatMap(loadTraceConnections);
 
@@ -23,7 +29,10 @@ interface Framed {
  * (Asterisk writes `%s: %s`, so further spaces belong to the value: the indentation of `Output:` lines).
  */
 function referenceFrames(stream: Buffer): Framed[] {
-  const lines = stream.toString('utf8').split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  const lines = stream
+    .toString('utf8')
+    .split('\n')
+    .map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
   const messages: Framed[] = [];
   let current: Framed | undefined;
   for (const line of lines.slice(1)) {
@@ -41,7 +50,10 @@ function referenceFrames(stream: Buffer): Framed[] {
   return messages;
 }
 
-const framed = (m: AmiMessage): Framed => ({ headers: m.headers.map(([name, value]) => [name, value]), raw: [...m.rawLines] });
+const framed = (m: AmiMessage): Framed => ({
+  headers: m.headers.map(([name, value]) => [name, value]),
+  raw: [...m.rawLines],
+});
 
 function cutEvery(stream: Buffer, size: number): Buffer[] {
   const chunks: Buffer[] = [];
@@ -58,7 +70,9 @@ function cutAt(stream: Buffer, points: number[]): Buffer[] {
 function expectLookupsAgree(message: AmiMessage, reference: Framed): void {
   const names = new Set(reference.headers.map(([name]) => name));
   for (const name of names) {
-    const values = reference.headers.filter(([other]) => other.toLowerCase() === name.toLowerCase()).map(([, value]) => value);
+    const values = reference.headers
+      .filter(([other]) => other.toLowerCase() === name.toLowerCase())
+      .map(([, value]) => value);
     for (const spelling of [name, name.toLowerCase(), name.toUpperCase()]) {
       expect(message.get(spelling), `${spelling} in ${reference.headers[0]?.join(': ')}`).toBe(values[0]);
     }
@@ -94,7 +108,10 @@ describe('AMI framing over the recorded Asterisk 20 sessions', () => {
         ['recorded chunks', connection.chunks],
         ['one chunk', [stream]],
         ['one byte a chunk', cutEvery(stream, 1)],
-        ...[2, 3, 7, 64, 1000, 4096].map((size): [string, Buffer[]] => [`${size} bytes a chunk`, cutEvery(stream, size)]),
+        ...[2, 3, 7, 64, 1000, 4096].map((size): [string, Buffer[]] => [
+          `${size} bytes a chunk`,
+          cutEvery(stream, size),
+        ]),
       ];
       for (const [name, chunks] of chunkings) {
         const { banners, messages } = frame(chunks);
@@ -128,8 +145,12 @@ describe('AMI framing over the recorded Asterisk 20 sessions', () => {
       // Every message is a reply to one of them or an event (OriginateResponse carries both headers).
       const replies = messages.filter((m) => m.event === undefined);
       expect(replies.every((m) => m.response !== undefined)).toBe(true);
-      expect(replies.map((m) => m.actionId)).toEqual(requests.map((r) => r.actionId).filter((id) => replies.some((m) => m.actionId === id)));
-      expect(messages.filter((m) => m.event !== undefined)).toHaveLength(stream.toString('utf8').match(/^Event: /gm)?.length ?? 0);
+      expect(replies.map((m) => m.actionId)).toEqual(
+        requests.map((r) => r.actionId).filter((id) => replies.some((m) => m.actionId === id)),
+      );
+      expect(messages.filter((m) => m.event !== undefined)).toHaveLength(
+        stream.toString('utf8').match(/^Event: /gm)?.length ?? 0,
+      );
       for (const reply of replies.filter((m) => m.get('EventList') === 'start')) {
         const items = messages.filter((m) => m.event !== undefined && m.actionId === reply.actionId);
         const complete = items.pop()!;
@@ -150,13 +171,21 @@ describe('AMI framing over the recorded Asterisk 20 sessions', () => {
     expect(reply.get('AbsoluteTimeout')).toBe(' (Priv: system,call,all)');
     expect(reply.get('WaitEvent')).toBe(' (Priv: <none>)');
     expect(replyTo(messages, 'rec-6').response).toBe('Goodbye');
-    expect(messages.slice(0, 3).map((m) => m.response ?? m.event)).toEqual(['Success', 'FullyBooted', 'SuccessfulAuth']);
+    expect(messages.slice(0, 3).map((m) => m.response ?? m.event)).toEqual([
+      'Success',
+      'FullyBooted',
+      'SuccessfulAuth',
+    ]);
   });
 
   it('reads Park successful with its bare LF as one reply and the event after it intact (12)', () => {
     const { messages } = messagesOf('12-park-pickup#1');
     const reply = replyTo(messages, 'rec-4');
-    expect(reply.headers).toEqual([['Response', 'Success'], ['ActionID', 'rec-4'], ['Message', 'Park successful']]);
+    expect(reply.headers).toEqual([
+      ['Response', 'Success'],
+      ['ActionID', 'rec-4'],
+      ['Message', 'Park successful'],
+    ]);
     const next = messages[messages.indexOf(reply) + 1]!;
     expect(next.event).toBe('VarSet');
     expect(next.get('Privilege')).toBe('dialplan,all');
@@ -164,7 +193,10 @@ describe('AMI framing over the recorded Asterisk 20 sessions', () => {
 
   it('reads the Shutdown of a restart and the second connection after it (20)', () => {
     const { messages } = messagesOf('20-shutdown#1');
-    expect(messages.find((m) => m.event === 'Shutdown')?.headers.slice(-2)).toEqual([['Shutdown', 'Cleanly'], ['Restart', 'True']]);
+    expect(messages.find((m) => m.event === 'Shutdown')?.headers.slice(-2)).toEqual([
+      ['Shutdown', 'Cleanly'],
+      ['Restart', 'True'],
+    ]);
     expect(replyTo(messagesOf('20-shutdown#2').messages, 'rec-4').get('CoreProcessedCalls')).toBe('0');
   });
 
@@ -177,12 +209,23 @@ describe('AMI framing over the recorded Asterisk 20 sessions', () => {
     ]);
     const peer = await startScriptedPeer({
       onAction: (action, conn) => {
-        const recorded = action.get('Action') === 'Command' ? recordedByCommand.get(action.get('Command') ?? '') : undefined;
+        const recorded =
+          action.get('Action') === 'Command' ? recordedByCommand.get(action.get('Command') ?? '') : undefined;
         if (recorded === undefined) return 'default';
-        conn.reply(action, recorded.headers.filter(([name]) => name !== 'ActionID'));
+        conn.reply(
+          action,
+          recorded.headers.filter(([name]) => name !== 'ActionID'),
+        );
       },
     });
-    const client = new AmiClient({ host: peer.host, port: peer.port, username: 'demo', secret: 'demo', keepalive: false, reconnect: false });
+    const client = new AmiClient({
+      host: peer.host,
+      port: peer.port,
+      username: 'demo',
+      secret: 'demo',
+      keepalive: false,
+      reconnect: false,
+    });
     try {
       client.start();
       const hints = await client.command('core show hints');
@@ -192,7 +235,9 @@ describe('AMI framing over the recorded Asterisk 20 sessions', () => {
       expect(hints.output.at(-1)).toMatch(/hints registered/);
       const unknown = await client.command('core show frobnicators');
       expect(unknown.response.response).toBe('Error');
-      expect(unknown.output).toEqual(["No such command 'core show frobnicators' (type 'core show help core show frobnicators' for other possible commands)"]);
+      expect(unknown.output).toEqual([
+        "No such command 'core show frobnicators' (type 'core show help core show frobnicators' for other possible commands)",
+      ]);
       const empty = await client.command('');
       expect(empty.response.get('Message')).toBe('No command provided');
       expect(empty.output).toEqual([]);

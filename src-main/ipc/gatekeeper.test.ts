@@ -60,16 +60,26 @@ describe('the gatekeeper', () => {
     const connect = vi.fn();
     const dispatch = createGatekeeper(handlers({ 'session:connect': connect }), quietLog);
     const result = await dispatch('session:connect', { profileId: '../profiles.json' }, window);
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalidArgument', message: expect.stringContaining('profileId') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalidArgument', message: expect.stringContaining('profileId') },
+    });
     expect(connect).not.toHaveBeenCalled();
   });
 
   it('refuses a username carrying an AMI header injection', async () => {
     const create = vi.fn();
     const dispatch = createGatekeeper(handlers({ 'profiles:create': create }), quietLog);
-    const result = await dispatch('profiles:create', { displayName: 'Desk', host: 'pbx', username: 'op\r\nAction: Command' }, window);
+    const result = await dispatch(
+      'profiles:create',
+      { displayName: 'Desk', host: 'pbx', username: 'op\r\nAction: Command' },
+      window,
+    );
     expect(create).not.toHaveBeenCalled();
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalidArgument', message: expect.stringContaining('line breaks') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalidArgument', message: expect.stringContaining('line breaks') },
+    });
   });
 
   it('never echoes a refused secret back in its error', async () => {
@@ -85,7 +95,10 @@ describe('the gatekeeper', () => {
     const dispatch = createGatekeeper(handlers({ 'session:connect': connect }), quietLog);
     const result = await dispatch('session:connect', { profileId: 'demo' }, window);
     expect(connect).toHaveBeenCalledWith({ profileId: 'demo' }, window);
-    expect(result).toEqual({ ok: true, value: { kind: 'connecting', target: 'Demo PBX', profileId: 'demo', attempt: 1 } });
+    expect(result).toEqual({
+      ok: true,
+      value: { kind: 'connecting', target: 'Demo PBX', profileId: 'demo', attempt: 1 },
+    });
   });
 
   it("turns an operator error into the operator's message, and anything else into a safe one", async () => {

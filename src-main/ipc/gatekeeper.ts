@@ -56,7 +56,10 @@ export function createGatekeeper(handlers: Handlers, log: GatekeeperLog) {
       return refuse('untrustedSender', 'This request did not come from a Switchboard window and was refused.');
     }
     if (!isMethodChannel(channel)) {
-      return refuse('unknownMethod', `Switchboard has no method called ${JSON.stringify(String(channel).slice(0, 60))}.`);
+      return refuse(
+        'unknownMethod',
+        `Switchboard has no method called ${JSON.stringify(String(channel).slice(0, 60))}.`,
+      );
     }
     const parsed = schemaOf(channel).safeParse(rawArgs);
     if (!parsed.success) {
@@ -71,7 +74,10 @@ export function createGatekeeper(handlers: Handlers, log: GatekeeperLog) {
     } catch (error) {
       if (error instanceof OperatorError) return refuse(error.code, error.message);
       log.error(`${channel} failed unexpectedly`, error);
-      return refuse('internal', 'Something went wrong inside Switchboard. The action was not completed; please try again.');
+      return refuse(
+        'internal',
+        'Something went wrong inside Switchboard. The action was not completed; please try again.',
+      );
     }
   };
 }

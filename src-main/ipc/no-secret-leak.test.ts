@@ -49,7 +49,9 @@ async function valueOf<C extends MethodChannel>(channel: C, args: InputOf<C>) {
 
 beforeAll(async () => {
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    vi.spyOn(console, level).mockImplementation((...parts: unknown[]) => void logLines.push(`console.${level} ${parts.map(String).join(' ')}`));
+    vi.spyOn(console, level).mockImplementation(
+      (...parts: unknown[]) => void logLines.push(`console.${level} ${parts.map(String).join(' ')}`),
+    );
   }
   userDataDir = await mkdtemp(join(tmpdir(), 'switchboard-no-secret-'));
   pbx = await startSimulatedPbx({
@@ -59,7 +61,8 @@ beforeAll(async () => {
   });
   const log = {
     warn: (message: string) => logLines.push(`warn ${message}`),
-    error: (message: string, error: unknown) => logLines.push(`error ${message} ${error instanceof Error ? `${error.message} ${error.stack}` : String(error)}`),
+    error: (message: string, error: unknown) =>
+      logLines.push(`error ${message} ${error instanceof Error ? `${error.message} ${error.stack}` : String(error)}`),
   };
   services = createMainServices({
     broadcast: (channel, payload) => received.push({ channel: `broadcast ${channel}`, payload }),
@@ -85,16 +88,28 @@ afterAll(async () => {
 
 describe('no secret reaches the renderer or the log', () => {
   it('after creating a profile, saving its secret, logging in and out, using the board and deleting it', async () => {
-    const draft = { host: pbx.host, port: pbx.port, username: 'reception', myDevice: 'PJSIP/100', dialContext: 'internal' };
+    const draft = {
+      host: pbx.host,
+      port: pbx.port,
+      username: 'reception',
+      myDevice: 'PJSIP/100',
+      dialContext: 'internal',
+    };
     await call('profiles:list', undefined);
     const frontDesk = await valueOf('profiles:create', { displayName: 'Front desk', ...draft });
     const plainDesk = await valueOf('profiles:create', { displayName: 'Plain desk', ...draft, authType: 'plain' });
 
     // Save the secret, log out, log in again with the saved one.
-    expect(await call('profiles:saveSecret', { id: frontDesk.id, secret: SECRET, remember: true })).toMatchObject({ ok: true, value: { kind: 'remembered' } });
+    expect(await call('profiles:saveSecret', { id: frontDesk.id, secret: SECRET, remember: true })).toMatchObject({
+      ok: true,
+      value: { kind: 'remembered' },
+    });
     expect(vault.secrets.get(frontDesk.id)).toBe(SECRET);
     await call('session:disconnect', undefined);
-    expect(await call('session:connect', { profileId: frontDesk.id })).toMatchObject({ ok: true, value: { kind: 'connected' } });
+    expect(await call('session:connect', { profileId: frontDesk.id })).toMatchObject({
+      ok: true,
+      value: { kind: 'connected' },
+    });
 
     // Use it: the board, its lamps, the call intents, the profile settings.
     await call('picture:subscribe', undefined);
@@ -116,12 +131,17 @@ describe('no secret reaches the renderer or the log', () => {
     await call('profiles:list', undefined);
 
     // Wrong secret typed, then the plain-text login method, then a switch to the Demo PBX.
-    expect(await call('session:connect', { profileId: frontDesk.id, secret: WRONG_SECRET, rememberSecret: true })).toMatchObject({
+    expect(
+      await call('session:connect', { profileId: frontDesk.id, secret: WRONG_SECRET, rememberSecret: true }),
+    ).toMatchObject({
       ok: true,
       value: { kind: 'failed', reason: { code: 'authFailed' } },
     });
     expect(vault.secrets.get(frontDesk.id)).toBe(SECRET);
-    expect(await call('session:connect', { profileId: plainDesk.id, secret: SECRET })).toMatchObject({ ok: true, value: { kind: 'connected' } });
+    expect(await call('session:connect', { profileId: plainDesk.id, secret: SECRET })).toMatchObject({
+      ok: true,
+      value: { kind: 'connected' },
+    });
     await call('session:connect', { profileId: 'demo' });
 
     // Refusals that carry the secret in the argument must not echo it.
@@ -129,13 +149,18 @@ describe('no secret reaches the renderer or the log', () => {
     await call('profiles:saveSecret', { id: frontDesk.id, secret: `${SECRET}\r\nAction: Originate`, remember: true });
     await call('session:connect', { profileId: frontDesk.id, secret: `${SECRET}\n` });
     await call('profiles:create', { displayName: 'Leaky', ...draft, secret: SECRET });
-    await call('profiles:import', { text: JSON.stringify({ profiles: [{ displayName: 'Leaky', ...draft, secret: SECRET }] }) });
+    await call('profiles:import', {
+      text: JSON.stringify({ profiles: [{ displayName: 'Leaky', ...draft, secret: SECRET }] }),
+    });
     await call('profiles:import', { text: `{ "profiles": [ "${SECRET}` });
 
     // Forget it, log out, and the console asks for the secret instead of finding one.
     await call('profiles:forgetSecret', { id: frontDesk.id });
     await call('session:disconnect', undefined);
-    expect(await call('session:connect', { profileId: frontDesk.id })).toMatchObject({ ok: false, error: { code: 'needsSecret' } });
+    expect(await call('session:connect', { profileId: frontDesk.id })).toMatchObject({
+      ok: false,
+      error: { code: 'needsSecret' },
+    });
     await call('profiles:delete', { id: frontDesk.id });
     await call('profiles:delete', { id: plainDesk.id });
 
@@ -150,7 +175,8 @@ describe('no secret reaches the renderer or the log', () => {
     expect(pbx.actionsReceived.some((received) => received.action.get('Secret') === SECRET)).toBe(true);
 
     const everything = JSON.stringify(received) + logLines.join('\n');
-    for (const material of [SECRET, ...md5Keys]) expect(everything.includes(material), `found ${material.slice(0, 4)}…`).toBe(false);
+    for (const material of [SECRET, ...md5Keys])
+      expect(everything.includes(material), `found ${material.slice(0, 4)}…`).toBe(false);
     expect(everything.includes(SECRET.slice(0, -1))).toBe(false);
   });
 });

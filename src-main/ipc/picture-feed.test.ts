@@ -77,7 +77,8 @@ describe('the picture feed', () => {
     store.upsert('extensions', [tile('103', 'busy')]);
     frames.runFrame();
     let picture = snapshot.picture;
-    for (const batch of w.batches) if (batch.version > snapshot.version) picture = batch.patches.reduce(applyPatch, picture);
+    for (const batch of w.batches)
+      if (batch.version > snapshot.version) picture = batch.patches.reduce(applyPatch, picture);
     expect(picture).toEqual(store.snapshot());
     expect(w.batches[0]?.version).toBeGreaterThan(snapshot.version);
   });

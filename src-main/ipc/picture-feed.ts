@@ -1,5 +1,11 @@
 import type { PictureSnapshot } from '../../src-preload/contract';
-import { PICTURE_COLLECTIONS, idOf, type PictureCollection, type PicturePatch, type ItemOf } from '../../src-preload/state';
+import {
+  PICTURE_COLLECTIONS,
+  idOf,
+  type PictureCollection,
+  type PicturePatch,
+  type ItemOf,
+} from '../../src-preload/state';
 import type { PictureStore } from '../pbx/picture-store';
 import type { Sender } from './gatekeeper';
 

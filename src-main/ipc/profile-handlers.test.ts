@@ -32,7 +32,8 @@ function setUp(vault: SecretVault = new MapVault()) {
   });
   const log = { warn: vi.fn(), error: vi.fn() };
   const dispatch = createGatekeeper({ ...handlersForOtherDomains(), ...handlers }, log);
-  const create = async (draft: Record<string, unknown> = frontDesk) => handlers['profiles:create'](ProfileDraftSchema.parse(draft), window);
+  const create = async (draft: Record<string, unknown> = frontDesk) =>
+    handlers['profiles:create'](ProfileDraftSchema.parse(draft), window);
   return { handlers, dispatch, create, beforeDelete, log };
 }
 
@@ -91,13 +92,23 @@ describe('the profiles methods', () => {
   it('edit only the changed fields, and refuse to edit or delete the Demo PBX', async () => {
     const { dispatch, create } = setUp();
     const desk = await create();
-    const updated = await dispatch('profiles:update', { id: desk.id, changes: { board: { tileSize: 'large' } } }, window);
-    expect(updated).toMatchObject({ ok: true, value: { host: 'pbx.example.org', board: { tileSize: 'large', grouping: 'context' } } });
+    const updated = await dispatch(
+      'profiles:update',
+      { id: desk.id, changes: { board: { tileSize: 'large' } } },
+      window,
+    );
+    expect(updated).toMatchObject({
+      ok: true,
+      value: { host: 'pbx.example.org', board: { tileSize: 'large', grouping: 'context' } },
+    });
     expect(await dispatch('profiles:update', { id: 'demo', changes: { host: 'elsewhere' } }, window)).toEqual({
       ok: false,
       error: { code: 'builtInProfile', message: "The Demo PBX is built in and can't be edited." },
     });
-    expect(await dispatch('profiles:delete', { id: 'demo' }, window)).toMatchObject({ ok: false, error: { code: 'builtInProfile' } });
+    expect(await dispatch('profiles:delete', { id: 'demo' }, window)).toMatchObject({
+      ok: false,
+      error: { code: 'builtInProfile' },
+    });
   });
 
   it('duplicate a profile without its secret', async () => {
@@ -160,18 +171,27 @@ describe('the profiles methods', () => {
     await handlers['profiles:saveSecret']({ id: desk.id, secret: 's3cret', remember: true }, window);
     const text = await handlers['profiles:export'](undefined, window);
     expect(text).not.toContain('s3cret');
-    expect(JSON.parse(text)).toMatchObject({ format: 'switchboard-profiles', profiles: [{ displayName: 'Front desk' }] });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'switchboard-profiles',
+      profiles: [{ displayName: 'Front desk' }],
+    });
 
     await rm(join(dir, PROFILES_FILE_NAME));
     const other = setUp();
-    expect(await other.handlers['profiles:import']({ text }, window)).toMatchObject({ imported: [{ displayName: 'Front desk' }], skipped: [] });
+    expect(await other.handlers['profiles:import']({ text }, window)).toMatchObject({
+      imported: [{ displayName: 'Front desk' }],
+      skipped: [],
+    });
   });
 
   it('say plainly that an import file is not JSON', async () => {
     const { dispatch } = setUp();
     expect(await dispatch('profiles:import', { text: 'hello' }, window)).toMatchObject({
       ok: false,
-      error: { code: 'invalid', message: expect.stringMatching(/^That file is not valid JSON .*nothing was imported\.$/) },
+      error: {
+        code: 'invalid',
+        message: expect.stringMatching(/^That file is not valid JSON .*nothing was imported\.$/),
+      },
     });
   });
 
@@ -179,6 +199,9 @@ describe('the profiles methods', () => {
     await writeFile(join(dir, PROFILES_FILE_NAME), '{ "schemaVersion": 1, "profiles": [');
     const { handlers } = setUp();
     const list = await handlers['profiles:list'](undefined, window);
-    expect(list.notices[0]).toMatchObject({ kind: 'recoveredFromCorruptFile', message: expect.stringContaining('A copy was kept at') });
+    expect(list.notices[0]).toMatchObject({
+      kind: 'recoveredFromCorruptFile',
+      message: expect.stringContaining('A copy was kept at'),
+    });
   });
 });

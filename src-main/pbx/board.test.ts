@@ -5,7 +5,15 @@ import { PictureStore } from './picture-store';
 import type { AmiRequester } from './requester';
 
 const status = (exten: string, code: number, extra: Record<string, string> = {}) =>
-  AmiMessage.of({ Event: 'ExtensionStatus', ActionID: 'x-2', Exten: exten, Context: 'internal', Hint: `PJSIP/${exten}`, Status: code, ...extra });
+  AmiMessage.of({
+    Event: 'ExtensionStatus',
+    ActionID: 'x-2',
+    Exten: exten,
+    Context: 'internal',
+    Hint: `PJSIP/${exten}`,
+    Status: code,
+    ...extra,
+  });
 
 function pbx(answers: { list?: AmiMessage; items?: AmiMessage[]; command?: AmiMessage; output?: string[] }) {
   const asked: string[] = [];
@@ -16,7 +24,11 @@ function pbx(answers: { list?: AmiMessage; items?: AmiMessage[]; command?: AmiMe
     },
     list: async (name) => {
       asked.push(name);
-      return { response: answers.list ?? AmiMessage.of({ Response: 'Success' }), items: answers.items ?? [], complete: undefined };
+      return {
+        response: answers.list ?? AmiMessage.of({ Response: 'Success' }),
+        items: answers.items ?? [],
+        complete: undefined,
+      };
     },
     command: async (cli) => {
       asked.push(`Command: ${cli}`);

@@ -25,16 +25,9 @@ describe('extension lamps', () => {
   });
 
   it('reads the CLI state words, including the combined ones', () => {
-    expect(['Idle', 'InUse', 'Busy', 'Unavailable', 'Ringing', 'InUse&Ringing', 'Hold', 'InUse&Hold'].map(lampFromCliWord)).toEqual([
-      'idle',
-      'inUse',
-      'busy',
-      'unavailable',
-      'ringing',
-      'inUseRinging',
-      'onHold',
-      'inUseOnHold',
-    ]);
+    expect(
+      ['Idle', 'InUse', 'Busy', 'Unavailable', 'Ringing', 'InUse&Ringing', 'Hold', 'InUse&Hold'].map(lampFromCliWord),
+    ).toEqual(['idle', 'inUse', 'busy', 'unavailable', 'ringing', 'inUseRinging', 'onHold', 'inUseOnHold']);
   });
 });
 

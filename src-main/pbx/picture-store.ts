@@ -60,7 +60,8 @@ export class PictureStore {
     const changed = [...next.values()].filter((item) => !sameItem(map.get(idOf(collection, item)), item));
     map.clear();
     for (const [id, item] of next) map.set(id, item);
-    if (removed.length > 0 || changed.length > 0) this.announce({ collection, upsert: changed, remove: removed } as PicturePatch);
+    if (removed.length > 0 || changed.length > 0)
+      this.announce({ collection, upsert: changed, remove: removed } as PicturePatch);
   }
 
   clear(): void {

@@ -31,7 +31,11 @@ describe('CredentialService with a keychain', () => {
     expect(await credentials.hasSavedSecret(profile.id)).toBe(true);
 
     credentials.dropSessionSecrets();
-    expect(await credentials.secretForConnect(profile.id)).toEqual({ kind: 'secret', secret: 's3cret', source: 'vault' });
+    expect(await credentials.secretForConnect(profile.id)).toEqual({
+      kind: 'secret',
+      secret: 's3cret',
+      source: 'vault',
+    });
   });
 
   it('keeps a secret typed without "remember" for this session only, and forgets an earlier saved one', async () => {
@@ -41,7 +45,11 @@ describe('CredentialService with a keychain', () => {
     expect(await credentials.saveSecret(profile.id, 'typed', false)).toEqual({ kind: 'sessionOnly' });
     expect(vault.secrets.has(profile.id)).toBe(false);
     expect(await credentials.hasSavedSecret(profile.id)).toBe(false);
-    expect(await credentials.secretForConnect(profile.id)).toEqual({ kind: 'secret', secret: 'typed', source: 'session' });
+    expect(await credentials.secretForConnect(profile.id)).toEqual({
+      kind: 'secret',
+      secret: 'typed',
+      source: 'session',
+    });
 
     credentials.dropSessionSecrets();
     expect(await credentials.secretForConnect(profile.id)).toMatchObject({ kind: 'needsSecret' });
@@ -51,8 +59,16 @@ describe('CredentialService with a keychain', () => {
     const vault = new MapVault();
     vault.secrets.set(profile.id, 'saved');
     const credentials = new CredentialService({ vault, profiles: store });
-    expect(await credentials.secretForConnect(profile.id, 'typed now')).toEqual({ kind: 'secret', secret: 'typed now', source: 'typed' });
-    expect(await credentials.secretForConnect(profile.id)).toEqual({ kind: 'secret', secret: 'typed now', source: 'session' });
+    expect(await credentials.secretForConnect(profile.id, 'typed now')).toEqual({
+      kind: 'secret',
+      secret: 'typed now',
+      source: 'typed',
+    });
+    expect(await credentials.secretForConnect(profile.id)).toEqual({
+      kind: 'secret',
+      secret: 'typed now',
+      source: 'session',
+    });
   });
 
   it('asks for the secret in plain words when none is saved or typed', async () => {
@@ -87,7 +103,11 @@ describe('CredentialService with a keychain', () => {
     await credentials.saveSecret(profile.id, 's3cret', true);
     await store.update(profile.id, { displayName: 'Reception', host: 'pbx2.example.org' });
     credentials.dropSessionSecrets();
-    expect(await credentials.secretForConnect(profile.id)).toEqual({ kind: 'secret', secret: 's3cret', source: 'vault' });
+    expect(await credentials.secretForConnect(profile.id)).toEqual({
+      kind: 'secret',
+      secret: 's3cret',
+      source: 'vault',
+    });
   });
 
   it('does not copy the secret to a duplicated profile', async () => {
@@ -131,12 +151,22 @@ describe('CredentialService without a keychain (fails closed)', () => {
     const vault = new UnreachableVault();
     const credentials = new CredentialService({ vault, profiles: store });
     expect(await credentials.vaultAvailability()).toEqual({ kind: 'unavailable', reason: NO_KEYCHAIN_MESSAGE });
-    expect(await credentials.saveSecret(profile.id, 's3cret', true)).toEqual({ kind: 'notRemembered', reason: NO_KEYCHAIN_MESSAGE });
+    expect(await credentials.saveSecret(profile.id, 's3cret', true)).toEqual({
+      kind: 'notRemembered',
+      reason: NO_KEYCHAIN_MESSAGE,
+    });
     expect(await credentials.hasSavedSecret(profile.id)).toBe(false);
-    expect(await credentials.secretForConnect(profile.id)).toEqual({ kind: 'secret', secret: 's3cret', source: 'session' });
+    expect(await credentials.secretForConnect(profile.id)).toEqual({
+      kind: 'secret',
+      secret: 's3cret',
+      source: 'session',
+    });
 
     credentials.dropSessionSecrets();
-    expect(await credentials.secretForConnect(profile.id)).toEqual({ kind: 'needsSecret', reason: NO_KEYCHAIN_MESSAGE });
+    expect(await credentials.secretForConnect(profile.id)).toEqual({
+      kind: 'needsSecret',
+      reason: NO_KEYCHAIN_MESSAGE,
+    });
   });
 
   it('deletes the profile and says the keychain could not be reached for its secret', async () => {
@@ -150,7 +180,10 @@ describe('CredentialService without a keychain (fails closed)', () => {
   it('forgets the session secret even when the keychain cannot be reached', async () => {
     const credentials = new CredentialService({ vault: new UnreachableVault(), profiles: store });
     await credentials.saveSecret(profile.id, 's3cret', false);
-    expect(await credentials.forgetSecret(profile.id)).toEqual({ kind: 'vaultUnavailable', reason: NO_KEYCHAIN_MESSAGE });
+    expect(await credentials.forgetSecret(profile.id)).toEqual({
+      kind: 'vaultUnavailable',
+      reason: NO_KEYCHAIN_MESSAGE,
+    });
     expect(await credentials.secretForConnect(profile.id)).toMatchObject({ kind: 'needsSecret' });
   });
 });

@@ -25,9 +25,7 @@ export interface ProfileLookup {
 export class CredentialService {
   private readonly sessionSecrets = new Map<string, string>();
 
-  constructor(
-    private readonly deps: { readonly vault: SecretVault; readonly profiles: ProfileLookup },
-  ) {}
+  constructor(private readonly deps: { readonly vault: SecretVault; readonly profiles: ProfileLookup }) {}
 
   vaultAvailability(): Promise<VaultAvailability> {
     return this.deps.vault.probe();
@@ -35,7 +33,8 @@ export class CredentialService {
 
   async saveSecret(profileId: string, secret: string, remember: boolean): Promise<SaveSecretResult> {
     const checked = SecretSchema.safeParse(secret);
-    if (!checked.success) return { kind: 'invalidSecret', reason: checked.error.issues[0]?.message ?? 'Invalid secret.' };
+    if (!checked.success)
+      return { kind: 'invalidSecret', reason: checked.error.issues[0]?.message ?? 'Invalid secret.' };
     const profile = await this.deps.profiles.get(profileId);
     if (!profile) return { kind: 'unknownProfile' };
     if (profile.kind === 'demo') return { kind: 'noSecretNeeded' };
@@ -88,7 +87,8 @@ export class CredentialService {
     if (profile.kind === 'demo') return { kind: 'noSecretNeeded' };
     if (typedSecret !== undefined) {
       const checked = SecretSchema.safeParse(typedSecret);
-      if (!checked.success) return { kind: 'invalidSecret', reason: checked.error.issues[0]?.message ?? 'Invalid secret.' };
+      if (!checked.success)
+        return { kind: 'invalidSecret', reason: checked.error.issues[0]?.message ?? 'Invalid secret.' };
       this.sessionSecrets.set(profileId, typedSecret);
       return { kind: 'secret', secret: typedSecret, source: 'typed' };
     }

@@ -41,22 +41,34 @@ describe('readProfileArgument', () => {
   it.each([[['--profile']], [['--profile', '--inspect']], [['--profile=']], [['--profile=a', '--profile', 'b']]])(
     'refuses %j with a plain message',
     (args) => {
-      expect(readProfileArgument([...electronArgv, ...args])).toMatchObject({ kind: 'invalid', message: expect.stringContaining('--profile') });
+      expect(readProfileArgument([...electronArgv, ...args])).toMatchObject({
+        kind: 'invalid',
+        message: expect.stringContaining('--profile'),
+      });
     },
   );
 });
 
 describe('resolveLaunchProfile', () => {
   it('finds a profile by display name in any case', () => {
-    expect(resolveLaunchProfile([...electronArgv, '--profile=front desk'], profiles)).toEqual({ kind: 'found', profile: frontDesk });
+    expect(resolveLaunchProfile([...electronArgv, '--profile=front desk'], profiles)).toEqual({
+      kind: 'found',
+      profile: frontDesk,
+    });
   });
 
   it('finds a profile by id', () => {
-    expect(resolveLaunchProfile([...electronArgv, '--profile', frontDesk.id], profiles)).toEqual({ kind: 'found', profile: frontDesk });
+    expect(resolveLaunchProfile([...electronArgv, '--profile', frontDesk.id], profiles)).toEqual({
+      kind: 'found',
+      profile: frontDesk,
+    });
   });
 
   it('takes "demo" (any case) as the built-in Demo PBX', () => {
-    expect(resolveLaunchProfile([...electronArgv, '--profile', 'DEMO'], profiles)).toEqual({ kind: 'found', profile: DEMO_PROFILE });
+    expect(resolveLaunchProfile([...electronArgv, '--profile', 'DEMO'], profiles)).toEqual({
+      kind: 'found',
+      profile: DEMO_PROFILE,
+    });
   });
 
   it('says plainly when no profile has that name', () => {

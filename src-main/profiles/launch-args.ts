@@ -14,7 +14,12 @@ export type LaunchProfile =
   | { readonly kind: 'none' }
   | { readonly kind: 'found'; readonly profile: AnyProfile }
   | { readonly kind: 'notFound'; readonly name: string; readonly message: string }
-  | { readonly kind: 'ambiguous'; readonly name: string; readonly matches: readonly AnyProfile[]; readonly message: string }
+  | {
+      readonly kind: 'ambiguous';
+      readonly name: string;
+      readonly matches: readonly AnyProfile[];
+      readonly message: string;
+    }
   | { readonly kind: 'invalid'; readonly message: string };
 
 const FLAG = '--profile';
@@ -37,9 +42,11 @@ export function readProfileArgument(argv: readonly string[]): ProfileArgument {
     }
   }
   if (names.length === 0) return { kind: 'absent' };
-  if (names.length > 1) return { kind: 'invalid', message: '--profile was given more than once; give one profile to connect with.' };
+  if (names.length > 1)
+    return { kind: 'invalid', message: '--profile was given more than once; give one profile to connect with.' };
   const name = names[0]!.trim();
-  if (name === '') return { kind: 'invalid', message: '--profile needs a profile name, for example --profile "Front desk".' };
+  if (name === '')
+    return { kind: 'invalid', message: '--profile needs a profile name, for example --profile "Front desk".' };
   return { kind: 'given', name };
 }
 
@@ -50,7 +57,9 @@ export function resolveLaunchProfile(argv: readonly string[], profiles: readonly
   if (argument.kind === 'invalid') return argument;
   const { name } = argument;
 
-  const byId = profiles.find((profile) => profile.id === name || (profile.kind === 'demo' && name.toLowerCase() === profile.id));
+  const byId = profiles.find(
+    (profile) => profile.id === name || (profile.kind === 'demo' && name.toLowerCase() === profile.id),
+  );
   if (byId) return { kind: 'found', profile: byId };
   const wanted = name.toLocaleLowerCase();
   const byName = profiles.filter((profile) => profile.displayName.toLocaleLowerCase() === wanted);

@@ -63,17 +63,7 @@ function migrateV1ToV2(document: JsonObject): JsonObject {
 
 function migrateProfileV1ToV2(entry: unknown): unknown {
   if (!isJsonObject(entry)) return entry;
-  const {
-    name,
-    md5,
-    tls,
-    secretSaved: _secretSaved,
-    device,
-    context,
-    parkingLot,
-    recordingPattern,
-    ...rest
-  } = entry;
+  const { name, md5, tls, secretSaved: _secretSaved, device, context, parkingLot, recordingPattern, ...rest } = entry;
   return {
     ...rest,
     kind: 'user',

@@ -31,7 +31,8 @@ export interface ImportReport {
 }
 
 /** Whether the OS keychain answers; `reason` is for the operator. */
-export type VaultAvailability = { readonly kind: 'available' } | { readonly kind: 'unavailable'; readonly reason: string };
+export type VaultAvailability =
+  { readonly kind: 'available' } | { readonly kind: 'unavailable'; readonly reason: string };
 
 export type SaveSecretResult =
   /** In the keychain; also kept for this session. */

@@ -76,7 +76,11 @@ describe('ProfileStore: everyday use', () => {
   it('edits only the fields sent and keeps the id when the profile is renamed or moved to another host', async () => {
     const store = storeAt();
     const created = await store.create(draft('Front desk', { myDevice: 'PJSIP/200' }));
-    const updated = await store.update(created.id, { displayName: 'Reception', host: '10.0.0.5', board: { tileSize: 'large' } });
+    const updated = await store.update(created.id, {
+      displayName: 'Reception',
+      host: '10.0.0.5',
+      board: { tileSize: 'large' },
+    });
     expect(updated).toEqual({
       ...created,
       displayName: 'Reception',
@@ -128,7 +132,11 @@ describe('ProfileStore: everyday use', () => {
     const store = storeAt();
     await store.setLastUsed('demo');
     expect((await store.snapshot()).lastUsedProfileId).toBe('demo');
-    for (const attempt of [store.update('demo', { displayName: 'Mine' }), store.duplicate('demo'), store.delete('demo')]) {
+    for (const attempt of [
+      store.update('demo', { displayName: 'Mine' }),
+      store.duplicate('demo'),
+      store.delete('demo'),
+    ]) {
       expect((await refusalOf(attempt)).code).toBe('builtInProfile');
     }
   });
@@ -278,9 +286,7 @@ describe('ProfileStore: a file that cannot be used', () => {
     expect(await store.list()).toEqual([DEMO_PROFILE]);
     expect((await refusalOf(store.create(draft('Front desk')))).code).toBe('fileFromNewerVersion');
     await store.list();
-    expect(store.problems()).toEqual([
-      expect.objectContaining({ kind: 'fileFromNewerVersion', fileVersion: 3 }),
-    ]);
+    expect(store.problems()).toEqual([expect.objectContaining({ kind: 'fileFromNewerVersion', fileVersion: 3 })]);
     expect(await readFile(file, 'utf8')).toBe(future);
     expect(await readdir(dir)).toEqual([PROFILES_FILE_NAME]);
   });
@@ -350,7 +356,9 @@ describe('ProfileStore: two windows saving at once', () => {
     expect(reread.profiles.map((profile) => profile.displayName).sort()).toEqual(
       ['Demo PBX', 'Front desk', 'Window A', 'Window B'].sort(),
     );
-    expect(reread.profiles.find((profile) => profile.id === existing.id)).toMatchObject({ host: 'new-pbx.example.org' });
+    expect(reread.profiles.find((profile) => profile.id === existing.id)).toMatchObject({
+      host: 'new-pbx.example.org',
+    });
     expect(reread.lastUsedProfileId).toBe(existing.id);
   });
 
@@ -384,10 +392,19 @@ describe('ProfileStore: two windows saving at once', () => {
 describe('ProfileStore: export and import', () => {
   it('exports without secrets and imports into another desk with the same settings', async () => {
     const store = storeAt();
-    const frontDesk = await store.create(draft('Front desk', { myDevice: 'PJSIP/201', board: { contexts: ['internal'], extensionFilter: '', grouping: 'none', tileSize: 'large' } }));
+    const frontDesk = await store.create(
+      draft('Front desk', {
+        myDevice: 'PJSIP/201',
+        board: { contexts: ['internal'], extensionFilter: '', grouping: 'none', tileSize: 'large' },
+      }),
+    );
     await store.create(draft('Night shift'));
     const exported = await store.exportJson([frontDesk.id]);
-    expect(JSON.parse(exported)).toMatchObject({ format: 'switchboard-profiles', schemaVersion: 2, exportedAt: FIXED_NOW.toISOString() });
+    expect(JSON.parse(exported)).toMatchObject({
+      format: 'switchboard-profiles',
+      schemaVersion: 2,
+      exportedAt: FIXED_NOW.toISOString(),
+    });
     expect(exported).not.toMatch(/secret|password/i);
 
     const otherDesk = storeAt(join(dir, 'other-desk'));
@@ -412,17 +429,44 @@ describe('ProfileStore: export and import', () => {
       format: 'switchboard-profiles',
       schemaVersion: 2,
       profiles: [
-        { displayName: 'No id given', host: 'pbx', port: 5038, tls: { enabled: false }, username: 'a', authType: 'md5', dialContext: 'default', parkingLot: 'default', recordingPattern: '${date}', board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal' } },
+        {
+          displayName: 'No id given',
+          host: 'pbx',
+          port: 5038,
+          tls: { enabled: false },
+          username: 'a',
+          authType: 'md5',
+          dialContext: 'default',
+          parkingLot: 'default',
+          recordingPattern: '${date}',
+          board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal' },
+        },
         { displayName: 'Carries a secret', host: 'pbx', username: 'a', secret: 'hunter2' },
         { kind: 'demo', id: 'demo', displayName: 'Demo PBX' },
-        { displayName: 'Bad port', host: 'pbx', port: 0, tls: { enabled: false }, username: 'a', authType: 'md5', dialContext: 'default', parkingLot: 'default', recordingPattern: '${date}', board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal' } },
+        {
+          displayName: 'Bad port',
+          host: 'pbx',
+          port: 0,
+          tls: { enabled: false },
+          username: 'a',
+          authType: 'md5',
+          dialContext: 'default',
+          parkingLot: 'default',
+          recordingPattern: '${date}',
+          board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal' },
+        },
         'not a profile',
       ],
     };
     const report = await store.importJson(JSON.stringify(file));
     expect(report.imported.map((entry) => entry.displayName)).toEqual(['No id given']);
     expect(report.skipped).toEqual([
-      { position: 2, displayName: 'Carries a secret', reason: 'It contains a secret (secret). Profiles are imported without secrets: remove it from the file and type the secret at the desk.' },
+      {
+        position: 2,
+        displayName: 'Carries a secret',
+        reason:
+          'It contains a secret (secret). Profiles are imported without secrets: remove it from the file and type the secret at the desk.',
+      },
       { position: 3, displayName: 'Demo PBX', reason: 'The Demo PBX is built into Switchboard; it is not imported.' },
       { position: 4, displayName: 'Bad port', reason: 'The port must be a number from 1 to 65535.' },
       { position: 5, reason: 'It is not a profile (not a JSON object).' },
@@ -432,14 +476,32 @@ describe('ProfileStore: export and import', () => {
 
   it('imports an export made by a version 1 Switchboard', async () => {
     const report = await storeAt().importJson(
-      JSON.stringify({ version: 1, profiles: [{ id: '4b4e28ba-2fa1-41d2-883f-0016d3cca427', name: 'Old desk', host: 'pbx', port: 5038, tls: false, username: 'op', md5: true, secretSaved: false }] }),
+      JSON.stringify({
+        version: 1,
+        profiles: [
+          {
+            id: '4b4e28ba-2fa1-41d2-883f-0016d3cca427',
+            name: 'Old desk',
+            host: 'pbx',
+            port: 5038,
+            tls: false,
+            username: 'op',
+            md5: true,
+            secretSaved: false,
+          },
+        ],
+      }),
     );
     expect(report.imported).toEqual([{ id: '4b4e28ba-2fa1-41d2-883f-0016d3cca427', displayName: 'Old desk' }]);
   });
 
   it.each([
     ['not JSON', '{oops', /^That file is not valid JSON/],
-    ['another format', JSON.stringify({ format: 'other-app', schemaVersion: 2, profiles: [] }), /not a Switchboard profiles export/],
+    [
+      'another format',
+      JSON.stringify({ format: 'other-app', schemaVersion: 2, profiles: [] }),
+      /not a Switchboard profiles export/,
+    ],
     ['no version', JSON.stringify({ profiles: [] }), /no valid schema version/],
     ['a newer version', JSON.stringify({ schemaVersion: 9, profiles: [] }), /newer Switchboard \(format version 9\)/],
   ])('refuses a file that is %s and imports nothing', async (_label, text, message) => {

@@ -22,12 +22,7 @@ const EXPORT_FORMAT = 'switchboard-profiles';
 const MAX_DISPLAY_NAME = 200;
 
 export type ProfileErrorCode =
-  | 'notFound'
-  | 'nameTaken'
-  | 'invalid'
-  | 'builtInProfile'
-  | 'fileFromNewerVersion'
-  | 'fileSystem';
+  'notFound' | 'nameTaken' | 'invalid' | 'builtInProfile' | 'fileFromNewerVersion' | 'fileSystem';
 
 /** A refusal with a message written for the operator; `code` lets the UI pick a treatment. */
 export class ProfileError extends Error {
@@ -212,7 +207,10 @@ export class ProfileStore {
     try {
       parsedJson = JSON.parse(text);
     } catch (error) {
-      throw new ProfileError('invalid', `That file is not valid JSON (${plainJsonError(error)}), so nothing was imported.`);
+      throw new ProfileError(
+        'invalid',
+        `That file is not valid JSON (${plainJsonError(error)}), so nothing was imported.`,
+      );
     }
     if (isJsonObject(parsedJson) && parsedJson['format'] !== undefined && parsedJson['format'] !== EXPORT_FORMAT) {
       throw new ProfileError('invalid', 'That file is not a Switchboard profiles export, so nothing was imported.');
@@ -226,7 +224,10 @@ export class ProfileStore {
     }
     if (migration.kind === 'unrecognised' || !Array.isArray(migration.document['profiles'])) {
       const reason = migration.kind === 'unrecognised' ? migration.reason : 'it has no list of profiles';
-      throw new ProfileError('invalid', `That file is not a Switchboard profiles export (${reason}), so nothing was imported.`);
+      throw new ProfileError(
+        'invalid',
+        `That file is not a Switchboard profiles export (${reason}), so nothing was imported.`,
+      );
     }
     const entries = migration.document['profiles'] as unknown[];
 
@@ -316,16 +317,22 @@ export class ProfileStore {
     const problems: string[] = [];
     (upgraded['profiles'] as unknown[]).forEach((entry, index) => {
       const result = UserProfileSchema.safeParse(entry);
-      const label = isJsonObject(entry) && typeof entry['displayName'] === 'string' ? `"${entry['displayName']}"` : `number ${index + 1}`;
+      const label =
+        isJsonObject(entry) && typeof entry['displayName'] === 'string'
+          ? `"${entry['displayName']}"`
+          : `number ${index + 1}`;
       if (!result.success) problems.push(`profile ${label}: ${describeIssues(result.error)}`);
-      else if (document.profiles.some((profile) => profile.id === result.data.id)) problems.push(`profile ${label} repeats the id of another profile`);
+      else if (document.profiles.some((profile) => profile.id === result.data.id))
+        problems.push(`profile ${label} repeats the id of another profile`);
       else document.profiles.push(result.data);
     });
     const lastUsed = upgraded['lastUsedProfileId'];
     if (typeof lastUsed === 'string') document.lastUsedProfileId = lastUsed;
     else if (lastUsed !== undefined && lastUsed !== null) problems.push('the last used profile is not a profile id');
 
-    const unknownKeys = Object.keys(upgraded).filter((key) => !['schemaVersion', 'lastUsedProfileId', 'profiles'].includes(key));
+    const unknownKeys = Object.keys(upgraded).filter(
+      (key) => !['schemaVersion', 'lastUsedProfileId', 'profiles'].includes(key),
+    );
     if (unknownKeys.length > 0) problems.push(`it has unknown settings (${unknownKeys.join(', ')})`);
 
     if (problems.length > 0) return this.recover(raw, problems.join('; '), document);
@@ -455,12 +462,14 @@ function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown): z.output
 }
 
 function refuseBuiltIn(id: string, verb: string): void {
-  if (id === DEMO_PROFILE_ID) throw new ProfileError('builtInProfile', `The Demo PBX is built in and can't be ${verb}.`);
+  if (id === DEMO_PROFILE_ID)
+    throw new ProfileError('builtInProfile', `The Demo PBX is built in and can't be ${verb}.`);
 }
 
 function indexOrRefuse(document: ProfilesDocument, id: string): number {
   const index = document.profiles.findIndex((profile) => profile.id === id);
-  if (index === -1) throw new ProfileError('notFound', 'That profile no longer exists (it may have been deleted in another window).');
+  if (index === -1)
+    throw new ProfileError('notFound', 'That profile no longer exists (it may have been deleted in another window).');
   return index;
 }
 

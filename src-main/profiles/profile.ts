@@ -47,7 +47,10 @@ const HostSchema = headerSafeText('The host').refine(
 );
 
 const PortSchema = z
-  .number({ error: (issue) => (issue.input === undefined ? 'The port is missing.' : 'The port must be a number from 1 to 65535.') })
+  .number({
+    error: (issue) =>
+      issue.input === undefined ? 'The port is missing.' : 'The port must be a number from 1 to 65535.',
+  })
   .int('The port must be a whole number from 1 to 65535.')
   .min(1, 'The port must be a number from 1 to 65535.')
   .max(65535, 'The port must be a number from 1 to 65535.');
@@ -106,7 +109,8 @@ const RecordingPatternSchema = headerSafeText('The recording file pattern').supe
   if (!/^[A-Za-z0-9_.-]*$/.test(withoutPlaceholders)) {
     ctx.addIssue({
       code: 'custom',
-      message: "The recording file pattern may contain only letters, digits, '-', '_', '.' and placeholders like ${date}.",
+      message:
+        "The recording file pattern may contain only letters, digits, '-', '_', '.' and placeholders like ${date}.",
     });
   } else if (value.startsWith('.')) {
     ctx.addIssue({ code: 'custom', message: "The recording file pattern can't start with a dot." });

@@ -141,15 +141,22 @@ describe('KeytarVault error handling (no keychain needed)', () => {
   }
 
   it('turns "no Secret Service" into VaultUnavailableError with the plain message', async () => {
-    const vault = new KeytarVault({ loadKeytar: fakeKeytar({ setPassword: () => Promise.reject(libsecretNoService) }) });
+    const vault = new KeytarVault({
+      loadKeytar: fakeKeytar({ setPassword: () => Promise.reject(libsecretNoService) }),
+    });
     const error = await vault.set('id', 's3cret').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(VaultUnavailableError);
-    expect(error).toMatchObject({ message: NO_KEYCHAIN_MESSAGE, detail: 'Could not connect: No such file or directory' });
+    expect(error).toMatchObject({
+      message: NO_KEYCHAIN_MESSAGE,
+      detail: 'Could not connect: No such file or directory',
+    });
   });
 
   it('never carries the secret in the error, even if the keychain quoted it', async () => {
     const vault = new KeytarVault({
-      loadKeytar: fakeKeytar({ setPassword: (_s, _a, password) => Promise.reject(new Error(`cannot store "${password}": locked`)) }),
+      loadKeytar: fakeKeytar({
+        setPassword: (_s, _a, password) => Promise.reject(new Error(`cannot store "${password}": locked`)),
+      }),
     });
     const error = (await vault.set('id', 'hunter2').catch((caught: unknown) => caught)) as VaultUnavailableError;
     expect(error.detail).toBe('cannot store "[secret]": locked');
@@ -163,7 +170,10 @@ describe('KeytarVault error handling (no keychain needed)', () => {
         throw new Error("Cannot find module 'keytar'");
       },
     });
-    expect(await vault.probe()).toEqual({ kind: 'unavailable', reason: expect.stringContaining('no keychain support installed') });
+    expect(await vault.probe()).toEqual({
+      kind: 'unavailable',
+      reason: expect.stringContaining('no keychain support installed'),
+    });
     await expect(vault.get('id')).rejects.toBeInstanceOf(VaultUnavailableError);
   });
 

@@ -7,12 +7,18 @@ const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.r
 const padStart = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
 /** Lines of output, or undefined for an unknown command. */
-export function runCliCommand(command: string, model: PbxModel, dialect: DialectProfile, now: number): string[] | undefined {
+export function runCliCommand(
+  command: string,
+  model: PbxModel,
+  dialect: DialectProfile,
+  now: number,
+): string[] | undefined {
   const cmd = command.trim().replace(/\s+/g, ' ').toLowerCase();
   if (cmd === 'core show hints') return showHints(model, dialect);
   if (cmd === 'core show channels') return showChannels(model);
   if (cmd === 'core show channels concise') return showChannelsConcise(model, now);
-  if (cmd === 'core show version') return [`Asterisk ${dialect.asteriskVersion} built by switchboard @ sim on a x86_64 running Linux`];
+  if (cmd === 'core show version')
+    return [`Asterisk ${dialect.asteriskVersion} built by switchboard @ sim on a x86_64 running Linux`];
   if (cmd === 'core show uptime') return [`System uptime: ${Math.floor((now - model.startedAt) / 1000)} seconds`];
   return undefined;
 }
@@ -22,10 +28,16 @@ function showHints(model: PbxModel, dialect: DialectProfile): string[] {
   for (const hint of model.hintOrder) {
     const state = HINT_STATUS[model.stateOf(hint.device)].cli;
     if (dialect.id === 'asterisk-11') {
-      lines.push(`   ${padStart(hint.exten, 20)}@${pad(hint.context, 20)}: ${pad(hintText(hint), 20)}  State:${pad(state, 15)} Watchers  0`);
+      lines.push(
+        `   ${padStart(hint.exten, 20)}@${pad(hint.context, 20)}: ${pad(hintText(hint), 20)}  State:${pad(state, 15)} Watchers  0`,
+      );
     } else {
-      const presence = hint.presenceProvider ? (model.presence.get(hint.presenceProvider)?.state ?? 'not_set') : 'not_set';
-      lines.push(`${pad(`${hint.exten}@${hint.context}`, 30)}: ${pad(hintText(hint), 61)} State:${pad(state, 15)} Presence:${pad(presence, 15)} Watchers  0`);
+      const presence = hint.presenceProvider
+        ? (model.presence.get(hint.presenceProvider)?.state ?? 'not_set')
+        : 'not_set';
+      lines.push(
+        `${pad(`${hint.exten}@${hint.context}`, 30)}: ${pad(hintText(hint), 61)} State:${pad(state, 15)} Presence:${pad(presence, 15)} Watchers  0`,
+      );
     }
   }
   lines.push('----------------', `- ${model.hintOrder.length} hints registered`);
@@ -36,7 +48,9 @@ function showChannels(model: PbxModel): string[] {
   const lines = [`${pad('Channel', 64)} ${pad('Location', 32)} ${pad('State', 7)} ${pad('Application(Data)', 30)}`];
   for (const c of model.channels.values()) {
     const location = c.application === 'AppDial' ? '(None)' : `${c.exten}@${c.context}:${c.priority}`;
-    lines.push(`${pad(c.name, 64)} ${pad(location, 32)} ${pad(c.state, 7)} ${pad(`${c.application}(${c.appData})`, 30)}`);
+    lines.push(
+      `${pad(c.name, 64)} ${pad(location, 32)} ${pad(c.state, 7)} ${pad(`${c.application}(${c.appData})`, 30)}`,
+    );
   }
   const calls = model.currentCalls;
   lines.push(
@@ -50,6 +64,21 @@ function showChannels(model: PbxModel): string[] {
 function showChannelsConcise(model: PbxModel, now: number): string[] {
   return [...model.channels.values()].map((c) => {
     const secs = Math.floor((now - c.createdAt) / 1000);
-    return [c.name, c.context, c.exten, c.priority, c.state, c.application, c.appData, c.callerIdNum, '', '', '3', secs, c.bridgeId ?? '', c.uniqueid].join('!');
+    return [
+      c.name,
+      c.context,
+      c.exten,
+      c.priority,
+      c.state,
+      c.application,
+      c.appData,
+      c.callerIdNum,
+      '',
+      '',
+      '3',
+      secs,
+      c.bridgeId ?? '',
+      c.uniqueid,
+    ].join('!');
   });
 }

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     return;
   }
   const dialect = values.dialect as SimDialect;
-  if (!['asterisk-11', 'asterisk-18', 'asterisk-22'].includes(dialect)) throw new Error(`Unknown dialect ${dialect}\n${USAGE}`);
+  if (!['asterisk-11', 'asterisk-18', 'asterisk-22'].includes(dialect))
+    throw new Error(`Unknown dialect ${dialect}\n${USAGE}`);
   const named = ['none', 'lively-office', 'busy-office'] as const;
   const scenario = (named as readonly string[]).includes(values.scenario)
     ? (values.scenario as (typeof named)[number])
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
   });
   console.log(`Simulated Asterisk (${pbx.dialect}) listening on ${pbx.host}:${pbx.port}`);
   console.log(`Login: username "${DEMO_MANAGER_USER.username}", secret "${DEMO_MANAGER_USER.secret}"`);
-  console.log(`Try:   telnet ${pbx.host} ${pbx.port}   then type  Action: Login / Username: demo / Secret: demo  and an empty line`);
+  console.log(
+    `Try:   telnet ${pbx.host} ${pbx.port}   then type  Action: Login / Username: demo / Secret: demo  and an empty line`,
+  );
   const stop = () => void pbx.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -24,10 +24,13 @@ export class RealClock implements SimClock {
 
   setTimer(ms: number, fn: () => void): TimerHandle {
     const id = this.nextId++;
-    const timer = setTimeout(() => {
-      this.timers.delete(id);
-      fn();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(id);
+        fn();
+      },
+      Math.max(0, ms),
+    );
     this.timers.set(id, timer);
     return { id };
   }

@@ -7,11 +7,19 @@
 import type { OfficeDirectory } from './office';
 
 export type DeviceState =
-  | 'UNKNOWN' | 'NOT_INUSE' | 'INUSE' | 'BUSY' | 'INVALID' | 'UNAVAILABLE' | 'RINGING' | 'RINGINUSE' | 'ONHOLD';
+  'UNKNOWN' | 'NOT_INUSE' | 'INUSE' | 'BUSY' | 'INVALID' | 'UNAVAILABLE' | 'RINGING' | 'RINGINUSE' | 'ONHOLD';
 
 /** Device state numbers as Asterisk reports them (queue members, DeviceStateChange). */
 export const DEVICE_STATE_CODE: Record<DeviceState, number> = {
-  UNKNOWN: 0, NOT_INUSE: 1, INUSE: 2, BUSY: 3, INVALID: 4, UNAVAILABLE: 5, RINGING: 6, RINGINUSE: 7, ONHOLD: 8,
+  UNKNOWN: 0,
+  NOT_INUSE: 1,
+  INUSE: 2,
+  BUSY: 3,
+  INVALID: 4,
+  UNAVAILABLE: 5,
+  RINGING: 6,
+  RINGINUSE: 7,
+  ONHOLD: 8,
 };
 
 /** Hint (extension) state for a device state: code and StatusText, as in trace 05. */
@@ -114,6 +122,8 @@ export interface SimQueue {
 
 export interface Mailbox {
   readonly id: string;
+  /** The owner's name, as voicemail.conf gives it. */
+  readonly fullName: string;
   newCount: number;
   oldCount: number;
   urgentCount: number;
@@ -165,16 +175,59 @@ export type ModelEvent =
   | { kind: 'monitorStart' | 'monitorStop'; channel: SimChannel }
   | { kind: 'mixMonitorStart' | 'mixMonitorStop'; channel: SimChannel }
   | { kind: 'mixMonitorMute'; channel: SimChannel; direction: string; muted: boolean }
-  | { kind: 'blindTransfer'; transferer: SimChannel; transferee: SimChannel; bridge: SimBridge; context: string; exten: string }
+  | {
+      kind: 'blindTransfer';
+      transferer: SimChannel;
+      transferee: SimChannel;
+      bridge: SimBridge;
+      context: string;
+      exten: string;
+    }
   | { kind: 'bridgeMerge'; from: SimBridge; to: SimBridge }
   /** `origBridge` holds the transferee (and now the target); `secondBridge` was the consultation. */
-  | { kind: 'attendedTransfer'; transferer: SimChannel; transferee: SimChannel; target: SimChannel; origBridge: SimBridge; secondBridge: SimBridge }
-  | { kind: 'originateResponse'; actionId: string | undefined; success: boolean; channelName: string; context: string; exten: string; reason: number; uniqueid: string; callerIdNum: string; callerIdName: string }
+  | {
+      kind: 'attendedTransfer';
+      transferer: SimChannel;
+      transferee: SimChannel;
+      target: SimChannel;
+      origBridge: SimBridge;
+      secondBridge: SimBridge;
+    }
+  | {
+      kind: 'originateResponse';
+      actionId: string | undefined;
+      success: boolean;
+      channelName: string;
+      context: string;
+      exten: string;
+      reason: number;
+      uniqueid: string;
+      callerIdNum: string;
+      callerIdName: string;
+    }
   | { kind: 'queueCallerJoin' | 'queueCallerLeave'; queue: SimQueue; channel: SimChannel; position: number }
   | { kind: 'queueCallerAbandon'; queue: SimQueue; channel: SimChannel; position: number; holdTime: number }
   | { kind: 'queueMemberStatus' | 'queueMemberPause'; queue: SimQueue; member: QueueMember }
   | { kind: 'agentCalled'; queue: SimQueue; member: QueueMember; caller: SimChannel; dest: SimChannel }
-  | { kind: 'agentConnect'; queue: SimQueue; member: QueueMember; caller: SimChannel; dest: SimChannel; holdTime: number; ringTime: number }
+  | {
+      kind: 'agentConnect';
+      queue: SimQueue;
+      member: QueueMember;
+      caller: SimChannel;
+      dest: SimChannel;
+      holdTime: number;
+      ringTime: number;
+    }
+  | {
+      kind: 'agentComplete';
+      queue: SimQueue;
+      member: QueueMember;
+      caller: SimChannel;
+      agent: SimChannel;
+      holdTime: number;
+      talkTime: number;
+      reason: 'caller' | 'agent';
+    }
   | { kind: 'messageWaiting'; mailbox: Mailbox }
   | { kind: 'shutdown'; restart: boolean };
 
@@ -239,8 +292,16 @@ export class PbxModel {
       if (!this.hintsByExten.has(ext.exten)) this.hintsByExten.set(ext.exten, hint);
       this.deviceState.set(device, 'NOT_INUSE');
       this.manualState.set(device, 'NOT_INUSE');
-      if (ext.mailbox !== false) this.mailboxes.set(`${ext.exten}@default`, { id: `${ext.exten}@default`, newCount: 0, oldCount: 0, urgentCount: 0 });
-      if (hint.presenceProvider) this.presence.set(hint.presenceProvider, { state: 'not_set', subtype: '', message: '' });
+      if (ext.mailbox !== false)
+        this.mailboxes.set(`${ext.exten}@default`, {
+          id: `${ext.exten}@default`,
+          fullName: ext.name,
+          newCount: 0,
+          oldCount: 0,
+          urgentCount: 0,
+        });
+      if (hint.presenceProvider)
+        this.presence.set(hint.presenceProvider, { state: 'not_set', subtype: '', message: '' });
     }
     this.hintOrder.push(...hashOrder([...this.hints.values()]));
     for (const hint of this.hintOrder) {
@@ -380,7 +441,7 @@ export class PbxModel {
   }
 
   setMailbox(id: string, newCount: number, oldCount: number): void {
-    const mailbox = this.mailboxes.get(id) ?? { id, newCount: 0, oldCount: 0, urgentCount: 0 };
+    const mailbox = this.mailboxes.get(id) ?? { id, fullName: '', newCount: 0, oldCount: 0, urgentCount: 0 };
     mailbox.newCount = newCount;
     mailbox.oldCount = oldCount;
     this.mailboxes.set(id, mailbox);
@@ -491,8 +552,7 @@ export class PbxModel {
   // ---- bridges ----------------------------------------------------------------------------
 
   private newBridgeId(): string {
-    const hex = (n: number) =>
-      Array.from({ length: n }, () => Math.floor(this.random() * 16).toString(16)).join('');
+    const hex = (n: number) => Array.from({ length: n }, () => Math.floor(this.random() * 16).toString(16)).join('');
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(this.random() * 4)]}${hex(3)}-${hex(12)}`;
   }
 
@@ -551,7 +611,8 @@ export class PbxModel {
     this.parkingBridge.channels.length = 0;
     this.parked.clear();
     this.queue.callers.length = 0;
-    for (const device of this.deviceState.keys()) this.deviceState.set(device, this.manualState.get(device) ?? 'NOT_INUSE');
+    for (const device of this.deviceState.keys())
+      this.deviceState.set(device, this.manualState.get(device) ?? 'NOT_INUSE');
     this.processedCalls = 0;
   }
 }

@@ -28,16 +28,55 @@ export interface OfficeDirectory {
   /** Extension an external caller reaches for the reception hunt group. */
   readonly huntGroupExten: string;
   readonly queue: OfficeQueue;
-  readonly parking: { readonly lot: string; readonly parkExten: string; readonly firstSpace: number; readonly lastSpace: number };
+  readonly parking: {
+    readonly lot: string;
+    readonly parkExten: string;
+    readonly firstSpace: number;
+    readonly lastSpace: number;
+  };
 }
 
 const FIRST_NAMES = [
-  'Reception', 'Anna Berg', 'Ben Carter', 'Chloe Dubois', 'David Eklund', 'Emma Fischer', 'Felix Garcia',
-  'Grace Hall', 'Hugo Ito', 'Iris Jansen', 'Jonas Keller', 'Kara Lindqvist', 'Liam Moreau', 'Mia Novak',
-  'Noah Olsen', 'Olivia Park', 'Paul Quinn', 'Queue Agent One', 'Queue Agent Two', 'Rosa Santos',
-  'Sam Tanaka', 'Tara Ulrich', 'Umar Vogel', 'Vera Weiss', 'Will Xu', 'Yara Young', 'Zoe Zimmer',
-  'Adam Abbott', 'Bea Brandt', 'Carl Cohen', 'Dana Dahl', 'Eli Engel', 'Fay Frost', 'Gil Gomez',
-  'Hana Horak', 'Ivan Ilic', 'Jill Jones', 'Kurt Klein', 'Lena Lopez', 'Max Meyer',
+  'Reception',
+  'Anna Berg',
+  'Ben Carter',
+  'Chloe Dubois',
+  'David Eklund',
+  'Emma Fischer',
+  'Felix Garcia',
+  'Grace Hall',
+  'Hugo Ito',
+  'Iris Jansen',
+  'Jonas Keller',
+  'Kara Lindqvist',
+  'Liam Moreau',
+  'Mia Novak',
+  'Noah Olsen',
+  'Olivia Park',
+  'Paul Quinn',
+  'Queue Agent One',
+  'Queue Agent Two',
+  'Rosa Santos',
+  'Sam Tanaka',
+  'Tara Ulrich',
+  'Umar Vogel',
+  'Vera Weiss',
+  'Will Xu',
+  'Yara Young',
+  'Zoe Zimmer',
+  'Adam Abbott',
+  'Bea Brandt',
+  'Carl Cohen',
+  'Dana Dahl',
+  'Eli Engel',
+  'Fay Frost',
+  'Gil Gomez',
+  'Hana Horak',
+  'Ivan Ilic',
+  'Jill Jones',
+  'Kurt Klein',
+  'Lena Lopez',
+  'Max Meyer',
 ];
 
 /** The built-in demo office: 100-139 in 'internal' (100 = reception), 200-203 in 'sales'. */
@@ -45,7 +84,12 @@ export function demoOffice(): OfficeDirectory {
   const extensions: OfficeExtension[] = [];
   for (let i = 0; i < 40; i++) {
     const exten = String(100 + i);
-    extensions.push({ exten, context: 'internal', name: FIRST_NAMES[i] ?? `Extension ${exten}`, presence: exten === '110' || exten === '111' });
+    extensions.push({
+      exten,
+      context: 'internal',
+      name: FIRST_NAMES[i] ?? `Extension ${exten}`,
+      presence: exten === '110' || exten === '111',
+    });
   }
   ['Sales Desk', 'Sales Lead', 'Sales East', 'Sales West'].forEach((name, i) => {
     extensions.push({ exten: String(200 + i), context: 'sales', name });
@@ -70,7 +114,12 @@ export function generatedOffice(size: number): OfficeDirectory {
     extensions,
     receptionExten: '1000',
     huntGroupExten: '500',
-    queue: { name: 'operator', exten: '800', strategy: 'ringall', members: [String(1000 + size - 2), String(1000 + size - 1)] },
+    queue: {
+      name: 'operator',
+      exten: '800',
+      strategy: 'ringall',
+      members: [String(1000 + size - 2), String(1000 + size - 1)],
+    },
     parking: { lot: 'default', parkExten: '700', firstSpace: 701, lastSpace: 720 },
   };
 }

@@ -105,7 +105,9 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
     this.host = options.host ?? '127.0.0.1';
     this.port = options.port ?? 0;
     this.random01 = seededRandom(options.seed ?? 1);
-    const office = options.office ?? (options.scenario === 'busy-office' ? generatedOffice(options.busyOffice?.size ?? 200) : demoOffice());
+    const office =
+      options.office ??
+      (options.scenario === 'busy-office' ? generatedOffice(options.busyOffice?.size ?? 200) : demoOffice());
     this.model = new PbxModel(office, {
       tech: this.profile.tech,
       now: () => this.clock.now(),
@@ -118,8 +120,12 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
     });
     this.telephony.atxfer = options.atxfer ?? 'noFeature';
     this.actions = actionTable(this.profile);
-    this.actionNames = [...this.actions.values()].map((a) => ({ name: a.name, privilege: a.privilege })).sort((a, b) => a.name.localeCompare(b.name));
-    this.model.subscribe((event) => this.broadcast(this.profile.render(event, { model: this.model, now: this.clock.now() })));
+    this.actionNames = [...this.actions.values()]
+      .map((a) => ({ name: a.name, privilege: a.privilege }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    this.model.subscribe((event) =>
+      this.broadcast(this.profile.render(event, { model: this.model, now: this.clock.now() })),
+    );
   }
 
   get dialect(): SimDialect {
@@ -148,7 +154,8 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
 
   startScenario(): void {
     const scenario = this.options.scenario ?? 'none';
-    if (scenario !== 'none') this.scenario = runScenario(this, scenario, this.options.seed ?? 1, this.options.busyOffice);
+    if (scenario !== 'none')
+      this.scenario = runScenario(this, scenario, this.options.seed ?? 1, this.options.busyOffice);
   }
 
   private accept(socket: Socket): void {
@@ -192,7 +199,8 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
   handleAction(session: ManagerSession, message: AmiMessage): void {
     const name = message.get('Action');
     this.actionsReceived.push({ username: session.user?.username, action: message, at: this.clock.now() });
-    if (this.actionsReceived.length > MAX_ACTIONS_KEPT) this.actionsReceived.splice(0, this.actionsReceived.length - MAX_ACTIONS_KEPT);
+    if (this.actionsReceived.length > MAX_ACTIONS_KEPT)
+      this.actionsReceived.splice(0, this.actionsReceived.length - MAX_ACTIONS_KEPT);
     const ctx = new ActionContext(this, session, message);
     if (!name) {
       ctx.error('Missing action in request');
@@ -213,7 +221,8 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
     }
     try {
       const result = def.handle(ctx);
-      if (result instanceof Promise) result.catch((err: unknown) => ctx.error(err instanceof Error ? err.message : String(err)));
+      if (result instanceof Promise)
+        result.catch((err: unknown) => ctx.error(err instanceof Error ? err.message : String(err)));
     } catch (err) {
       ctx.error(err instanceof Error ? err.message : String(err));
     }
@@ -225,8 +234,18 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
       name: 'FullyBooted',
       eventClass: 'system',
       headers: this.profile.modernActions
-        ? [['Event', 'FullyBooted'], ['Privilege', 'system,all'], ['Uptime', uptime], ['LastReload', uptime], ['Status', 'Fully Booted']]
-        : [['Event', 'FullyBooted'], ['Privilege', 'system,all'], ['Status', 'Fully Booted']],
+        ? [
+            ['Event', 'FullyBooted'],
+            ['Privilege', 'system,all'],
+            ['Uptime', uptime],
+            ['LastReload', uptime],
+            ['Status', 'Fully Booted'],
+          ]
+        : [
+            ['Event', 'FullyBooted'],
+            ['Privilege', 'system,all'],
+            ['Status', 'Fully Booted'],
+          ],
     };
     this.deliver(session, booted);
     if (!this.profile.modernActions) return;
@@ -235,11 +254,20 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
       name: 'SuccessfulAuth',
       eventClass: 'security',
       headers: [
-        ['Event', 'SuccessfulAuth'], ['Privilege', 'security,all'], ['Timestamp', amiTimestamp(this.clock.now())],
-        ['SystemName', this.model.systemName], ['EventTV', tv], ['Severity', 'Informational'], ['Service', 'AMI'],
-        ['EventVersion', '1'], ['AccountID', session.user?.username ?? ''], ['SessionID', `0x${session.id.toString(16).padStart(12, '0')}`],
-        ['LocalAddress', `IPV4/TCP/${this.host}/${this.port}`], ['RemoteAddress', `IPV4/TCP/127.0.0.1/${session.remotePort}`],
-        ['UsingPassword', '0'], ['SessionTV', tv],
+        ['Event', 'SuccessfulAuth'],
+        ['Privilege', 'security,all'],
+        ['Timestamp', amiTimestamp(this.clock.now())],
+        ['SystemName', this.model.systemName],
+        ['EventTV', tv],
+        ['Severity', 'Informational'],
+        ['Service', 'AMI'],
+        ['EventVersion', '1'],
+        ['AccountID', session.user?.username ?? ''],
+        ['SessionID', `0x${session.id.toString(16).padStart(12, '0')}`],
+        ['LocalAddress', `IPV4/TCP/${this.host}/${this.port}`],
+        ['RemoteAddress', `IPV4/TCP/127.0.0.1/${session.remotePort}`],
+        ['UsingPassword', '0'],
+        ['SessionTV', tv],
       ],
     });
   }

@@ -19,7 +19,17 @@ describe('lively-office demo scenario', () => {
   it('keeps lamps changing every second or so, with calls, parking and hangups', async () => {
     const { seen, pbx } = await runFor({ scenario: 'lively-office', seed: 42 }, 120_000);
     const kinds = new Set(seen.map((e) => e.name));
-    for (const name of ['ExtensionStatus', 'Newchannel', 'DialBegin', 'BridgeEnter', 'Hangup', 'ParkedCall', 'Hold', 'PresenceStatus', 'MessageWaiting']) {
+    for (const name of [
+      'ExtensionStatus',
+      'Newchannel',
+      'DialBegin',
+      'BridgeEnter',
+      'Hangup',
+      'ParkedCall',
+      'Hold',
+      'PresenceStatus',
+      'MessageWaiting',
+    ]) {
       expect(kinds, name).toContain(name);
     }
     const lampTimes = seen.filter((e) => e.name === 'ExtensionStatus').length;
@@ -30,7 +40,8 @@ describe('lively-office demo scenario', () => {
   it('is deterministic for a seed', async () => {
     const a = await runFor({ scenario: 'lively-office', seed: 7 }, 30_000);
     const b = await runFor({ scenario: 'lively-office', seed: 7 }, 30_000);
-    const text = (events: RenderedEvent[]) => events.map((e) => e.headers.map(([n, v]) => `${n}:${v}`).join('|')).join('\n');
+    const text = (events: RenderedEvent[]) =>
+      events.map((e) => e.headers.map(([n, v]) => `${n}:${v}`).join('|')).join('\n');
     expect(text(a.seen)).toBe(text(b.seen));
     const c = await runFor({ scenario: 'lively-office', seed: 8 }, 30_000);
     expect(text(c.seen)).not.toBe(text(a.seen));
@@ -39,17 +50,27 @@ describe('lively-office demo scenario', () => {
 
 describe('scripted timelines', () => {
   it('runs the issue stories: hunt group, 105 calls 112, a queue caller, a parked call timing out', async () => {
-    const { seen } = await runFor({ scenario: demoStoryScenario(), answerDelayMs: 500, parkingTimeoutMs: 45_000 }, 40_000);
+    const { seen } = await runFor(
+      { scenario: demoStoryScenario(), answerDelayMs: 500, parkingTimeoutMs: 45_000 },
+      40_000,
+    );
     const names = seen.map((e) => e.name);
     expect(names).toContain('QueueCallerJoin');
     expect(names).toContain('ParkedCall');
     expect(names).toContain('ParkedCallTimeOut');
-    const rang = seen.filter((e) => e.name === 'DialBegin').map((e) => e.headers.find(([n]) => n === 'DestChannel')?.[1]?.split('-')[0]);
+    const rang = seen
+      .filter((e) => e.name === 'DialBegin')
+      .map((e) => e.headers.find(([n]) => n === 'DestChannel')?.[1]?.split('-')[0]);
     expect(rang).toEqual(expect.arrayContaining(['PJSIP/100', 'PJSIP/112', 'PJSIP/101']));
   });
 
   it('drives an attended transfer: hold, consultation, the transferer hangs up, the waiting party meets the target', async () => {
-    const timeline = scenario('atxfer').at(0).call('+4930123456', '103').at(1000).attendedTransfer('103', '108', 500).build();
+    const timeline = scenario('atxfer')
+      .at(0)
+      .call('+4930123456', '103')
+      .at(1000)
+      .attendedTransfer('103', '108', 500)
+      .build();
     const { seen, pbx } = await runFor({ scenario: timeline, answerDelayMs: 200 }, 3000);
     const names = seen.map((e) => e.name);
     expect(names.indexOf('Hold')).toBeGreaterThan(-1);
@@ -94,7 +115,9 @@ describe('busy-office load', () => {
     }
     await pbx.close();
     const rate = events / 600;
-    console.log(`busy-office: ${Math.round(rate)} events/s, ${Math.round(bytes / 600 / 1024)} KiB/s, heap after GC (MB): ${heap.map((h) => Math.round(h / 1e6)).join(' ')}`);
+    console.log(
+      `busy-office: ${Math.round(rate)} events/s, ${Math.round(bytes / 600 / 1024)} KiB/s, heap after GC (MB): ${heap.map((h) => Math.round(h / 1e6)).join(' ')}`,
+    );
     expect(rate).toBeGreaterThan(1800);
     // Steady state: channels and timers come and go; nothing accumulates.
     expect(pbx.model.channels.size).toBeLessThan(4000);

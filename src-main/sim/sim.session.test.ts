@@ -10,7 +10,11 @@ let pbx: SimulatedPbx | undefined;
 const clients: RawAmiClient[] = [];
 
 async function start(options: SimulatedPbxOptions = {}) {
-  pbx = await startSimulatedPbx({ users: [CONSOLE, LIMITED, { username: 'demo', secret: 'demo', read: ['all'], write: ['all'] }], answerDelayMs: 20, ...options });
+  pbx = await startSimulatedPbx({
+    users: [CONSOLE, LIMITED, { username: 'demo', secret: 'demo', read: ['all'], write: ['all'] }],
+    answerDelayMs: 20,
+    ...options,
+  });
   return pbx;
 }
 async function client() {
@@ -50,7 +54,9 @@ describe.each([
     const c = await client();
     const challenge = await c.action('Challenge', { AuthType: 'MD5' });
     expect(challenge.get('Challenge')).toMatch(/^\d+$/);
-    const key = createHash('md5').update(challenge.get('Challenge')! + 'console-secret').digest('hex');
+    const key = createHash('md5')
+      .update(challenge.get('Challenge')! + 'console-secret')
+      .digest('hex');
     const reply = await c.action('Login', { AuthType: 'MD5', Username: 'console', Key: key });
     expect(reply.get('Message')).toBe('Authentication accepted');
     const bad = await client();
@@ -135,7 +141,9 @@ describe('events and filters', () => {
     expect(names(on)).toEqual(['Response', 'ActionID', 'Events']);
     pbx!.setDeviceState('PJSIP/101', 'NOT_INUSE');
     await c.waitForEvent('DeviceStateChange');
-    expect((await c.action('Filter', { Operation: 'Add', Filter: 'Event: ExtensionStatus' })).get('Message')).toBe('Success');
+    expect((await c.action('Filter', { Operation: 'Add', Filter: 'Event: ExtensionStatus' })).get('Message')).toBe(
+      'Success',
+    );
     await c.action('Filter', { Operation: 'Add', Filter: '!Status: 0' });
     const before = c.events.length;
     pbx!.setDeviceState('PJSIP/101', 'RINGING');
@@ -160,7 +168,17 @@ describe('hints per dialect', () => {
     expect(complete.get('ListItems')).toBe(String(items.length));
     pbx!.setDeviceState('PJSIP/105', 'RINGINUSE');
     const ev = await c.waitForEvent('ExtensionStatus', (m) => m.get('Exten') === '105' && m.actionId === undefined);
-    expect(names(ev)).toEqual(['Event', 'Privilege', 'Timestamp', 'SystemName', 'Exten', 'Context', 'Hint', 'Status', 'StatusText']);
+    expect(names(ev)).toEqual([
+      'Event',
+      'Privilege',
+      'Timestamp',
+      'SystemName',
+      'Exten',
+      'Context',
+      'Hint',
+      'Status',
+      'StatusText',
+    ]);
     expect([ev.get('Hint'), ev.get('Status'), ev.get('StatusText')]).toEqual(['PJSIP/105', '9', 'InUse&Ringing']);
     const unknown = await c.action('ExtensionState', { Exten: '199', Context: 'internal' });
     expect([unknown.get('Hint'), unknown.get('Status'), unknown.get('StatusText')]).toEqual(['', '-1', 'Unknown']);
@@ -178,7 +196,9 @@ describe('hints per dialect', () => {
     expect(start11).toBeGreaterThan(0);
     const body = text.slice(start11, text.indexOf('--END COMMAND--\r\n\r\n', start11));
     expect(body).toContain('ActionID: hints-1\r\n');
-    expect(body).toContain('                 100@internal            : SIP/100               State:Idle            Watchers  0\n');
+    expect(body).toContain(
+      '                 100@internal            : SIP/100               State:Idle            Watchers  0\n',
+    );
     pbx!.setDeviceState('SIP/100', 'INUSE');
     const ev = await c.waitForEvent('ExtensionStatus');
     expect(names(ev)).toEqual(['Event', 'Privilege', 'Timestamp', 'Exten', 'Context', 'Hint', 'Status']);
@@ -191,8 +211,12 @@ describe('hints per dialect', () => {
     const reply = await c.action('Command', { Command: 'core show hints' });
     expect(reply.get('Message')).toBe('Command output follows');
     const out = reply.getAll('Output');
-    expect(c.received.toString('utf8')).toContain('Output: \r\nOutput:     -= Registered Asterisk Dial Plan Hints =-\r\n');
-    expect(out).toContain('100@internal                  : PJSIP/100                                                     State:Idle            Presence:not_set         Watchers  0');
+    expect(c.received.toString('utf8')).toContain(
+      'Output: \r\nOutput:     -= Registered Asterisk Dial Plan Hints =-\r\n',
+    );
+    expect(out).toContain(
+      '100@internal                  : PJSIP/100                                                     State:Idle            Presence:not_set         Watchers  0',
+    );
     expect(out.at(-1)).toBe(`- ${pbx!.model.hints.size} hints registered`);
     const bogus = await c.action('Command', { Command: 'core show frobnicators' });
     expect(bogus.response).toBe('Error');
@@ -212,9 +236,13 @@ describe('a person with telnet', () => {
     pbx!.setDeviceState('PJSIP/120', 'BUSY');
     await c.waitForEvent('ExtensionStatus', (m) => m.get('Exten') === '120');
     const text = c.received.toString('utf8');
-    expect(text).toMatch(/^Asterisk Call Manager\/7\.0\.0\r\nResponse: Success\r\nMessage: Authentication accepted\r\n\r\n/);
+    expect(text).toMatch(
+      /^Asterisk Call Manager\/7\.0\.0\r\nResponse: Success\r\nMessage: Authentication accepted\r\n\r\n/,
+    );
     expect(text).toContain('Event: ExtensionStatus\r\nPrivilege: call,all\r\n');
-    expect(text).toContain('Exten: 120\r\nContext: internal\r\nHint: PJSIP/120\r\nStatus: 2\r\nStatusText: Busy\r\n\r\n');
+    expect(text).toContain(
+      'Exten: 120\r\nContext: internal\r\nHint: PJSIP/120\r\nStatus: 2\r\nStatusText: Busy\r\n\r\n',
+    );
     expect(pbx!.actionsReceived[0]?.action.get('Username')).toBe('demo');
   });
 });

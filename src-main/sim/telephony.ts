@@ -3,7 +3,17 @@
  * redirect, transfers, parking, the queue. Everything that waits uses the injected clock.
  */
 import type { SimClock, TimerHandle } from './clock';
-import type { DialStatus, HangupCause, Hint, ParkedCall, PbxModel, SimBridge, SimChannel } from './model';
+import type {
+  DialStatus,
+  HangupCause,
+  Hint,
+  ParkedCall,
+  PbxModel,
+  QueueMember,
+  SimBridge,
+  SimChannel,
+  SimQueue,
+} from './model';
 
 export type AtxferBehaviour = 'noFeature' | 'transfers';
 
@@ -37,9 +47,7 @@ export interface OriginateRequest {
   variables?: ReadonlyMap<string, string>;
 }
 
-export type OriginateOutcome =
-  | { ok: true; queued: boolean; channel?: SimChannel }
-  | { ok: false; message: string };
+export type OriginateOutcome = { ok: true; queued: boolean; channel?: SimChannel } | { ok: false; message: string };
 
 interface PendingDial {
   caller: SimChannel | undefined;
@@ -48,6 +56,16 @@ interface PendingDial {
   timeoutTimer: TimerHandle | undefined;
   onAnswer: (dest: SimChannel) => void;
   onFail: (status: DialStatus) => void;
+}
+
+/** A queue caller talking to an agent, reported by AgentComplete when either hangs up. */
+interface AgentCall {
+  readonly queue: SimQueue;
+  readonly member: QueueMember;
+  readonly caller: SimChannel;
+  readonly agent: SimChannel;
+  readonly holdTime: number;
+  readonly connectedAt: number;
 }
 
 /** An attended transfer in progress: the transferer talks to the target in its own bridge. */
@@ -68,6 +86,8 @@ export function parseCallerId(value: string | undefined): { num?: string; name?:
 
 export class Telephony {
   private readonly pending = new Map<string, PendingDial>();
+  /** Answered queue calls, by the caller's and by the agent's Uniqueid. */
+  private readonly agentCalls = new Map<string, AgentCall>();
   /** Attended transfers in progress, by the transferer's Uniqueid. */
   private readonly consultations = new Map<string, Consultation>();
   private readonly parkTimers = new Map<number, TimerHandle>();
@@ -85,13 +105,25 @@ export class Telephony {
   ) {
     this.answerDelayMs = options.answerDelayMs;
     this.parkingTimeoutMs = options.parkingTimeoutMs;
-    this.contexts = new Set(['internal', 'from-external', 'parkedcalls', ...model.office.extensions.map((e) => e.context)]);
+    this.contexts = new Set([
+      'internal',
+      'from-external',
+      'parkedcalls',
+      ...model.office.extensions.map((e) => e.context),
+    ]);
     const memberDevices = new Set(model.queue.members.map((m) => m.interface));
     // A member who becomes free gets the next waiting caller.
     model.subscribe((event) => {
-      if (event.kind === 'deviceState' && event.state === 'NOT_INUSE' && memberDevices.has(event.device) && model.queue.callers.length > 0) {
+      if (
+        event.kind === 'deviceState' &&
+        event.state === 'NOT_INUSE' &&
+        memberDevices.has(event.device) &&
+        model.queue.callers.length > 0
+      ) {
         this.later(0, () => this.distributeQueue());
       }
+      // A queue call ended some other way (transferred, redirected) is not reported.
+      if (event.kind === 'hangup') this.agentCalls.delete(event.channel.uniqueid);
     });
   }
 
@@ -140,7 +172,8 @@ export class Telephony {
     if (exten === office.queue.exten) return { kind: 'queue' };
     if (exten === office.parking.parkExten) return { kind: 'park' };
     const n = Number(exten);
-    if (/^\d+$/.test(exten) && n >= office.parking.firstSpace && n <= office.parking.lastSpace) return { kind: 'pickup', space: n };
+    if (/^\d+$/.test(exten) && n >= office.parking.firstSpace && n <= office.parking.lastSpace)
+      return { kind: 'pickup', space: n };
     if (exten === '600') return { kind: 'application', app: 'Echo' };
     if (exten === '601') return { kind: 'application', app: 'Playback' };
     if (exten === '602') return { kind: 'application', app: 'MusicOnHold' };
@@ -247,7 +280,8 @@ export class Telephony {
     }
     handlers.onCreated?.(dest);
     const announced = !handlers.withoutDialBegin;
-    if (announced) model.emit({ kind: 'dialBegin', caller, dest, dialString: hint.device.slice(hint.device.indexOf('/') + 1) });
+    if (announced)
+      model.emit({ kind: 'dialBegin', caller, dest, dialString: hint.device.slice(hint.device.indexOf('/') + 1) });
     model.setChannelState(dest, 'Ringing');
     if (announced) model.emit({ kind: 'dialState', caller, dest, status: 'RINGING' });
     const pending: PendingDial = {
@@ -262,6 +296,7 @@ export class Telephony {
     if (!this.noAnswer.has(hint.device)) pending.answerTimer = this.later(this.answerDelayMs, () => this.answer(dest));
     pending.timeoutTimer = this.later(handlers.timeoutMs ?? 30_000, () => {
       this.endDial(pending, 'NOANSWER');
+      this.model.leaveBridge(dest);
       this.model.destroyChannel(dest, 19);
       pending.onFail('NOANSWER');
     });
@@ -317,9 +352,17 @@ export class Telephony {
       this.completeAttendedTransfer(consultation, cause);
       return;
     }
+    const consulted = [...this.consultations.values()].find((c) => c.target === channel);
+    if (consulted && !this.pending.has(channel.uniqueid)) {
+      model.leaveBridge(channel);
+      model.destroyChannel(channel, cause);
+      this.returnFromConsultation(consulted);
+      return;
+    }
     for (const p of this.pendingFor(channel)) {
       if (p.dest === channel) {
         this.endDial(p, 'BUSY');
+        model.leaveBridge(channel);
         model.destroyChannel(channel, cause);
         p.onFail('BUSY');
         return;
@@ -345,6 +388,7 @@ export class Telephony {
     const peers = model.bridgePeers(channel);
     model.leaveBridge(channel);
     for (const peer of peers) model.leaveBridge(peer);
+    this.completeAgentCall(channel);
     model.destroyChannel(channel, cause);
     model.destroyBridgeIfEmpty(bridge);
     for (const peer of peers) this.hangup(peer, 16);
@@ -357,7 +401,8 @@ export class Telephony {
     const model = this.model;
     if (!req.channel.includes('/')) return Promise.resolve({ ok: false, message: 'Invalid channel' });
     if (req.exten !== undefined && !req.application) {
-      if (!this.resolve(req.context ?? 'default', req.exten)) return Promise.resolve({ ok: false, message: 'Extension does not exist.' });
+      if (!this.resolve(req.context ?? 'default', req.exten))
+        return Promise.resolve({ ok: false, message: 'Extension does not exist.' });
     }
     const device = this.deviceForDialString(req.channel);
     const respond = (ok: boolean, reason: number, channel: SimChannel | undefined) => {
@@ -402,7 +447,12 @@ export class Telephony {
           application: 'AppDial2',
           appData: '(Outgoing Line)',
         });
-        model.emit({ kind: 'dialBegin', caller: undefined, dest: channel, dialString: device.slice(device.indexOf('/') + 1) });
+        model.emit({
+          kind: 'dialBegin',
+          caller: undefined,
+          dest: channel,
+          dialString: device.slice(device.indexOf('/') + 1),
+        });
         model.setChannelState(channel, 'Ringing');
         model.emit({ kind: 'dialState', caller: undefined, dest: channel, status: 'RINGING' });
         for (const [name, value] of req.variables ?? []) channel.vars.set(name, value);
@@ -428,7 +478,8 @@ export class Telephony {
           },
         };
         this.pending.set(channel.uniqueid, pending);
-        if (!this.noAnswer.has(device)) pending.answerTimer = this.later(this.answerDelayMs, () => this.answer(channel));
+        if (!this.noAnswer.has(device))
+          pending.answerTimer = this.later(this.answerDelayMs, () => this.answer(channel));
         pending.timeoutTimer = this.later(req.timeoutMs, () => {
           // The originate's own dial gets no DialEnd when it times out, only the Hangup (trace 08).
           this.endDial(pending, undefined);
@@ -493,7 +544,12 @@ export class Telephony {
     model.destroyBridgeIfEmpty(bridge);
   }
 
-  redirect(channel: SimChannel, context: string, exten: string, extra?: { channel: SimChannel; context: string; exten: string }): void {
+  redirect(
+    channel: SimChannel,
+    context: string,
+    exten: string,
+    extra?: { channel: SimChannel; context: string; exten: string },
+  ): void {
     this.detach(channel, extra?.channel);
     if (extra) this.detach(extra.channel, channel);
     this.runDialplan(channel, context, exten);
@@ -527,16 +583,23 @@ export class Telephony {
    * the target is merged into the original bridge (BridgeMerge, AttendedTransfer). If the target
    * fails or hangs up first, the transferer returns to the original call.
    */
-  attendedTransfer(transferer: SimChannel, context: string, exten: string, options: { hangUpAfterAnswerMs?: number } = {}): boolean {
+  attendedTransfer(
+    transferer: SimChannel,
+    context: string,
+    exten: string,
+    options: { hangUpAfterAnswerMs?: number } = {},
+  ): boolean {
     const model = this.model;
     const target = this.resolve(context, exten);
     const origBridge = transferer.bridgeId ? model.bridges.get(transferer.bridgeId) : undefined;
-    if (target?.kind !== 'extension' || origBridge?.type !== 'basic' || model.bridgePeers(transferer).length === 0) return false;
+    if (target?.kind !== 'extension' || origBridge?.type !== 'basic' || model.bridgePeers(transferer).length === 0)
+      return false;
     if (this.consultations.has(transferer.uniqueid)) return false;
     // Asterisk reports the transferer as the one holding and plays music to the others; no
     // device-state change goes with it.
     model.emit({ kind: 'hold', channel: transferer });
-    for (const waiting of model.bridgePeers(transferer)) model.emit({ kind: 'musicOnHold', channel: waiting, playing: true });
+    for (const waiting of model.bridgePeers(transferer))
+      model.emit({ kind: 'musicOnHold', channel: waiting, playing: true });
     let consultation: Consultation | undefined;
     this.dial(undefined, target.hint, {
       withoutDialBegin: true,
@@ -548,7 +611,8 @@ export class Telephony {
         this.consultations.set(transferer.uniqueid, consultation);
       },
       onAnswer: () => {
-        if (options.hangUpAfterAnswerMs !== undefined) this.later(options.hangUpAfterAnswerMs, () => this.hangup(transferer, 16));
+        if (options.hangUpAfterAnswerMs !== undefined)
+          this.later(options.hangUpAfterAnswerMs, () => this.hangup(transferer, 16));
       },
       onFail: () => {
         if (consultation) this.returnFromConsultation(consultation);
@@ -615,7 +679,10 @@ export class Telephony {
     model.parked.set(space, parked);
     model.emit({ kind: 'parkedCall', parked });
     model.enterBridge(model.parkingBridge, parkee);
-    this.parkTimers.set(space, this.later(timeoutMs, () => this.parkingTimeout(parked)));
+    this.parkTimers.set(
+      space,
+      this.later(timeoutMs, () => this.parkingTimeout(parked)),
+    );
     // The parker is left alone in the old bridge and hangs up shortly after (trace 12).
     for (const peer of peers) this.later(Math.min(this.answerDelayMs, 2600), () => this.hangup(peer, 16));
     return space;
@@ -690,7 +757,13 @@ export class Telephony {
     const [entry] = queue.callers.splice(at, 1);
     if (abandoned) {
       queue.abandoned++;
-      this.model.emit({ kind: 'queueCallerAbandon', queue, channel, position: at + 1, holdTime: Math.round((this.clock.now() - entry!.joinedAt) / 1000) });
+      this.model.emit({
+        kind: 'queueCallerAbandon',
+        queue,
+        channel,
+        position: at + 1,
+        holdTime: Math.round((this.clock.now() - entry!.joinedAt) / 1000),
+      });
     }
     this.model.emit({ kind: 'queueCallerLeave', queue, channel, position: at + 1 });
   }
@@ -715,7 +788,18 @@ export class Telephony {
         member.callsTaken++;
         member.lastCall = Math.floor(this.clock.now() / 1000);
         queue.completed++;
-        model.emit({ kind: 'agentConnect', queue, member, caller, dest: agent, holdTime, ringTime: Math.round((this.clock.now() - ringStart) / 1000) });
+        model.emit({
+          kind: 'agentConnect',
+          queue,
+          member,
+          caller,
+          dest: agent,
+          holdTime,
+          ringTime: Math.round((this.clock.now() - ringStart) / 1000),
+        });
+        const call: AgentCall = { queue, member, caller, agent, holdTime, connectedAt: this.clock.now() };
+        this.agentCalls.set(caller.uniqueid, call);
+        this.agentCalls.set(agent.uniqueid, call);
         this.bridgeTogether(caller, agent);
       },
       onFail: () => {
@@ -724,8 +808,24 @@ export class Telephony {
     });
   }
 
+  /** The first of a queue call's two to hang up ends it (trace 16: after the leave, before the caller's Hangup). */
+  private completeAgentCall(channel: SimChannel): void {
+    const call = this.agentCalls.get(channel.uniqueid);
+    if (!call) return;
+    this.agentCalls.delete(call.caller.uniqueid);
+    this.agentCalls.delete(call.agent.uniqueid);
+    this.model.emit({
+      kind: 'agentComplete',
+      ...call,
+      talkTime: Math.round((this.clock.now() - call.connectedAt) / 1000),
+      reason: channel === call.caller ? 'caller' : 'agent',
+    });
+  }
+
   pauseMember(iface: string, paused: boolean, reason: string): boolean {
-    const member = this.model.queue.members.find((m) => m.interface.toLowerCase() === iface.toLowerCase() || `Local/${m.exten}@phones` === iface);
+    const member = this.model.queue.members.find(
+      (m) => m.interface.toLowerCase() === iface.toLowerCase() || `Local/${m.exten}@phones` === iface,
+    );
     if (!member) return false;
     member.paused = paused;
     member.pausedReason = paused ? reason : '';

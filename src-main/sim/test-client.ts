@@ -70,7 +70,11 @@ export class RawAmiClient {
     return `t-${++this.seq}`;
   }
 
-  send(action: string, headers: Record<string, string> | readonly (readonly [string, string])[] = {}, actionId = this.nextActionId()): string {
+  send(
+    action: string,
+    headers: Record<string, string> | readonly (readonly [string, string])[] = {},
+    actionId = this.nextActionId(),
+  ): string {
     const list = Array.isArray(headers) ? headers : Object.entries(headers);
     this.socket.write(serializeAction(action, list as [string, string][], actionId));
     return actionId;
@@ -99,7 +103,11 @@ export class RawAmiClient {
   }
 
   /** Sends an action and resolves with the response carrying its ActionID. */
-  async action(action: string, headers: Record<string, string> | readonly (readonly [string, string])[] = {}, timeoutMs = 5000): Promise<AmiMessage> {
+  async action(
+    action: string,
+    headers: Record<string, string> | readonly (readonly [string, string])[] = {},
+    timeoutMs = 5000,
+  ): Promise<AmiMessage> {
     const id = this.send(action, headers);
     return this.waitFor((m) => m.response !== undefined && m.actionId === id, timeoutMs);
   }

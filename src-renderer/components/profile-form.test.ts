@@ -24,7 +24,13 @@ describe('the profile editor form', () => {
   });
 
   it('sends only the changed fields, board preferences one by one, and keeps the CA file', () => {
-    const form = { ...formFor(saved), port: 5038, serverName: 'pbx.example.org', tileSize: 'large' as const, contexts: 'internal' };
+    const form = {
+      ...formFor(saved),
+      port: 5038,
+      serverName: 'pbx.example.org',
+      tileSize: 'large' as const,
+      contexts: 'internal',
+    };
     expect(changesFrom(form, saved)).toEqual({
       port: 5038,
       tls: { enabled: true, serverName: 'pbx.example.org', caFile: '/etc/switchboard/ca.pem' },

@@ -49,7 +49,10 @@ export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
  * A whole profile from the form. Empty optional settings are left out, so main fills in its
  * defaults; `caFile` (set in an admin's export file) is kept while TLS stays on.
  */
-export function draftFrom(form: ProfileForm, caFile?: string): ProfileDraft & Required<Pick<ProfileDraft, 'tls' | 'board'>> {
+export function draftFrom(
+  form: ProfileForm,
+  caFile?: string,
+): ProfileDraft & Required<Pick<ProfileDraft, 'tls' | 'board'>> {
   const serverName = form.serverName.trim();
   const myDevice = form.myDevice.trim();
   const optional = (key: 'dialContext' | 'parkingLot' | 'recordingPattern') => {
@@ -62,7 +65,9 @@ export function draftFrom(form: ProfileForm, caFile?: string): ProfileDraft & Re
     port: Number(form.port),
     username: form.username.trim(),
     authType: form.authType,
-    tls: form.tls ? { enabled: true, ...(serverName ? { serverName } : {}), ...(caFile ? { caFile } : {}) } : { enabled: false },
+    tls: form.tls
+      ? { enabled: true, ...(serverName ? { serverName } : {}), ...(caFile ? { caFile } : {}) }
+      : { enabled: false },
     ...(myDevice ? { myDevice } : {}),
     ...optional('dialContext'),
     ...optional('parkingLot'),
@@ -90,11 +95,25 @@ function same(a: unknown, b: unknown): boolean {
 export function changesFrom(form: ProfileForm, original: UserProfileSummary): ProfileChanges {
   const draft = draftFrom(form, original.tls.enabled ? original.tls.caFile : undefined);
   const changes: ProfileChanges = {};
-  for (const key of ['displayName', 'host', 'port', 'username', 'authType', 'tls', 'dialContext', 'parkingLot', 'recordingPattern'] as const) {
+  for (const key of [
+    'displayName',
+    'host',
+    'port',
+    'username',
+    'authType',
+    'tls',
+    'dialContext',
+    'parkingLot',
+    'recordingPattern',
+  ] as const) {
     if (draft[key] !== undefined && !same(draft[key], original[key])) Object.assign(changes, { [key]: draft[key] });
   }
   if (draft.myDevice !== original.myDevice) changes.myDevice = draft.myDevice ?? null;
-  const board = Object.fromEntries(Object.entries(draft.board).filter(([key, value]) => !same(value, original.board[key as keyof typeof original.board])));
+  const board = Object.fromEntries(
+    Object.entries(draft.board).filter(
+      ([key, value]) => !same(value, original.board[key as keyof typeof original.board]),
+    ),
+  );
   if (Object.keys(board).length > 0) changes.board = board;
   return changes;
 }

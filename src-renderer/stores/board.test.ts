@@ -23,7 +23,11 @@ describe('the board store', () => {
       patches: [
         {
           collection: 'extensions',
-          upsert: [tile('110', 'internal', 'idle', 'Maria Rossi'), tile('9', 'internal', 'ringing'), tile('201', 'sales', 'inUse')],
+          upsert: [
+            tile('110', 'internal', 'idle', 'Maria Rossi'),
+            tile('9', 'internal', 'ringing'),
+            tile('201', 'sales', 'inUse'),
+          ],
           remove: [],
         },
       ],

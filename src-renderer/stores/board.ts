@@ -1,7 +1,14 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
 import type { PictureBatch } from '../../src-preload/contract';
-import { LAMP_STATES, applyPatch, emptyPicture, type ExtensionTile, type LampState, type PbxPicture } from '../../src-preload/state';
+import {
+  LAMP_STATES,
+  applyPatch,
+  emptyPicture,
+  type ExtensionTile,
+  type LampState,
+  type PbxPicture,
+} from '../../src-preload/state';
 import { switchboard, unwrap } from '../services/switchboard';
 import { usePrefsStore } from './prefs';
 

@@ -70,7 +70,11 @@ export const useProfilesStore = defineStore('profiles', () => {
 
   async function forgetSecret(id: string, forgotten: string): Promise<void> {
     const outcome = await attempt(() => unwrap(switchboard().profiles.forgetSecret({ id })));
-    if (outcome) feedback.value = outcome.kind === 'forgotten' ? { kind: 'info', message: forgotten } : { kind: 'error', message: outcome.reason };
+    if (outcome)
+      feedback.value =
+        outcome.kind === 'forgotten'
+          ? { kind: 'info', message: forgotten }
+          : { kind: 'error', message: outcome.reason };
     await load();
   }
 
@@ -88,5 +92,21 @@ export const useProfilesStore = defineStore('profiles', () => {
     feedback.value = { kind: 'info', message };
   }
 
-  return { list, profiles, selectedId, selected, feedback, load, create, update, duplicate, remove, saveSecret, forgetSecret, exportText, importText, say };
+  return {
+    list,
+    profiles,
+    selectedId,
+    selected,
+    feedback,
+    load,
+    create,
+    update,
+    duplicate,
+    remove,
+    saveSecret,
+    forgetSecret,
+    exportText,
+    importText,
+    say,
+  };
 });

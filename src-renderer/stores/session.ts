@@ -25,7 +25,10 @@ export const useSessionStore = defineStore('session', () => {
     try {
       status.value = await unwrap(switchboard().session.connect(request));
     } catch (error) {
-      requestError.value = error instanceof MainError ? { code: error.code, message: error.message } : { code: 'internal', message: String(error) };
+      requestError.value =
+        error instanceof MainError
+          ? { code: error.code, message: error.message }
+          : { code: 'internal', message: String(error) };
     } finally {
       busy.value = false;
     }

@@ -99,7 +99,9 @@ export async function startScriptedPeer(options: ScriptedPeerOptions = {}): Prom
     for (const wake of waiters.splice(0)) wake();
   };
   const server =
-    options.tls === undefined ? net.createServer(onSocket) : tls.createServer({ key: options.tls.key, cert: options.tls.cert }, onSocket);
+    options.tls === undefined
+      ? net.createServer(onSocket)
+      : tls.createServer({ key: options.tls.key, cert: options.tls.cert }, onSocket);
   // A client that rejects the certificate aborts the handshake: not the peer's error.
   server.on('tlsClientError', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -130,13 +132,23 @@ function answerStandard(action: AmiMessage, peer: PeerConnection, options: Scrip
       peer.reply(action, { Response: 'Success', Challenge: challenge });
       return;
     case 'login': {
-      const expectedKey = createHash('md5').update(challenge + secret).digest('hex');
+      const expectedKey = createHash('md5')
+        .update(challenge + secret)
+        .digest('hex');
       const accepted =
         action.get('Username') === username &&
-        (action.get('AuthType')?.toLowerCase() === 'md5' ? action.get('Key') === expectedKey : action.get('Secret') === secret);
+        (action.get('AuthType')?.toLowerCase() === 'md5'
+          ? action.get('Key') === expectedKey
+          : action.get('Secret') === secret);
       if (accepted) {
         peer.reply(action, { Response: 'Success', Message: 'Authentication accepted' });
-        peer.event({ Event: 'FullyBooted', Privilege: 'system,all', Uptime: '10', LastReload: '10', Status: 'Fully Booted' });
+        peer.event({
+          Event: 'FullyBooted',
+          Privilege: 'system,all',
+          Uptime: '10',
+          LastReload: '10',
+          Status: 'Fully Booted',
+        });
       } else {
         peer.reply(action, { Response: 'Error', Message: 'Authentication failed' });
         peer.end();

@@ -8,7 +8,9 @@ export const TRACE_DIR = fileURLToPath(new URL('../../../../shared/ami-traces/',
 
 /** The trace file names, sorted; empty when the folder is missing. */
 export const TRACE_FILES: readonly string[] = existsSync(TRACE_DIR)
-  ? readdirSync(TRACE_DIR).filter((name) => name.endsWith('.jsonl')).sort()
+  ? readdirSync(TRACE_DIR)
+      .filter((name) => name.endsWith('.jsonl'))
+      .sort()
   : [];
 
 export interface TraceConnection {
@@ -32,7 +34,8 @@ export function loadTraceConnections(file: string): TraceConnection[] {
       connection = { label: `${file.replace('.jsonl', '')}#${conn}`, chunks: [], writes: [] };
       byConnection.set(conn, connection);
     }
-    const bytes = entry.data_b64 === undefined ? Buffer.from(entry.data ?? '', 'utf8') : Buffer.from(entry.data_b64, 'base64');
+    const bytes =
+      entry.data_b64 === undefined ? Buffer.from(entry.data ?? '', 'utf8') : Buffer.from(entry.data_b64, 'base64');
     (entry.dir === 'in' ? connection.chunks : connection.writes).push(bytes);
   }
   return [...byConnection.values()];
@@ -42,7 +45,11 @@ export function loadTraceConnections(file: string): TraceConnection[] {
 export function frameServerStream(chunks: readonly Uint8Array[]): { banners: string[]; messages: AmiMessage[] } {
   const banners: string[] = [];
   const messages: AmiMessage[] = [];
-  const parser = new AmiFrameParser({ expectBanner: true, onBanner: (line) => banners.push(line), onMessage: (m) => messages.push(m) });
+  const parser = new AmiFrameParser({
+    expectBanner: true,
+    onBanner: (line) => banners.push(line),
+    onMessage: (m) => messages.push(m),
+  });
   for (const chunk of chunks) parser.push(chunk);
   return { banners, messages };
 }

@@ -38,7 +38,9 @@ export function hintDevices(hint: string): string[] {
 }
 
 /** The Local channel's exten, context and half, when it is a Local channel. */
-export function parseLocalChannel(channelName: string): { exten: string; context: string; half: 1 | 2 | undefined } | undefined {
+export function parseLocalChannel(
+  channelName: string,
+): { exten: string; context: string; half: 1 | 2 | undefined } | undefined {
   const channel = LOCAL_CHANNEL.exec(channelName);
   if (channel) return { exten: channel[1] ?? '', context: channel[2] ?? '', half: channel[3] === '1' ? 1 : 2 };
   const device = LOCAL_DEVICE.exec(channelName);

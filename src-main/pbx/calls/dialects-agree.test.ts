@@ -9,10 +9,18 @@ import { ExtensionMatcher } from './device-match';
  * 100 picks the parked call up. Both must give the same console picture at each step.
  */
 const board = (tech: string) =>
-  new ExtensionMatcher(['100', '101', '102'].map((exten) => ({ id: `${exten}@internal`, exten, hint: `${tech}/${exten}` })));
+  new ExtensionMatcher(
+    ['100', '101', '102'].map((exten) => ({ id: `${exten}@internal`, exten, hint: `${tech}/${exten}` })),
+  );
 
 const m = AmiMessage.of;
-const chan13 = (name: string, uid: string, state: number, num: string, extra: Record<string, string | number> = {}) => ({
+const chan13 = (
+  name: string,
+  uid: string,
+  state: number,
+  num: string,
+  extra: Record<string, string | number> = {},
+) => ({
   Channel: name,
   ChannelState: state,
   CallerIDNum: num,
@@ -45,7 +53,13 @@ const asterisk13 = {
     }),
     m({ Event: 'Newstate', ...chan13(B13, '1000.2', 5, '102') }),
     m({ Event: 'Newstate', ...chan13(B13, '1000.2', 6, '102') }),
-    m({ Event: 'DialEnd', ...chan13(A13, '1000.1', 4, '101'), DestChannel: B13, DestUniqueid: '1000.2', DialStatus: 'ANSWER' }),
+    m({
+      Event: 'DialEnd',
+      ...chan13(A13, '1000.1', 4, '101'),
+      DestChannel: B13,
+      DestUniqueid: '1000.2',
+      DialStatus: 'ANSWER',
+    }),
     m({ Event: 'Newstate', ...chan13(A13, '1000.1', 6, '101') }),
     m({ Event: 'BridgeCreate', ...BASIC('b1') }),
     m({ Event: 'BridgeEnter', ...BASIC('b1'), ...chan13(A13, '1000.1', 6, '101') }),
@@ -134,7 +148,14 @@ const asterisk11 = {
     }),
   ],
   parked: [
-    m({ Event: 'Bridge', Bridgestate: 'Unlink', Channel1: A11, Channel2: B11, Uniqueid1: '1000.1', Uniqueid2: '1000.2' }),
+    m({
+      Event: 'Bridge',
+      Bridgestate: 'Unlink',
+      Channel1: A11,
+      Channel2: B11,
+      Uniqueid1: '1000.1',
+      Uniqueid2: '1000.2',
+    }),
     m({
       Event: 'ParkedCall',
       Exten: '701',
@@ -173,7 +194,12 @@ describe('Asterisk 11 and Asterisk 13+ give the same console picture', () => {
     const legacy = shapeOf(feed(upTo(asterisk11), '1.3'), board('SIP'));
     expect(legacy.parked).toEqual([{ slot: '701', lot: 'default', parkee: '102', parkedBy: '101', hasCall: true }]);
     expect(legacy.calls).toEqual([
-      { state: 'parked', direction: 'internal', answered: true, parties: [{ extensionId: '102@internal', number: '102', state: 'parked', recording: 'none' }] },
+      {
+        state: 'parked',
+        direction: 'internal',
+        answered: true,
+        parties: [{ extensionId: '102@internal', number: '102', state: 'parked', recording: 'none' }],
+      },
     ]);
   });
 });

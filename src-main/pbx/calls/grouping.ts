@@ -58,7 +58,8 @@ export function regroupCalls(model: PbxModel): PbxModel {
   // then the older group. Groups left without one get a new id.
   const claims = [...groups.values()].flatMap((group, age) => {
     const counts = new Map<string, number>();
-    for (const channel of group) if (channel.callId !== '') counts.set(channel.callId, (counts.get(channel.callId) ?? 0) + 1);
+    for (const channel of group)
+      if (channel.callId !== '') counts.set(channel.callId, (counts.get(channel.callId) ?? 0) + 1);
     return [...counts].map(([callId, count]) => ({ group, callId, count, age }));
   });
   claims.sort((a, b) => b.count - a.count || a.age - b.age);

@@ -19,7 +19,11 @@ describe('picture diff', () => {
       upsert: [call('a', 'up'), call('c', 'dialing')],
       remove: [],
     });
-    expect(diffCollection('calls', before, [call('b', 'up')])).toEqual({ collection: 'calls', upsert: [], remove: ['a'] });
+    expect(diffCollection('calls', before, [call('b', 'up')])).toEqual({
+      collection: 'calls',
+      upsert: [],
+      remove: ['a'],
+    });
     expect(diffCollection('calls', before, Object.values(before))).toBeUndefined();
   });
 });

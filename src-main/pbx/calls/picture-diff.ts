@@ -1,4 +1,10 @@
-import { idOf, type ItemOf, type PbxPicture, type PictureCollection, type PicturePatch } from '../../../src-preload/state';
+import {
+  idOf,
+  type ItemOf,
+  type PbxPicture,
+  type PictureCollection,
+  type PicturePatch,
+} from '../../../src-preload/state';
 
 /** The patch that turns one collection's items into the next ones; undefined when nothing changed. */
 export function diffCollection<C extends PictureCollection>(

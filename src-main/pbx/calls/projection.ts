@@ -47,7 +47,6 @@ function personOf(channel: ChannelRecord, matcher: ExtensionMatcher): { number: 
   return { number: channel.callerNum, name: channel.callerName };
 }
 
-
 /** The console's live calls (only those with a person on them), keyed by call id. */
 export function projectCalls(model: PbxModel, matcher: ExtensionMatcher): LiveCall[] {
   const parkedUids = new Set([...model.parked.values()].map((record) => record.parkeeUid));
@@ -56,15 +55,13 @@ export function projectCalls(model: PbxModel, matcher: ExtensionMatcher): LiveCa
     const channels = uids.flatMap((uid) => model.channels.get(uid) ?? []);
     const people = channels.filter((channel) => isParty(channel, matcher)).sort(compareChannelAge);
     if (people.length === 0) continue;
-    const parties = people.map(
-      (channel): CallParty => ({
-        partyId: channel.partyId,
-        extensionId: matcher.extensionOfChannel(channel.name)?.id,
-        ...personOf(channel, matcher),
-        state: partyState(channel, parkedUids),
-        recording: channel.recording,
-      }),
-    );
+    const parties = people.map((channel): CallParty => ({
+      partyId: channel.partyId,
+      extensionId: matcher.extensionOfChannel(channel.name)?.id,
+      ...personOf(channel, matcher),
+      state: partyState(channel, parkedUids),
+      recording: channel.recording,
+    }));
     const answers = people.flatMap((channel) => (channel.answeredAt === undefined ? [] : [channel.answeredAt]));
     answers.sort((a, b) => a - b);
     calls.push({
@@ -83,7 +80,9 @@ export function projectCalls(model: PbxModel, matcher: ExtensionMatcher): LiveCa
 function parkedBy(record: ParkedRecord, model: PbxModel, matcher: ExtensionMatcher): { number: string; name: string } {
   const { parker } = record;
   if (parker.number) return { number: parker.number, name: parker.name ?? '' };
-  const channel = parker.channel ? [...model.channels.values()].find((known) => known.name === parker.channel) : undefined;
+  const channel = parker.channel
+    ? [...model.channels.values()].find((known) => known.name === parker.channel)
+    : undefined;
   const extension =
     (parker.channel ? matcher.extensionOfChannel(parker.channel) : undefined) ??
     (parker.dialString ? matcher.extensionOfDevice(parker.dialString) : undefined);

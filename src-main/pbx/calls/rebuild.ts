@@ -28,7 +28,11 @@ export async function fetchPbxListing(ami: AmiRequester, dialect: PbxDialect): P
   if (dialect.family === 'asterisk-11') {
     return { channels: await list('Status'), bridges: [], parked: await list('ParkedCalls') };
   }
-  return { channels: await list('CoreShowChannels'), bridges: await list('BridgeList'), parked: await list('ParkedCalls') };
+  return {
+    channels: await list('CoreShowChannels'),
+    bridges: await list('BridgeList'),
+    parked: await list('ParkedCalls'),
+  };
 }
 
 /** `00:01:05` → 65. */
@@ -38,7 +42,13 @@ function durationSeconds(text: string | undefined): number {
   return text.split(':').reduce((total, part) => total * 60 + (Number.parseInt(part, 10) || 0), 0);
 }
 
-function channelFromListItem(item: AmiMessage, dialect: PbxDialect, now: number, seq: number, idPrefix: string): ChannelRecord | undefined {
+function channelFromListItem(
+  item: AmiMessage,
+  dialect: PbxDialect,
+  now: number,
+  seq: number,
+  idPrefix: string,
+): ChannelRecord | undefined {
   const name = item.get('Channel');
   const uid = item.get('Uniqueid') ?? item.get('UniqueID');
   if (!name || !uid) return undefined;
@@ -46,7 +56,7 @@ function channelFromListItem(item: AmiMessage, dialect: PbxDialect, now: number,
   const createdAt = now - seconds * 1000;
   const stateWord = item.get('ChannelStateDesc') ?? item.get('State');
   const state = numberOrUndefined(item.get('ChannelState')) ?? (stateWord?.toLowerCase() === 'up' ? 6 : 0);
-  const bridge = dialect.family === 'asterisk-11' ? undefined : item.get('BridgeId') ?? item.get('BridgeID');
+  const bridge = dialect.family === 'asterisk-11' ? undefined : (item.get('BridgeId') ?? item.get('BridgeID'));
   return {
     uid,
     name,
@@ -142,7 +152,12 @@ function joinRingingCallees(channels: Map<string, ChannelRecord>, applications: 
 }
 
 /** Fetches the PBX's lists and builds a fresh model from them. */
-export async function rebuildModel(ami: AmiRequester, dialect: PbxDialect, idPrefix: string, now: () => number): Promise<PbxModel> {
+export async function rebuildModel(
+  ami: AmiRequester,
+  dialect: PbxDialect,
+  idPrefix: string,
+  now: () => number,
+): Promise<PbxModel> {
   const listing = await fetchPbxListing(ami, dialect);
   return assembleModel(listing, dialect, idPrefix, now());
 }

@@ -57,7 +57,12 @@ describe('call model from real Asterisk 20 traces', () => {
     const trace = readTrace('12-park-pickup');
     const parkedModel = feed(liveEvents(trace, 5339), AMI_20);
     const [parked] = projectParked(parkedModel, matcher);
-    expect(parked).toMatchObject({ slot: '701', lot: 'default', parkee: { number: '102' }, parkedBy: { number: '101' } });
+    expect(parked).toMatchObject({
+      slot: '701',
+      lot: 'default',
+      parkee: { number: '102' },
+      parkedBy: { number: '101' },
+    });
     expect(parked?.timeoutAt).toBe(3336 + 45_000);
     const parkedCall = projectCalls(parkedModel, matcher).find((call) => call.id === parked?.callId);
     expect(parkedCall?.state).toBe('parked');
@@ -75,7 +80,13 @@ describe('call model from real Asterisk 20 traces', () => {
     const listing = { channels: listItems(trace, 'rec-7'), bridges: [], parked: listItems(trace, 'rec-5') };
     const model = assembleModel(listing, dialectForAmiVersion(AMI_20), 'r', 10_000);
     const [parked] = projectParked(model, matcher);
-    expect(parked).toMatchObject({ slot: '701', parkee: { number: '102' }, parkedBy: { number: '101' }, parkedAt: 8_000, timeoutAt: 53_000 });
+    expect(parked).toMatchObject({
+      slot: '701',
+      parkee: { number: '102' },
+      parkedBy: { number: '101' },
+      parkedAt: 8_000,
+      timeoutAt: 53_000,
+    });
     expect(parked?.callId).toBeDefined();
   });
 
@@ -88,7 +99,8 @@ describe('call model from real Asterisk 20 traces', () => {
   it('badges the recorded party from MixMonitor events: recording, paused, resumed, stopped', () => {
     const trace = readTrace('14-mixmonitor');
     const badge = (until: number) =>
-      projectCalls(feed(liveEvents(trace, until), AMI_20), matcher)[0]?.parties.find((party) => party.number === '102')?.recording;
+      projectCalls(feed(liveEvents(trace, until), AMI_20), matcher)[0]?.parties.find((party) => party.number === '102')
+        ?.recording;
     expect(badge(3342)).toBe('none');
     expect(badge(3400)).toBe('recording');
     expect(badge(4400)).toBe('paused');
@@ -100,7 +112,12 @@ describe('call model from real Asterisk 20 traces', () => {
     const trace = readTrace('09-redirect');
     const model = feed(liveEvents(trace, 5859), AMI_20);
     const pairs = projectCalls(model, matcher)
-      .map((call) => call.parties.map((party) => party.number).sort().join('+'))
+      .map((call) =>
+        call.parties
+          .map((party) => party.number)
+          .sort()
+          .join('+'),
+      )
       .sort();
     expect(pairs).toEqual(['103+106', '104+105']);
   });

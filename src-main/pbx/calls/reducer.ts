@@ -36,7 +36,13 @@ class Draft {
   }
 
   finish(): PbxModel {
-    return { ...this.model, nextSeq: this.nextSeq, channels: this.channels, bridges: this.bridges, parked: this.parked };
+    return {
+      ...this.model,
+      nextSeq: this.nextSeq,
+      channels: this.channels,
+      bridges: this.bridges,
+      parked: this.parked,
+    };
   }
 
   /** False when the event changes nothing the model keeps. */
@@ -61,7 +67,8 @@ class Draft {
         this.bridges.set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
         return true;
       case 'bridgeEnter':
-        if (!this.bridges.has(event.bridgeId)) this.bridges.set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
+        if (!this.bridges.has(event.bridgeId))
+          this.bridges.set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
         this.see(event.channel, { bridgeId: event.bridgeId });
         return true;
       case 'bridgeLeave':

@@ -23,7 +23,11 @@ const PROFILE: OperatorProfile = {
   callerId: '"Reception" <101>',
 };
 
-function context(model: PbxModel, ami: RecordingAmi, options: { amiVersion?: string; profile?: Partial<OperatorProfile>; matcher?: ExtensionMatcher } = {}) {
+function context(
+  model: PbxModel,
+  ami: RecordingAmi,
+  options: { amiVersion?: string; profile?: Partial<OperatorProfile>; matcher?: ExtensionMatcher } = {},
+) {
   const assumed: PbxEvent[] = [];
   const ctx: CommandContext = {
     ami,
@@ -43,12 +47,24 @@ const onlyCallId = (model: PbxModel) => projectCalls(model, labMatcher())[0]!.id
 
 describe('call commands', () => {
   it('dials from my device to the target, async, with my caller ID and a timeout', async () => {
-    const ami = new RecordingAmi().reply('Originate', { Response: 'Success', Message: 'Originate successfully queued', ActionID: 'rec-9' });
+    const ami = new RecordingAmi().reply('Originate', {
+      Response: 'Success',
+      Message: 'Originate successfully queued',
+      ActionID: 'rec-9',
+    });
     const result = await dial(context(bridged101And102(), ami).ctx, '102');
     expect(ami.sent).toEqual([
       {
         action: 'Originate',
-        headers: { Channel: 'Local/101@phones', Context: 'internal', Exten: '102', Priority: 1, Async: 'true', Timeout: 30_000, CallerID: '"Reception" <101>' },
+        headers: {
+          Channel: 'Local/101@phones',
+          Context: 'internal',
+          Exten: '102',
+          Priority: 1,
+          Async: 'true',
+          Timeout: 30_000,
+          CallerID: '"Reception" <101>',
+        },
       },
     ]);
     expect(result.ok && result.value.watcher.stage).toEqual({ stage: 'callingYou' });
@@ -68,7 +84,8 @@ describe('call commands', () => {
       ok: false,
       error: {
         code: 'permissionDenied',
-        message: "Your AMI user may not originate calls: ask your PBX admin to add 'originate' to its write permissions.",
+        message:
+          "Your AMI user may not originate calls: ask your PBX admin to add 'originate' to its write permissions.",
       },
     });
   });
@@ -80,7 +97,11 @@ describe('call commands', () => {
     expect(ami.sent).toEqual([
       {
         action: 'Park',
-        headers: { Channel: 'Local/102@phones-0000002e;1', Parkinglot: 'default', TimeoutChannel: 'Local/101@phones-0000002d;1' },
+        headers: {
+          Channel: 'Local/102@phones-0000002e;1',
+          Parkinglot: 'default',
+          TimeoutChannel: 'Local/101@phones-0000002d;1',
+        },
       },
     ]);
   });
@@ -89,7 +110,11 @@ describe('call commands', () => {
     const model = bridged101And102();
     const ami = new RecordingAmi();
     await park(context(model, ami, { amiVersion: '1.3' }).ctx, { callId: onlyCallId(model) });
-    expect(ami.sent[0]?.headers).toEqual({ Channel: 'Local/102@phones-0000002e;1', Parkinglot: 'default', Channel2: 'Local/101@phones-0000002d;1' });
+    expect(ami.sent[0]?.headers).toEqual({
+      Channel: 'Local/102@phones-0000002e;1',
+      Parkinglot: 'default',
+      Channel2: 'Local/101@phones-0000002d;1',
+    });
   });
 
   it('blind-transfers the other person with BlindTransfer on the one staying, when they share a bridge', async () => {
@@ -101,7 +126,12 @@ describe('call commands', () => {
       keepExtensionId: '103@internal',
     });
     expect(result.ok).toBe(true);
-    expect(ami.sent).toEqual([{ action: 'BlindTransfer', headers: { Channel: 'Local/103@phones-0000001e;1', Context: 'internal', Exten: '107' } }]);
+    expect(ami.sent).toEqual([
+      {
+        action: 'BlindTransfer',
+        headers: { Channel: 'Local/103@phones-0000001e;1', Context: 'internal', Exten: '107' },
+      },
+    ]);
   });
 
   it('redirects only the moving person when the two are not directly bridged (Asterisk 11 too)', async () => {
@@ -109,7 +139,10 @@ describe('call commands', () => {
     const ami = new RecordingAmi();
     await transferBlind(context(model, ami, { amiVersion: '1.3' }).ctx, { callId: onlyCallId(model), target: '105' });
     expect(ami.sent).toEqual([
-      { action: 'Redirect', headers: { Channel: 'Local/102@phones-0000002e;1', Context: 'internal', Exten: '105', Priority: 1 } },
+      {
+        action: 'Redirect',
+        headers: { Channel: 'Local/102@phones-0000002e;1', Context: 'internal', Exten: '105', Priority: 1 },
+      },
     ]);
   });
 
@@ -133,7 +166,10 @@ describe('call commands', () => {
     const model = bridged101And102();
     const ami = new RecordingAmi().reply('Hangup', { Response: 'Error', Message: 'No such channel' });
     expect(await hangup(context(model, ami).ctx, onlyCallId(model))).toEqual({ ok: true, value: undefined });
-    expect(ami.sent.map((sent) => sent.headers.Channel)).toEqual(['Local/101@phones-0000002d;1', 'Local/102@phones-0000002e;1']);
+    expect(ami.sent.map((sent) => sent.headers.Channel)).toEqual([
+      'Local/101@phones-0000002d;1',
+      'Local/102@phones-0000002e;1',
+    ]);
   });
 
   it('reports an action lost with the connection as outcome unknown', async () => {
@@ -147,16 +183,21 @@ describe('call commands', () => {
     const model = bridged101And102();
     const ami = new RecordingAmi();
     const result = await transferAttended(context(model, ami).ctx, { callId: onlyCallId(model), target: '108' });
-    expect(ami.sent).toEqual([{ action: 'Atxfer', headers: { Channel: 'Local/101@phones-0000002d;1', Context: 'internal', Exten: '108' } }]);
+    expect(ami.sent).toEqual([
+      { action: 'Atxfer', headers: { Channel: 'Local/101@phones-0000002d;1', Context: 'internal', Exten: '108' } },
+    ]);
     expect(result.ok && result.value.watcher.stage).toEqual({ stage: 'waiting' });
   });
 
   it('refuses an attended transfer of a call I am not on', async () => {
     const model = bridged101And102();
-    const result = await transferAttended(context(model, new RecordingAmi(), { profile: { myDevice: 'PJSIP/200' } }).ctx, {
-      callId: onlyCallId(model),
-      target: '108',
-    });
+    const result = await transferAttended(
+      context(model, new RecordingAmi(), { profile: { myDevice: 'PJSIP/200' } }).ctx,
+      {
+        callId: onlyCallId(model),
+        target: '108',
+      },
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'notYourCall' } });
   });
 
@@ -165,7 +206,10 @@ describe('call commands', () => {
     const ami = new RecordingAmi();
     expect((await pickupParked(context(model, ami).ctx, '702')).ok).toBe(false);
     await pickupParked(context(model, ami).ctx, '701');
-    expect(ami.sent[0]).toMatchObject({ action: 'Originate', headers: { Channel: 'Local/101@phones', Exten: '701', Context: 'internal' } });
+    expect(ami.sent[0]).toMatchObject({
+      action: 'Originate',
+      headers: { Channel: 'Local/101@phones', Exten: '701', Context: 'internal' },
+    });
   });
 });
 
@@ -175,7 +219,12 @@ describe('recording commands', () => {
     const ami = new RecordingAmi();
     const { ctx, assumed } = context(model, ami);
     const result = await startRecording(ctx, onlyCallId(model));
-    expect(ami.sent).toEqual([{ action: 'MixMonitor', headers: { Channel: 'Local/101@phones-0000002d;1', File: '20261122-202319-101-102.wav' } }]);
+    expect(ami.sent).toEqual([
+      {
+        action: 'MixMonitor',
+        headers: { Channel: 'Local/101@phones-0000002d;1', File: '20261122-202319-101-102.wav' },
+      },
+    ]);
     expect(result).toEqual({ ok: true, value: { file: '20261122-202319-101-102.wav' } });
     expect(assumed).toEqual([]);
   });
@@ -193,14 +242,25 @@ describe('recording commands', () => {
     const model = feed(liveEvents(readTrace('14-mixmonitor'), 3400), '9.0.0');
     const ami = new RecordingAmi();
     await pauseRecording(context(model, ami).ctx, onlyCallId(model));
-    expect(ami.sent).toEqual([{ action: 'MixMonitorMute', headers: { Channel: 'Local/102@phones-00000037;1', Direction: 'both', State: 1 } }]);
+    expect(ami.sent).toEqual([
+      { action: 'MixMonitorMute', headers: { Channel: 'Local/102@phones-00000037;1', Direction: 'both', State: 1 } },
+    ]);
     const idle = bridged101And102();
-    expect(await pauseRecording(context(idle, ami).ctx, onlyCallId(idle))).toMatchObject({ ok: false, error: { code: 'notRecording' } });
+    expect(await pauseRecording(context(idle, ami).ctx, onlyCallId(idle))).toMatchObject({
+      ok: false,
+      error: { code: 'notRecording' },
+    });
   });
 
   it('treats "Could not stop monitoring channel" as already stopped', async () => {
     const model = feed(liveEvents(readTrace('14-mixmonitor'), 3400), '9.0.0');
-    const ami = new RecordingAmi().reply('StopMixMonitor', { Response: 'Error', Message: 'Could not stop monitoring channel' });
-    expect(await stopRecording(context(model, ami).ctx, onlyCallId(model))).toMatchObject({ ok: false, error: { code: 'notRecording' } });
+    const ami = new RecordingAmi().reply('StopMixMonitor', {
+      Response: 'Error',
+      Message: 'Could not stop monitoring channel',
+    });
+    expect(await stopRecording(context(model, ami).ctx, onlyCallId(model))).toMatchObject({
+      ok: false,
+      error: { code: 'notRecording' },
+    });
   });
 });

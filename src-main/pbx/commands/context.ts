@@ -57,7 +57,8 @@ export interface CommandError {
   readonly message: string;
 }
 
-export type CommandResult<T = undefined> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CommandError };
+export type CommandResult<T = undefined> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CommandError };
 
 export const succeed = <T>(value: T): CommandResult<T> => ({ ok: true, value });
 export const fail = (code: CommandErrorCode, message: string): { ok: false; error: CommandError } => ({
@@ -103,16 +104,29 @@ const GONE = /no such channel|does not exist|not exist|channel not found/i;
 
 /** What the AMI client's rejections mean to an operator, by AmiActionError code. */
 const LINK_FAILURES: Readonly<Record<string, { code: CommandErrorCode; message: string }>> = {
-  notConnected: { code: 'notConnected', message: 'Not connected to the PBX. Wait until the console has reconnected, then try again.' },
-  notSent: { code: 'notConnected', message: 'The connection to the PBX dropped before the request was sent. Try again once reconnected.' },
+  notConnected: {
+    code: 'notConnected',
+    message: 'Not connected to the PBX. Wait until the console has reconnected, then try again.',
+  },
+  notSent: {
+    code: 'notConnected',
+    message: 'The connection to the PBX dropped before the request was sent. Try again once reconnected.',
+  },
   closed: { code: 'notConnected', message: 'The connection to the PBX is closed. Reconnect, then try again.' },
   timeout: { code: 'timeout', message: 'The PBX did not answer in time. Check the call list before trying again.' },
   outcomeUnknown: {
     code: 'outcomeUnknown',
-    message: 'The connection dropped before the PBX answered, so it is not known whether it happened. Check the call list before trying again.',
+    message:
+      'The connection dropped before the PBX answered, so it is not known whether it happened. Check the call list before trying again.',
   },
-  injection: { code: 'invalidTarget', message: 'The request held a line break, so it was not sent. Check what you typed.' },
-  lineTooLong: { code: 'invalidTarget', message: 'The request was too long for the PBX, so it was not sent. Use a shorter number or name.' },
+  injection: {
+    code: 'invalidTarget',
+    message: 'The request held a line break, so it was not sent. Check what you typed.',
+  },
+  lineTooLong: {
+    code: 'invalidTarget',
+    message: 'The request was too long for the PBX, so it was not sent. Use a shorter number or name.',
+  },
 };
 
 /**
@@ -132,7 +146,10 @@ export async function runAction(
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
     const known = LINK_FAILURES[code];
     if (known) return fail(known.code, known.message);
-    return fail('failed', `The request could not be sent to the PBX (${error instanceof Error ? error.message : String(error)}).`);
+    return fail(
+      'failed',
+      `The request could not be sent to the PBX (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   if (isSuccessResponse(response)) return succeed(response);
   const said = responseMessage(response);

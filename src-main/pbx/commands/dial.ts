@@ -15,14 +15,20 @@ export async function dial(ctx: CommandContext, target: string): Promise<Command
 }
 
 /** Picks up a parked call to my phone: my phone is called, then connected to the parking space. */
-export async function pickupParked(ctx: CommandContext, slot: string): Promise<CommandResult<{ watcher: OriginateWatcher }>> {
+export async function pickupParked(
+  ctx: CommandContext,
+  slot: string,
+): Promise<CommandResult<{ watcher: OriginateWatcher }>> {
   if (!ctx.model().parked.has(slot)) {
     return fail('slotEmpty', `Parking space ${slot} is empty now: the call was picked up, went back, or hung up.`);
   }
   return originateFromMyPhone(ctx, slot);
 }
 
-async function originateFromMyPhone(ctx: CommandContext, exten: string): Promise<CommandResult<{ watcher: OriginateWatcher }>> {
+async function originateFromMyPhone(
+  ctx: CommandContext,
+  exten: string,
+): Promise<CommandResult<{ watcher: OriginateWatcher }>> {
   const { profile } = ctx;
   const timeoutMs = profile.originateTimeoutMs ?? DEFAULT_ORIGINATE_TIMEOUT_MS;
   const headers: Record<string, string | number> = {
@@ -38,6 +44,12 @@ async function originateFromMyPhone(ctx: CommandContext, exten: string): Promise
   const sent = await runAction(ctx, 'Originate', headers, 'placed');
   if (!sent.ok) return sent;
   return succeed({
-    watcher: new OriginateWatcher({ actionId: sent.value.actionId, myDevice: profile.myDevice, target: exten, startedAt, timeoutMs }),
+    watcher: new OriginateWatcher({
+      actionId: sent.value.actionId,
+      myDevice: profile.myDevice,
+      target: exten,
+      startedAt,
+      timeoutMs,
+    }),
   });
 }

@@ -8,7 +8,9 @@ export async function hangup(ctx: CommandContext, callId: string): Promise<Comma
   const parties = partiesOfCall(ctx, callId);
   if (!parties.ok) return parties;
   const results = await Promise.all(
-    parties.value.map((channel) => runAction(ctx, 'Hangup', { Channel: channel.name, Cause: NORMAL_CLEARING }, 'hung up')),
+    parties.value.map((channel) =>
+      runAction(ctx, 'Hangup', { Channel: channel.name, Cause: NORMAL_CLEARING }, 'hung up'),
+    ),
   );
   const failure = results.find((result) => !result.ok && result.error.code !== 'callEnded');
   return failure && !failure.ok ? failure : succeed(undefined);

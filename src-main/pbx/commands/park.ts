@@ -6,16 +6,24 @@ import { myChannelAmong, partiesOfCall, pickParty } from './targets';
  * 13+ `TimeoutChannel` (which the PBX hangs up after announcing the space), Asterisk 11 `Channel2`
  * (required there). When I am not on the call, the person staying plays that part.
  */
-export async function park(ctx: CommandContext, request: { readonly callId: string; readonly partyId?: string }): Promise<CommandResult> {
+export async function park(
+  ctx: CommandContext,
+  request: { readonly callId: string; readonly partyId?: string },
+): Promise<CommandResult> {
   const parties = partiesOfCall(ctx, request.callId);
   if (!parties.ok) return parties;
   const parkee = pickParty(ctx, parties.value, request);
   if (!parkee.ok) return parkee;
   const others = parties.value.filter((channel) => channel !== parkee.value);
-  const returnTo = myChannelAmong(others, ctx.profile.myDevice, ctx.matcher()) ?? (others.length === 1 ? others[0] : undefined);
+  const returnTo =
+    myChannelAmong(others, ctx.profile.myDevice, ctx.matcher()) ?? (others.length === 1 ? others[0] : undefined);
   const headers: Record<string, string> = { Channel: parkee.value.name, Parkinglot: ctx.profile.parkingLot };
   if (ctx.dialect.family === 'asterisk-11') {
-    if (!returnTo) return fail('unsupported', 'This PBX can only park a call between two people: there is no one to announce the space to.');
+    if (!returnTo)
+      return fail(
+        'unsupported',
+        'This PBX can only park a call between two people: there is no one to announce the space to.',
+      );
     headers.Channel2 = returnTo.name;
   } else if (returnTo) {
     headers.TimeoutChannel = returnTo.name;

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { RECORDING_PLACEHOLDERS } from '../../profiles/profile';
 import { recordingFileName } from './recording-file';
 
-const parts = { now: Date.UTC(2026, 10, 22, 20, 23, 19), caller: '+4930901820', callee: '105', exten: '105', uniqueid: '1795379000.24' };
+const parts = {
+  now: Date.UTC(2026, 10, 22, 20, 23, 19),
+  caller: '+4930901820',
+  callee: '105',
+  exten: '105',
+  uniqueid: '1795379000.24',
+};
 
 describe('recording file names', () => {
   it('fill every placeholder a profile may use', () => {

@@ -49,7 +49,14 @@ async function withRecordedChannel<T>(
   return run(channel, parties.value);
 }
 
-function assumeUnlessReported(ctx: CommandContext, method: Method, change: 'start' | 'pause' | 'stop', uid: string, state: RecordingState, file?: string) {
+function assumeUnlessReported(
+  ctx: CommandContext,
+  method: Method,
+  change: 'start' | 'pause' | 'stop',
+  uid: string,
+  state: RecordingState,
+  file?: string,
+) {
   if (!pbxReports(ctx, method, change)) ctx.assume({ kind: 'recording', uid, state, ...(file ? { file } : {}) });
 }
 
@@ -57,7 +64,8 @@ export async function startRecording(ctx: CommandContext, callId: string): Promi
   return withRecordedChannel(ctx, callId, async (channel, parties) => {
     if (channel.recording !== 'none') return fail('alreadyRecording', 'This call is already being recorded.');
     const matcher = ctx.matcher();
-    const numberOf = (party: ChannelRecord | undefined) => (party ? (matcher.extensionOfChannel(party.name)?.exten ?? party.callerNum) : '');
+    const numberOf = (party: ChannelRecord | undefined) =>
+      party ? (matcher.extensionOfChannel(party.name)?.exten ?? party.callerNum) : '';
     const [caller, ...called] = parties;
     const base = recordingFileName(ctx.profile.recordingPattern, {
       now: ctx.now(),
@@ -84,8 +92,18 @@ async function setPaused(ctx: CommandContext, callId: string, paused: boolean): 
     const method = methodFor(ctx);
     const sent =
       method === 'mixmonitor'
-        ? await runAction(ctx, 'MixMonitorMute', { Channel: channel.name, Direction: 'both', State: paused ? 1 : 0 }, paused ? 'paused' : 'resumed')
-        : await runAction(ctx, paused ? 'PauseMonitor' : 'UnpauseMonitor', { Channel: channel.name }, paused ? 'paused' : 'resumed');
+        ? await runAction(
+            ctx,
+            'MixMonitorMute',
+            { Channel: channel.name, Direction: 'both', State: paused ? 1 : 0 },
+            paused ? 'paused' : 'resumed',
+          )
+        : await runAction(
+            ctx,
+            paused ? 'PauseMonitor' : 'UnpauseMonitor',
+            { Channel: channel.name },
+            paused ? 'paused' : 'resumed',
+          );
     if (!sent.ok) return sent;
     assumeUnlessReported(ctx, method, 'pause', channel.uid, paused ? 'paused' : 'recording');
     return succeed(undefined);

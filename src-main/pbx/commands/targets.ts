@@ -22,7 +22,11 @@ export function partiesOfCall(ctx: CommandContext, callId: string): CommandResul
 }
 
 /** The operator's own channel among these: its device, or a channel of the operator's extension. */
-export function myChannelAmong(parties: readonly ChannelRecord[], myDevice: string, matcher: ExtensionMatcher): ChannelRecord | undefined {
+export function myChannelAmong(
+  parties: readonly ChannelRecord[],
+  myDevice: string,
+  matcher: ExtensionMatcher,
+): ChannelRecord | undefined {
   const wanted = myDevice.toLowerCase();
   const myExtension = matcher.extensionOfDevice(myDevice);
   return parties.find(
@@ -50,7 +54,8 @@ export function pickParty(
       (choice.keepExtensionId === undefined || matcher.extensionOfChannel(channel.name)?.id !== choice.keepExtensionId),
   );
   if (others.length === 1 && others[0]) return { ok: true, value: others[0] };
-  if (others.length === 0 && parties.length === 1 && parties[0] && parties[0] !== mine) return { ok: true, value: parties[0] };
+  if (others.length === 0 && parties.length === 1 && parties[0] && parties[0] !== mine)
+    return { ok: true, value: parties[0] };
   return fail('ambiguousParty', 'It is not clear which person on the call to move: drag the person, not the call.');
 }
 

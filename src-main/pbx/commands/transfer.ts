@@ -32,7 +32,12 @@ export async function transferBlind(ctx: CommandContext, request: BlindTransferR
       ? staying.find((channel) => channel.bridgeId === moving.value.bridgeId)
       : undefined;
   const sent = transferer
-    ? await runAction(ctx, 'BlindTransfer', { Channel: transferer.name, Context: ctx.profile.dialContext, Exten: target.value }, 'transferred')
+    ? await runAction(
+        ctx,
+        'BlindTransfer',
+        { Channel: transferer.name, Context: ctx.profile.dialContext, Exten: target.value },
+        'transferred',
+      )
     : await runAction(
         ctx,
         'Redirect',
@@ -56,10 +61,18 @@ export async function transferAttended(
   if (!parties.ok) return parties;
   const mine = myChannelAmong(parties.value, ctx.profile.myDevice, ctx.matcher());
   if (!mine) {
-    return fail('notYourCall', 'An attended transfer works on your own calls only: pick the call up first, or use a blind transfer.');
+    return fail(
+      'notYourCall',
+      'An attended transfer works on your own calls only: pick the call up first, or use a blind transfer.',
+    );
   }
   const startedAt = ctx.now();
-  const sent = await runAction(ctx, 'Atxfer', { Channel: mine.name, Context: ctx.profile.dialContext, Exten: target.value }, 'transferred');
+  const sent = await runAction(
+    ctx,
+    'Atxfer',
+    { Channel: mine.name, Context: ctx.profile.dialContext, Exten: target.value },
+    'transferred',
+  );
   if (!sent.ok) return sent;
   const peerUids = parties.value.filter((channel) => channel !== mine).map((channel) => channel.uid);
   return succeed({ watcher: new AtxferWatcher({ transfererUid: mine.uid, peerUids, startedAt }) });
@@ -71,7 +84,8 @@ export async function moveParked(ctx: CommandContext, slot: string, exten: strin
   if (!target.ok) return target;
   const parked = ctx.model().parked.get(slot);
   const parkee = parked ? ctx.model().channels.get(parked.parkeeUid) : undefined;
-  if (!parkee) return fail('slotEmpty', `Parking space ${slot} is empty now: the call was picked up, went back, or hung up.`);
+  if (!parkee)
+    return fail('slotEmpty', `Parking space ${slot} is empty now: the call was picked up, went back, or hung up.`);
   const sent = await runAction(
     ctx,
     'Redirect',

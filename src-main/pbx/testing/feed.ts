@@ -8,7 +8,11 @@ import { dialectForAmiVersion } from '../dialect';
 import type { TracedMessage } from './traces';
 
 /** Test-only: AMI messages through a dialect's adapter into the reducer, at each message's time. */
-export function feed(messages: readonly (TracedMessage | AmiMessage)[], amiVersion: string, model: PbxModel = emptyModel('t')): PbxModel {
+export function feed(
+  messages: readonly (TracedMessage | AmiMessage)[],
+  amiVersion: string,
+  model: PbxModel = emptyModel('t'),
+): PbxModel {
   const adapt = eventAdapterFor(dialectForAmiVersion(amiVersion));
   let current = model;
   messages.forEach((entry, index) => {
@@ -25,7 +29,12 @@ export function shapeOf(model: PbxModel, matcher: ExtensionMatcher) {
       state: call.state,
       direction: call.direction,
       answered: call.answeredAt !== undefined,
-      parties: call.parties.map(({ extensionId, number, state, recording }) => ({ extensionId, number, state, recording })),
+      parties: call.parties.map(({ extensionId, number, state, recording }) => ({
+        extensionId,
+        number,
+        state,
+        recording,
+      })),
     }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   const parked = projectParked(model, matcher).map(({ slot, lot, parkee, parkedBy, callId }) => ({

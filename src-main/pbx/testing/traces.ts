@@ -29,13 +29,19 @@ export function readTrace(name: string, connection = 1): TracedMessage[] {
 export function listItems(messages: readonly TracedMessage[], actionId: string): AmiMessage[] {
   return messages
     .map(({ message }) => message)
-    .filter((message) => message.actionId === actionId && message.event !== undefined && !/Complete$/.test(message.event));
+    .filter(
+      (message) => message.actionId === actionId && message.event !== undefined && !/Complete$/.test(message.event),
+    );
 }
 
 /** Live events only (not list items answering an action). */
 export function liveEvents(messages: readonly TracedMessage[], until = Infinity, from = -Infinity): TracedMessage[] {
   return messages.filter(
-    ({ t, message }) => message.event !== undefined && (message.actionId === undefined || message.event === 'OriginateResponse') && t < until && t >= from,
+    ({ t, message }) =>
+      message.event !== undefined &&
+      (message.actionId === undefined || message.event === 'OriginateResponse') &&
+      t < until &&
+      t >= from,
   );
 }
 

@@ -13,7 +13,7 @@ export const ATXFER_EVIDENCE_WINDOW_MS = 3_000;
 
 export const NO_TRANSFER_FEATURE_MESSAGE =
   'The PBX accepted the attended transfer but nothing happened: this call was set up without the transfer feature. ' +
-  "Ask your PBX admin to dial with the T option (Dial(...,T)) or set BRIDGE_FEATURES=T, or use a blind transfer.";
+  'Ask your PBX admin to dial with the T option (Dial(...,T)) or set BRIDGE_FEATURES=T, or use a blind transfer.';
 
 export interface AtxferWatchOptions {
   /** My channel, the one Atxfer was sent on. */
@@ -53,11 +53,19 @@ export class AtxferWatcher implements OutcomeWatcher<AtxferStage> {
         return this.move(
           event.success
             ? { stage: 'transferred' }
-            : { stage: 'failed', code: 'transferFailed', message: 'The PBX could not complete the transfer. The call is still with you.' },
+            : {
+                stage: 'failed',
+                code: 'transferFailed',
+                message: 'The PBX could not complete the transfer. The call is still with you.',
+              },
         );
       case 'hangup':
         if (event.uid !== transfererUid || this.stage.stage !== 'waiting') return undefined;
-        return this.move({ stage: 'failed', code: 'callEnded', message: 'The call ended before it could be transferred.' });
+        return this.move({
+          stage: 'failed',
+          code: 'callEnded',
+          message: 'The call ended before it could be transferred.',
+        });
       default:
         return undefined;
     }

@@ -125,7 +125,11 @@ export class OriginateWatcher implements OutcomeWatcher<OriginateStage> {
     const ours = actionId !== undefined ? event.actionId === actionId : event.channel.startsWith(myDevice);
     if (!ours || this.stage.stage !== 'callingYou') return undefined;
     if (!event.success) {
-      return this.move({ stage: 'failed', code: `reason${event.reason}`, message: originateFailureMessage(event.reason, myDevice) });
+      return this.move({
+        stage: 'failed',
+        code: `reason${event.reason}`,
+        message: originateFailureMessage(event.reason, myDevice),
+      });
     }
     this.uid = event.uid;
     const already = event.uid !== undefined ? this.earlier.get(event.uid) : undefined;

@@ -11,7 +11,11 @@ import type { OutcomeWatcher } from './watcher';
 const adapt = eventAdapterFor(dialectForAmiVersion('9.0.0'));
 
 /** Feeds traced events to a watcher, ticking the clock at each, and lists the stages it reported. */
-function drive<S extends { stage: string }>(watcher: OutcomeWatcher<S>, messages: readonly TracedMessage[], endAt?: number): string[] {
+function drive<S extends { stage: string }>(
+  watcher: OutcomeWatcher<S>,
+  messages: readonly TracedMessage[],
+  endAt?: number,
+): string[] {
   const stages: string[] = [];
   for (const { t, message } of messages) {
     const ticked = watcher.tick(t);
@@ -31,13 +35,25 @@ function drive<S extends { stage: string }>(watcher: OutcomeWatcher<S>, messages
 describe('originate watcher', () => {
   it('reports ringing then connected for the traced originate, though OriginateResponse comes mid-flow', () => {
     const trace = readTrace('07-originate-bridge');
-    const watcher = new OriginateWatcher({ actionId: 'rec-2', myDevice: 'Local/101@internal', target: '102', startedAt: 302, timeoutMs: 30_000 });
+    const watcher = new OriginateWatcher({
+      actionId: 'rec-2',
+      myDevice: 'Local/101@internal',
+      target: '102',
+      startedAt: 302,
+      timeoutMs: 30_000,
+    });
     expect(drive(watcher, liveEvents(trace, 5314))).toEqual(['ringing', 'connected']);
   });
 
   it('fails with a plain reason when the PBX could not call my phone (Reason 0)', () => {
     const trace = readTrace('08-originate-failures');
-    const watcher = new OriginateWatcher({ actionId: 'rec-2', myDevice: 'Local/999@internal', target: '100', startedAt: 304, timeoutMs: 30_000 });
+    const watcher = new OriginateWatcher({
+      actionId: 'rec-2',
+      myDevice: 'Local/999@internal',
+      target: '100',
+      startedAt: 304,
+      timeoutMs: 30_000,
+    });
     drive(watcher, liveEvents(trace));
     expect(watcher.stage).toMatchObject({ stage: 'failed', code: 'reason0' });
     expect(watcher.stage.stage === 'failed' && watcher.stage.message).toMatch(/could not call your phone/);
@@ -45,13 +61,25 @@ describe('originate watcher', () => {
 
   it('says my phone was not answered in time for Reason 3', () => {
     const trace = readTrace('08-originate-failures');
-    const watcher = new OriginateWatcher({ actionId: 'rec-6', myDevice: 'Local/103@internal/n', target: '104', startedAt: 310, timeoutMs: 500 });
+    const watcher = new OriginateWatcher({
+      actionId: 'rec-6',
+      myDevice: 'Local/103@internal/n',
+      target: '104',
+      startedAt: 310,
+      timeoutMs: 500,
+    });
     drive(watcher, liveEvents(trace));
     expect(watcher.stage.stage === 'failed' && watcher.stage.message).toMatch(/not answered in time/);
   });
 
   it('gives up when no OriginateResponse arrives within the timeout and a grace period', () => {
-    const watcher = new OriginateWatcher({ actionId: 'x', myDevice: 'PJSIP/200', target: '100', startedAt: 0, timeoutMs: 1_000 });
+    const watcher = new OriginateWatcher({
+      actionId: 'x',
+      myDevice: 'PJSIP/200',
+      target: '100',
+      startedAt: 0,
+      timeoutMs: 1_000,
+    });
     expect(watcher.tick(5_000)).toBeUndefined();
     expect(watcher.tick(6_000)).toMatchObject({ stage: 'failed', code: 'noResponse' });
   });
@@ -67,7 +95,11 @@ describe('attended transfer watcher', () => {
     expect(mine && peer).toBeTruthy();
     const watcher = new AtxferWatcher({ transfererUid: mine!.uid, peerUids: [peer!.uid], startedAt: 3342 });
     drive(watcher, liveEvents(trace, 12_348, 3342), 6_400);
-    expect(watcher.stage).toMatchObject({ stage: 'failed', code: 'noTransferFeature', message: NO_TRANSFER_FEATURE_MESSAGE });
+    expect(watcher.stage).toMatchObject({
+      stage: 'failed',
+      code: 'noTransferFeature',
+      message: NO_TRANSFER_FEATURE_MESSAGE,
+    });
   });
 
   it('reports consulting on hold, then transferred when the PBX completes it', () => {

@@ -100,7 +100,8 @@ export const callActions: ActionDefinition[] = [
       const { telephony } = ctx.pbx;
       // Without transfer features (no T option / BRIDGE_FEATURES) Asterisk acks and the digits go to the peer.
       ctx.success('Atxfer successfully queued');
-      if (telephony.hasTransferFeature(channel)) telephony.attendedTransfer(channel, ctx.header('Context') ?? channel.context, ctx.header('Exten') ?? '');
+      if (telephony.hasTransferFeature(channel))
+        telephony.attendedTransfer(channel, ctx.header('Context') ?? channel.context, ctx.header('Exten') ?? '');
     },
   },
 ];

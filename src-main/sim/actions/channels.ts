@@ -10,11 +10,25 @@ function statusItem(c: SimChannel, now: number, modern: boolean, peer: SimChanne
     return {
       event: 'Status',
       fields: [
-        ['Privilege', 'Call'], ['Channel', c.name], ['CallerIDNum', c.callerIdNum], ['CallerIDName', c.callerIdName],
-        ['ConnectedLineNum', c.connectedNum], ['ConnectedLineName', c.connectedName], ['Accountcode', ''],
-        ['ChannelState', String(CHANNEL_STATE_CODE[c.state])], ['ChannelStateDesc', c.state], ['Context', c.context],
-        ['Extension', c.exten], ['Priority', String(c.priority)], ['Seconds', seconds],
-        ...(peer ? ([['BridgedChannel', peer.name], ['BridgedUniqueid', peer.uniqueid]] as AmiHeader[]) : []),
+        ['Privilege', 'Call'],
+        ['Channel', c.name],
+        ['CallerIDNum', c.callerIdNum],
+        ['CallerIDName', c.callerIdName],
+        ['ConnectedLineNum', c.connectedNum],
+        ['ConnectedLineName', c.connectedName],
+        ['Accountcode', ''],
+        ['ChannelState', String(CHANNEL_STATE_CODE[c.state])],
+        ['ChannelStateDesc', c.state],
+        ['Context', c.context],
+        ['Extension', c.exten],
+        ['Priority', String(c.priority)],
+        ['Seconds', seconds],
+        ...(peer
+          ? ([
+              ['BridgedChannel', peer.name],
+              ['BridgedUniqueid', peer.uniqueid],
+            ] as AmiHeader[])
+          : []),
         ['Uniqueid', c.uniqueid],
       ],
     };
@@ -23,10 +37,23 @@ function statusItem(c: SimChannel, now: number, modern: boolean, peer: SimChanne
     event: 'Status',
     actionIdLast: true,
     fields: [
-      ['Privilege', 'Call'], ...channelSnapshot(c), ['Type', c.device.split('/')[0] ?? ''], ['DNID', ''],
-      ['EffectiveConnectedLineNum', c.connectedNum], ['EffectiveConnectedLineName', c.connectedName], ['TimeToHangup', '0'],
-      ['BridgeID', c.bridgeId ?? ''], ['Application', c.application], ['Data', c.appData], ['Nativeformats', '(ulaw)'],
-      ['Readformat', 'ulaw'], ['Readtrans', ''], ['Writeformat', 'ulaw'], ['Writetrans', ''], ['Callgroup', '0'], ['Pickupgroup', '0'],
+      ['Privilege', 'Call'],
+      ...channelSnapshot(c),
+      ['Type', c.device.split('/')[0] ?? ''],
+      ['DNID', ''],
+      ['EffectiveConnectedLineNum', c.connectedNum],
+      ['EffectiveConnectedLineName', c.connectedName],
+      ['TimeToHangup', '0'],
+      ['BridgeID', c.bridgeId ?? ''],
+      ['Application', c.application],
+      ['Data', c.appData],
+      ['Nativeformats', '(ulaw)'],
+      ['Readformat', 'ulaw'],
+      ['Readtrans', ''],
+      ['Writeformat', 'ulaw'],
+      ['Writetrans', ''],
+      ['Callgroup', '0'],
+      ['Pickupgroup', '0'],
       ['Seconds', seconds],
     ],
   };
@@ -59,8 +86,11 @@ export const channelActions: ActionDefinition[] = [
       const items: ListItem[] = [...model.channels.values()].map((c) => ({
         event: 'CoreShowChannel',
         fields: [
-          ...channelSnapshot(c), ['Application', c.application], ['ApplicationData', c.appData],
-          ['Duration', durationHms(clock.now() - c.createdAt)], ['BridgeId', c.bridgeId ?? ''],
+          ...channelSnapshot(c),
+          ['Application', c.application],
+          ['ApplicationData', c.appData],
+          ['Duration', durationHms(clock.now() - c.createdAt)],
+          ['BridgeId', c.bridgeId ?? ''],
         ],
       }));
       ctx.list('Channels will follow', items, 'CoreShowChannelsComplete');
@@ -71,7 +101,10 @@ export const channelActions: ActionDefinition[] = [
     privilege: [],
     available: (d) => d.modernActions,
     handle(ctx) {
-      const items: ListItem[] = [...ctx.pbx.model.bridges.values()].map((b) => ({ event: 'BridgeListItem', fields: bridgeSnapshot(b) }));
+      const items: ListItem[] = [...ctx.pbx.model.bridges.values()].map((b) => ({
+        event: 'BridgeListItem',
+        fields: bridgeSnapshot(b),
+      }));
       ctx.list('Bridge listing will follow', items, 'BridgeListComplete');
     },
   },
@@ -85,7 +118,10 @@ export const channelActions: ActionDefinition[] = [
         ctx.error(`Bridge ${ctx.header('BridgeUniqueid') ?? ''} not found`);
         return;
       }
-      const items: ListItem[] = bridge.channels.map((c) => ({ event: 'BridgeInfoChannel', fields: channelSnapshot(c) }));
+      const items: ListItem[] = bridge.channels.map((c) => ({
+        event: 'BridgeInfoChannel',
+        fields: channelSnapshot(c),
+      }));
       ctx.list('Bridge channel listing will follow', items, 'BridgeInfoComplete', bridgeSnapshot(bridge));
     },
   },
@@ -108,12 +144,18 @@ export const channelActions: ActionDefinition[] = [
       const variable = ctx.header('Variable') ?? '';
       const name = ctx.header('Channel');
       if (!name) {
-        ctx.respond('Success', [['Variable', variable], ['Value', '']]);
+        ctx.respond('Success', [
+          ['Variable', variable],
+          ['Value', ''],
+        ]);
         return;
       }
       const channel = requireChannel(ctx, name);
       if (!channel) return;
-      ctx.respond('Success', [['Variable', variable], ['Value', channel.vars.get(variable) ?? '']]);
+      ctx.respond('Success', [
+        ['Variable', variable],
+        ['Value', channel.vars.get(variable) ?? ''],
+      ]);
     },
   },
   {

@@ -35,7 +35,13 @@ export const hintActions: ActionDefinition[] = [
         const status = HINT_STATUS[model.stateOf(hint.device)];
         return {
           event: 'ExtensionStatus',
-          fields: [['Exten', hint.exten], ['Context', hint.context], ['Hint', hintText(hint)], ['Status', String(status.code)], ['StatusText', status.text]],
+          fields: [
+            ['Exten', hint.exten],
+            ['Context', hint.context],
+            ['Hint', hintText(hint)],
+            ['Status', String(status.code)],
+            ['StatusText', status.text],
+          ],
         };
       });
       ctx.list('Extension Statuses will follow', items, 'ExtensionStateListComplete');
@@ -47,7 +53,13 @@ export const hintActions: ActionDefinition[] = [
     available: (d) => d.modernActions,
     handle(ctx) {
       const { model } = ctx.pbx;
-      const items: ListItem[] = model.knownDevices().map((device) => ({ event: 'DeviceStateChange', fields: [['Device', device], ['State', model.stateOf(device)]] }));
+      const items: ListItem[] = model.knownDevices().map((device) => ({
+        event: 'DeviceStateChange',
+        fields: [
+          ['Device', device],
+          ['State', model.stateOf(device)],
+        ],
+      }));
       ctx.list('Device State Changes will follow', items, 'DeviceStateListComplete');
     },
   },
@@ -61,7 +73,10 @@ export const hintActions: ActionDefinition[] = [
         return;
       }
       const p = ctx.pbx.model.presence.get(provider) ?? { state: 'not_set', subtype: '', message: '' };
-      const fields: AmiHeader[] = [['Message', 'Presence State'], ['State', p.state]];
+      const fields: AmiHeader[] = [
+        ['Message', 'Presence State'],
+        ['State', p.state],
+      ];
       if (p.subtype) fields.push(['Subtype', p.subtype]);
       if (p.message) fields.push(['Message', p.message], ['PresenceMessage', p.message]);
       ctx.respond('Success', fields);
@@ -74,7 +89,15 @@ export const hintActions: ActionDefinition[] = [
     handle(ctx) {
       const items: ListItem[] = [...ctx.pbx.model.presence.entries()]
         .filter(([, p]) => p.state !== 'not_set')
-        .map(([provider, p]) => ({ event: 'PresenceStateChange', fields: [['Presentity', provider], ['Status', p.state], ['Subtype', p.subtype], ['Message', p.message]] }));
+        .map(([provider, p]) => ({
+          event: 'PresenceStateChange',
+          fields: [
+            ['Presentity', provider],
+            ['Status', p.state],
+            ['Subtype', p.subtype],
+            ['Message', p.message],
+          ],
+        }));
       ctx.list('Presence State Changes will follow', items, 'PresenceStateListComplete');
     },
   },

@@ -12,8 +12,15 @@ import type { DialectProfile } from '../dialects';
 export { ActionContext, type ActionDefinition, type PbxRuntime } from './types';
 
 const ALL: readonly ActionDefinition[] = [
-  ...sessionActions, ...systemActions, ...hintActions, ...channelActions, ...callActions,
-  ...parkingActions, ...recordingActions, ...queueActions, ...voicemailActions,
+  ...sessionActions,
+  ...systemActions,
+  ...hintActions,
+  ...channelActions,
+  ...callActions,
+  ...parkingActions,
+  ...recordingActions,
+  ...queueActions,
+  ...voicemailActions,
 ];
 
 /** The actions a dialect knows, keyed by lower-case name (Asterisk matches names case-insensitively). */

@@ -43,10 +43,15 @@ export const parkingActions: ActionDefinition[] = [
           : {
               event: 'ParkedCall',
               fields: [
-                ['Parkinglot', p.lot], ['Exten', String(p.space)], ['Channel', p.parkee.name], ['From', p.parkerDialString],
+                ['Parkinglot', p.lot],
+                ['Exten', String(p.space)],
+                ['Channel', p.parkee.name],
+                ['From', p.parkerDialString],
                 ['Timeout', String(Math.max(0, p.timeoutSec - Math.floor((clock.now() - p.parkedAt) / 1000)))],
-                ['CallerIDNum', p.parkee.callerIdNum], ['CallerIDName', p.parkee.callerIdName],
-                ['ConnectedLineNum', p.parkee.connectedNum], ['ConnectedLineName', p.parkee.connectedName],
+                ['CallerIDNum', p.parkee.callerIdNum],
+                ['CallerIDName', p.parkee.callerIdName],
+                ['ConnectedLineNum', p.parkee.connectedNum],
+                ['ConnectedLineName', p.parkee.connectedName],
               ],
             },
       );
@@ -59,13 +64,21 @@ export const parkingActions: ActionDefinition[] = [
     available: (d) => d.modernActions,
     handle(ctx) {
       const { office } = ctx.pbx.model;
-      ctx.list('Parking lots will follow', [{
-        event: 'Parkinglot',
-        fields: [
-          ['Name', office.parking.lot], ['StartSpace', String(office.parking.firstSpace)],
-          ['StopSpace', String(office.parking.lastSpace)], ['Timeout', String(Math.round(ctx.pbx.telephony.parkingTimeoutMs / 1000))],
+      ctx.list(
+        'Parking lots will follow',
+        [
+          {
+            event: 'Parkinglot',
+            fields: [
+              ['Name', office.parking.lot],
+              ['StartSpace', String(office.parking.firstSpace)],
+              ['StopSpace', String(office.parking.lastSpace)],
+              ['Timeout', String(Math.round(ctx.pbx.telephony.parkingTimeoutMs / 1000))],
+            ],
+          },
         ],
-      }], 'ParkinglotsComplete');
+        'ParkinglotsComplete',
+      );
     },
   },
 ];

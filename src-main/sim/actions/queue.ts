@@ -1,5 +1,7 @@
-/** QueueStatus, QueueSummary, QueuePause; MailboxCount, MailboxStatus, VoicemailRefresh. */
+/** QueueStatus, QueueSummary, QueuePause; MailboxCount, MailboxStatus; VoicemailRefresh, VoicemailUsersList, VoicemailUserStatus. */
 import { queueMemberHeaders } from '../dialects/bridge-era';
+import type { AmiHeader } from '../../ami/message';
+import type { Mailbox } from '../model';
 import type { ActionDefinition, ListItem } from './types';
 
 export const queueActions: ActionDefinition[] = [
@@ -13,34 +15,66 @@ export const queueActions: ActionDefinition[] = [
       const items: ListItem[] = [];
       if (!wanted || wanted === q.name) {
         items.push({
-          event: 'QueueParams', actionIdLast: true,
+          event: 'QueueParams',
+          actionIdLast: true,
           fields: [
-            ['Queue', q.name], ['Max', '0'], ['Strategy', q.strategy], ['Calls', String(q.callers.length)], ['Holdtime', '0'],
-            ['TalkTime', '0'], ['Completed', String(q.completed)], ['Abandoned', String(q.abandoned)], ['ServiceLevel', '0'],
-            ['ServicelevelPerf', '0.0'], ['ServicelevelPerf2', '0.0'], ['Weight', '0'],
+            ['Queue', q.name],
+            ['Max', '0'],
+            ['Strategy', q.strategy],
+            ['Calls', String(q.callers.length)],
+            ['Holdtime', '0'],
+            ['TalkTime', '0'],
+            ['Completed', String(q.completed)],
+            ['Abandoned', String(q.abandoned)],
+            ['ServiceLevel', '0'],
+            ['ServicelevelPerf', '0.0'],
+            ['ServicelevelPerf2', '0.0'],
+            ['Weight', '0'],
           ],
         });
         const memberFilter = ctx.header('Member');
-        for (const m of q.members.filter((x) => !memberFilter || x.interface.toLowerCase() === memberFilter.toLowerCase())) {
+        for (const m of q.members.filter(
+          (x) => !memberFilter || x.interface.toLowerCase() === memberFilter.toLowerCase(),
+        )) {
           const h = queueMemberHeaders(model, q, m);
           const get = (n: string) => h.find(([k]) => k === n)?.[1] ?? '';
           items.push({
-            event: 'QueueMember', actionIdLast: true,
+            event: 'QueueMember',
+            actionIdLast: true,
             fields: [
-              ['Queue', q.name], ['Name', m.name], ['Location', m.interface], ['StateInterface', m.interface], ['Membership', 'static'],
-              ['Penalty', '0'], ['CallsTaken', String(m.callsTaken)], ['LastCall', String(m.lastCall)], ['LastPause', String(m.lastPause)],
-              ['LoginTime', get('LoginTime')], ['InCall', get('InCall')], ['Status', get('Status')], ['Paused', m.paused ? '1' : '0'],
-              ['PausedReason', m.pausedReason], ['Wrapuptime', '0'],
+              ['Queue', q.name],
+              ['Name', m.name],
+              ['Location', m.interface],
+              ['StateInterface', m.interface],
+              ['Membership', 'static'],
+              ['Penalty', '0'],
+              ['CallsTaken', String(m.callsTaken)],
+              ['LastCall', String(m.lastCall)],
+              ['LastPause', String(m.lastPause)],
+              ['LoginTime', get('LoginTime')],
+              ['InCall', get('InCall')],
+              ['Status', get('Status')],
+              ['Paused', m.paused ? '1' : '0'],
+              ['PausedReason', m.pausedReason],
+              ['Wrapuptime', '0'],
             ],
           });
         }
         q.callers.forEach((e, i) => {
           items.push({
-            event: 'QueueEntry', actionIdLast: true,
+            event: 'QueueEntry',
+            actionIdLast: true,
             fields: [
-              ['Queue', q.name], ['Position', String(i + 1)], ['Channel', e.channel.name], ['Uniqueid', e.channel.uniqueid],
-              ['CallerIDNum', e.channel.callerIdNum], ['CallerIDName', e.channel.callerIdName], ['ConnectedLineNum', e.channel.connectedNum],
-              ['ConnectedLineName', e.channel.connectedName], ['Wait', String(Math.floor((clock.now() - e.joinedAt) / 1000))], ['Priority', '0'],
+              ['Queue', q.name],
+              ['Position', String(i + 1)],
+              ['Channel', e.channel.name],
+              ['Uniqueid', e.channel.uniqueid],
+              ['CallerIDNum', e.channel.callerIdNum],
+              ['CallerIDName', e.channel.callerIdName],
+              ['ConnectedLineNum', e.channel.connectedNum],
+              ['ConnectedLineName', e.channel.connectedName],
+              ['Wait', String(Math.floor((clock.now() - e.joinedAt) / 1000))],
+              ['Priority', '0'],
             ],
           });
         });
@@ -57,15 +91,24 @@ export const queueActions: ActionDefinition[] = [
       const wanted = ctx.header('Queue');
       const available = q.members.filter((m) => !m.paused && model.stateOf(m.interface) === 'NOT_INUSE').length;
       const longest = q.callers[0] ? Math.floor((clock.now() - q.callers[0].joinedAt) / 1000) : 0;
-      const items: ListItem[] = !wanted || wanted === q.name
-        ? [{
-            event: 'QueueSummary', actionIdLast: true,
-            fields: [
-              ['Queue', q.name], ['LoggedIn', String(q.members.length)], ['Available', String(available)], ['Callers', String(q.callers.length)],
-              ['HoldTime', '0'], ['TalkTime', '0'], ['LongestHoldTime', String(longest)],
-            ],
-          }]
-        : [];
+      const items: ListItem[] =
+        !wanted || wanted === q.name
+          ? [
+              {
+                event: 'QueueSummary',
+                actionIdLast: true,
+                fields: [
+                  ['Queue', q.name],
+                  ['LoggedIn', String(q.members.length)],
+                  ['Available', String(available)],
+                  ['Callers', String(q.callers.length)],
+                  ['HoldTime', '0'],
+                  ['TalkTime', '0'],
+                  ['LongestHoldTime', String(longest)],
+                ],
+              },
+            ]
+          : [];
       ctx.list('Queue summary will follow', items, 'QueueSummaryComplete');
     },
   },
@@ -76,7 +119,9 @@ export const queueActions: ActionDefinition[] = [
       const iface = ctx.header('Interface');
       if (!iface) return ctx.error('Need an interface');
       const paused = /^(1|true|yes|on)$/i.test(ctx.header('Paused') ?? '');
-      const member = ctx.pbx.model.queue.members.find((m) => m.interface.toLowerCase() === iface.toLowerCase() || `Local/${m.exten}@phones` === iface);
+      const member = ctx.pbx.model.queue.members.find(
+        (m) => m.interface.toLowerCase() === iface.toLowerCase() || `Local/${m.exten}@phones` === iface,
+      );
       if (!member) return ctx.error('Interface not found');
       ctx.success(paused ? 'Interface paused successfully' : 'Interface unpaused successfully');
       ctx.pbx.telephony.pauseMember(member.interface, paused, ctx.header('Reason') ?? '');
@@ -89,9 +134,11 @@ export const queueActions: ActionDefinition[] = [
       const id = ctx.header('Mailbox') ?? '';
       const m = ctx.pbx.model.mailboxes.get(id.includes('@') ? id : `${id}@default`);
       const fields = [
-        ['Message', 'Mailbox Message Count'], ['Mailbox', id],
+        ['Message', 'Mailbox Message Count'],
+        ['Mailbox', id],
         ...(ctx.pbx.profile.modernActions ? [['UrgMessages', String(m?.urgentCount ?? 0)]] : []),
-        ['NewMessages', String(m?.newCount ?? 0)], ['OldMessages', String(m?.oldCount ?? 0)],
+        ['NewMessages', String(m?.newCount ?? 0)],
+        ['OldMessages', String(m?.oldCount ?? 0)],
       ] as [string, string][];
       ctx.respond('Success', fields);
     },
@@ -102,12 +149,79 @@ export const queueActions: ActionDefinition[] = [
     handle(ctx) {
       const id = ctx.header('Mailbox') ?? '';
       const m = ctx.pbx.model.mailboxes.get(id.includes('@') ? id : `${id}@default`);
-      ctx.respond('Success', [['Message', 'Mailbox Status'], ['Mailbox', id], ['Waiting', m && m.newCount > 0 ? '1' : '0']]);
+      ctx.respond('Success', [
+        ['Message', 'Mailbox Status'],
+        ['Mailbox', id],
+        ['Waiting', m && m.newCount > 0 ? '1' : '0'],
+      ]);
     },
   },
 ];
 
+/** One voicemail.conf user as app_voicemail lists it (trace 17); the lab's defaults for the rest. */
+function voicemailUser(mailbox: Mailbox): AmiHeader[] {
+  const [box = '', context = 'default'] = mailbox.id.split('@');
+  return [
+    ['VMContext', context],
+    ['VoiceMailbox', box],
+    ['Fullname', mailbox.fullName],
+    ['Email', '(null)'],
+    ['Pager', ''],
+    ['ServerEmail', 'asterisk'],
+    ['FromString', ''],
+    ['MailCommand', '/usr/sbin/sendmail -t'],
+    ['Language', ''],
+    ['TimeZone', ''],
+    ['Callback', ''],
+    ['Dialout', ''],
+    ['UniqueID', ''],
+    ['ExitContext', ''],
+    ['SayDurationMinimum', '2'],
+    ['SayEnvelope', 'Yes'],
+    ['SayCID', 'No'],
+    ['AttachMessage', 'No'],
+    ['AttachmentFormat', ''],
+    ['DeleteMessage', 'No'],
+    ['VolumeGain', '0.00'],
+    ['CanReview', 'No'],
+    ['CanMarkUrgent', 'Yes'],
+    ['CallOperator', 'No'],
+    ['MaxMessageCount', '100'],
+    ['MaxMessageLength', '0'],
+    ['NewMessageCount', String(mailbox.newCount)],
+    ['OldMessageCount', String(mailbox.oldCount)],
+  ];
+}
+
 export const voicemailActions: ActionDefinition[] = [
+  {
+    name: 'VoicemailUsersList',
+    privilege: ['call', 'reporting'],
+    handle(ctx) {
+      const items = [...ctx.pbx.model.mailboxes.values()].map((mailbox) => ({
+        event: 'VoicemailUserEntry',
+        fields: voicemailUser(mailbox),
+      }));
+      ctx.list('Voicemail user list will follow', items, 'VoicemailUserEntryComplete');
+    },
+  },
+  {
+    name: 'VoicemailUserStatus',
+    privilege: ['call', 'reporting'],
+    available: (d) => d.modernActions,
+    handle(ctx) {
+      const context = ctx.header('Context');
+      const box = ctx.header('Mailbox');
+      if (!context || !box) return ctx.error("Need 'Context' and 'Mailbox' parameters.");
+      const mailbox = ctx.pbx.model.mailboxes.get(`${box}@${context}`);
+      if (!mailbox) return ctx.error('User not found.');
+      ctx.list(
+        'Voicemail user detail will follow',
+        [{ event: 'VoicemailUserDetail', fields: voicemailUser(mailbox) }],
+        'VoicemailUserDetailComplete',
+      );
+    },
+  },
   {
     name: 'VoicemailRefresh',
     privilege: ['user'],
@@ -118,7 +232,8 @@ export const voicemailActions: ActionDefinition[] = [
       ctx.success('Refresh sent');
       const { model } = ctx.pbx;
       for (const m of model.mailboxes.values()) {
-        if (m.id.endsWith(`@${context}`) && (!box || m.id === `${box}@${context}`)) model.setMailbox(m.id, m.newCount, m.oldCount);
+        if (m.id.endsWith(`@${context}`) && (!box || m.id === `${box}@${context}`))
+          model.setMailbox(m.id, m.newCount, m.oldCount);
       }
     },
   },

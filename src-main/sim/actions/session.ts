@@ -11,7 +11,10 @@ function parseEventMask(value: string | undefined): 'on' | 'off' | string[] | un
   const v = value.trim().toLowerCase();
   if (v === 'on' || v === 'yes' || v === 'true' || v === 'all') return 'on';
   if (v === 'off' || v === 'no' || v === 'false' || v === '') return 'off';
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export const sessionActions: ActionDefinition[] = [
@@ -43,7 +46,11 @@ export const sessionActions: ActionDefinition[] = [
       if (user) {
         if ((ctx.header('AuthType') ?? '').toLowerCase() === 'md5') {
           const challenge = ctx.session.challenge;
-          const expected = challenge ? createHash('md5').update(challenge + user.secret).digest('hex') : undefined;
+          const expected = challenge
+            ? createHash('md5')
+                .update(challenge + user.secret)
+                .digest('hex')
+            : undefined;
           ok = expected !== undefined && (ctx.header('Key') ?? '').toLowerCase() === expected;
         } else {
           ok = ctx.header('Secret') === user.secret;
@@ -77,7 +84,10 @@ export const sessionActions: ActionDefinition[] = [
     name: 'Ping',
     privilege: [],
     handle(ctx) {
-      ctx.respond('Success', [['Ping', 'Pong'], ['Timestamp', amiTimestamp(ctx.pbx.clock.now())]]);
+      ctx.respond('Success', [
+        ['Ping', 'Pong'],
+        ['Timestamp', amiTimestamp(ctx.pbx.clock.now())],
+      ]);
     },
   },
   {
@@ -118,7 +128,10 @@ export const sessionActions: ActionDefinition[] = [
     handle(ctx) {
       ctx.respond(
         'Success',
-        ctx.pbx.actionNames.map(({ name, privilege }) => [name, ` (Priv: ${privilege.length ? [...privilege, 'all'].join(',') : '<none>'})`] as const),
+        ctx.pbx.actionNames.map(
+          ({ name, privilege }) =>
+            [name, ` (Priv: ${privilege.length ? [...privilege, 'all'].join(',') : '<none>'})`] as const,
+        ),
       );
     },
   },

@@ -60,14 +60,24 @@ export const systemActions: ActionDefinition[] = [
         return;
       }
       const output = runCliCommand(command, model, dialect, clock.now());
-      const lines = output ?? [`No such command '${command}' (type 'core show help ${command}' for other possible commands)`];
+      const lines = output ?? [
+        `No such command '${command}' (type 'core show help ${command}' for other possible commands)`,
+      ];
       if (dialect.commandStyle === 'output') {
-        ctx.respond(output ? 'Success' : 'Error', [['Message', 'Command output follows'], ...lines.map((l) => ['Output', l] as const)]);
+        ctx.respond(output ? 'Success' : 'Error', [
+          ['Message', 'Command output follows'],
+          ...lines.map((l) => ['Output', l] as const),
+        ]);
         return;
       }
       // Old form: raw lines ended by a bare LF, then --END COMMAND-- (Asterisk 1.x-13).
       const id = ctx.actionId === undefined ? '' : `ActionID: ${ctx.actionId}\r\n`;
-      ctx.raw(Buffer.from(`Response: Follows\r\nPrivilege: Command\r\n${id}${lines.map((l) => `${l}\n`).join('')}--END COMMAND--\r\n\r\n`, 'utf8'));
+      ctx.raw(
+        Buffer.from(
+          `Response: Follows\r\nPrivilege: Command\r\n${id}${lines.map((l) => `${l}\n`).join('')}--END COMMAND--\r\n\r\n`,
+          'utf8',
+        ),
+      );
     },
   },
 ];

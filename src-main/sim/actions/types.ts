@@ -69,7 +69,15 @@ export class ActionContext {
   /** Response + items + `<Complete>` event, in the modern (EventList) or old form per dialect. */
   list(message: string, items: readonly ListItem[], complete: string, completeExtra: readonly AmiHeader[] = []): void {
     const modern = this.pbx.profile.modernActions;
-    this.respond('Success', modern ? [['EventList', 'start'], ['Message', message]] : [['Message', message]]);
+    this.respond(
+      'Success',
+      modern
+        ? [
+            ['EventList', 'start'],
+            ['Message', message],
+          ]
+        : [['Message', message]],
+    );
     for (const item of items) {
       this.session.send(
         item.actionIdLast
@@ -80,7 +88,12 @@ export class ActionContext {
     this.session.send([
       ['Event', complete],
       ...this.idHeader(),
-      ...(modern ? ([['EventList', 'Complete'], ['ListItems', String(items.length)]] as AmiHeader[]) : []),
+      ...(modern
+        ? ([
+            ['EventList', 'Complete'],
+            ['ListItems', String(items.length)],
+          ] as AmiHeader[])
+        : []),
       ...completeExtra,
     ]);
   }

@@ -23,7 +23,8 @@
 import type { AmiMessage } from '../../ami/message';
 
 /** The events a console consumes (the issue's list); everything else is dialplan noise. */
-const CONSUMED = /^(Newchannel|Newstate|DialBegin|DialEnd|Bridge(Create|Enter|Leave|Destroy|Merge)|Hold|Unhold|Hangup|ExtensionStatus|OriginateResponse|ParkedCall(TimeOut|GiveUp|Swap)?|UnParkedCall|BlindTransfer|AttendedTransfer|MixMonitor(Start|Stop|Mute)|Monitor(Start|Stop)|Queue(CallerJoin|CallerLeave|CallerAbandon|MemberStatus|MemberPause)|Agent(Called|Connect|Complete|Ringnoanswer))$/;
+const CONSUMED =
+  /^(Newchannel|Newstate|DialBegin|DialEnd|Bridge(Create|Enter|Leave|Destroy|Merge)|Hold|Unhold|Hangup|ExtensionStatus|OriginateResponse|ParkedCall(TimeOut|GiveUp|Swap)?|UnParkedCall|BlindTransfer|AttendedTransfer|MixMonitor(Start|Stop|Mute)|Monitor(Start|Stop)|Queue(CallerJoin|CallerLeave|CallerAbandon|MemberStatus|MemberPause)|Agent(Called|Connect|Complete|Ringnoanswer))$/;
 
 /** Header values worth comparing after normalisation (the rest are compared by name only). */
 const COMPARED_VALUES = new Set(['ChannelStateDesc', 'DialStatus', 'StatusText', 'Response', 'Result', 'Reason']);
@@ -72,7 +73,12 @@ export function consumedCallSequence(messages: readonly AmiMessage[]): CallSeque
     const call = lab.keep(message);
     if (call) kept.push(call);
   }
-  return render(kept.filter((e) => e.parties.size > 0 || [...e.bridges.values()].some((b) => lab.visibleBridges.has(b)) || !aboutCalls(e.message)));
+  return render(
+    kept.filter(
+      (e) =>
+        e.parties.size > 0 || [...e.bridges.values()].some((b) => lab.visibleBridges.has(b)) || !aboutCalls(e.message),
+    ),
+  );
 }
 
 /** Device-state and originate results belong to no channel or bridge. */
@@ -99,7 +105,8 @@ class LabWiring {
       if (m.event !== 'DialBegin') continue;
       const caller = m.get('Channel') ?? '';
       const dest = m.get('DestChannel') ?? '';
-      if (classify(caller)?.kind === 'wiring' && classify(dest)?.kind === 'handset') this.hiddenHandsets.set(pairOf(caller), dest);
+      if (classify(caller)?.kind === 'wiring' && classify(dest)?.kind === 'handset')
+        this.hiddenHandsets.set(pairOf(caller), dest);
     }
     this.reachingHandsets = new Set(this.hiddenHandsets.keys());
   }
@@ -177,7 +184,8 @@ const EITHER_ORDER: readonly { first: RegExp; then: RegExp }[] = [
 function inOneOrder(events: string[]): string[] {
   const out = [...events];
   for (let i = 0; i + 1 < out.length; i++) {
-    if (EITHER_ORDER.some((p) => p.then.test(out[i]!) && p.first.test(out[i + 1]!))) [out[i], out[i + 1]] = [out[i + 1]!, out[i]!];
+    if (EITHER_ORDER.some((p) => p.then.test(out[i]!) && p.first.test(out[i + 1]!)))
+      [out[i], out[i + 1]] = [out[i + 1]!, out[i]!];
   }
   return out;
 }
@@ -208,7 +216,8 @@ function render(kept: KeptEvent[]): CallSequence {
   for (const { message, parties, bridges } of kept) {
     const bridge = bridges.get('BridgeUniqueid');
     const party = parties.get('Channel');
-    if (message.event === 'BridgeEnter' && bridge && party) members.set(bridge, (members.get(bridge) ?? new Set()).add(partyName(party)));
+    if (message.event === 'BridgeEnter' && bridge && party)
+      members.set(bridge, (members.get(bridge) ?? new Set()).add(partyName(party)));
   }
   const bridgeName = (id: string) => `bridge[${[...(members.get(id) ?? [])].sort().join('+')}]`;
   const streams: CallSequence = new Map();
@@ -221,7 +230,10 @@ function render(kept: KeptEvent[]): CallSequence {
     for (const [name, value] of message.headers) if (COMPARED_VALUES.has(name)) refs.push(`${name}=${value}`);
     const headerNames = [...new Set(message.headers.map(([n]) => n))].sort();
     const line = `${event} ${refs.join(' ')} | ${headerNames.join(',')}`;
-    const own = [...[...parties.values()].map((p) => `party ${partyName(p)}`), ...[...bridges.values()].map(bridgeName)];
+    const own = [
+      ...[...parties.values()].map((p) => `party ${partyName(p)}`),
+      ...[...bridges.values()].map(bridgeName),
+    ];
     for (const stream of streamsOf(message, own)) add(stream, line);
   }
   for (const [name, events] of streams) streams.set(name, inOneOrder(events));

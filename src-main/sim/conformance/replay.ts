@@ -73,7 +73,8 @@ export async function replayTrace(trace: Trace): Promise<ReplayResult> {
         const id = step.message.get('ActionID');
         const headers = rewrite(pbx, client, step.message);
         client.send(action, headers, id);
-        if (action.toLowerCase() !== 'logoff') await client.waitFor((m) => m.response !== undefined && m.actionId === id, 5000).catch(() => undefined);
+        if (action.toLowerCase() !== 'logoff')
+          await client.waitFor((m) => m.response !== undefined && m.actionId === id, 5000).catch(() => undefined);
         if (action.toLowerCase() === 'challenge') await wait(5);
       }
     }
@@ -92,9 +93,18 @@ function rewrite(pbx: SimulatedPbx, client: RawAmiClient, message: AmiMessage): 
     const key = name.toLowerCase();
     if (key === 'action' || key === 'actionid') continue;
     if (key === 'key' && action === 'login') {
-      const challenge = [...client.messages].reverse().find((m) => m.get('Challenge'))?.get('Challenge') ?? '';
+      const challenge =
+        [...client.messages]
+          .reverse()
+          .find((m) => m.get('Challenge'))
+          ?.get('Challenge') ?? '';
       const user = LAB_USERS.find((u) => u.username === message.get('Username'));
-      out.push([name, createHash('md5').update(challenge + (user?.secret ?? '')).digest('hex')]);
+      out.push([
+        name,
+        createHash('md5')
+          .update(challenge + (user?.secret ?? ''))
+          .digest('hex'),
+      ]);
     } else if (['channel', 'extrachannel', 'timeoutchannel', 'channel2'].includes(key) && action !== 'originate') {
       out.push([name, mapChannel(pbx, value)]);
     } else if (key === 'timeout' && (action === 'park' || action === 'originate')) {

@@ -24,7 +24,10 @@ function frame(bytes: string, expectBanner: boolean): AmiMessage[] {
 }
 
 export function loadTrace(path: string): Trace {
-  const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   const meta = (lines[0]?.meta ?? {}) as { scenario?: string; user?: string };
   const steps: TraceStep[] = [];
   const incoming = new Map<number, string>();

@@ -3,7 +3,16 @@
  * Bridge*, DialBegin/DialEnd, Parkee*-style parking events, MixMonitor*, Queue*.
  */
 import type { AmiHeader } from '../../ami/message';
-import { DEVICE_STATE_CODE, HANGUP_CAUSE_TEXT, HINT_STATUS, type Hint, type ModelEvent, type PbxModel, type QueueMember, type SimQueue } from '../model';
+import {
+  DEVICE_STATE_CODE,
+  HANGUP_CAUSE_TEXT,
+  HINT_STATUS,
+  type Hint,
+  type ModelEvent,
+  type PbxModel,
+  type QueueMember,
+  type SimQueue,
+} from '../model';
 import { amiTimestamp, bridgeSnapshot, channelSnapshot } from './snapshot';
 import type { EventClass, RenderContext, RenderedEvent } from './types';
 
@@ -56,7 +65,10 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       add('Newstate', 'call', channelSnapshot(event.channel));
       break;
     case 'newcallerid':
-      add('NewCallerid', 'call', [...channelSnapshot(event.channel), ['CID-CallingPres', '0 (Presentation Allowed, Not Screened)']]);
+      add('NewCallerid', 'call', [
+        ...channelSnapshot(event.channel),
+        ['CID-CallingPres', '0 (Presentation Allowed, Not Screened)'],
+      ]);
       break;
     case 'newconnectedline':
       add('NewConnectedLine', 'call', channelSnapshot(event.channel));
@@ -105,7 +117,11 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       else add('MusicOnHoldStop', 'call', channelSnapshot(event.channel));
       break;
     case 'hangup':
-      add('Hangup', 'call', [...channelSnapshot(event.channel), ['Cause', String(event.cause)], ['Cause-txt', HANGUP_CAUSE_TEXT[event.cause]]]);
+      add('Hangup', 'call', [
+        ...channelSnapshot(event.channel),
+        ['Cause', String(event.cause)],
+        ['Cause-txt', HANGUP_CAUSE_TEXT[event.cause]],
+      ]);
       break;
     case 'extensionStatus': {
       const status = HINT_STATUS[event.state];
@@ -119,15 +135,27 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       break;
     }
     case 'deviceState':
-      add('DeviceStateChange', 'call', [['Device', event.device], ['State', event.state]]);
+      add('DeviceStateChange', 'call', [
+        ['Device', event.device],
+        ['State', event.state],
+      ]);
       break;
     case 'presenceStatus': {
       const p = event.presence;
-      add('PresenceStateChange', 'call', [['Presentity', event.provider], ['Status', p.state], ['Subtype', p.subtype], ['Message', p.message]]);
+      add('PresenceStateChange', 'call', [
+        ['Presentity', event.provider],
+        ['Status', p.state],
+        ['Subtype', p.subtype],
+        ['Message', p.message],
+      ]);
       for (const hint of event.hints) {
         add('PresenceStatus', 'call', [
-          ['Exten', hint.exten], ['Context', hint.context], ['Hint', hintText(hint)],
-          ['Status', p.state], ['Subtype', p.subtype], ['Message', p.message],
+          ['Exten', hint.exten],
+          ['Context', hint.context],
+          ['Hint', hintText(hint)],
+          ['Status', p.state],
+          ['Subtype', p.subtype],
+          ['Message', p.message],
         ]);
       }
       break;
@@ -135,7 +163,11 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
     case 'parkedCall':
     case 'parkedCallTimeOut':
     case 'parkedCallGiveUp': {
-      const name = { parkedCall: 'ParkedCall', parkedCallTimeOut: 'ParkedCallTimeOut', parkedCallGiveUp: 'ParkedCallGiveUp' }[event.kind];
+      const name = {
+        parkedCall: 'ParkedCall',
+        parkedCallTimeOut: 'ParkedCallTimeOut',
+        parkedCallGiveUp: 'ParkedCallGiveUp',
+      }[event.kind];
       add(name, 'call', parkedHeaders(event.parked, ctx.now));
       break;
     }
@@ -158,7 +190,11 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       add('MixMonitorStop', 'call', channelSnapshot(event.channel));
       break;
     case 'mixMonitorMute':
-      add('MixMonitorMute', 'call', [...channelSnapshot(event.channel), ['Direction', event.direction], ['State', event.muted ? '1' : '0']]);
+      add('MixMonitorMute', 'call', [
+        ...channelSnapshot(event.channel),
+        ['Direction', event.direction],
+        ['State', event.muted ? '1' : '0'],
+      ]);
       break;
     case 'blindTransfer':
       add('BlindTransfer', 'call', [
@@ -202,15 +238,28 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       ]);
       break;
     case 'queueCallerJoin':
-      add('QueueCallerJoin', 'agent', [...channelSnapshot(event.channel), ['Queue', event.queue.name], ['Position', String(event.position)], ['Count', String(event.queue.callers.length)]]);
+      add('QueueCallerJoin', 'agent', [
+        ...channelSnapshot(event.channel),
+        ['Queue', event.queue.name],
+        ['Position', String(event.position)],
+        ['Count', String(event.queue.callers.length)],
+      ]);
       break;
     case 'queueCallerLeave':
-      add('QueueCallerLeave', 'agent', [...channelSnapshot(event.channel), ['Queue', event.queue.name], ['Position', String(event.position)], ['Count', String(event.queue.callers.length)]]);
+      add('QueueCallerLeave', 'agent', [
+        ...channelSnapshot(event.channel),
+        ['Queue', event.queue.name],
+        ['Position', String(event.position)],
+        ['Count', String(event.queue.callers.length)],
+      ]);
       break;
     case 'queueCallerAbandon':
       add('QueueCallerAbandon', 'agent', [
-        ...channelSnapshot(event.channel), ['Queue', event.queue.name], ['Position', String(event.position)],
-        ['OriginalPosition', String(event.position)], ['HoldTime', String(event.holdTime)],
+        ...channelSnapshot(event.channel),
+        ['Queue', event.queue.name],
+        ['Position', String(event.position)],
+        ['OriginalPosition', String(event.position)],
+        ['HoldTime', String(event.holdTime)],
       ]);
       break;
     case 'queueMemberStatus':
@@ -221,31 +270,68 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       break;
     case 'agentCalled':
       add('AgentCalled', 'agent', [
-        ...channelSnapshot(event.caller), ...channelSnapshot(event.dest, 'Dest'),
-        ['Queue', event.queue.name], ['Interface', event.member.interface], ['MemberName', event.member.name],
+        ...channelSnapshot(event.caller),
+        ...channelSnapshot(event.dest, 'Dest'),
+        ['Queue', event.queue.name],
+        ['Interface', event.member.interface],
+        ['MemberName', event.member.name],
       ]);
       break;
     case 'agentConnect':
       add('AgentConnect', 'agent', [
-        ...channelSnapshot(event.caller), ...channelSnapshot(event.dest, 'Dest'),
-        ['Queue', event.queue.name], ['Interface', event.member.interface], ['MemberName', event.member.name],
-        ['HoldTime', String(event.holdTime)], ['RingTime', String(event.ringTime)],
+        ...channelSnapshot(event.caller),
+        ...channelSnapshot(event.dest, 'Dest'),
+        ['Queue', event.queue.name],
+        ['Interface', event.member.interface],
+        ['MemberName', event.member.name],
+        ['HoldTime', String(event.holdTime)],
+        ['RingTime', String(event.ringTime)],
+      ]);
+      break;
+    case 'agentComplete':
+      add('AgentComplete', 'agent', [
+        ...channelSnapshot(event.caller),
+        ...channelSnapshot(event.agent, 'Dest'),
+        ['Queue', event.queue.name],
+        ['Interface', event.member.interface],
+        ['MemberName', event.member.name],
+        ['HoldTime', String(event.holdTime)],
+        ['TalkTime', String(event.talkTime)],
+        ['Reason', event.reason],
       ]);
       break;
     case 'messageWaiting': {
       const m = event.mailbox;
-      add('MessageWaiting', 'call', [['Mailbox', m.id], ['Waiting', m.newCount > 0 ? '1' : '0'], ['New', String(m.newCount)], ['Old', String(m.oldCount)]]);
+      add('MessageWaiting', 'call', [
+        ['Mailbox', m.id],
+        ['Waiting', m.newCount > 0 ? '1' : '0'],
+        ['New', String(m.newCount)],
+        ['Old', String(m.oldCount)],
+      ]);
       break;
     }
     case 'shutdown':
       if (ctx.model.parkingBridge) add('BridgeDestroy', 'call', bridgeSnapshot(ctx.model.parkingBridge));
-      add('Shutdown', 'system', [['Shutdown', 'Cleanly'], ['Restart', event.restart ? 'True' : 'False']]);
+      add('Shutdown', 'system', [
+        ['Shutdown', 'Cleanly'],
+        ['Restart', event.restart ? 'True' : 'False'],
+      ]);
       break;
   }
   return out;
 }
 
-export function parkedHeaders(parked: { parkee: import('../model').SimChannel; parkerDialString: string; lot: string; space: number; timeoutSec: number; parkedAt: number }, now: number): AmiHeader[] {
+export function parkedHeaders(
+  parked: {
+    parkee: import('../model').SimChannel;
+    parkerDialString: string;
+    lot: string;
+    space: number;
+    timeoutSec: number;
+    parkedAt: number;
+  },
+  now: number,
+): AmiHeader[] {
   return [
     ...channelSnapshot(parked.parkee, 'Parkee'),
     ['ParkerDialString', parked.parkerDialString],

@@ -4,7 +4,14 @@
  * StatusText, `Transfer` for transfers. Nothing of the 12+ bridge model.
  */
 import type { AmiHeader } from '../../ami/message';
-import { CHANNEL_STATE_CODE, DEVICE_STATE_CODE, HANGUP_CAUSE_TEXT, HINT_STATUS, type ModelEvent, type SimChannel } from '../model';
+import {
+  CHANNEL_STATE_CODE,
+  DEVICE_STATE_CODE,
+  HANGUP_CAUSE_TEXT,
+  HINT_STATUS,
+  type ModelEvent,
+  type SimChannel,
+} from '../model';
 import { hintText } from './bridge-era';
 import { amiTimestamp } from './snapshot';
 import type { EventClass, RenderContext, RenderedEvent } from './types';
@@ -32,23 +39,38 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
     case 'newchannel': {
       const c = event.channel;
       add('Newchannel', 'call', [
-        ['Channel', c.name], ['ChannelState', String(CHANNEL_STATE_CODE[c.state])], ['ChannelStateDesc', c.state],
-        ['CallerIDNum', c.callerIdNum], ['CallerIDName', c.callerIdName], ['AccountCode', ''],
-        ['Exten', c.exten], ['Context', c.context], ['Uniqueid', c.uniqueid],
+        ['Channel', c.name],
+        ['ChannelState', String(CHANNEL_STATE_CODE[c.state])],
+        ['ChannelStateDesc', c.state],
+        ['CallerIDNum', c.callerIdNum],
+        ['CallerIDName', c.callerIdName],
+        ['AccountCode', ''],
+        ['Exten', c.exten],
+        ['Context', c.context],
+        ['Uniqueid', c.uniqueid],
       ]);
       break;
     }
     case 'newstate': {
       const c = event.channel;
       add('Newstate', 'call', [
-        ['Channel', c.name], ['ChannelState', String(CHANNEL_STATE_CODE[c.state])], ['ChannelStateDesc', c.state],
-        ...callerId(c), ['Uniqueid', c.uniqueid],
+        ['Channel', c.name],
+        ['ChannelState', String(CHANNEL_STATE_CODE[c.state])],
+        ['ChannelStateDesc', c.state],
+        ...callerId(c),
+        ['Uniqueid', c.uniqueid],
       ]);
       break;
     }
     case 'newcallerid': {
       const c = event.channel;
-      add('NewCallerid', 'call', [['Channel', c.name], ['CallerIDNum', c.callerIdNum], ['CallerIDName', c.callerIdName], ['Uniqueid', c.uniqueid], ['CID-CallingPres', '0 (Presentation Allowed, Not Screened)']]);
+      add('NewCallerid', 'call', [
+        ['Channel', c.name],
+        ['CallerIDNum', c.callerIdNum],
+        ['CallerIDName', c.callerIdName],
+        ['Uniqueid', c.uniqueid],
+        ['CID-CallingPres', '0 (Presentation Allowed, Not Screened)'],
+      ]);
       break;
     }
     case 'newconnectedline':
@@ -56,14 +78,24 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
     case 'dialBegin': {
       const src = event.caller ?? event.dest;
       add('Dial', 'call', [
-        ['SubEvent', 'Begin'], ['Channel', src.name], ['Destination', event.dest.name], ...callerId(src),
-        ['UniqueID', src.uniqueid], ['DestUniqueID', event.dest.uniqueid], ['Dialstring', event.dialString],
+        ['SubEvent', 'Begin'],
+        ['Channel', src.name],
+        ['Destination', event.dest.name],
+        ...callerId(src),
+        ['UniqueID', src.uniqueid],
+        ['DestUniqueID', event.dest.uniqueid],
+        ['Dialstring', event.dialString],
       ]);
       break;
     }
     case 'dialEnd': {
       const src = event.caller ?? event.dest;
-      add('Dial', 'call', [['SubEvent', 'End'], ['Channel', src.name], ['UniqueID', src.uniqueid], ['DialStatus', event.status]]);
+      add('Dial', 'call', [
+        ['SubEvent', 'End'],
+        ['Channel', src.name],
+        ['UniqueID', src.uniqueid],
+        ['DialStatus', event.status],
+      ]);
       break;
     }
     case 'bridgeEnter': {
@@ -78,31 +110,53 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
     }
     case 'hold':
     case 'unhold':
-      add('Hold', 'call', [['Status', event.kind === 'hold' ? 'On' : 'Off'], ['Channel', event.channel.name], ['Uniqueid', event.channel.uniqueid]]);
+      add('Hold', 'call', [
+        ['Status', event.kind === 'hold' ? 'On' : 'Off'],
+        ['Channel', event.channel.name],
+        ['Uniqueid', event.channel.uniqueid],
+      ]);
       break;
     case 'hangup': {
       const c = event.channel;
-      add('Hangup', 'call', [['Channel', c.name], ['Uniqueid', c.uniqueid], ...callerId(c), ['Cause', String(event.cause)], ['Cause-txt', HANGUP_CAUSE_TEXT[event.cause]]]);
+      add('Hangup', 'call', [
+        ['Channel', c.name],
+        ['Uniqueid', c.uniqueid],
+        ...callerId(c),
+        ['Cause', String(event.cause)],
+        ['Cause-txt', HANGUP_CAUSE_TEXT[event.cause]],
+      ]);
       break;
     }
     case 'extensionStatus':
       add('ExtensionStatus', 'call', [
-        ['Exten', event.hint.exten], ['Context', event.hint.context], ['Hint', hintText(event.hint)], ['Status', String(HINT_STATUS[event.state].code)],
+        ['Exten', event.hint.exten],
+        ['Context', event.hint.context],
+        ['Hint', hintText(event.hint)],
+        ['Status', String(HINT_STATUS[event.state].code)],
       ]);
       break;
     case 'presenceStatus':
       for (const hint of event.hints) {
         add('PresenceStatus', 'call', [
-          ['Exten', hint.exten], ['Context', hint.context], ['Hint', hintText(hint)],
-          ['Status', event.presence.state], ['Subtype', event.presence.subtype], ['Message', event.presence.message],
+          ['Exten', hint.exten],
+          ['Context', hint.context],
+          ['Hint', hintText(hint)],
+          ['Status', event.presence.state],
+          ['Subtype', event.presence.subtype],
+          ['Message', event.presence.message],
         ]);
       }
       break;
     case 'parkedCall': {
       const p = event.parked;
       add('ParkedCall', 'call', [
-        ['Exten', String(p.space)], ['Channel', p.parkee.name], ['Parkinglot', p.lot], ['From', p.parkerDialString],
-        ['Timeout', String(p.timeoutSec)], ...callerId(p.parkee), ['Uniqueid', p.parkee.uniqueid],
+        ['Exten', String(p.space)],
+        ['Channel', p.parkee.name],
+        ['Parkinglot', p.lot],
+        ['From', p.parkerDialString],
+        ['Timeout', String(p.timeoutSec)],
+        ...callerId(p.parkee),
+        ['Uniqueid', p.parkee.uniqueid],
       ]);
       break;
     }
@@ -110,89 +164,171 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
     case 'parkedCallTimeOut':
     case 'parkedCallGiveUp': {
       const p = event.parked;
-      const name = { unparkedCall: 'UnParkedCall', parkedCallTimeOut: 'ParkedCallTimeOut', parkedCallGiveUp: 'ParkedCallGiveUp' }[event.kind];
+      const name = {
+        unparkedCall: 'UnParkedCall',
+        parkedCallTimeOut: 'ParkedCallTimeOut',
+        parkedCallGiveUp: 'ParkedCallGiveUp',
+      }[event.kind];
       add(name, 'call', [
-        ['Exten', String(p.space)], ['Channel', p.parkee.name], ['Parkinglot', p.lot],
+        ['Exten', String(p.space)],
+        ['Channel', p.parkee.name],
+        ['Parkinglot', p.lot],
         ...(event.kind === 'unparkedCall' ? ([['From', event.retriever.name]] as AmiHeader[]) : []),
-        ...callerId(p.parkee), ['UniqueID', p.parkee.uniqueid],
+        ...callerId(p.parkee),
+        ['UniqueID', p.parkee.uniqueid],
       ]);
       break;
     }
     case 'monitorStart':
     case 'monitorStop':
-      add(event.kind === 'monitorStart' ? 'MonitorStart' : 'MonitorStop', 'call', [['Channel', event.channel.name], ['Uniqueid', event.channel.uniqueid]]);
+      add(event.kind === 'monitorStart' ? 'MonitorStart' : 'MonitorStop', 'call', [
+        ['Channel', event.channel.name],
+        ['Uniqueid', event.channel.uniqueid],
+      ]);
       break;
     case 'blindTransfer':
       add('Transfer', 'call', [
-        ['TransferMethod', model.tech], ['TransferType', 'Blind'], ['Channel', event.transferer.name], ['Uniqueid', event.transferer.uniqueid],
-        ['SIP-Callid', event.transferer.uniqueid], ['TargetChannel', event.transferee.name], ['TargetUniqueid', event.transferee.uniqueid],
-        ['TransferExten', event.exten], ['TransferContext', event.context],
+        ['TransferMethod', model.tech],
+        ['TransferType', 'Blind'],
+        ['Channel', event.transferer.name],
+        ['Uniqueid', event.transferer.uniqueid],
+        ['SIP-Callid', event.transferer.uniqueid],
+        ['TargetChannel', event.transferee.name],
+        ['TargetUniqueid', event.transferee.uniqueid],
+        ['TransferExten', event.exten],
+        ['TransferContext', event.context],
       ]);
       break;
     case 'attendedTransfer':
       add('Transfer', 'call', [
-        ['TransferMethod', model.tech], ['TransferType', 'Attended'], ['Channel', event.transferer.name], ['Uniqueid', event.transferer.uniqueid],
-        ['SIP-Callid', event.transferer.uniqueid], ['TargetChannel', event.target.name], ['TargetUniqueid', event.target.uniqueid],
+        ['TransferMethod', model.tech],
+        ['TransferType', 'Attended'],
+        ['Channel', event.transferer.name],
+        ['Uniqueid', event.transferer.uniqueid],
+        ['SIP-Callid', event.transferer.uniqueid],
+        ['TargetChannel', event.target.name],
+        ['TargetUniqueid', event.target.uniqueid],
       ]);
       break;
     case 'originateResponse':
       add('OriginateResponse', 'call', [
         ...(event.actionId !== undefined ? ([['ActionID', event.actionId]] as AmiHeader[]) : []),
-        ['Response', event.success ? 'Success' : 'Failure'], ['Channel', event.channelName], ['Context', event.context],
-        ['Exten', event.exten], ['Reason', String(event.reason)], ['Uniqueid', event.uniqueid],
-        ['CallerIDNum', event.callerIdNum], ['CallerIDName', event.callerIdName],
+        ['Response', event.success ? 'Success' : 'Failure'],
+        ['Channel', event.channelName],
+        ['Context', event.context],
+        ['Exten', event.exten],
+        ['Reason', String(event.reason)],
+        ['Uniqueid', event.uniqueid],
+        ['CallerIDNum', event.callerIdNum],
+        ['CallerIDName', event.callerIdName],
       ]);
       break;
     case 'queueCallerJoin':
       add('Join', 'call', [
-        ['Channel', event.channel.name], ['CallerIDNum', event.channel.callerIdNum], ['CallerIDName', event.channel.callerIdName],
-        ['ConnectedLineNum', event.channel.connectedNum], ['ConnectedLineName', event.channel.connectedName],
-        ['Queue', event.queue.name], ['Position', String(event.position)], ['Count', String(event.queue.callers.length)], ['Uniqueid', event.channel.uniqueid],
+        ['Channel', event.channel.name],
+        ['CallerIDNum', event.channel.callerIdNum],
+        ['CallerIDName', event.channel.callerIdName],
+        ['ConnectedLineNum', event.channel.connectedNum],
+        ['ConnectedLineName', event.channel.connectedName],
+        ['Queue', event.queue.name],
+        ['Position', String(event.position)],
+        ['Count', String(event.queue.callers.length)],
+        ['Uniqueid', event.channel.uniqueid],
       ]);
       break;
     case 'queueCallerLeave':
       add('Leave', 'call', [
-        ['Channel', event.channel.name], ['Queue', event.queue.name], ['Count', String(event.queue.callers.length)],
-        ['Position', String(event.position)], ['Uniqueid', event.channel.uniqueid],
+        ['Channel', event.channel.name],
+        ['Queue', event.queue.name],
+        ['Count', String(event.queue.callers.length)],
+        ['Position', String(event.position)],
+        ['Uniqueid', event.channel.uniqueid],
       ]);
       break;
     case 'queueCallerAbandon':
       add('QueueCallerAbandon', 'agent', [
-        ['Queue', event.queue.name], ['Uniqueid', event.channel.uniqueid], ['Position', String(event.position)],
-        ['OriginalPosition', String(event.position)], ['HoldTime', String(event.holdTime)],
+        ['Queue', event.queue.name],
+        ['Uniqueid', event.channel.uniqueid],
+        ['Position', String(event.position)],
+        ['OriginalPosition', String(event.position)],
+        ['HoldTime', String(event.holdTime)],
       ]);
       break;
     case 'queueMemberStatus':
     case 'queueMemberPause': {
       const m = event.member;
-      const common: AmiHeader[] = [['Queue', event.queue.name], ['Location', m.interface], ['MemberName', m.name]];
-      if (event.kind === 'queueMemberPause') add('QueueMemberPaused', 'agent', [...common, ['Paused', m.paused ? '1' : '0'], ['Reason', m.pausedReason]]);
+      const common: AmiHeader[] = [
+        ['Queue', event.queue.name],
+        ['Location', m.interface],
+        ['MemberName', m.name],
+      ];
+      if (event.kind === 'queueMemberPause')
+        add('QueueMemberPaused', 'agent', [...common, ['Paused', m.paused ? '1' : '0'], ['Reason', m.pausedReason]]);
       else
         add('QueueMemberStatus', 'agent', [
-          ...common, ['StateInterface', m.interface], ['Membership', 'static'], ['Penalty', '0'], ['CallsTaken', String(m.callsTaken)],
-          ['LastCall', String(m.lastCall)], ['Status', String(DEVICE_STATE_CODE[model.stateOf(m.interface)])], ['Paused', m.paused ? '1' : '0'],
+          ...common,
+          ['StateInterface', m.interface],
+          ['Membership', 'static'],
+          ['Penalty', '0'],
+          ['CallsTaken', String(m.callsTaken)],
+          ['LastCall', String(m.lastCall)],
+          ['Status', String(DEVICE_STATE_CODE[model.stateOf(m.interface)])],
+          ['Paused', m.paused ? '1' : '0'],
         ]);
       break;
     }
     case 'agentCalled':
       add('AgentCalled', 'agent', [
-        ['Queue', event.queue.name], ['AgentCalled', event.member.interface], ['AgentName', event.member.name],
-        ['ChannelCalling', event.caller.name], ['DestinationChannel', event.dest.name], ['CallerIDNum', event.caller.callerIdNum],
-        ['CallerIDName', event.caller.callerIdName], ['Context', event.caller.context], ['Extension', event.caller.exten],
-        ['Priority', String(event.caller.priority)], ['Uniqueid', event.caller.uniqueid],
+        ['Queue', event.queue.name],
+        ['AgentCalled', event.member.interface],
+        ['AgentName', event.member.name],
+        ['ChannelCalling', event.caller.name],
+        ['DestinationChannel', event.dest.name],
+        ['CallerIDNum', event.caller.callerIdNum],
+        ['CallerIDName', event.caller.callerIdName],
+        ['Context', event.caller.context],
+        ['Extension', event.caller.exten],
+        ['Priority', String(event.caller.priority)],
+        ['Uniqueid', event.caller.uniqueid],
       ]);
       break;
     case 'agentConnect':
       add('AgentConnect', 'agent', [
-        ['Queue', event.queue.name], ['Uniqueid', event.caller.uniqueid], ['Channel', event.dest.name], ['Member', event.member.interface],
-        ['MemberName', event.member.name], ['Holdtime', String(event.holdTime)], ['BridgedChannel', event.caller.uniqueid], ['Ringtime', String(event.ringTime)],
+        ['Queue', event.queue.name],
+        ['Uniqueid', event.caller.uniqueid],
+        ['Channel', event.dest.name],
+        ['Member', event.member.interface],
+        ['MemberName', event.member.name],
+        ['Holdtime', String(event.holdTime)],
+        ['BridgedChannel', event.caller.uniqueid],
+        ['Ringtime', String(event.ringTime)],
+      ]);
+      break;
+    case 'agentComplete':
+      add('AgentComplete', 'agent', [
+        ['Queue', event.queue.name],
+        ['Uniqueid', event.caller.uniqueid],
+        ['Channel', event.agent.name],
+        ['Member', event.member.interface],
+        ['MemberName', event.member.name],
+        ['HoldTime', String(event.holdTime)],
+        ['TalkTime', String(event.talkTime)],
+        ['Reason', event.reason],
       ]);
       break;
     case 'messageWaiting':
-      add('MessageWaiting', 'call', [['Mailbox', event.mailbox.id], ['Waiting', event.mailbox.newCount > 0 ? '1' : '0'], ['New', String(event.mailbox.newCount)], ['Old', String(event.mailbox.oldCount)]]);
+      add('MessageWaiting', 'call', [
+        ['Mailbox', event.mailbox.id],
+        ['Waiting', event.mailbox.newCount > 0 ? '1' : '0'],
+        ['New', String(event.mailbox.newCount)],
+        ['Old', String(event.mailbox.oldCount)],
+      ]);
       break;
     case 'shutdown':
-      add('Shutdown', 'system', [['Shutdown', 'Cleanly'], ['Restart', event.restart ? 'True' : 'False']]);
+      add('Shutdown', 'system', [
+        ['Shutdown', 'Cleanly'],
+        ['Restart', event.restart ? 'True' : 'False'],
+      ]);
       break;
     default:
       // Asterisk 11 has no DialState, BridgeCreate/Destroy/Merge, DeviceStateChange, MixMonitor events;
@@ -204,7 +340,13 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
 
 function linkHeaders(state: 'Link' | 'Unlink', a: SimChannel, b: SimChannel): AmiHeader[] {
   return [
-    ['Bridgestate', state], ['Bridgetype', 'core'], ['Channel1', a.name], ['Channel2', b.name],
-    ['Uniqueid1', a.uniqueid], ['Uniqueid2', b.uniqueid], ['CallerID1', a.callerIdNum], ['CallerID2', b.callerIdNum],
+    ['Bridgestate', state],
+    ['Bridgetype', 'core'],
+    ['Channel1', a.name],
+    ['Channel2', b.name],
+    ['Uniqueid1', a.uniqueid],
+    ['Uniqueid2', b.uniqueid],
+    ['CallerID1', a.callerIdNum],
+    ['CallerID2', b.callerIdNum],
   ];
 }

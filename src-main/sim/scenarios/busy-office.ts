@@ -37,7 +37,9 @@ export function busyOffice(target: ScenarioTarget, seed: number, options: BusyOf
       if (from === to || !idle(from) || !idle(to)) continue;
       const talkMs = (talkMin + random() * (talkMax - talkMin)) * 1000;
       const external = random() < 0.2;
-      telephony.placeCall(external ? `+49${Math.floor(random() * 1e9)}` : from, to, { hangupAfterMs: telephony.answerDelayMs + talkMs });
+      telephony.placeCall(external ? `+49${Math.floor(random() * 1e9)}` : from, to, {
+        hangupAfterMs: telephony.answerDelayMs + talkMs,
+      });
     }
     for (; flickerCredit >= 1; flickerCredit--) {
       const x = pick();

@@ -48,7 +48,11 @@ function applyStep(target: ScenarioTarget, step: ScenarioStep): void {
       model.setPresence(`CustomPresence:${step.exten}`, step.state, step.subtype ?? '', step.message ?? '');
       return;
     case 'mailbox':
-      model.setMailbox(step.mailbox.includes('@') ? step.mailbox : `${step.mailbox}@default`, step.newCount, step.oldCount ?? 0);
+      model.setMailbox(
+        step.mailbox.includes('@') ? step.mailbox : `${step.mailbox}@default`,
+        step.newCount,
+        step.oldCount ?? 0,
+      );
       return;
     case 'hangup': {
       const ch = channelOf(target, step.exten);

@@ -13,7 +13,9 @@ export function livelyOffice(target: ScenarioTarget, seed: number): ScenarioHand
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo));
-  const internal = model.office.extensions.filter((e) => e.context === 'internal' && e.exten !== model.office.receptionExten).map((e) => e.exten);
+  const internal = model.office.extensions
+    .filter((e) => e.context === 'internal' && e.exten !== model.office.receptionExten)
+    .map((e) => e.exten);
   const idle = () => internal.filter((x) => model.stateOf(model.deviceOf(x)) === 'NOT_INUSE');
   let stopped = false;
   let timer: ReturnType<typeof telephony.later> | undefined;
@@ -27,12 +29,16 @@ export function livelyOffice(target: ScenarioTarget, seed: number): ScenarioHand
       const to = pick(free.filter((x) => x !== from));
       telephony.placeCall(from, to, { hangupAfterMs: between(8_000, 40_000) });
     } else if (roll < 0.45) {
-      telephony.placeCall(pick(OUTSIDE_NUMBERS), model.office.huntGroupExten, { hangupAfterMs: between(15_000, 60_000) });
+      telephony.placeCall(pick(OUTSIDE_NUMBERS), model.office.huntGroupExten, {
+        hangupAfterMs: between(15_000, 60_000),
+      });
     } else if (roll < 0.52) {
       telephony.placeCall(pick(OUTSIDE_NUMBERS), model.office.queue.exten, { hangupAfterMs: between(10_000, 45_000) });
     } else if (roll < 0.6) {
       // Park the outside party of a call someone is in; it is picked up or times out.
-      const bridged = [...model.channels.values()].find((c) => c.bridgeId && model.bridges.get(c.bridgeId)?.type === 'basic' && c.device.endsWith('/trunk'));
+      const bridged = [...model.channels.values()].find(
+        (c) => c.bridgeId && model.bridges.get(c.bridgeId)?.type === 'basic' && c.device.endsWith('/trunk'),
+      );
       const peer = bridged && model.bridgePeers(bridged)[0];
       if (bridged && peer) telephony.park(bridged, peer, between(15_000, 40_000));
     } else if (roll < 0.68) {
@@ -40,7 +46,10 @@ export function livelyOffice(target: ScenarioTarget, seed: number): ScenarioHand
       const free2 = idle();
       if (parked && free2.length) {
         const retriever = model.createChannel({
-          device: model.deviceOf(pick(free2)), state: 'Ring', context: 'internal', exten: String(parked.space),
+          device: model.deviceOf(pick(free2)),
+          state: 'Ring',
+          context: 'internal',
+          exten: String(parked.space),
         });
         telephony.runDialplan(retriever, 'internal', String(parked.space));
         telephony.later(between(10_000, 30_000), () => telephony.hangup(retriever, 16));
@@ -54,7 +63,13 @@ export function livelyOffice(target: ScenarioTarget, seed: number): ScenarioHand
       }
     } else if (roll < 0.84) {
       const providers = [...model.presence.keys()];
-      if (providers.length) model.setPresence(pick(providers), pick(['available', 'away', 'dnd', 'not_set'] as const), '', pick(['', 'lunch', 'in a meeting']));
+      if (providers.length)
+        model.setPresence(
+          pick(providers),
+          pick(['available', 'away', 'dnd', 'not_set'] as const),
+          '',
+          pick(['', 'lunch', 'in a meeting']),
+        );
     } else if (roll < 0.9) {
       const boxes = [...model.mailboxes.keys()];
       if (boxes.length) model.setMailbox(pick(boxes), between(0, 4), between(0, 6));

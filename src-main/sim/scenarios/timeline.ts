@@ -6,16 +6,51 @@
 import { z } from 'zod';
 
 const step = z.discriminatedUnion('do', [
-  z.object({ at: z.number().min(0), do: z.literal('call'), from: z.string(), to: z.string(), talkMs: z.number().min(0).optional() }),
-  z.object({ at: z.number().min(0), do: z.literal('deviceState'), exten: z.string(), state: z.enum(['NOT_INUSE', 'INUSE', 'BUSY', 'UNAVAILABLE', 'RINGING', 'RINGINUSE', 'ONHOLD']) }),
-  z.object({ at: z.number().min(0), do: z.literal('presence'), exten: z.string(), state: z.enum(['not_set', 'unavailable', 'available', 'away', 'xa', 'chat', 'dnd']), subtype: z.string().optional(), message: z.string().optional() }),
-  z.object({ at: z.number().min(0), do: z.literal('mailbox'), mailbox: z.string(), newCount: z.number().int().min(0), oldCount: z.number().int().min(0).optional() }),
+  z.object({
+    at: z.number().min(0),
+    do: z.literal('call'),
+    from: z.string(),
+    to: z.string(),
+    talkMs: z.number().min(0).optional(),
+  }),
+  z.object({
+    at: z.number().min(0),
+    do: z.literal('deviceState'),
+    exten: z.string(),
+    state: z.enum(['NOT_INUSE', 'INUSE', 'BUSY', 'UNAVAILABLE', 'RINGING', 'RINGINUSE', 'ONHOLD']),
+  }),
+  z.object({
+    at: z.number().min(0),
+    do: z.literal('presence'),
+    exten: z.string(),
+    state: z.enum(['not_set', 'unavailable', 'available', 'away', 'xa', 'chat', 'dnd']),
+    subtype: z.string().optional(),
+    message: z.string().optional(),
+  }),
+  z.object({
+    at: z.number().min(0),
+    do: z.literal('mailbox'),
+    mailbox: z.string(),
+    newCount: z.number().int().min(0),
+    oldCount: z.number().int().min(0).optional(),
+  }),
   z.object({ at: z.number().min(0), do: z.literal('hangup'), exten: z.string() }),
   z.object({ at: z.number().min(0), do: z.literal('hold'), exten: z.string() }),
   z.object({ at: z.number().min(0), do: z.literal('unhold'), exten: z.string() }),
-  z.object({ at: z.number().min(0), do: z.literal('park'), exten: z.string(), timeoutMs: z.number().min(0).optional() }),
+  z.object({
+    at: z.number().min(0),
+    do: z.literal('park'),
+    exten: z.string(),
+    timeoutMs: z.number().min(0).optional(),
+  }),
   z.object({ at: z.number().min(0), do: z.literal('noAnswer'), exten: z.string(), on: z.boolean() }),
-  z.object({ at: z.number().min(0), do: z.literal('attendedTransfer'), exten: z.string(), to: z.string(), consultMs: z.number().min(0).optional() }),
+  z.object({
+    at: z.number().min(0),
+    do: z.literal('attendedTransfer'),
+    exten: z.string(),
+    to: z.string(),
+    consultMs: z.number().min(0).optional(),
+  }),
 ]);
 
 export const scenarioSchema = z.object({
@@ -103,10 +138,15 @@ export function scenario(name: string): ScenarioBuilder {
 /** The stories the issue names: reception hunt group, 105 → 112, a queue caller, a parking timeout. */
 export function demoStoryScenario(): Scenario {
   return scenario('demo-stories')
-    .at(1000).call('+4930123456', '500', { talkMs: 20_000 })
-    .at(3000).call('105', '112', { talkMs: 15_000 })
-    .at(5000).call('+4940987654', '800', { talkMs: 25_000 })
-    .at(8000).call('+4989111222', '101', { talkMs: 60_000 })
-    .at(11_000).park('101', 10_000)
+    .at(1000)
+    .call('+4930123456', '500', { talkMs: 20_000 })
+    .at(3000)
+    .call('105', '112', { talkMs: 15_000 })
+    .at(5000)
+    .call('+4940987654', '800', { talkMs: 25_000 })
+    .at(8000)
+    .call('+4989111222', '101', { talkMs: 60_000 })
+    .at(11_000)
+    .park('101', 10_000)
     .build();
 }
