@@ -7,6 +7,12 @@ test.describe('the extension board', () => {
     await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
     const hints = [...pbx.model.hints.values()];
     await expect(page.locator('[data-extension]')).toHaveCount(hints.length);
+    // A hint with a presence provider (`PJSIP/111,CustomPresence:111`) is labelled by its device.
+    const withPresence = hints.find((hint) => hint.presenceProvider);
+    if (withPresence) {
+      const label = page.locator(`[data-extension="${withPresence.exten}@${withPresence.context}"] .tile__name`);
+      await expect(label).toHaveText(withPresence.device);
+    }
 
     const target = hints.find((hint) => hint.device.startsWith('PJSIP/'));
     if (!target) throw new Error('the simulated office has no PJSIP hint');

@@ -20,8 +20,6 @@ export const SECRET = 'bench';
 
 type PlainEvent = Record<string, string | undefined>;
 
-/** An Event, Uniqueid and CallerIDName as long as the stream's average ones (11, 16 and 11 chars). */
-
 /** Peers spell keys as sent, lower-cased, or camel-cased; look them up the same way for all. */
 function field(event: PlainEvent, name: string): string | undefined {
   const exact = event[name];

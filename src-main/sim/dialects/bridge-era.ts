@@ -13,7 +13,7 @@ import {
   type QueueMember,
   type SimQueue,
 } from '../model';
-import { amiTimestamp, bridgeSnapshot, channelSnapshot } from './snapshot';
+import { amiTimestamp, bridgeSnapshot, channelSnapshot, originateResponseFields } from './snapshot';
 import type { EventClass, RenderContext, RenderedEvent } from './types';
 
 export function hintText(hint: Hint): string {
@@ -225,17 +225,7 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       ]);
       break;
     case 'originateResponse':
-      add('OriginateResponse', 'call', [
-        ...(event.actionId !== undefined ? ([['ActionID', event.actionId]] as AmiHeader[]) : []),
-        ['Response', event.success ? 'Success' : 'Failure'],
-        ['Channel', event.channelName],
-        ['Context', event.context],
-        ['Exten', event.exten],
-        ['Reason', String(event.reason)],
-        ['Uniqueid', event.uniqueid],
-        ['CallerIDNum', event.callerIdNum],
-        ['CallerIDName', event.callerIdName],
-      ]);
+      add('OriginateResponse', 'call', originateResponseFields(event));
       break;
     case 'queueCallerJoin':
       add('QueueCallerJoin', 'agent', [

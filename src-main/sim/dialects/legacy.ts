@@ -13,7 +13,7 @@ import {
   type SimChannel,
 } from '../model';
 import { hintText } from './bridge-era';
-import { amiTimestamp } from './snapshot';
+import { amiTimestamp, originateResponseFields } from './snapshot';
 import type { EventClass, RenderContext, RenderedEvent } from './types';
 
 function callerId(channel: SimChannel): AmiHeader[] {
@@ -211,17 +211,7 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
       ]);
       break;
     case 'originateResponse':
-      add('OriginateResponse', 'call', [
-        ...(event.actionId !== undefined ? ([['ActionID', event.actionId]] as AmiHeader[]) : []),
-        ['Response', event.success ? 'Success' : 'Failure'],
-        ['Channel', event.channelName],
-        ['Context', event.context],
-        ['Exten', event.exten],
-        ['Reason', String(event.reason)],
-        ['Uniqueid', event.uniqueid],
-        ['CallerIDNum', event.callerIdNum],
-        ['CallerIDName', event.callerIdName],
-      ]);
+      add('OriginateResponse', 'call', originateResponseFields(event));
       break;
     case 'queueCallerJoin':
       add('Join', 'call', [

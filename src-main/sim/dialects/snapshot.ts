@@ -1,6 +1,6 @@
-/** Header blocks shared by the bridge-era (12+) events: channel and bridge snapshots. */
+/** Header blocks shared by the dialects' events: channel and bridge snapshots (12+), OriginateResponse (all). */
 import type { AmiHeader } from '../../ami/message';
-import { CHANNEL_STATE_CODE, type SimBridge, type SimChannel } from '../model';
+import { CHANNEL_STATE_CODE, type ModelEvent, type SimBridge, type SimChannel } from '../model';
 
 export function channelSnapshot(channel: SimChannel, prefix = ''): AmiHeader[] {
   return [
@@ -43,4 +43,19 @@ export function durationHms(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}
+
+/** OriginateResponse reads the same from Asterisk 1.8 to 22. */
+export function originateResponseFields(event: Extract<ModelEvent, { kind: 'originateResponse' }>): AmiHeader[] {
+  return [
+    ...(event.actionId !== undefined ? ([['ActionID', event.actionId]] as AmiHeader[]) : []),
+    ['Response', event.success ? 'Success' : 'Failure'],
+    ['Channel', event.channelName],
+    ['Context', event.context],
+    ['Exten', event.exten],
+    ['Reason', String(event.reason)],
+    ['Uniqueid', event.uniqueid],
+    ['CallerIDNum', event.callerIdNum],
+    ['CallerIDName', event.callerIdName],
+  ];
 }
