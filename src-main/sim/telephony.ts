@@ -122,8 +122,11 @@ export class Telephony {
       ) {
         this.later(0, () => this.distributeQueue());
       }
-      // A queue call ended some other way (transferred, redirected) is not reported.
-      if (event.kind === 'hangup') this.agentCalls.delete(event.channel.uniqueid);
+      // A queue call or a consultation that ended some other way (transferred, redirected) is forgotten.
+      if (event.kind === 'hangup') {
+        this.agentCalls.delete(event.channel.uniqueid);
+        this.consultations.delete(event.channel.uniqueid);
+      }
     });
   }
 
@@ -152,6 +155,8 @@ export class Telephony {
     this.timers.clear();
     this.pending.clear();
     this.parkTimers.clear();
+    this.agentCalls.clear();
+    this.consultations.clear();
   }
 
   // ---- dialplan ---------------------------------------------------------------------------
