@@ -1,3 +1,6 @@
+import type { Page } from '@playwright/test';
+import type { BrowserHost } from '../src-main/browser-host';
+import type { SimulatedPbx } from '../src-main/sim';
 import { expect, test } from './fixtures';
 import { callCard, connectAsOperator, headers, notice, received, talking, tile } from './operator';
 
@@ -179,11 +182,8 @@ test.describe('call control', () => {
 test.describe('call control on a PBX whose calls carry the transfer feature', () => {
   test.use({ pbxOptions: { answerDelayMs: 300, atxfer: 'transfers' } });
 
-  test('attended transfer: Shift+drop runs Atxfer on my channel, I consult, hang up, and the call is theirs', async ({
-    console: page,
-    pbx,
-    host,
-  }) => {
+  /** 105 talks to me (100); I Shift+drop the call on 107 and talk to 107 while 105 waits. */
+  async function consultWith107(page: Page, pbx: SimulatedPbx, host: BrowserHost) {
     await connectAsOperator(page, host, pbx);
     await talking(page, pbx, '105', '100');
     // Pick the call up, then hold Shift over the target and let go.
@@ -194,18 +194,42 @@ test.describe('call control on a PBX whose calls carry the transfer feature', ()
     await tile(page, '107').hover({ position: { x: 20, y: 20 } });
     await page.mouse.up();
     await page.keyboard.up('Shift');
-    await expect(notice(page)).toContainText('Talking to 107: hang up your phone to complete the transfer.');
+    await expect(notice(page)).toContainText('Talking to 107: Complete transfer (or hang up your phone)');
     await expect(callCard(page, '100', '107')).toHaveAttribute('data-state', 'up');
     await expect(callCard(page, '105')).toHaveAttribute('data-state', 'onHold');
-
-    // I put my handset down: the PBX joins 105 and 107.
-    pbx.telephony.hangup(pbx.model.channelsOnDevice('PJSIP/100')[0]!, 16);
-    await expect(notice(page)).toContainText('Transferred to 107.');
-    await expect(callCard(page, '105', '107')).toHaveAttribute('data-state', 'up');
     const [atxfer] = received(pbx, 'Atxfer');
     expect(headers(atxfer, 'Context', 'Exten')).toEqual({ Context: 'internal', Exten: '107' });
     expect(atxfer?.get('Channel')).toMatch(/^PJSIP\/100-/);
     expect(received(pbx, 'BlindTransfer')).toEqual([]);
+  }
+
+  test('attended transfer: Shift+drop runs Atxfer on my channel, I consult, Complete transfer hands the call over', async ({
+    console: page,
+    pbx,
+    host,
+  }) => {
+    await consultWith107(page, pbx, host);
+    await callCard(page, '100', '107').locator('[data-action="complete-transfer"]').click();
+    await expect(notice(page)).toContainText('Transferred to 107.');
+    await expect(callCard(page, '105', '107')).toHaveAttribute('data-state', 'up');
+    // Only my phone left: the caller and 107 stay on.
+    expect(received(pbx, 'Hangup').map((hangup) => hangup.get('Channel'))).toEqual([
+      expect.stringMatching(/^PJSIP\/100-/),
+    ]);
+  });
+
+  test('attended transfer, cancelled: 107 is hung up and I am back with the caller', async ({
+    console: page,
+    pbx,
+    host,
+  }) => {
+    await consultWith107(page, pbx, host);
+    await callCard(page, '100', '107').locator('[data-action="cancel-transfer"]').click();
+    await expect(notice(page)).toContainText('The transfer to 107 did not go ahead: you are back with the caller.');
+    await expect(callCard(page, '105', '100')).toHaveAttribute('data-state', 'up');
+    expect(received(pbx, 'Hangup').map((hangup) => hangup.get('Channel'))).toEqual([
+      expect.stringMatching(/^PJSIP\/107-/),
+    ]);
   });
 });
 

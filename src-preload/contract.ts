@@ -137,6 +137,10 @@ export type TransferRequest = z.infer<typeof TransferRequestSchema>;
 const RecordingActionSchema = z.enum(['start', 'pause', 'resume', 'stop']);
 export type RecordingAction = z.infer<typeof RecordingActionSchema>;
 
+/** How an attended transfer's consultation ends: hand the call over, or go back to the caller. */
+const ConsultationEndSchema = z.enum(['complete', 'cancel']);
+export type ConsultationEnd = z.infer<typeof ConsultationEndSchema>;
+
 /** What an accepted command hands back: done at once, or followed by `calls:progress` under this id. */
 export type CommandReceipt = { readonly kind: 'done' } | { readonly kind: 'watching'; readonly commandId: string };
 
@@ -148,7 +152,8 @@ export interface OperatorIdentity {
 }
 
 export type WatchedCommand = 'dial' | 'pickup' | 'attendedTransfer';
-export type CommandStage = 'callingYou' | 'ringing' | 'connected' | 'ended' | 'waiting' | 'consulting' | 'transferred';
+export type CommandStage =
+  'callingYou' | 'ringing' | 'connected' | 'ended' | 'waiting' | 'consulting' | 'transferred' | 'returned';
 
 /** How a watched command goes, judged from the PBX's events (not its acknowledgement). */
 export type CommandProgress = {
@@ -216,6 +221,8 @@ export const methods = {
     park: method<CommandReceipt>()(z.object({ callId: IssuedId, partyId: IssuedId.optional() })),
     record: method<CommandReceipt>()(z.object({ callId: IssuedId, action: RecordingActionSchema })),
     hangup: method<CommandReceipt>()(z.object({ callId: IssuedId })),
+    /** Ends the consultation of an attended transfer (a `calls:transfer` being watched as consulting). */
+    finishTransfer: method<CommandReceipt>()(z.object({ commandId: IssuedId, action: ConsultationEndSchema })),
     operator: method<OperatorIdentity>()(NoArgs),
   },
   parking: {

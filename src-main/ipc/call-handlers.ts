@@ -20,6 +20,7 @@ export function createCallHandlers(currentDesk: () => CallDesk | undefined): Pic
     'calls:park': ({ callId, partyId }) => outcome(desk().park(callId, partyId)),
     'calls:record': ({ callId, action }) => outcome(desk().record(callId, action)),
     'calls:hangup': ({ callId }) => outcome(desk().hangup(callId)),
+    'calls:finishTransfer': ({ commandId, action }) => outcome(desk().finishTransfer(commandId, action)),
     'calls:operator': () => currentDesk()?.identity() ?? { myDevice: undefined, myExtensionId: undefined },
     'parking:pickup': ({ slot }) => outcome(desk().pickup(slot)),
     'parking:move': ({ slot, target }) => outcome(desk().moveParked(slot, target)),

@@ -122,6 +122,7 @@ describe('no secret reaches the renderer or the log', () => {
     await call('calls:park', { callId: 'no-such-call' });
     await call('calls:record', { callId: 'no-such-call', action: 'start' });
     await call('calls:hangup', { callId: 'no-such-call' });
+    await call('calls:finishTransfer', { commandId: 'no-such-command', action: 'cancel' });
     await call('parking:pickup', { slot: '701' });
     await call('parking:move', { slot: '701', target: '101' });
     await call('profiles:update', { id: frontDesk.id, changes: { board: { tileSize: 'large' } } });

@@ -52,6 +52,7 @@ function handlersForOtherDomains() {
     'calls:park': never,
     'calls:record': never,
     'calls:hangup': never,
+    'calls:finishTransfer': never,
     'calls:operator': never,
     'parking:pickup': never,
     'parking:move': never,

@@ -155,27 +155,51 @@ describe('the call desk against the simulated PBX', () => {
     expect(progress.at(-1)).toMatchObject({ command: 'attendedTransfer', code: 'noTransferFeature' });
   });
 
-  it('follows a working attended transfer: consulting, then transferred to the target when I hang up', async () => {
-    const { pbx, store, desk, progress } = await connected({ atxfer: 'transfers' });
+  /** 105 calls me (100); I start an attended transfer to 107 and talk to 107. */
+  async function consulting() {
+    const setup = await connected({ atxfer: 'transfers' });
+    const { pbx, store, desk, progress } = setup;
     await pbx.placeCall('105', '100');
     await until(() => callWith(store, '105')?.state === 'up');
     const commandId = commandIdOf(
       await desk.transfer({ callId: callWith(store, '105')!.id, target: '107', mode: 'attended' }),
     );
-    const numbersOn = (exten: string) =>
-      callWith(store, exten)
-        ?.parties.map((party) => party.number)
-        .sort();
     await until(() => callWith(store, '107')?.state === 'up');
     expect(stagesOf(progress, commandId)).toEqual(['waiting', 'consulting']);
-    expect(numbersOn('107')).toEqual(['100', '107']);
+    expect(numbersOn(store, '107')).toEqual(['100', '107']);
     await until(() => callWith(store, '105')?.state === 'onHold');
+    return { ...setup, commandId };
+  }
+  const numbersOn = (store: PictureStore, exten: string) =>
+    callWith(store, exten)
+      ?.parties.map((party) => party.number)
+      .sort();
 
-    // The operator puts the handset down: that completes the transfer.
-    pbx.telephony.hangup(pbx.model.channelsOnDevice('PJSIP/100')[0]!, 16);
+  it('follows a working attended transfer: consulting, then "complete" hangs up my phone only and 105 meets 107', async () => {
+    const { pbx, store, desk, progress, commandId } = await consulting();
+    expect(await desk.finishTransfer(commandId, 'complete')).toEqual({ ok: true, value: { kind: 'done' } });
     await until(() => stagesOf(progress, commandId).includes('transferred'));
     expect(stagesOf(progress, commandId)).toEqual(['waiting', 'consulting', 'transferred']);
-    await until(() => numbersOn('107')?.join() === '105,107');
+    expect(sent(pbx, 'Hangup').map((hangup) => hangup.get('Channel'))).toEqual([expect.stringMatching(/^PJSIP\/100-/)]);
+    await until(() => numbersOn(store, '107')?.join() === '105,107');
+    const again = await desk.finishTransfer(commandId, 'cancel');
+    expect(again.ok || again.error.code).toBe('notConsulting');
+  });
+
+  it('the same transfer completes when I put my handset down instead', async () => {
+    const { pbx, store, progress, commandId } = await consulting();
+    pbx.telephony.hangup(pbx.model.channelsOnDevice('PJSIP/100')[0]!, 16);
+    await until(() => stagesOf(progress, commandId).includes('transferred'));
+    await until(() => numbersOn(store, '107')?.join() === '105,107');
+  });
+
+  it('"cancel" hangs up the target only and brings me back to 105', async () => {
+    const { pbx, store, desk, progress, commandId } = await consulting();
+    expect((await desk.finishTransfer(commandId, 'cancel')).ok).toBe(true);
+    await until(() => stagesOf(progress, commandId).includes('returned'));
+    expect(stagesOf(progress, commandId)).toEqual(['waiting', 'consulting', 'returned']);
+    expect(sent(pbx, 'Hangup').map((hangup) => hangup.get('Channel'))).toEqual([expect.stringMatching(/^PJSIP\/107-/)]);
+    await until(() => numbersOn(store, '105')?.join() === '100,105' && callWith(store, '105')?.state === 'up');
   });
 
   it('after a forced reconnect shows exactly the PBX’s calls and parked call, with new ids', async () => {

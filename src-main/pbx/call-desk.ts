@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type {
   CommandProgress,
   CommandReceipt,
+  ConsultationEnd,
   OperatorIdentity,
   RecordingAction,
   TransferRequest,
@@ -20,12 +21,12 @@ import { dial, pickupParked } from './commands/dial';
 import { hangup } from './commands/hangup';
 import { park } from './commands/park';
 import { pauseRecording, resumeRecording, startRecording, stopRecording } from './commands/recording';
-import { moveParked, transferAttended, transferBlind } from './commands/transfer';
+import { finishAttendedTransfer, moveParked, transferAttended, transferBlind } from './commands/transfer';
 import { dialectForAmiVersion, type PbxDialect } from './dialect';
 import type { SessionOperator } from './operator';
 import type { PictureStore } from './picture-store';
 import type { AmiRequester } from './requester';
-import type { AtxferStage } from './watchers/atxfer-watcher';
+import { AtxferWatcher, type AtxferStage } from './watchers/atxfer-watcher';
 import type { OriginateStage } from './watchers/originate-watcher';
 import type { OutcomeWatcher } from './watchers/watcher';
 
@@ -170,6 +171,17 @@ export class CallDesk {
         }),
       ),
     );
+  }
+
+  async finishTransfer(commandId: string, action: ConsultationEnd): Promise<CommandResult<CommandReceipt>> {
+    const watcher = this.watched.get(commandId)?.watcher;
+    if (!(watcher instanceof AtxferWatcher) || watcher.stage.stage !== 'consulting') {
+      return fail(
+        'notConsulting',
+        'That transfer is no longer waiting for you: the call list shows where the call is now.',
+      );
+    }
+    return this.withContext(async (ctx) => done(await finishAttendedTransfer(ctx, watcher.transfererUid, action)));
   }
 
   async park(callId: string, partyId: string | undefined): Promise<CommandResult<CommandReceipt>> {

@@ -126,6 +126,8 @@ export const en = {
     transferAttendedMode: 'Attended (I talk to them first)',
     transferSubmit: 'Transfer',
     transferHint: 'Enter to transfer, Esc to cancel',
+    completeTransfer: 'Complete transfer',
+    cancelTransfer: 'Cancel transfer',
   },
   dial: {
     label: 'Dial a number',
@@ -157,8 +159,10 @@ export const en = {
     },
     attendedTransfer: {
       waiting: 'Starting the attended transfer to {target}…',
-      consulting: 'Talking to {target}: hang up your phone to complete the transfer.',
+      consulting:
+        'Talking to {target}: Complete transfer (or hang up your phone) hands the call over; Cancel transfer takes you back to the caller.',
       transferred: 'Transferred to {target}.',
+      returned: 'The transfer to {target} did not go ahead: you are back with the caller.',
     },
   },
   notices: {

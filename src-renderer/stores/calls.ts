@@ -3,6 +3,7 @@ import { computed, ref, watch } from 'vue';
 import type {
   CommandProgress,
   CommandReceipt,
+  ConsultationEnd,
   IpcResult,
   OperatorIdentity,
   RecordingAction,
@@ -37,6 +38,8 @@ export const useCallsStore = defineStore('calls', () => {
   const identity = ref<OperatorIdentity>(NO_ONE);
   const selectedCallId = ref<string | undefined>();
   const dragging = ref<DragPayload | undefined>();
+  /** Attended transfers now in consultation: command id → the extension being consulted. */
+  const consultations = ref<Record<string, string>>({});
 
   const calls = computed(() => Object.values(board.picture.calls).sort(byLongestWaiting));
   const callsByExtension = computed(() => {
@@ -56,6 +59,15 @@ export const useCallsStore = defineStore('calls', () => {
   function isMine(call: LiveCall): boolean {
     const mine = identity.value.myExtensionId;
     return mine !== undefined && call.parties.some((party) => party.extensionId === mine);
+  }
+
+  /** The attended transfer whose consultation this call is: my call with the person being consulted. */
+  function consultationOn(call: LiveCall): string | undefined {
+    if (!isMine(call)) return undefined;
+    const entry = Object.entries(consultations.value).find(([, target]) =>
+      call.parties.some((party) => party.number === target),
+    );
+    return entry?.[0];
   }
 
   /** Runs a command; success stays quiet (or hands over to progress), failure is said in words. */
@@ -79,13 +91,20 @@ export const useCallsStore = defineStore('calls', () => {
   const park = (callId: string, partyId?: string) => run(api().calls.park({ callId, ...(partyId ? { partyId } : {}) }));
   const record = (callId: string, action: RecordingAction) => run(api().calls.record({ callId, action }));
   const hangup = (callId: string) => run(api().calls.hangup({ callId }));
+  const finishTransfer = (commandId: string, action: ConsultationEnd) =>
+    run(api().calls.finishTransfer({ commandId, action }));
 
   function showProgress(progress: CommandProgress): void {
+    if (progress.command === 'attendedTransfer') {
+      const { [progress.commandId]: _ended, ...others } = consultations.value;
+      consultations.value =
+        progress.stage === 'consulting' ? { ...others, [progress.commandId]: progress.target } : others;
+    }
     if (progress.stage === 'failed') {
       notices.show('error', progress.message, progress.commandId);
       return;
     }
-    const settled = progress.stage === 'connected' || progress.stage === 'transferred' || progress.stage === 'ended';
+    const settled = ['connected', 'transferred', 'returned', 'ended'].includes(progress.stage);
     notices.show(
       settled ? 'success' : 'progress',
       t(`progress.${progress.command}.${progress.stage}`, { target: progress.target }),
@@ -119,6 +138,8 @@ export const useCallsStore = defineStore('calls', () => {
     calls,
     callsByExtension,
     isMine,
+    consultationOn,
+    finishTransfer,
     dial,
     transfer,
     park,

@@ -47,6 +47,7 @@ export type CommandErrorCode =
   | 'permissionDenied'
   | 'callEnded'
   | 'refused'
+  | 'notConsulting'
   | 'notConnected'
   | 'timeout'
   | 'outcomeUnknown'
@@ -128,6 +129,9 @@ const LINK_FAILURES: Readonly<Record<string, { code: CommandErrorCode; message: 
     message: 'The request was too long for the PBX, so it was not sent. Use a shorter number or name.',
   },
 };
+
+/** Hangup cause 16: a person ended the call. */
+export const NORMAL_CLEARING = 16;
 
 /**
  * Sends one action and judges its acknowledgement: a Success response passes; an Error response or a

@@ -1,7 +1,5 @@
-import { runAction, succeed, type CommandContext, type CommandResult } from './context';
+import { NORMAL_CLEARING, runAction, succeed, type CommandContext, type CommandResult } from './context';
 import { partiesOfCall } from './targets';
-
-const NORMAL_CLEARING = 16;
 
 /** Hangs up every person on the call; a person already gone counts as done. */
 export async function hangup(ctx: CommandContext, callId: string): Promise<CommandResult> {

@@ -1,5 +1,5 @@
 import { AtxferWatcher } from '../watchers/atxfer-watcher';
-import { fail, runAction, succeed, type CommandContext, type CommandResult } from './context';
+import { fail, NORMAL_CLEARING, runAction, succeed, type CommandContext, type CommandResult } from './context';
 import { checkTarget, myChannelAmong, partiesOfCall, pickParty } from './targets';
 
 export interface BlindTransferRequest {
@@ -75,7 +75,35 @@ export async function transferAttended(
   );
   if (!sent.ok) return sent;
   const peerUids = parties.value.filter((channel) => channel !== mine).map((channel) => channel.uid);
-  return succeed({ watcher: new AtxferWatcher({ transfererUid: mine.uid, peerUids, startedAt }) });
+  return succeed({
+    watcher: new AtxferWatcher({ transfererUid: mine.uid, peerUids, origBridgeId: mine.bridgeId, startedAt }),
+  });
+}
+
+/**
+ * Ends the consultation of an attended transfer, as the phone would: `complete` hangs up my channel
+ * (the PBX then joins the others to the target), `cancel` hangs up the target (the PBX takes me back
+ * to the caller). Hanging up the whole consultation call instead would do both, in a race.
+ */
+export async function finishAttendedTransfer(
+  ctx: CommandContext,
+  transfererUid: string,
+  action: 'complete' | 'cancel',
+): Promise<CommandResult> {
+  const channels = ctx.model().channels;
+  const mine = channels.get(transfererUid);
+  const bridgeId = mine?.bridgeId;
+  const ending = !mine
+    ? []
+    : action === 'complete'
+      ? [mine]
+      : [...channels.values()].filter((channel) => channel !== mine && bridgeId && channel.bridgeId === bridgeId);
+  if (ending.length === 0)
+    return fail('callEnded', 'The consultation call has already ended: the call list shows where everyone is now.');
+  const results = await Promise.all(
+    ending.map((channel) => runAction(ctx, 'Hangup', { Channel: channel.name, Cause: NORMAL_CLEARING }, 'transferred')),
+  );
+  return results.find((result) => !result.ok) ?? succeed(undefined);
 }
 
 /** Sends a parked call to an extension (Redirect of the parked channel alone). */

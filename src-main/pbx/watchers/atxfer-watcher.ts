@@ -6,6 +6,8 @@ export type AtxferStage =
   /** The PBX put the other person on hold and is calling the target: talk, then hang up to complete. */
   | { readonly stage: 'consulting' }
   | { readonly stage: 'transferred' }
+  /** The consultation ended without a transfer (cancelled, or the target did not answer): back on the call. */
+  | { readonly stage: 'returned' }
   | WatchFailure;
 
 /** How long the PBX gets to show an attended transfer started before the console says it did not. */
@@ -20,6 +22,8 @@ export interface AtxferWatchOptions {
   readonly transfererUid: string;
   /** The others on the call (they get music on hold when it works). */
   readonly peerUids: readonly string[];
+  /** The bridge my channel was in when Atxfer was sent: coming back to it means no transfer. */
+  readonly origBridgeId: string | undefined;
   readonly startedAt: number;
   readonly windowMs?: number;
 }
@@ -35,7 +39,11 @@ export class AtxferWatcher implements OutcomeWatcher<AtxferStage> {
   constructor(private readonly options: AtxferWatchOptions) {}
 
   get done(): boolean {
-    return this.stage.stage === 'transferred' || this.stage.stage === 'failed';
+    return this.stage.stage === 'transferred' || this.stage.stage === 'returned' || this.stage.stage === 'failed';
+  }
+
+  get transfererUid(): string {
+    return this.options.transfererUid;
   }
 
   observe(event: PbxEvent, _now: number): AtxferStage | undefined {
@@ -48,6 +56,12 @@ export class AtxferWatcher implements OutcomeWatcher<AtxferStage> {
         return event.playing && peerUids.includes(event.uid) ? this.move({ stage: 'consulting' }) : undefined;
       case 'dialBegin':
         return event.caller?.uid === transfererUid ? this.move({ stage: 'consulting' }) : undefined;
+      case 'bridgeEnter':
+        return this.stage.stage === 'consulting' &&
+          event.channel.uid === transfererUid &&
+          event.bridgeId === this.options.origBridgeId
+          ? this.move({ stage: 'returned' })
+          : undefined;
       case 'attendedTransfer':
         if (event.transfererUid !== undefined && event.transfererUid !== transfererUid) return undefined;
         return this.move(

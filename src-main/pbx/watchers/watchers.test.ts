@@ -93,7 +93,12 @@ describe('attended transfer watcher', () => {
     const mine = channelByName(model, 'Local/103@phones-00000025;1');
     const peer = channelByName(model, 'Local/104@phones-00000026;1');
     expect(mine && peer).toBeTruthy();
-    const watcher = new AtxferWatcher({ transfererUid: mine!.uid, peerUids: [peer!.uid], startedAt: 3342 });
+    const watcher = new AtxferWatcher({
+      transfererUid: mine!.uid,
+      peerUids: [peer!.uid],
+      origBridgeId: mine!.bridgeId,
+      startedAt: 3342,
+    });
     drive(watcher, liveEvents(trace, 12_348, 3342), 6_400);
     expect(watcher.stage).toMatchObject({
       stage: 'failed',
@@ -105,7 +110,12 @@ describe('attended transfer watcher', () => {
   it('reports consulting on hold, then transferred when the PBX completes it', () => {
     const model = feed(liveEvents(trace, 16_386), '9.0.0');
     const mine = channelByName(model, 'Local/103@internal-00000027;1');
-    const watcher = new AtxferWatcher({ transfererUid: mine!.uid, peerUids: [], startedAt: 16_386 });
+    const watcher = new AtxferWatcher({
+      transfererUid: mine!.uid,
+      peerUids: [],
+      origBridgeId: mine!.bridgeId,
+      startedAt: 16_386,
+    });
     expect(drive(watcher, liveEvents(trace, Infinity, 16_386))).toEqual(['consulting', 'transferred']);
   });
 });
