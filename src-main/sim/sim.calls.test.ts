@@ -396,6 +396,30 @@ describe('recording', () => {
 });
 
 describe('asterisk-11 call events', () => {
+  it('plays music to the waiting caller of an attended transfer as the old MusicOnHold event', async () => {
+    const { c } = await setup({ dialect: 'asterisk-11', atxfer: 'transfers' });
+    await c.action('Originate', { Channel: 'SIP/103', Context: 'internal', Exten: '104', Async: 'true' });
+    await c.waitForEvent('Bridge', (m) => m.get('Bridgestate') === 'Link');
+    const a = pbx!.model.channelsOnDevice('SIP/103')[0]!;
+    const b = pbx!.model.channelsOnDevice('SIP/104')[0]!;
+    await c.action('Atxfer', { Channel: a.name, Context: 'internal', Exten: '108' });
+    const music = await c.waitForEvent('MusicOnHold');
+    expect(music.headers.map(([n, v]) => `${n}: ${v}`).slice(3)).toEqual([
+      'State: Start',
+      `Channel: ${b.name}`,
+      `UniqueID: ${b.uniqueid}`,
+      'Class: default',
+    ]);
+    await c.waitForEvent(
+      'Newstate',
+      (m) => m.get('Channel')?.startsWith('SIP/108-') === true && m.get('ChannelStateDesc') === 'Up',
+    );
+    await c.action('Hangup', { Channel: a.name });
+    const stop = await c.waitForEvent('MusicOnHold', (m) => m.get('State') === 'Stop');
+    expect(stop.get('Channel')).toBe(b.name);
+    expect(pbx!.model.bridgePeers(b)[0]?.device).toBe('SIP/108');
+  });
+
   it('uses Dial SubEvent, Bridge Link/Unlink, SIP devices and Park with Channel2', async () => {
     const { c } = await setup({ dialect: 'asterisk-11' });
     await c.action('Originate', {

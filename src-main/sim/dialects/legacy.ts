@@ -116,6 +116,14 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
         ['Uniqueid', event.channel.uniqueid],
       ]);
       break;
+    case 'musicOnHold':
+      add('MusicOnHold', 'call', [
+        ['State', event.playing ? 'Start' : 'Stop'],
+        ['Channel', event.channel.name],
+        ['UniqueID', event.channel.uniqueid],
+        ...(event.playing ? ([['Class', 'default']] as AmiHeader[]) : []),
+      ]);
+      break;
     case 'hangup': {
       const c = event.channel;
       add('Hangup', 'call', [
@@ -321,8 +329,7 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
       ]);
       break;
     default:
-      // Asterisk 11 has no DialState, BridgeCreate/Destroy/Merge, DeviceStateChange, MixMonitor events;
-      // its MusicOnHold event is not simulated.
+      // Asterisk 11 has no DialState, BridgeCreate/Destroy/Merge, DeviceStateChange, MixMonitor events.
       break;
   }
   return out;
