@@ -1,3 +1,4 @@
+import type { ConsultationEnd } from '../../../src-preload/contract';
 import { AtxferWatcher } from '../watchers/atxfer-watcher';
 import { fail, NORMAL_CLEARING, runAction, succeed, type CommandContext, type CommandResult } from './context';
 import { checkTarget, myChannelAmong, partiesOfCall, pickParty } from './targets';
@@ -88,7 +89,7 @@ export async function transferAttended(
 export async function finishAttendedTransfer(
   ctx: CommandContext,
   transfererUid: string,
-  action: 'complete' | 'cancel',
+  action: ConsultationEnd,
 ): Promise<CommandResult> {
   const channels = ctx.model().channels;
   const mine = channels.get(transfererUid);

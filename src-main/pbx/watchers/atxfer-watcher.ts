@@ -3,7 +3,7 @@ import type { OutcomeWatcher, WatchFailure } from './watcher';
 
 export type AtxferStage =
   | { readonly stage: 'waiting' }
-  /** The PBX put the other person on hold and is calling the target: talk, then hang up to complete. */
+  /** The PBX put the other person on hold and is calling the target: talk, then complete or cancel. */
   | { readonly stage: 'consulting' }
   | { readonly stage: 'transferred' }
   /** The consultation ended without a transfer (cancelled, or the target did not answer): back on the call. */
