@@ -62,6 +62,12 @@ export class AtxferWatcher implements OutcomeWatcher<AtxferStage> {
           event.bridgeId === this.options.origBridgeId
           ? this.move({ stage: 'returned' })
           : undefined;
+      case 'link': {
+        // Asterisk 11 has no bridge ids: back talking with one of the others means no transfer.
+        const pair = [event.a.uid, event.b.uid];
+        const back = pair.includes(transfererUid) && pair.some((uid) => peerUids.includes(uid));
+        return this.stage.stage === 'consulting' && back ? this.move({ stage: 'returned' }) : undefined;
+      }
       case 'attendedTransfer':
         if (event.transfererUid !== undefined && event.transfererUid !== transfererUid) return undefined;
         return this.move(

@@ -6,6 +6,7 @@ import { feed } from '../testing/feed';
 import { liveEvents, readTrace, type TracedMessage } from '../testing/traces';
 import { AtxferWatcher, NO_TRANSFER_FEATURE_MESSAGE } from './atxfer-watcher';
 import { OriginateWatcher } from './originate-watcher';
+import type { PbxEvent } from '../calls/events';
 import type { OutcomeWatcher } from './watcher';
 
 const adapt = eventAdapterFor(dialectForAmiVersion('9.0.0'));
@@ -117,5 +118,28 @@ describe('attended transfer watcher', () => {
       startedAt: 16_386,
     });
     expect(drive(watcher, liveEvents(trace, Infinity, 16_386))).toEqual(['consulting', 'transferred']);
+  });
+});
+
+describe('attended transfer watcher without bridge ids (Asterisk 11)', () => {
+  it('reports returned when my channel links with the waiting caller again after consulting', () => {
+    const me = { uid: 'u-me', name: 'SIP/100-00000001' };
+    const caller = { uid: 'u-caller', name: 'SIP/105-00000000' };
+    const target = { uid: 'u-target', name: 'SIP/107-00000002' };
+    const watcher = new AtxferWatcher({
+      transfererUid: me.uid,
+      peerUids: [caller.uid],
+      origBridgeId: undefined,
+      startedAt: 0,
+    });
+    const events: PbxEvent[] = [
+      { kind: 'hold', uid: me.uid, onHold: true },
+      { kind: 'link', a: me, b: target },
+      { kind: 'unlink', aUid: me.uid, bUid: target.uid },
+      { kind: 'link', a: caller, b: me },
+    ];
+    const stages = events.map((event) => watcher.observe(event, 1)?.stage);
+    expect(stages).toEqual(['consulting', undefined, undefined, 'returned']);
+    expect(watcher.done).toBe(true);
   });
 });
