@@ -58,8 +58,10 @@ export const test = base.extend<Fixtures>({
         vault: new KeytarVault({ service: E2E_VAULT_SERVICE }),
       },
     });
+    const faultsBefore = host.faults.count;
     await use(host);
     await withTimeout(host.close(), 5_000);
+    expect(host.faults.descriptions.slice(faultsBefore), 'main had no unhandled rejection or exception').toEqual([]);
   },
   console: async ({ page, host }, use) => {
     const problems: string[] = [];

@@ -1,10 +1,13 @@
 import { startContractBridge, type ContractBridge } from './ipc/bridge-server';
 import { createGatekeeper, type GatekeeperLog } from './ipc/gatekeeper';
+import { guardProcess, type ProcessFaults } from './process-guard';
 import { createMainServices, type MainServices, type MainServicesOptions } from './services';
 
 export interface BrowserHost {
   readonly bridge: ContractBridge;
   readonly services: MainServices;
+  /** Unhandled rejections and uncaught exceptions in this process since it started: none, or a bug. */
+  readonly faults: ProcessFaults;
   close(): Promise<void>;
 }
 
@@ -19,6 +22,7 @@ export async function startBrowserHost(options: {
   /** `userDataDir` and `vault` are the caller's: a temporary folder, the real keychain. */
   readonly services: Omit<MainServicesOptions, 'broadcast' | 'log'>;
 }): Promise<BrowserHost> {
+  const faults = guardProcess(options.log);
   // The services broadcast through the bridge, which needs the services' handlers to start.
   const late: { bridge?: ContractBridge } = {};
   const services = createMainServices({
@@ -34,6 +38,7 @@ export async function startBrowserHost(options: {
   return {
     bridge: started,
     services,
+    faults,
     async close() {
       await services.dispose();
       await started.close();

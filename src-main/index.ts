@@ -4,6 +4,7 @@ import { app, BrowserWindow, shell, session } from 'electron';
 import { createGatekeeper } from './ipc/gatekeeper';
 import { broadcastTo, serveContractOverIpc } from './ipc/electron';
 import { consoleLog } from './log';
+import { guardProcess } from './process-guard';
 import { KeytarVault } from './profiles/vault';
 import { createMainServices } from './services';
 
@@ -71,6 +72,7 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+guardProcess(consoleLog);
 app.enableSandbox();
 
 void app.whenReady().then(() => {

@@ -131,6 +131,28 @@ describe('logging in with a profile', () => {
     });
   });
 
+  it('refuses a plain-login secret too long for one AMI line next to the secret field, and sends no login', async () => {
+    const { call } = await startConsole();
+    const sim = await pbx();
+    const created = await call('profiles:create', {
+      displayName: 'Front desk',
+      host: sim.host,
+      port: sim.port,
+      username: 'reception',
+      authType: 'plain',
+    });
+    const id = created.ok ? (created.value as { id: string }).id : '';
+    const secret = 'x'.repeat(1015);
+    const refused = {
+      ok: false,
+      error: { code: 'invalidSecret', message: expect.stringContaining('at most 1014 bytes') },
+    };
+    expect(await call('session:connect', { profileId: id, secret, rememberSecret: true })).toMatchObject(refused);
+    expect(await call('profiles:saveSecret', { id, secret, remember: true })).toMatchObject(refused);
+    expect(await call('session:status')).toMatchObject({ ok: true, value: { kind: 'disconnected' } });
+    expect(sim.actionsReceived).toEqual([]);
+  });
+
   it('logs in at launch with --profile and its saved secret', async () => {
     const { call, services } = await startConsole();
     const id = await profileFor(call, await pbx());

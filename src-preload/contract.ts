@@ -41,6 +41,7 @@ const NoArgs = z.undefined();
 /** Why a session is not (or no longer) connected, in words a receptionist understands. */
 export type SessionFailureCode =
   | 'authFailed'
+  | 'loginUnsendable'
   | 'refused'
   | 'unreachable'
   | 'notAmi'

@@ -87,6 +87,24 @@ describe('AmiClient login', () => {
     expect(peer.connections).toHaveLength(1);
   });
 
+  it('fails for good, without waiting or retrying, when a plain-login secret is too long for one AMI line', async () => {
+    const secret = 'x'.repeat(1015);
+    const { client, peer, states } = await setup(
+      { secret },
+      { secret, connectTimeoutMs: 300, reconnect: { baseMs: 1, capMs: 5 } },
+    );
+    client.start();
+    const state = await until(client, (s) => s.kind === 'failed');
+    expect(state).toMatchObject({ kind: 'failed', reason: { code: 'loginUnsendable' } });
+    expect(JSON.stringify(state)).not.toContain(secret);
+    // Past the connect deadline: no orphaned Login times out, no second attempt is made.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(peer.connections).toHaveLength(1);
+    expect(peer.connections[0]!.actions.map((a) => a.get('Action'))).toEqual([]);
+    expect(states.map((s) => s.kind)).toEqual(['connecting', 'failed']);
+    expect(client.diagnostics()).toMatchObject({ timers: 0, socketListeners: 0 });
+  });
+
   it('queues actions until logged in, and fails them notSent when login fails', async () => {
     const { client } = await setup({}, { secret: 'nope' });
     client.start();

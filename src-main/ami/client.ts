@@ -289,10 +289,11 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
     try {
       reply = await request('Login', [...credentials, ['Events', events]]);
     } catch (error) {
+      // The schemas refuse such credentials when typed or saved; this stops one that slipped by for good.
       if (error instanceof AmiActionError && (error.code === 'injection' || error.code === 'lineTooLong')) {
-        connection.abort(
-          linkFailure('authFailed', connection.where, 'the user name or password holds characters AMI cannot carry'),
-        );
+        const why =
+          error.code === 'injection' ? 'it holds a line break' : 'it is longer than the PBX reads in one line';
+        connection.abort(linkFailure('loginUnsendable', connection.where, why));
         return 'refused';
       }
       throw error;

@@ -7,6 +7,7 @@ import { failureFromSocketError, linkFailure, type AmiFailure } from './failure'
 import type { AmiMessage } from './message';
 import { AmiFrameParser } from './parser';
 import type { ActionRequest } from './request';
+import { AmiInjectionError } from './serialize';
 
 export interface TlsOptions {
   caFile?: string;
@@ -95,7 +96,7 @@ export class AmiConnection {
     return this.socket.eventNames().reduce((sum, name) => sum + this.socket.listenerCount(name), 0);
   }
 
-  /** Writes the request, or holds it until the socket drains. Throws AmiInjectionError before any write. */
+  /** Writes the request, or holds it until the socket drains. A request AMI cannot carry fails, unwritten. */
   send(request: ActionRequest): void {
     if (this.closed) throw new Error('send on a closed AMI connection');
     if (this.draining) {
@@ -124,7 +125,14 @@ export class AmiConnection {
 
   private write(request: ActionRequest): void {
     const actionId = `${this.idPrefix}-${this.nextId++}`;
-    const bytes = request.encode(actionId);
+    let bytes: Buffer;
+    try {
+      bytes = request.encode(actionId);
+    } catch (error) {
+      if (!(error instanceof AmiInjectionError)) throw error;
+      request.fail(error.code, error.message);
+      return;
+    }
     this.inFlight.set(actionId, request);
     request.phase = 'sent';
     const isList = request.shape === 'list';
@@ -168,11 +176,7 @@ export class AmiConnection {
     while (!this.draining && this.backlog.length > 0) {
       const request = this.backlog.shift()!;
       request.onSettled = undefined;
-      try {
-        this.write(request);
-      } catch (error) {
-        request.fail('injection', String(error));
-      }
+      this.write(request);
     }
   };
 

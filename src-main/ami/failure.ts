@@ -1,5 +1,6 @@
 export type AmiFailureCode =
   | 'authFailed'
+  | 'loginUnsendable'
   | 'refused'
   | 'unreachable'
   | 'notAmi'
@@ -17,7 +18,7 @@ export interface AmiFailure {
 }
 
 /** Retrying these only repeats the same answer (and a wrong password may lock the account). */
-const FINAL_FAILURES: ReadonlySet<AmiFailureCode> = new Set(['authFailed', 'notAmi', 'tls']);
+const FINAL_FAILURES: ReadonlySet<AmiFailureCode> = new Set(['authFailed', 'loginUnsendable', 'notAmi', 'tls']);
 
 export function isFinalFailure(failure: AmiFailure): boolean {
   return FINAL_FAILURES.has(failure.code);
@@ -28,6 +29,8 @@ export function linkFailure(code: AmiFailureCode, where: string, detail?: string
   switch (code) {
     case 'authFailed':
       return { code, message: `The PBX at ${where} refused the user name or password${suffix}.` };
+    case 'loginUnsendable':
+      return { code, message: `The user name or password cannot be sent to the PBX at ${where}${suffix}.` };
     case 'refused':
       return { code, message: `The PBX at ${where} refused the connection; is its manager interface (AMI) enabled?` };
     case 'unreachable':

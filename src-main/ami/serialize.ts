@@ -1,7 +1,5 @@
+import { MAX_LINE_BYTES } from './line-limit';
 import type { AmiHeader } from './message';
-
-/** Asterisk reads at most 1024 bytes a line, line end included; a longer line is discarded there. */
-export const MAX_LINE_BYTES = 1024;
 
 export type AmiInjectionErrorCode = 'injection' | 'lineTooLong';
 

@@ -144,6 +144,32 @@ describe('CredentialService with a keychain', () => {
     expect(vault.secrets.size).toBe(0);
     expect(await credentials.secretForConnect(profile.id, secret)).toMatchObject({ kind: 'invalidSecret' });
   });
+
+  it('refuses, in words, a secret too long for the plain login line, and takes it for an MD5 login', async () => {
+    const vault = new MapVault();
+    const credentials = new CredentialService({ vault, profiles: store });
+    const plain = await store.create({
+      displayName: 'Plain',
+      host: 'pbx.example.org',
+      username: 'r',
+      authType: 'plain',
+    });
+    const tooLong = 'x'.repeat(1015);
+    const refusal = {
+      kind: 'invalidSecret',
+      reason:
+        'The PBX reads at most 1014 bytes of a secret sent with the plain login method, and this one is longer. Use a shorter secret, or the MD5 login method.',
+    };
+    expect(await credentials.saveSecret(plain.id, tooLong, true)).toEqual(refusal);
+    expect(await credentials.secretForConnect(plain.id, tooLong)).toEqual(refusal);
+    // Bytes count, not characters: 508 two-byte letters are 1016 bytes.
+    expect(await credentials.saveSecret(plain.id, 'é'.repeat(508), true)).toEqual(refusal);
+    expect(vault.secrets.size).toBe(0);
+
+    expect(await credentials.saveSecret(plain.id, 'x'.repeat(1014), true)).toEqual({ kind: 'remembered' });
+    expect(await credentials.saveSecret(profile.id, tooLong, true)).toEqual({ kind: 'remembered' });
+    expect(profile.authType).toBe('md5');
+  });
 });
 
 describe('CredentialService without a keychain (fails closed)', () => {

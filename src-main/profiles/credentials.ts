@@ -1,6 +1,6 @@
-import { DEMO_PROFILE_ID, type AnyProfile } from './profile';
+import { DEMO_PROFILE_ID, type AnyProfile, type UserProfile } from './profile';
 import type { DeleteProfileResult, ForgetSecretResult, SaveSecretResult, VaultAvailability } from './plain-data';
-import { SecretSchema } from './secret';
+import { secretSchemaFor } from './secret';
 import { VAULT_SERVICE, VaultUnavailableError, type SecretVault } from './vault';
 
 export type SecretForConnect =
@@ -32,12 +32,11 @@ export class CredentialService {
   }
 
   async saveSecret(profileId: string, secret: string, remember: boolean): Promise<SaveSecretResult> {
-    const checked = SecretSchema.safeParse(secret);
-    if (!checked.success)
-      return { kind: 'invalidSecret', reason: checked.error.issues[0]?.message ?? 'Invalid secret.' };
     const profile = await this.deps.profiles.get(profileId);
     if (!profile) return { kind: 'unknownProfile' };
     if (profile.kind === 'demo') return { kind: 'noSecretNeeded' };
+    const problem = secretProblem(secret, profile);
+    if (problem !== undefined) return { kind: 'invalidSecret', reason: problem };
 
     this.sessionSecrets.set(profileId, secret);
     if (!remember) {
@@ -86,9 +85,8 @@ export class CredentialService {
     if (!profile) return { kind: 'unknownProfile' };
     if (profile.kind === 'demo') return { kind: 'noSecretNeeded' };
     if (typedSecret !== undefined) {
-      const checked = SecretSchema.safeParse(typedSecret);
-      if (!checked.success)
-        return { kind: 'invalidSecret', reason: checked.error.issues[0]?.message ?? 'Invalid secret.' };
+      const problem = secretProblem(typedSecret, profile);
+      if (problem !== undefined) return { kind: 'invalidSecret', reason: problem };
       this.sessionSecrets.set(profileId, typedSecret);
       return { kind: 'secret', secret: typedSecret, source: 'typed' };
     }
@@ -126,6 +124,12 @@ export class CredentialService {
     }
     return existed ? { kind: 'deleted' } : { kind: 'alreadyGone' };
   }
+}
+
+/** Why the profile's login could not carry this secret, in words; undefined when it can. */
+function secretProblem(secret: string, profile: UserProfile): string | undefined {
+  const checked = secretSchemaFor(profile.authType).safeParse(secret);
+  return checked.success ? undefined : (checked.error.issues[0]?.message ?? 'Invalid secret.');
 }
 
 function ignoreUnavailable(error: unknown): void {

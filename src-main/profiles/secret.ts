@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_LINE_BYTES } from '../ami/line-limit';
+import type { AuthType } from './profile';
 
 /**
  * A secret as the renderer may send it (write-only: it never comes back). It ends up in an AMI
@@ -10,3 +12,17 @@ export const SecretSchema = z
   .min(1, "The secret can't be empty.")
   .max(1024, "The secret can't be longer than 1024 characters.")
   .refine((value) => !/[\r\n\0]/.test(value), "The secret can't contain line breaks or NUL characters.");
+
+/** A plain login sends the secret itself as one `Secret: …` line; MD5 sends only its digest. */
+export const MAX_PLAIN_SECRET_BYTES = MAX_LINE_BYTES - 'Secret: \r\n'.length;
+
+const utf8 = new TextEncoder();
+
+/** A secret that a login of this method can carry to the PBX. */
+export function secretSchemaFor(authType: AuthType) {
+  if (authType === 'md5') return SecretSchema;
+  return SecretSchema.refine(
+    (value) => utf8.encode(value).length <= MAX_PLAIN_SECRET_BYTES,
+    `The PBX reads at most ${MAX_PLAIN_SECRET_BYTES} bytes of a secret sent with the plain login method, and this one is longer. Use a shorter secret, or the MD5 login method.`,
+  );
+}
