@@ -152,7 +152,7 @@ export interface OperatorIdentity {
   readonly myExtensionId: string | undefined;
 }
 
-export type WatchedCommand = 'dial' | 'pickup' | 'attendedTransfer';
+export type WatchedCommand = 'dial' | 'pickup' | 'attendedTransfer' | 'blindTransfer';
 export type CommandStage =
   'callingYou' | 'ringing' | 'connected' | 'ended' | 'waiting' | 'consulting' | 'transferred' | 'returned';
 

@@ -27,6 +27,7 @@ import type { SessionOperator } from './operator';
 import type { PictureStore } from './picture-store';
 import type { AmiRequester } from './requester';
 import { AtxferWatcher, type AtxferStage } from './watchers/atxfer-watcher';
+import type { BlindTransferStage } from './watchers/blind-transfer-watcher';
 import type { OriginateStage } from './watchers/originate-watcher';
 import type { OutcomeWatcher } from './watchers/watcher';
 
@@ -49,7 +50,7 @@ type DeskPhase =
   | { readonly kind: 'rebuilding'; readonly dialect: PbxDialect; readonly buffered: PbxEvent[] }
   | { readonly kind: 'live'; readonly dialect: PbxDialect };
 
-type Stage = OriginateStage | AtxferStage;
+type Stage = OriginateStage | AtxferStage | BlindTransferStage;
 
 interface WatchedEntry {
   readonly commandId: string;
@@ -161,9 +162,9 @@ export class CallDesk {
         ),
       );
     }
-    return this.withContext(async (ctx) =>
-      done(
-        await transferBlind(ctx, {
+    return this.withContext((ctx) =>
+      this.watch('blindTransfer', request.target, () =>
+        transferBlind(ctx, {
           callId: request.callId,
           target: request.target,
           ...(request.partyId ? { partyId: request.partyId } : {}),
@@ -189,7 +190,7 @@ export class CallDesk {
   }
 
   async moveParked(slot: string, target: string): Promise<CommandResult<CommandReceipt>> {
-    return this.withContext(async (ctx) => done(await moveParked(ctx, slot, target)));
+    return this.withContext((ctx) => this.watch('blindTransfer', target, () => moveParked(ctx, slot, target)));
   }
 
   async record(callId: string, action: RecordingAction): Promise<CommandResult<CommandReceipt>> {

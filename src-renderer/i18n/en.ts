@@ -113,7 +113,6 @@ export const en = {
     transferAttended: 'Attended transfer…',
     actions: 'Actions for this call',
     dragHint: 'Drag onto an extension to transfer (hold Shift for an attended transfer), or onto the parking lot.',
-    transferred: 'Transferred to {target}.',
     confirmHangup: 'Hang up the call with {who}?',
     confirmHangupYes: 'Hang up',
     cancel: 'Cancel',
@@ -142,7 +141,6 @@ export const en = {
     parkedBy: 'parked by {who}',
     returnsIn: 'returns in {time}',
     pickup: 'Pick up',
-    moved: 'The call from space {slot} was sent to {target}.',
   },
   progress: {
     dial: {
@@ -156,6 +154,11 @@ export const en = {
       ringing: 'Connecting you to space {target}…',
       connected: 'You have the call from space {target}.',
       ended: 'The call from space {target} ended.',
+    },
+    blindTransfer: {
+      waiting: 'Transferring to {target}…',
+      ringing: 'Ringing {target} for the caller…',
+      transferred: 'Transferred to {target}.',
     },
     attendedTransfer: {
       waiting: 'Starting the attended transfer to {target}…',

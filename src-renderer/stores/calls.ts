@@ -83,11 +83,7 @@ export const useCallsStore = defineStore('calls', () => {
 
   const api = () => switchboard();
   const dial = (target: string) => run(api().calls.dial({ target }));
-  const transfer = (request: TransferRequest) =>
-    run(
-      api().calls.transfer(request),
-      request.mode === 'blind' ? t('calls.transferred', { target: request.target }) : undefined,
-    );
+  const transfer = (request: TransferRequest) => run(api().calls.transfer(request));
   const park = (callId: string, partyId?: string) => run(api().calls.park({ callId, ...(partyId ? { partyId } : {}) }));
   const record = (callId: string, action: RecordingAction) => run(api().calls.record({ callId, action }));
   const hangup = (callId: string) => run(api().calls.hangup({ callId }));

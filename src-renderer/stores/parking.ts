@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia';
 import { computed } from 'vue';
-import { i18n } from '../i18n';
 import { switchboard } from '../services/switchboard';
 import { useBoardStore } from './board';
 import { useNoticesStore } from './notices';
@@ -9,7 +8,6 @@ import { useNoticesStore } from './notices';
 export const useParkingStore = defineStore('parking', () => {
   const board = useBoardStore();
   const notices = useNoticesStore();
-  const { t } = i18n.global;
 
   const parked = computed(() =>
     Object.values(board.picture.parked).sort((a, b) => a.slot.localeCompare(b.slot, undefined, { numeric: true })),
@@ -23,7 +21,6 @@ export const useParkingStore = defineStore('parking', () => {
   async function move(slot: string, target: string): Promise<void> {
     const result = await switchboard().parking.move({ slot, target });
     if (!result.ok) notices.show('error', result.error.message);
-    else notices.show('success', t('parking.moved', { slot, target }));
   }
 
   return { parked, pickup, move };

@@ -41,7 +41,7 @@ function direction(parties: readonly CallParty[]): CallDirection {
 }
 
 /** Who a party is: the board's extension when it is one of ours, else what the PBX's caller ID says. */
-function personOf(channel: ChannelRecord, matcher: ExtensionMatcher): { number: string; name: string } {
+export function personOf(channel: ChannelRecord, matcher: ExtensionMatcher): { number: string; name: string } {
   const extension = matcher.extensionOfChannel(channel.name);
   if (extension) return { number: extension.exten, name: extension.name || channel.callerName };
   return { number: channel.callerNum, name: channel.callerName };

@@ -27,13 +27,17 @@ export function myChannelAmong(
   myDevice: string,
   matcher: ExtensionMatcher,
 ): ChannelRecord | undefined {
+  const mine = isMyChannel(myDevice, matcher);
+  return parties.find((channel) => mine(channel.name));
+}
+
+/** Whether a channel (by name) is the operator's own phone: its device, or a channel of the operator's extension. */
+export function isMyChannel(myDevice: string, matcher: ExtensionMatcher): (channelName: string) => boolean {
   const wanted = myDevice.toLowerCase();
   const myExtension = matcher.extensionOfDevice(myDevice);
-  return parties.find(
-    (channel) =>
-      deviceOfChannel(channel.name).toLowerCase() === wanted ||
-      (myExtension !== undefined && matcher.extensionOfChannel(channel.name)?.id === myExtension.id),
-  );
+  return (name) =>
+    (wanted !== '' && deviceOfChannel(name).toLowerCase() === wanted) ||
+    (myExtension !== undefined && matcher.extensionOfChannel(name)?.id === myExtension.id);
 }
 
 /** A named party of the call, or the one party that is neither the operator nor `keepExtensionId`. */

@@ -1,7 +1,10 @@
 import type { ConsultationEnd } from '../../../src-preload/contract';
+import type { ChannelRecord } from '../calls/model';
+import { personOf } from '../calls/projection';
 import { AtxferWatcher } from '../watchers/atxfer-watcher';
+import { BlindTransferWatcher } from '../watchers/blind-transfer-watcher';
 import { fail, NORMAL_CLEARING, runAction, succeed, type CommandContext, type CommandResult } from './context';
-import { checkTarget, myChannelAmong, partiesOfCall, pickParty } from './targets';
+import { checkTarget, isMyChannel, myChannelAmong, partiesOfCall, pickParty } from './targets';
 
 export interface BlindTransferRequest {
   readonly callId: string;
@@ -17,9 +20,13 @@ export interface BlindTransferRequest {
  * Sends one person of a call to another extension. On Asterisk 13+ when the person talks directly
  * with the one staying, BlindTransfer on the staying one (it leaves, as after a transfer from the
  * phone); otherwise Redirect of the moving person alone, which also ends the other's leg (only
- * moving both would need ExtraChannel, and that is not a transfer).
+ * moving both would need ExtraChannel, and that is not a transfer). The returned watcher follows the
+ * moved person to the target: the acknowledgement does not say they got there.
  */
-export async function transferBlind(ctx: CommandContext, request: BlindTransferRequest): Promise<CommandResult> {
+export async function transferBlind(
+  ctx: CommandContext,
+  request: BlindTransferRequest,
+): Promise<CommandResult<{ watcher: BlindTransferWatcher }>> {
   const target = checkTarget(request.target);
   if (!target.ok) return target;
   const parties = partiesOfCall(ctx, request.callId);
@@ -27,6 +34,7 @@ export async function transferBlind(ctx: CommandContext, request: BlindTransferR
   const moving = pickParty(ctx, parties.value, request);
   if (!moving.ok) return moving;
   const staying = parties.value.filter((channel) => channel !== moving.value);
+  const startedAt = ctx.now();
   const bridged = ctx.model().bridges.get(moving.value.bridgeId ?? '');
   const transferer =
     ctx.dialect.family === 'asterisk-13' && bridged && !bridged.holding && staying.length === 1
@@ -45,7 +53,20 @@ export async function transferBlind(ctx: CommandContext, request: BlindTransferR
         { Channel: moving.value.name, Context: ctx.profile.dialContext, Exten: target.value, Priority: 1 },
         'transferred',
       );
-  return sent.ok ? succeed(undefined) : sent;
+  return sent.ok ? succeed({ watcher: followMoved(ctx, moving.value, target.value, startedAt) }) : sent;
+}
+
+/** A watcher on the person moved to `target`, named as the board names them. */
+function followMoved(ctx: CommandContext, moved: ChannelRecord, target: string, startedAt: number) {
+  const person = personOf(moved, ctx.matcher());
+  const who = person.name && person.name !== person.number ? `${person.number} ${person.name}` : person.number;
+  return new BlindTransferWatcher({
+    movedUid: moved.uid,
+    who: who || 'the caller',
+    target,
+    isMine: isMyChannel(ctx.profile.myDevice, ctx.matcher()),
+    startedAt,
+  });
 }
 
 /**
@@ -107,19 +128,24 @@ export async function finishAttendedTransfer(
   return results.find((result) => !result.ok) ?? succeed(undefined);
 }
 
-/** Sends a parked call to an extension (Redirect of the parked channel alone). */
-export async function moveParked(ctx: CommandContext, slot: string, exten: string): Promise<CommandResult> {
+/** Sends a parked call to an extension (Redirect of the parked channel alone), followed like a transfer. */
+export async function moveParked(
+  ctx: CommandContext,
+  slot: string,
+  exten: string,
+): Promise<CommandResult<{ watcher: BlindTransferWatcher }>> {
   const target = checkTarget(exten);
   if (!target.ok) return target;
   const parked = ctx.model().parked.get(slot);
   const parkee = parked ? ctx.model().channels.get(parked.parkeeUid) : undefined;
   if (!parkee)
     return fail('slotEmpty', `Parking space ${slot} is empty now: the call was picked up, went back, or hung up.`);
+  const startedAt = ctx.now();
   const sent = await runAction(
     ctx,
     'Redirect',
     { Channel: parkee.name, Context: ctx.profile.dialContext, Exten: target.value, Priority: 1 },
     'moved',
   );
-  return sent.ok ? succeed(undefined) : sent;
+  return sent.ok ? succeed({ watcher: followMoved(ctx, parkee, target.value, startedAt) }) : sent;
 }

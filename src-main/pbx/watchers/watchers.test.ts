@@ -5,6 +5,7 @@ import { dialectForAmiVersion } from '../dialect';
 import { feed } from '../testing/feed';
 import { liveEvents, readTrace, type TracedMessage } from '../testing/traces';
 import { AtxferWatcher, NO_TRANSFER_FEATURE_MESSAGE } from './atxfer-watcher';
+import { BlindTransferWatcher } from './blind-transfer-watcher';
 import { OriginateWatcher } from './originate-watcher';
 import type { PbxEvent } from '../calls/events';
 import type { OutcomeWatcher } from './watcher';
@@ -141,5 +142,85 @@ describe('attended transfer watcher without bridge ids (Asterisk 11)', () => {
     const stages = events.map((event) => watcher.observe(event, 1)?.stage);
     expect(stages).toEqual(['consulting', undefined, undefined, 'returned']);
     expect(watcher.done).toBe(true);
+  });
+});
+
+describe('blind transfer watcher', () => {
+  const me = { uid: 'u-me', name: 'PJSIP/100-00000001' };
+  const caller = { uid: 'u-caller', name: 'PJSIP/trunk-00000000' };
+  const target = { uid: 'u-target', name: 'PJSIP/101-00000002' };
+  const watcherFor = () =>
+    new BlindTransferWatcher({
+      movedUid: caller.uid,
+      who: '0301234567',
+      target: '101',
+      isMine: (name) => name.startsWith('PJSIP/100-'),
+      startedAt: 0,
+    });
+  const stagesOf = (watcher: BlindTransferWatcher, events: PbxEvent[]) =>
+    events.map((event) => watcher.observe(event, 1)?.stage);
+
+  it('follows the traced transferee: ringing at 107, then transferred when 107 answers', () => {
+    const trace = readTrace('10-blindtransfer');
+    const model = feed(liveEvents(trace, 3332), '9.0.0');
+    const transferee = channelByName(model, 'Local/104@phones-0000001f;1');
+    const watcher = new BlindTransferWatcher({
+      movedUid: transferee!.uid,
+      who: '104',
+      target: '107',
+      isMine: (name) => name.startsWith('Local/103@'),
+      startedAt: 3332,
+    });
+    expect(drive(watcher, liveEvents(trace, 5852, 3332))).toEqual(['ringing', 'transferred']);
+  });
+
+  it('says the caller hung up before the transfer when their channel ends before any ringing', () => {
+    const watcher = watcherFor();
+    expect(stagesOf(watcher, [{ kind: 'hangup', uid: caller.uid, name: caller.name }])).toEqual(['failed']);
+    expect(watcher.stage).toMatchObject({ code: 'hungUp', message: '0301234567 hung up before the transfer.' });
+  });
+
+  it('says the target did not answer and the caller is back with me when the PBX bridges us again', () => {
+    const watcher = watcherFor();
+    const events: PbxEvent[] = [
+      { kind: 'dialBegin', caller, dest: target },
+      { kind: 'dialEnd', callerUid: caller.uid, destUid: target.uid, status: 'NOANSWER' },
+      { kind: 'bridgeEnter', bridgeId: 'b2', holding: false, channel: me },
+      { kind: 'bridgeEnter', bridgeId: 'b2', holding: false, channel: caller },
+    ];
+    expect(stagesOf(watcher, events)).toEqual(['ringing', undefined, undefined, 'failed']);
+    expect(watcher.stage).toMatchObject({
+      code: 'returned',
+      message: '101 did not answer; 0301234567 is back with you.',
+    });
+  });
+
+  it('says the target did not answer and the PBX ended the call when the caller is hung up after the dial', () => {
+    const watcher = watcherFor();
+    stagesOf(watcher, [
+      { kind: 'dialBegin', caller, dest: target },
+      { kind: 'dialEnd', callerUid: caller.uid, destUid: target.uid, status: 'NOANSWER' },
+      { kind: 'hangup', uid: caller.uid, name: caller.name },
+    ]);
+    expect(watcher.stage).toMatchObject({
+      code: 'notAnswered',
+      message: '101 did not answer; the PBX then ended the call with 0301234567.',
+    });
+  });
+
+  it('says the caller hung up while the target rang when the dial ends cancelled by their hangup', () => {
+    const watcher = watcherFor();
+    stagesOf(watcher, [
+      { kind: 'dialBegin', caller, dest: target },
+      { kind: 'dialEnd', callerUid: caller.uid, destUid: target.uid, status: 'CANCEL' },
+      { kind: 'hangup', uid: caller.uid, name: caller.name },
+    ]);
+    expect(watcher.stage).toMatchObject({ code: 'hungUp', message: '0301234567 hung up while 101 was ringing.' });
+  });
+
+  it('never says transferred without evidence: no ringing within the window is reported as unconfirmed', () => {
+    const watcher = watcherFor();
+    expect(watcher.tick(4_999)).toBeUndefined();
+    expect(watcher.tick(5_000)).toMatchObject({ stage: 'failed', code: 'noEvidence' });
   });
 });
