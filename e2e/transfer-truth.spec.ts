@@ -17,7 +17,7 @@ async function recordNotices(page: Page): Promise<() => Promise<{ text: string; 
     (window as unknown as { noticesSeen: typeof seen }).noticesSeen = seen;
     const area = document.querySelector('[data-testid="notices"]')!;
     new MutationObserver(() => {
-      for (const text of [...area.querySelectorAll('.notice__text')].map((node) => node.textContent ?? ''))
+      for (const text of Array.from(area.querySelectorAll('.notice__text'), (node) => node.textContent ?? ''))
         if (!seen.some((entry) => entry.text === text)) seen.push({ text, at: Date.now() });
     }).observe(area, { childList: true, subtree: true, characterData: true });
   });
