@@ -3,11 +3,11 @@ import { AmiClient, type AmiClientOptions } from './ami/client';
 import { createCallHandlers } from './ipc/call-handlers';
 import type { GatekeeperLog, Handlers } from './ipc/gatekeeper';
 import { profileHandlers } from './ipc/profile-handlers';
-import { operatorOf, resolveLogin, type Login } from './ipc/session-login';
+import { openSession, resolveLogin, type Login } from './ipc/session-login';
 import { loginAtLaunch } from './launch-login';
 import { PictureFeed, type FlushScheduler } from './ipc/picture-feed';
 import { PictureStore } from './pbx/picture-store';
-import { PbxSession, type AmiLink } from './pbx/session';
+import type { AmiLink, PbxSession } from './pbx/session';
 import { CredentialService } from './profiles/credentials';
 import { ProfileStore } from './profiles/profile-store';
 import type { SecretVault } from './profiles/vault';
@@ -82,13 +82,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       .catch((error: unknown) => options.log.error('could not note the last used profile', error));
     const { clientOptions, target, directory } = await sessionTarget(login);
     const link: AmiLink = new AmiClient({ ...options.clientDefaults, ...clientOptions });
-    const next = new PbxSession({
+    const next = openSession(login.profile, link, {
       identity: { target, profileId: request.profileId },
       username: clientOptions.username,
-      link,
       store,
       directory,
-      operator: operatorOf(login.profile),
       onProgress: (progress) => options.broadcast('calls:progress', progress),
     });
     session = next;

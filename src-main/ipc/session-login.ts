@@ -1,6 +1,8 @@
-import type { ConnectRequest } from '../../src-preload/contract';
+import type { CommandProgress, ConnectRequest, SessionIdentity } from '../../src-preload/contract';
 import type { AmiClientOptions } from '../ami/client';
 import type { SessionOperator } from '../pbx/operator';
+import type { PictureStore } from '../pbx/picture-store';
+import { PbxSession, type AmiLink } from '../pbx/session';
 import type { CredentialService } from '../profiles/credentials';
 import { DEMO_PROFILE, type AnyProfile, type DemoProfile, type UserProfile } from '../profiles/profile';
 import { OperatorError } from './gatekeeper';
@@ -47,7 +49,7 @@ export async function resolveLogin(request: ConnectRequest, deps: LoginDeps): Pr
   }
 }
 
-function clientOptionsFor(profile: UserProfile, secret: string): LoginClientOptions {
+export function clientOptionsFor(profile: UserProfile, secret: string): LoginClientOptions {
   const { tls } = profile;
   return {
     host: profile.host,
@@ -67,4 +69,18 @@ export function operatorOf(profile: AnyProfile): SessionOperator {
     parkingLot: profile.parkingLot,
     recordingPattern: profile.recordingPattern,
   };
+}
+
+export interface SessionWiring {
+  readonly identity: SessionIdentity;
+  /** The AMI user the link logs in as, for the status bar. */
+  readonly username: string;
+  readonly store: PictureStore;
+  readonly directory?: ReadonlyMap<string, string> | undefined;
+  readonly onProgress: (progress: CommandProgress) => void;
+}
+
+/** The one way a session is put together from a profile and its AMI link, in the app and in the tests. */
+export function openSession(profile: AnyProfile, link: AmiLink, wiring: SessionWiring): PbxSession {
+  return new PbxSession({ ...wiring, link, operator: operatorOf(profile) });
 }

@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandProgress, SessionStatus } from '../../src-preload/contract';
 import type { LiveCall } from '../../src-preload/state';
 import { AmiClient } from '../ami/client';
+import { clientOptionsFor, openSession } from '../ipc/session-login';
+import { ProfileDraftSchema, type UserProfile } from '../profiles/profile';
 import { startSimulatedPbx, type SimulatedPbx, type SimulatedPbxOptions } from '../sim';
 import type { CallDesk } from './call-desk';
 import type { SessionOperator } from './operator';
 import { PictureStore } from './picture-store';
-import { PbxSession } from './session';
 
 const OPERATOR: SessionOperator = {
   myDevice: 'PJSIP/100',
@@ -24,20 +25,18 @@ async function connected(pbxOptions: SimulatedPbxOptions = {}, operator: Session
   cleanups.push(() => pbx.close());
   const store = new PictureStore();
   const progress: CommandProgress[] = [];
-  const link = new AmiClient({
-    host: pbx.host,
-    port: pbx.port,
+  const profile: UserProfile = {
+    kind: 'user',
+    id: '0b7e4c1a-5d2f-4e8a-9c3b-1f6d2a7e8b90',
+    ...ProfileDraftSchema.parse({ displayName: 'Sim', host: pbx.host, port: pbx.port, username: 'demo' }),
+    ...operator,
+  };
+  // The app's own wiring; only the back-off is shortened, as the app's tests do (clientDefaults).
+  const link = new AmiClient({ reconnect: { baseMs: 50, capMs: 200 }, ...clientOptionsFor(profile, 'demo') });
+  const session = openSession(profile, link, {
+    identity: { target: 'sim', profileId: profile.id },
     username: 'demo',
-    secret: 'demo',
-    authType: 'md5',
-    reconnect: { baseMs: 50, capMs: 200 },
-  });
-  const session = new PbxSession({
-    identity: { target: 'sim', profileId: 'test' },
-    username: 'demo',
-    link,
     store,
-    operator,
     onProgress: (p) => progress.push(p),
   });
   cleanups.push(() => session.stop());

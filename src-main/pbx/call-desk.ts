@@ -37,11 +37,7 @@ export interface CallDeskOptions {
   readonly operator: SessionOperator;
   /** Where watched commands report their stages (`calls:progress`). */
   readonly onProgress: (progress: CommandProgress) => void;
-  readonly now?: () => number;
-  /** Dialplan contexts whose Local channels are handsets (see device-match.ts). */
-  readonly handsetContexts?: readonly string[];
-  /** How often watchers are asked whether a deadline passed. */
-  readonly tickMs?: number;
+  readonly now: () => number;
 }
 
 type DeskPhase =
@@ -59,7 +55,8 @@ interface WatchedEntry {
   readonly watcher: OutcomeWatcher<Stage>;
 }
 
-const DEFAULT_TICK_MS = 250;
+/** How often watchers are asked whether a deadline passed. */
+const TICK_MS = 250;
 const DONE: CommandReceipt = { kind: 'done' };
 
 /**
@@ -84,7 +81,7 @@ export class CallDesk {
   private readonly stopFollowingTiles: () => void;
 
   constructor(private readonly options: CallDeskOptions) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now;
     this.stopFollowingTiles = options.store.onPatch((patch) => {
       if (patch.collection !== 'extensions') return;
       this.cachedMatcher = undefined;
@@ -218,9 +215,7 @@ export class CallDesk {
   }
 
   private matcher(): ExtensionMatcher {
-    this.cachedMatcher ??= new ExtensionMatcher(this.options.store.values('extensions'), {
-      handsetContexts: this.options.handsetContexts ?? [],
-    });
+    this.cachedMatcher ??= new ExtensionMatcher(this.options.store.values('extensions'));
     return this.cachedMatcher;
   }
 
@@ -334,7 +329,7 @@ export class CallDesk {
 
   private startTicker(): void {
     if (this.ticker) return;
-    this.ticker = setInterval(() => this.tick(), this.options.tickMs ?? DEFAULT_TICK_MS);
+    this.ticker = setInterval(() => this.tick(), TICK_MS);
     this.ticker.unref?.();
   }
 

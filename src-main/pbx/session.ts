@@ -24,12 +24,11 @@ export interface PbxSessionOptions {
   readonly username: string;
   readonly link: AmiLink;
   readonly store: PictureStore;
-  readonly directory?: ReadonlyMap<string, string>;
+  readonly directory?: ReadonlyMap<string, string> | undefined;
   /** The operator's phone and dialling settings, for the call commands. */
   readonly operator: SessionOperator;
   /** Where the call commands' outcomes are reported as they unfold. */
   readonly onProgress: (progress: CommandProgress) => void;
-  readonly now?: () => number;
 }
 
 type StatusListener = (status: SessionStatus) => void;
@@ -44,11 +43,10 @@ export class PbxSession {
   private readonly board: ExtensionBoard;
   /** Live calls, parking and the operator's call commands. */
   readonly desk: CallDesk;
-  private readonly now: () => number;
+  private readonly now = Date.now;
   private stopped = false;
 
   constructor(private readonly options: PbxSessionOptions) {
-    this.now = options.now ?? Date.now;
     this.board = new ExtensionBoard(options.store);
     if (options.directory) this.board.setDirectory(options.directory);
     this.desk = new CallDesk({

@@ -1,27 +1,24 @@
 /**
- * Which board extension a channel belongs to, through the devices of the extension's hint:
- * `PJSIP/105-00000012` belongs to the tile whose hint lists `PJSIP/105` (`SIP/105-…` on Asterisk 11).
- * One more rule, explicit because it is a convention and not a device: a Local channel
- * `Local/105@<handset context>-…;1` is the handset of extension 105 (the lab PBX's phones are such
- * Local channels, with a `Custom:105` hint). Its `;2` half is the same handset's inner side.
+ * Which board extension a channel belongs to, with no configuration:
+ * - a device channel (`PJSIP/105-00000012`, `SIP/…`, `IAX2/…`, `DAHDI/1-1`) belongs to the tile whose
+ *   hint lists its device, whatever else the hint lists (`PJSIP/105&Custom:DND105,CustomPresence:105`);
+ * - a Local channel `Local/105@ctx-…;1` or `;2` belongs to the hint 105@ctx, else to the only hint
+ *   numbered 105 (queues, ring groups and handsets dial Local channels in contexts that hold no hint).
+ * Whether such a channel is a person on the call or dialplan plumbing is decided in parties.ts.
  */
 export interface HintedExtension {
   /** `exten@context`, the tile id. */
   readonly id: string;
   readonly exten: string;
   readonly hint: string;
-  /** A person's name for the tile, when the directory knows one. */
+  /** A person's name for the tile, when the PBX or the directory knows one. */
   readonly name?: string;
 }
 
-export interface DeviceMatchOptions {
-  /** Dialplan contexts whose Local channels are handsets (the lab's `phones`). */
-  readonly handsetContexts?: readonly string[];
-}
-
 const CHANNEL_SUFFIX = /-[0-9a-zA-Z]+(;[12])?(<[A-Z]+>)*$/;
-const LOCAL_CHANNEL = /^Local\/([^@/]+)@(.+)-[0-9a-fA-F]+;([12])$/i;
-const LOCAL_DEVICE = /^Local\/([^@/]+)@([^/;]+)$/i;
+const LOCAL_CHANNEL = /^Local\/([^@/]+)@(.+)-[0-9a-fA-F]+;([12])(<[A-Z]+>)*$/i;
+/** A Local dial string, with or without options: `Local/100@from-queue/n`. */
+const LOCAL_DEVICE = /^Local\/([^@/]+)@([^/;]+)(\/[a-z]*)?$/i;
 
 /** The device a channel was made for: `PJSIP/105-00000012` → `PJSIP/105`; `Local/105@phones-0d;1` → `Local/105@phones`. */
 export function deviceOfChannel(channelName: string): string {
@@ -37,7 +34,7 @@ export function hintDevices(hint: string): string[] {
     .filter((device) => device.length > 0);
 }
 
-/** The Local channel's exten, context and half, when it is a Local channel. */
+/** The Local channel's exten, context and half (`undefined` for a dial string), when it is a Local channel. */
 export function parseLocalChannel(
   channelName: string,
 ): { exten: string; context: string; half: 1 | 2 | undefined } | undefined {
@@ -50,44 +47,43 @@ export function parseLocalChannel(
 
 export class ExtensionMatcher {
   private readonly byDevice = new Map<string, HintedExtension>();
-  private readonly byExten = new Map<string, HintedExtension>();
-  private readonly handsetContexts: ReadonlySet<string>;
+  private readonly byId = new Map<string, HintedExtension>();
+  /** Extensions by number; a number used in several contexts maps only through its context. */
+  private readonly byExten = new Map<string, HintedExtension[]>();
 
-  constructor(extensions: readonly HintedExtension[], options: DeviceMatchOptions = {}) {
-    this.handsetContexts = new Set((options.handsetContexts ?? []).map((context) => context.toLowerCase()));
+  constructor(extensions: readonly HintedExtension[]) {
     for (const extension of extensions) {
       for (const device of hintDevices(extension.hint)) {
         const key = device.toLowerCase();
         if (!this.byDevice.has(key)) this.byDevice.set(key, extension);
       }
-      if (!this.byExten.has(extension.exten)) this.byExten.set(extension.exten, extension);
+      this.byId.set(extension.id.toLowerCase(), extension);
+      this.byExten.set(extension.exten, [...(this.byExten.get(extension.exten) ?? []), extension]);
     }
   }
 
-  /** The extension whose hint names this device (`PJSIP/105`, `Local/105@phones`). */
+  /** The extension whose hint names this device (`PJSIP/105`), or that a Local device dials (`Local/105@phones`). */
   extensionOfDevice(device: string): HintedExtension | undefined {
     const direct = this.byDevice.get(device.toLowerCase());
     if (direct) return direct;
     const local = parseLocalChannel(device);
-    if (local && local.half === undefined && this.handsetContexts.has(local.context.toLowerCase())) {
-      return this.byExten.get(local.exten);
-    }
-    return undefined;
+    return local ? this.extensionOfLocal(local.exten, local.context) : undefined;
   }
 
-  /** The extension a channel belongs to; a Local channel only by its `;1` handset half. */
+  /** The extension a channel belongs to, either half of a Local channel included. */
   extensionOfChannel(channelName: string): HintedExtension | undefined {
     const local = parseLocalChannel(channelName);
-    if (local) {
-      if (local.half === 2) return undefined;
-      return this.extensionOfDevice(`Local/${local.exten}@${local.context}`);
-    }
+    if (local) return this.extensionOfLocal(local.exten, local.context);
     return this.extensionOfDevice(deviceOfChannel(channelName));
   }
 
-  /** A Local channel that stands for a handset (rather than dialplan plumbing). */
-  isHandset(channelName: string): boolean {
-    const local = parseLocalChannel(channelName);
-    return local !== undefined && this.handsetContexts.has(local.context.toLowerCase());
+  /** The extension numbered `exten`, when exactly one has that number. */
+  extensionNumbered(exten: string): HintedExtension | undefined {
+    const numbered = this.byExten.get(exten) ?? [];
+    return numbered.length === 1 ? numbered[0] : undefined;
+  }
+
+  private extensionOfLocal(exten: string, context: string): HintedExtension | undefined {
+    return this.byId.get(`${exten}@${context}`.toLowerCase()) ?? this.extensionNumbered(exten);
   }
 }

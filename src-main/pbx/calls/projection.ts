@@ -1,22 +1,10 @@
 import type { CallDirection, CallParty, CallState, LiveCall, ParkedCall } from '../../../src-preload/state';
 import { deviceOfChannel, type ExtensionMatcher } from './device-match';
-import { compareChannelAge, type ChannelRecord, type ParkedRecord, type PbxModel } from './model';
+import type { ChannelRecord, ParkedRecord, PbxModel } from './model';
+import { partiesOfCall } from './parties';
 
-/** Technologies whose channels are PBX machinery, never a person on the line. */
-const MACHINERY = /^(Announcer|CBAnn|CBRec|Recorder|Snoop|Bridge|Parked|Multicast)\//i;
 const STATE_RINGING = 5;
 const STATE_UP = 6;
-
-/**
- * Whether a channel is a person on the call: any channel of a phone or trunk, and of Local channels
- * only the handset half; not Local plumbing (originate legs, `;2` halves) nor masquerade leftovers.
- */
-export function isParty(channel: ChannelRecord, matcher: ExtensionMatcher): boolean {
-  if (channel.name.includes('<')) return false;
-  if (MACHINERY.test(channel.name)) return false;
-  if (channel.name.startsWith('Local/')) return channel.name.endsWith(';1') && matcher.isHandset(channel.name);
-  return true;
-}
 
 function partyState(channel: ChannelRecord, parkedUids: ReadonlySet<string>): CallState {
   if (parkedUids.has(channel.uid)) return 'parked';
@@ -53,7 +41,7 @@ export function projectCalls(model: PbxModel, matcher: ExtensionMatcher): LiveCa
   const calls: LiveCall[] = [];
   for (const [callId, uids] of model.calls) {
     const channels = uids.flatMap((uid) => model.channels.get(uid) ?? []);
-    const people = channels.filter((channel) => isParty(channel, matcher)).sort(compareChannelAge);
+    const people = partiesOfCall(model, callId);
     if (people.length === 0) continue;
     const parties = people.map((channel): CallParty => ({
       partyId: channel.partyId,

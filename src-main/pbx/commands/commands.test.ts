@@ -5,8 +5,7 @@ import type { PbxModel } from '../calls/model';
 import { projectCalls } from '../calls/projection';
 import { dialectForAmiVersion } from '../dialect';
 import { RecordingAmi, clientError } from '../testing/fake-ami';
-import { feed } from '../testing/feed';
-import { labMatcher } from '../testing/lab';
+import { feed, tracedBoard } from '../testing/feed';
 import { liveEvents, readTrace } from '../testing/traces';
 import type { CommandContext, OperatorProfile } from './context';
 import { dial, pickupParked } from './dial';
@@ -34,7 +33,7 @@ function context(
     dialect: dialectForAmiVersion(options.amiVersion ?? '9.0.0'),
     profile: { ...PROFILE, ...options.profile },
     model: () => model,
-    matcher: () => options.matcher ?? labMatcher(),
+    matcher: () => options.matcher ?? tracedBoard(),
     now: () => Date.UTC(2026, 10, 22, 20, 23, 19),
     assume: (event) => assumed.push(event),
   };
@@ -43,7 +42,7 @@ function context(
 
 /** 101 talking to 102 (Local optimised), from the park trace just before it parks. */
 const bridged101And102 = () => feed(liveEvents(readTrace('12-park-pickup'), 3335), '9.0.0');
-const onlyCallId = (model: PbxModel) => projectCalls(model, labMatcher())[0]!.id;
+const onlyCallId = (model: PbxModel) => projectCalls(model, tracedBoard())[0]!.id;
 
 describe('call commands', () => {
   it('dials from my device to the target, async, with my caller ID and a timeout', async () => {

@@ -1,6 +1,6 @@
 import { deviceOfChannel, type ExtensionMatcher } from '../calls/device-match';
-import { compareChannelAge, type ChannelRecord } from '../calls/model';
-import { isParty } from '../calls/projection';
+import type { ChannelRecord } from '../calls/model';
+import { partiesOfCall as peopleOnCall } from '../calls/parties';
 import { fail, type CommandContext, type CommandResult } from './context';
 
 /**
@@ -10,13 +10,7 @@ import { fail, type CommandContext, type CommandResult } from './context';
 
 /** The people on a call, oldest first. */
 export function partiesOfCall(ctx: CommandContext, callId: string): CommandResult<ChannelRecord[]> {
-  const model = ctx.model();
-  const uids = model.calls.get(callId);
-  const matcher = ctx.matcher();
-  const parties = (uids ?? [])
-    .flatMap((uid) => model.channels.get(uid) ?? [])
-    .filter((channel) => isParty(channel, matcher))
-    .sort(compareChannelAge);
+  const parties = peopleOnCall(ctx.model(), callId);
   if (parties.length === 0) return fail('callNotFound', 'That call has ended.');
   return { ok: true, value: parties };
 }

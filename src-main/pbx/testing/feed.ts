@@ -1,11 +1,12 @@
 import type { AmiMessage } from '../../ami/message';
-import type { ExtensionMatcher } from '../calls/device-match';
+import { ExtensionMatcher } from '../calls/device-match';
 import { eventAdapterFor } from '../calls/adapt';
 import { emptyModel, type PbxModel } from '../calls/model';
 import { projectCalls, projectParked } from '../calls/projection';
 import { reduceEvents } from '../calls/reducer';
 import { dialectForAmiVersion } from '../dialect';
-import type { TracedMessage } from './traces';
+import { tileFromExtensionStatus } from '../hints';
+import { recordedReply, type TracedMessage } from './traces';
 
 /** Test-only: AMI messages through a dialect's adapter into the reducer, at each message's time. */
 export function feed(
@@ -45,4 +46,10 @@ export function shapeOf(model: PbxModel, matcher: ExtensionMatcher) {
     hasCall: callId !== undefined,
   }));
   return { calls, parked };
+}
+
+/** Test-only: the lab PBX's board as its ExtensionStateList answered (trace 25), for the pure command tests. */
+export function tracedBoard(): ExtensionMatcher {
+  const items = recordedReply('receptionist/25-names-and-directory', 'ExtensionStateList');
+  return new ExtensionMatcher(items.flatMap((item) => tileFromExtensionStatus(item) ?? []));
 }

@@ -46,3 +46,23 @@ export function liveEvents(messages: readonly TracedMessage[], until = Infinity,
 }
 
 export const msg = (fields: Record<string, string | number>) => AmiMessage.of(fields);
+
+/** The ActionID of the first `action` the recorder sent in a trace (e.g. `VoicemailUsersList` → `rec-2`). */
+export function recordedActionId(name: string, action: string): string | undefined {
+  const lines = readFileSync(`${TRACES}${name}.jsonl`, 'utf8').split('\n').filter(Boolean);
+  for (const line of lines) {
+    const entry = JSON.parse(line) as { dir?: string; data?: string };
+    if (entry.dir !== 'out' || entry.data === undefined) continue;
+    if (!new RegExp(`^Action: ${action}\\r\\n`, 'i').test(entry.data)) continue;
+    return /ActionID: ([^\r\n]+)/.exec(entry.data)?.[1];
+  }
+  return undefined;
+}
+
+/** Everything Asterisk answered to an action of a trace (the first `action`, or the one with `actionId`): the response, list items and the Complete event. */
+export function recordedReply(name: string, action: string, actionId = recordedActionId(name, action)): AmiMessage[] {
+  if (actionId === undefined) throw new Error(`${name} never sends ${action}`);
+  return readTrace(name)
+    .map(({ message }) => message)
+    .filter((message) => message.actionId === actionId);
+}

@@ -1,0 +1,39 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { CommandProgress } from '../../src-preload/contract';
+import type { SessionWiring } from '../ipc/session-login';
+import type { UserProfile } from '../profiles/profile';
+import type { CallDeskOptions } from './call-desk';
+import type { ExtensionMatcher, HintedExtension } from './calls/device-match';
+import type { SessionOperator } from './operator';
+import type { PictureStore } from './picture-store';
+import type { AmiRequester } from './requester';
+import type { AmiLink, PbxSessionOptions } from './session';
+
+/**
+ * Tests build the console the way the app does: these types are checked by `npm run typecheck`, so a
+ * setting that only a test could pass (such as a list of "handset contexts") cannot come back unnoticed.
+ */
+describe('the console has no setting that only tests can set', () => {
+  it('the call desk takes exactly what the session hands it', () => {
+    expectTypeOf<CallDeskOptions>().toEqualTypeOf<{
+      readonly ami: AmiRequester;
+      readonly store: PictureStore;
+      readonly operator: SessionOperator;
+      readonly onProgress: (progress: CommandProgress) => void;
+      readonly now: () => number;
+    }>();
+  });
+
+  it('the session takes exactly what openSession passes: the wiring, the link, and the profile’s settings', () => {
+    expectTypeOf<keyof PbxSessionOptions>().toEqualTypeOf<keyof SessionWiring | 'link' | 'operator'>();
+    expectTypeOf<PbxSessionOptions['link']>().toEqualTypeOf<AmiLink>();
+    expectTypeOf<keyof SessionOperator>().toEqualTypeOf<
+      'myDevice' | 'dialContext' | 'parkingLot' | 'recordingPattern'
+    >();
+    expectTypeOf<UserProfile>().toExtend<SessionOperator>();
+  });
+
+  it('matching channels to tiles needs nothing but the tiles', () => {
+    expectTypeOf<ConstructorParameters<typeof ExtensionMatcher>>().toEqualTypeOf<[readonly HintedExtension[]]>();
+  });
+});

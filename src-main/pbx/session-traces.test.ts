@@ -1,0 +1,221 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sessionOnTrace } from './testing/trace-session';
+import { readTrace } from './testing/traces';
+
+/**
+ * The real Asterisk 20 traces, played to the console as the app builds it (openSession with a default
+ * profile: no setting about the PBX's dialplan). The lab PBX's handsets are Local channels
+ * `Local/1NN@phones` behind `Custom:1NN` hints, its calls are originated through `Local/1NN@internal`:
+ * every call must still show its people on the right tiles.
+ */
+const sessions: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.close();
+});
+
+async function console(trace: string, options: Parameters<typeof sessionOnTrace>[1] = {}) {
+  const session = await sessionOnTrace(readTrace(trace), options);
+  sessions.push(session);
+  return session;
+}
+
+const tile = (exten: string) => `${exten}@internal`;
+
+describe('calls of a PBX whose handsets are Local channels, with a default profile', () => {
+  it('07: an originate 101 → 102 rings 102, then is one internal call between the two tiles, then ends', async () => {
+    const pbx = await console('07-originate-bridge');
+    await pbx.playUntil(2000);
+    expect(pbx.calls()).toHaveLength(1);
+    expect(pbx.calls()[0]).toMatchObject({ state: 'ringing', answeredAt: undefined });
+    expect(pbx.calls()[0]?.parties.map((party) => [party.extensionId, party.state])).toEqual([
+      [tile('101'), 'up'],
+      [tile('102'), 'ringing'],
+    ]);
+    const ringingId = pbx.calls()[0]?.id;
+
+    await pbx.playUntil(5314);
+    const [call] = pbx.calls();
+    expect(pbx.calls()).toHaveLength(1);
+    expect(call).toMatchObject({ id: ringingId, state: 'up', direction: 'internal' });
+    expect(pbx.tilesOf(call)).toEqual([tile('101'), tile('102')]);
+    expect(call?.parties.map((party) => party.number)).toEqual(['101', '102']);
+    expect(call?.answeredAt).toBeGreaterThanOrEqual(call?.startedAt ?? Infinity);
+
+    await pbx.playUntil();
+    expect(pbx.calls()).toEqual([]);
+  });
+
+  it('07: after a reconnect mid-call, the lists alone give the same call between 101 and 102', async () => {
+    const pbx = await console('07-originate-bridge', {
+      listedAs: { trace: '07-originate-bridge', actionIds: { CoreShowChannels: 'rec-3', BridgeList: 'rec-5' } },
+    });
+    expect(pbx.callPairs()).toEqual([`${tile('101')} + ${tile('102')}`]);
+    expect(pbx.calls()[0]).toMatchObject({ state: 'up', direction: 'internal' });
+  });
+
+  it('08: failed originates leave no call behind', async () => {
+    const pbx = await console('08-originate-failures');
+    await pbx.playUntil(500);
+    expect(pbx.callPairs()).toEqual([tile('103')]);
+    await pbx.playUntil();
+    expect(pbx.calls()).toEqual([]);
+  });
+
+  it('09: a dual redirect splits 103 ↔ 104 into 103 with 106 and 104 with 105; a single redirect leaves 104 with 105', async () => {
+    const pbx = await console('09-redirect');
+    await pbx.playUntil(2500);
+    expect(pbx.callPairs()).toEqual([`${tile('103')} + ${tile('104')}`]);
+    await pbx.playUntil(5859);
+    expect(pbx.callPairs()).toEqual([`${tile('103')} + ${tile('106')}`, `${tile('104')} + ${tile('105')}`]);
+    await pbx.playUntil();
+    expect(pbx.callPairs()).toEqual([`${tile('104')} + ${tile('105')}`]);
+  });
+
+  it('10: after a blind transfer 104 talks to 107 and the transferer 103 is gone', async () => {
+    const pbx = await console('10-blindtransfer');
+    await pbx.playUntil(2500);
+    expect(pbx.callPairs()).toEqual([`${tile('103')} + ${tile('104')}`]);
+    await pbx.playUntil(5851);
+    expect(pbx.callPairs()).toEqual([`${tile('104')} + ${tile('107')}`]);
+  });
+
+  it('11: an attended transfer holds 104, consults 108, and leaves 104 with 108 when 103 hangs up', async () => {
+    const pbx = await console('11-atxfer');
+    await pbx.playUntil(16_750);
+    expect(pbx.calls()).toHaveLength(1);
+    expect(pbx.calls()[0]?.parties.map((party) => [party.extensionId, party.state])).toEqual([
+      [tile('103'), 'up'],
+      [tile('104'), 'onHold'],
+    ]);
+    await pbx.playUntil(18_000);
+    expect(pbx.callPairs()).toEqual([`${tile('103')} + ${tile('104')} + ${tile('108')}`]);
+    await pbx.playUntil(19_500);
+    expect(pbx.callPairs()).toEqual([`${tile('104')} + ${tile('108')}`]);
+    expect(pbx.calls()[0]?.state).toBe('up');
+  });
+
+  it('12: slot 701 holds 102 parked by 101, then 100 picks it up and talks to 102', async () => {
+    const pbx = await console('12-park-pickup');
+    await pbx.playUntil(5339);
+    const [parked] = pbx.store.values('parked');
+    expect(pbx.store.values('parked')).toHaveLength(1);
+    expect(parked).toMatchObject({
+      slot: '701',
+      lot: 'default',
+      parkee: { number: '102' },
+      parkedBy: { number: '101' },
+    });
+    expect((parked?.timeoutAt ?? 0) - (parked?.parkedAt ?? 0)).toBe(45_000);
+    const parkedCall = pbx.calls().find((call) => call.id === parked?.callId);
+    expect(pbx.tilesOf(parkedCall)).toEqual([tile('102')]);
+    expect(parkedCall?.state).toBe('parked');
+
+    await pbx.playUntil(8851);
+    expect(pbx.store.values('parked')).toEqual([]);
+    expect(pbx.callPairs()).toEqual([`${tile('102')} + ${tile('100')}`]);
+    expect(pbx.calls()[0]?.state).toBe('up');
+  });
+
+  it('12: after a reconnect the parking lot comes back from ParkedCalls with the countdown the PBX reports', async () => {
+    const pbx = await console('12-park-pickup', {
+      listedAs: { trace: '12-park-pickup', actionIds: { CoreShowChannels: 'rec-7', ParkedCalls: 'rec-5' } },
+    });
+    const [parked] = pbx.store.values('parked');
+    expect(parked).toMatchObject({ slot: '701', parkee: { number: '102' }, parkedBy: { number: '101' } });
+    expect((parked?.timeoutAt ?? 0) - Date.now()).toBeGreaterThan(40_000);
+    expect((parked?.timeoutAt ?? 0) - Date.now()).toBeLessThanOrEqual(43_000);
+    expect(pbx.tilesOf(pbx.calls().find((call) => call.id === parked?.callId))).toEqual([tile('102')]);
+  });
+
+  it('13: the parked call times out and comes back to 100', async () => {
+    const pbx = await console('13-park-timeout');
+    await pbx.playUntil(11_000);
+    expect(pbx.store.values('parked')).toHaveLength(1);
+    await pbx.playUntil(11_400);
+    expect(pbx.store.values('parked')).toEqual([]);
+    await pbx.playUntil(12_500);
+    expect(pbx.callPairs()).toEqual([`${tile('113')} + ${tile('100')}`]);
+  });
+
+  it('14: badges 102 from MixMonitor events: recording, paused, resumed, stopped', async () => {
+    const pbx = await console('14-mixmonitor');
+    const badges: string[] = [];
+    for (const until of [3342, 3400, 4400, 5400, 6400]) {
+      await pbx.playUntil(until);
+      badges.push(pbx.calls()[0]?.parties.find((party) => party.extensionId === tile('102'))?.recording ?? 'no call');
+    }
+    expect(badges).toEqual(['none', 'recording', 'paused', 'recording', 'none']);
+  });
+
+  it('15: badges 102 from Monitor events', async () => {
+    const pbx = await console('15-monitor');
+    await pbx.playUntil(2500);
+    expect(pbx.callPairs()).toEqual([`${tile('101')} + ${tile('102')}`]);
+    const recorded = () => pbx.calls()[0]?.parties.some((party) => party.recording === 'recording');
+    await pbx.playUntil(3500);
+    expect(recorded()).toBe(true);
+  });
+
+  it('16: a queue caller 101 waits alone, then talks to the member 118 who answered', async () => {
+    const pbx = await console('16-queue');
+    await pbx.playUntil(2000);
+    expect(pbx.callPairs()).toEqual([tile('101')]);
+    await pbx.playUntil(6000);
+    expect(pbx.calls()[0]?.parties.map((party) => [party.extensionId, party.state])).toEqual([
+      [tile('101'), 'up'],
+      [tile('118'), 'ringing'],
+    ]);
+    await pbx.playUntil(7000);
+    expect(pbx.callPairs()).toEqual([`${tile('101')} + ${tile('118')}`]);
+  });
+});
+
+describe('the receptionist traces, with a default profile', () => {
+  it('21: the call being listened in on stays 103 with 104; the listener 100 is a call of its own', async () => {
+    const pbx = await console('receptionist/21-chanspy');
+    await pbx.playUntil(4500);
+    expect(pbx.callPairs()).toEqual([tile('100'), `${tile('103')} + ${tile('104')}`]);
+    await pbx.playUntil(6500);
+    expect(pbx.callPairs()).toEqual([`${tile('103')} + ${tile('104')}`]);
+  });
+
+  it('22: setting presence and DND makes no call', async () => {
+    const pbx = await console('receptionist/22-presence-dnd-set');
+    await pbx.playUntil();
+    expect(pbx.calls()).toEqual([]);
+  });
+
+  it('23: two queue callers wait apart; the one pulled out by a redirect talks to 107', async () => {
+    const pbx = await console('receptionist/23-queue-operations');
+    await pbx.playUntil(5000);
+    expect(pbx.callPairs()).toEqual([tile('101'), tile('102')]);
+    await pbx.playUntil(8000);
+    expect(pbx.callPairs()).toEqual([tile('101')]);
+    await pbx.playUntil(12_500);
+    expect(pbx.callPairs()).toEqual([`${tile('101')} + ${tile('107')}`]);
+  });
+
+  it('24: a ring group rings 105 and 106 for 103; the leg not answered goes; a pickup joins 100 to 103', async () => {
+    const pbx = await console('receptionist/24-ringgroup-and-pickup');
+    await pbx.playUntil(1500);
+    expect(pbx.calls()[0]?.parties.map((party) => [party.extensionId, party.state])).toEqual([
+      [tile('103'), 'up'],
+      [tile('105'), 'ringing'],
+      [tile('106'), 'ringing'],
+    ]);
+    await pbx.playUntil(4000);
+    expect(pbx.callPairs()).toEqual([`${tile('103')} + ${tile('100')}`]);
+    await pbx.playUntil(9000);
+    expect(pbx.callPairs()).toEqual([`${tile('103')} + ${tile('106')}`]);
+    await pbx.playUntil(17_000);
+    expect(pbx.callPairs()).toEqual([`${tile('103')} + ${tile('100')}`]);
+    await pbx.playUntil();
+    expect(pbx.callPairs()).toEqual([`${tile('103')} + ${tile('100')}`]);
+  });
+
+  it('25: a call 101 → 102 is on both tiles', async () => {
+    const pbx = await console('receptionist/25-names-and-directory');
+    await pbx.playUntil(2500);
+    expect(pbx.callPairs()).toEqual([`${tile('101')} + ${tile('102')}`]);
+  });
+});

@@ -1,0 +1,95 @@
+import type { AmiMessage } from '../../ami/message';
+import { startScriptedPeer, type PeerConnection, type ScriptedPeer } from '../../ami/testing/scripted-peer';
+import { liveEvents, recordedReply, type TracedMessage } from './traces';
+
+/**
+ * Test-only: the lab PBX of ../shared/ami-traces on a loopback socket, as the console meets it after
+ * a login. Asterisk's own recorded answers to the connect-time actions (names from trace 25, hints,
+ * presence from trace 19, CoreSettings from trace 01), empty channel lists (every scenario starts
+ * idle), then a scenario's live events, in order, as far as `play` is told.
+ */
+export interface TracePbx {
+  readonly host: string;
+  readonly port: number;
+  readonly username: string;
+  readonly secret: string;
+  /** Sends the scenario's live events up to (not including) trace time `until`. */
+  play(until?: number): void;
+  close(): Promise<void>;
+}
+
+/** Lists the lab PBX answered at connect time, from the traces that asked. */
+const RECORDED: Readonly<Record<string, readonly [trace: string, action: string]>> = {
+  coresettings: ['01-login-plain', 'CoreSettings'],
+  extensionstatelist: ['receptionist/25-names-and-directory', 'ExtensionStateList'],
+  voicemailuserslist: ['receptionist/25-names-and-directory', 'VoicemailUsersList'],
+  presencestatelist: ['19-presence', 'PresenceStateList'],
+};
+
+/** Lists that are empty on the idle lab PBX: response, then the Complete event. */
+const EMPTY_LISTS: Readonly<Record<string, string>> = {
+  coreshowchannels: 'CoreShowChannelsComplete',
+  bridgelist: 'BridgeListComplete',
+  parkedcalls: 'ParkedCallsComplete',
+};
+
+export interface TracePbxOptions {
+  /** Lists answered with what Asterisk answered at a moment of a trace, by action: `{ CoreShowChannels: 'rec-3' }`. */
+  readonly listedAs?: { readonly trace: string; readonly actionIds: Readonly<Record<string, string>> };
+}
+
+export async function startTracePbx(
+  scenario: readonly TracedMessage[],
+  options: TracePbxOptions = {},
+): Promise<TracePbx> {
+  const events = liveEvents(scenario);
+  let sent = 0;
+  let peer: PeerConnection | undefined;
+  const server: ScriptedPeer = await startScriptedPeer({
+    onConnection: (connection) => {
+      peer = connection;
+    },
+    onAction: (action, connection) => answer(action, connection, options),
+  });
+  return {
+    host: server.host,
+    port: server.port,
+    username: 'demo',
+    secret: 'demo',
+    play(until = Infinity) {
+      while (sent < events.length && events[sent]!.t < until) peer?.send(wire(events[sent++]!.message));
+    },
+    close: () => server.close(),
+  };
+}
+
+function answer(action: AmiMessage, peer: PeerConnection, options: TracePbxOptions): void | 'default' {
+  const actionName = action.get('Action') ?? '';
+  const name = actionName.toLowerCase();
+  const listedAt = options.listedAs?.actionIds[actionName];
+  if (listedAt && options.listedAs) {
+    for (const message of recordedReply(options.listedAs.trace, actionName, listedAt))
+      peer.send(wire(message, action.actionId));
+    return;
+  }
+  const recorded = RECORDED[name];
+  if (recorded) {
+    for (const message of recordedReply(...recorded)) peer.send(wire(message, action.actionId));
+    return;
+  }
+  const complete = EMPTY_LISTS[name];
+  if (complete) {
+    peer.reply(action, { Response: 'Success', EventList: 'start', Message: 'Events will follow' });
+    peer.event({ Event: complete, ActionID: action.actionId ?? '', EventList: 'Complete', ListItems: '0' });
+    return;
+  }
+  return 'default';
+}
+
+/** A message as Asterisk wrote it, its ActionID swapped for the console's. */
+function wire(message: AmiMessage, actionId?: string): string {
+  const lines = message.headers.map(([name, value]) =>
+    actionId !== undefined && name.toLowerCase() === 'actionid' ? `${name}: ${actionId}` : `${name}: ${value}`,
+  );
+  return `${lines.join('\r\n')}\r\n\r\n`;
+}
