@@ -24,4 +24,33 @@ test.describe('hardening', () => {
     await expect(page.getByTestId('status-text')).toHaveText('Not connected');
     expect(pbx.actionsReceived.map((received) => received.action.get('Action'))).not.toContain('Login');
   });
+
+  test('the page refuses a profiles file too large to be an export before reading it', async ({ console: page }) => {
+    await page.getByTestId('import-profiles').setInputFiles({
+      name: 'huge.json',
+      mimeType: 'application/json',
+      buffer: Buffer.alloc(600 * 1024, ' '),
+    });
+    await expect(page.getByTestId('profile-feedback')).toHaveText(
+      '“huge.json” was not imported: it is larger than 512 KiB, too large to be a Switchboard profiles export.',
+    );
+    await expect(page.getByTestId('profile-item')).toHaveCount(1);
+  });
+
+  test('a 2 MiB message closes only its own bridge connection, as too big; the console is still served', async ({
+    console: page,
+  }) => {
+    const closeCode = await page.evaluate(async () => {
+      const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+      const socket = new WebSocket(`ws://${location.host}/contract?token=${encodeURIComponent(token)}`);
+      await new Promise((resolve) => socket.addEventListener('open', resolve, { once: true }));
+      const closed = new Promise<number>((resolve) => socket.addEventListener('close', (event) => resolve(event.code)));
+      socket.send('x'.repeat(2 * 1024 * 1024));
+      return closed;
+    });
+    expect(closeCode).toBe(1009);
+    await page.reload();
+    await page.getByTestId('connect-demo').click();
+    await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
+  });
 });

@@ -32,6 +32,7 @@ export async function startBrowserHost(options: {
   });
   const started = await startContractBridge(createGatekeeper(services.handlers, options.log), {
     rendererDir: options.rendererDir,
+    log: options.log,
     port: options.port,
   });
   late.bridge = started;

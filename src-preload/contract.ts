@@ -183,8 +183,10 @@ export interface ProfileList {
 export type SecretSaved = Extract<SaveSecretResult, { kind: 'remembered' | 'sessionOnly' | 'notRemembered' }>;
 
 const ProfileRef = z.strictObject({ id: ProfileIdSchema });
+/** The largest profiles file the page reads and sends (bytes; a text has at most as many characters). */
+export const MAX_IMPORT_FILE_BYTES = 512 * 1024;
 /** An export file read in the page; the bridge's own cap is 1 MiB. */
-const ExportText = z.string().max(512 * 1024, 'That file is too large to be a Switchboard profiles export.');
+const ExportText = z.string().max(MAX_IMPORT_FILE_BYTES, 'That file is too large to be a Switchboard profiles export.');
 
 export const methods = {
   session: {

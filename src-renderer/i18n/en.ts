@@ -23,6 +23,8 @@ export const en = {
     imported: 'Imported {count} profile(s).',
     renamed: '“{from}” was imported as “{to}”.',
     skipped: 'Profile {position}{name} was not imported: {reason}',
+    importTooLarge:
+      '“{name}” was not imported: it is larger than {limit} KiB, too large to be a Switchboard profiles export.',
     demoText: 'The built-in Demo PBX simulates a lively office of about forty extensions. It needs no secret.',
     demoButton: 'Open the Demo PBX',
     target: '{username} at {host}:{port}',

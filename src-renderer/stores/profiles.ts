@@ -88,8 +88,8 @@ export const useProfilesStore = defineStore('profiles', () => {
     return report;
   }
 
-  function say(message: string): void {
-    feedback.value = { kind: 'info', message };
+  function say(message: string, kind: ProfileFeedback['kind'] = 'info'): void {
+    feedback.value = { kind, message };
   }
 
   return {
