@@ -10,9 +10,13 @@ import { callCard, connectAsOperator, headers, notice, received, talking, tile }
  */
 
 test.describe('call control', () => {
-  test('click-to-dial: clicking a tile rings my phone, then the extension', async ({ console: page, pbx, host }) => {
+  test('click-to-dial: double-clicking a tile rings my phone, then the extension', async ({
+    console: page,
+    pbx,
+    host,
+  }) => {
     await connectAsOperator(page, host, pbx);
-    await tile(page, '102').click();
+    await tile(page, '102').dblclick();
     await expect(notice(page)).toContainText(/Calling your phone|Ringing 102/);
     await expect(notice(page)).toContainText('Connected to 102.');
     await expect(callCard(page, '100', '102')).toHaveAttribute('data-state', 'up');
@@ -165,7 +169,9 @@ test.describe('call control', () => {
     await connectAsOperator(page, host, pbx);
     await talking(page, pbx, '105', '106');
     await callCard(page, '105', '106').locator('[data-action="hangup"]').click();
-    await expect(page.getByTestId('confirm-dialog')).toContainText('Hang up the call with 105');
+    await expect(page.getByTestId('confirm-dialog')).toContainText(
+      'Hang up the call between 105 Emma Fischer and 106 Felix Garcia?',
+    );
     expect(received(pbx, 'Hangup')).toEqual([]);
     await page.getByTestId('confirm-yes').click();
     await expect(page.getByTestId('calls-panel').locator('li.call')).toHaveCount(0);

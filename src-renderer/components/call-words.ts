@@ -12,7 +12,28 @@ export function personLabel(person: { readonly number: string; readonly name: st
   return person.name && person.name !== person.number ? `${person.number} ${person.name}`.trim() : person.number;
 }
 
-/** "105 Emma Fischer, 100 Reception": who is on a call, for dialogs and labels. */
+/** "105 Emma Fischer and 100 Reception": people named in a sentence. */
+export function joinPeople(labels: readonly string[]): string {
+  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+}
+
+/** Everyone on a call, for dialogs and labels. */
 export function whoIsOn(call: LiveCall): string {
-  return call.parties.map(personLabel).join(', ');
+  return joinPeople(call.parties.map(personLabel));
+}
+
+export const isMyCall = (call: LiveCall, myExtensionId: string | undefined) =>
+  myExtensionId !== undefined && call.parties.some((party) => party.extensionId === myExtensionId);
+
+/** The people on a call other than me: the ones a prompt or a notice should name. */
+export function othersOn(call: LiveCall, myExtensionId: string | undefined): string {
+  const others = call.parties.filter((party) => myExtensionId === undefined || party.extensionId !== myExtensionId);
+  return joinPeople((others.length > 0 ? others : call.parties).map(personLabel));
+}
+
+/** The person a park or transfer moves: the one named, else the one who is not me (when there is one). */
+export function movedParty(call: LiveCall, partyId: string | undefined, myExtensionId: string | undefined) {
+  if (partyId) return call.parties.find((party) => party.partyId === partyId);
+  const others = call.parties.filter((party) => myExtensionId === undefined || party.extensionId !== myExtensionId);
+  return others.length === 1 ? others[0] : undefined;
 }

@@ -1,6 +1,6 @@
-import { ref } from 'vue';
+import { nextTick, ref } from 'vue';
 import type { ExtensionTile, LampState, LiveCall } from '../../src-preload/state';
-import { whoIsOn } from '../components/call-words';
+import { joinPeople, othersOn, personLabel } from '../components/call-words';
 import { i18n } from '../i18n';
 import { useCallsStore, type DragPayload } from '../stores/calls';
 import { useParkingStore } from '../stores/parking';
@@ -10,9 +10,10 @@ export type TileDropState = 'none' | 'accepts' | 'warns';
 export type TransferMode = 'blind' | 'attended';
 type Reachability = 'reachable' | 'busy' | 'unavailable';
 
-/** What waits for the operator's yes: a hang-up, or a drop onto a busy or unavailable extension. */
+/** What waits for the operator's yes: a hang-up, a dial while on a call, or a drop onto a busy or unavailable extension. */
 export type PendingConfirmation =
   | { readonly kind: 'hangup'; readonly call: LiveCall; readonly message: string }
+  | { readonly kind: 'dial'; readonly target: string; readonly message: string }
   | {
       readonly kind: 'drop';
       readonly tile: ExtensionTile;
@@ -56,6 +57,23 @@ export function useCallGestures() {
   const transferring = ref<TransferDraft | undefined>();
   /** The modifier as last pressed or released: some drag sources report no modifier keys on their drop events. */
   let heldMode: TransferMode = 'blind';
+  /** Where focus was when a dialog opened: it goes back there (or to the same call or tile) when it closes. */
+  let returnFocus: { element: Element | null; selector: string | undefined } | undefined;
+
+  function rememberFocus(selector?: string): void {
+    returnFocus = { element: document.activeElement, selector };
+  }
+
+  function restoreFocus(): void {
+    const back = returnFocus;
+    returnFocus = undefined;
+    void nextTick(() => {
+      const element = back?.element?.isConnected
+        ? back.element
+        : back?.selector && document.querySelector(back.selector);
+      if (element instanceof HTMLElement && element !== document.body) element.focus();
+    });
+  }
 
   function startDrag(payload: DragPayload, event: DragEvent): void {
     calls.dragging = payload;
@@ -85,8 +103,9 @@ export function useCallGestures() {
       void send(tile, payload, mode);
       return;
     }
-    const who = [tile.exten, tile.name].filter(Boolean).join(' ');
+    const who = personLabel({ number: tile.exten, name: tile.name });
     const state = reach === 'busy' ? t('calls.dropBusy') : t('calls.dropUnavailable');
+    rememberFocus();
     confirming.value = { kind: 'drop', tile, payload, mode, message: t('calls.dropWarning', { who, state }) };
   }
 
@@ -110,30 +129,58 @@ export function useCallGestures() {
     if (payload?.kind === 'call') void calls.park(payload.callId, payload.partyId);
   }
 
+  /** The prompt names the people I would cut off: the other party of my call, or both of someone else's. */
   function askHangup(call: LiveCall): void {
-    confirming.value = { kind: 'hangup', call, message: t('calls.confirmHangup', { who: whoIsOn(call) }) };
+    const mine = calls.isMine(call);
+    const message = mine
+      ? t('calls.confirmHangup', { who: othersOn(call, calls.identity.myExtensionId) })
+      : t('calls.confirmHangupBetween', { who: joinPeople(call.parties.map(personLabel)) });
+    rememberFocus(`[data-call="${call.id}"]`);
+    confirming.value = { kind: 'hangup', call, message };
+  }
+
+  /** Dials at once, or asks first when I am already on a call (my phone would ring for the new one). */
+  function askDial(target: string): void {
+    const [current] = calls.myCalls;
+    if (!current) {
+      void calls.dial(target);
+      return;
+    }
+    rememberFocus();
+    const who = othersOn(current, calls.identity.myExtensionId);
+    confirming.value = { kind: 'dial', target, message: t('dial.alreadyOnCall', { who, target }) };
   }
 
   function confirm(): void {
     const pending = confirming.value;
     confirming.value = undefined;
+    restoreFocus();
     if (pending?.kind === 'hangup') void calls.hangup(pending.call.id);
+    else if (pending?.kind === 'dial') void calls.dial(pending.target);
     else if (pending?.kind === 'drop') void send(pending.tile, pending.payload, pending.mode);
   }
 
   function cancel(): void {
     confirming.value = undefined;
+    restoreFocus();
   }
 
   function openTransfer(call: LiveCall, mode: TransferMode): void {
     calls.selectedCallId = call.id;
+    rememberFocus(`[data-call="${call.id}"]`);
     transferring.value = { call, mode };
   }
 
   function submitTransfer(target: string, mode: TransferMode): void {
     const draft = transferring.value;
     transferring.value = undefined;
+    restoreFocus();
     if (draft) void calls.transfer({ callId: draft.call.id, target, mode });
+  }
+
+  function cancelTransfer(): void {
+    transferring.value = undefined;
+    restoreFocus();
   }
 
   /** T with a call selected opens the transfer box (Shift+T: attended). */
@@ -160,11 +207,12 @@ export function useCallGestures() {
     dropOnTile,
     dropOnParking,
     askHangup,
+    askDial,
     confirm,
     cancel,
     openTransfer,
     submitTransfer,
-    cancelTransfer: () => (transferring.value = undefined),
+    cancelTransfer,
     onKey,
     onKeyUp,
   };

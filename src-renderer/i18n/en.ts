@@ -116,6 +116,7 @@ export const en = {
     actions: 'Actions for this call',
     dragHint: 'Drag onto an extension to transfer (hold Shift for an attended transfer), or onto the parking lot.',
     confirmHangup: 'Hang up the call with {who}?',
+    confirmHangupBetween: 'Hang up the call between {who}?',
     confirmHangupYes: 'Hang up',
     cancel: 'Cancel',
     dropWarning: '{who} is {state}. Transfer the call there anyway?',
@@ -133,7 +134,10 @@ export const en = {
   dial: {
     label: 'Dial a number',
     hint: 'Number, then Enter',
-    tileHint: 'Click to call {exten} from your phone',
+    tileHint: 'Double-click or press Enter to call {exten} from your phone',
+    callExten: 'Call {exten}',
+    alreadyOnCall: 'You are on a call with {who}. Call {target} anyway? Your phone rings for the new call.',
+    callAnyway: 'Call {target}',
   },
   parking: {
     heading: 'Parking lot',
@@ -169,6 +173,24 @@ export const en = {
       transferred: 'Transferred to {target}.',
       returned: 'The transfer to {target} did not go ahead: you are back with the caller.',
     },
+  },
+  outcome: {
+    parking: 'Parking {who}…',
+    parked: 'Parked {who} in space {slot}.',
+    endedBeforePark: 'The call with {who} ended before it was parked.',
+    parkUnseen: 'The PBX accepted parking {who}, but the parking lot does not show them. Check the call list.',
+    record: {
+      start: { pending: 'Starting to record the call with {who}…', done: 'Recording the call with {who}.' },
+      pause: { pending: 'Pausing the recording of the call with {who}…', done: 'Recording paused: call with {who}.' },
+      resume: { pending: 'Resuming the recording of the call with {who}…', done: 'Recording again: call with {who}.' },
+      stop: { pending: 'Stopping the recording of the call with {who}…', done: 'Recording stopped: call with {who}.' },
+    },
+    endedBeforeRecord: 'The call with {who} ended.',
+    recordUnseen:
+      'The PBX accepted the recording change for the call with {who}, but the call does not show it. Check the call list.',
+    hangingUp: 'Hanging up the call with {who}…',
+    hungUp: 'Hung up the call with {who}.',
+    hangupUnseen: 'The PBX accepted the hang-up, but the call with {who} is still there.',
   },
   notices: {
     dismiss: 'Dismiss',

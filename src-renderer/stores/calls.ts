@@ -9,11 +9,13 @@ import type {
   RecordingAction,
   TransferRequest,
 } from '../../src-preload/contract';
-import type { LiveCall } from '../../src-preload/state';
+import type { LiveCall, RecordingState } from '../../src-preload/state';
+import { isMyCall, movedParty, othersOn, personLabel, recordingOf } from '../components/call-words';
 import { i18n } from '../i18n';
 import { switchboard } from '../services/switchboard';
 import { useBoardStore } from './board';
 import { useNoticesStore } from './notices';
+import { followInPicture } from './picture-outcomes';
 import { useSessionStore } from './session';
 
 /** Unanswered calls first (a caller is waiting), then the rest; each oldest first. */
@@ -56,10 +58,9 @@ export const useCallsStore = defineStore('calls', () => {
   });
   const selectedCall = computed(() => (selectedCallId.value ? board.picture.calls[selectedCallId.value] : undefined));
 
-  function isMine(call: LiveCall): boolean {
-    const mine = identity.value.myExtensionId;
-    return mine !== undefined && call.parties.some((party) => party.extensionId === mine);
-  }
+  const isMine = (call: LiveCall) => isMyCall(call, identity.value.myExtensionId);
+  /** My calls right now (talking, ringing, on hold): dialling again asks first. */
+  const myCalls = computed(() => calls.value.filter(isMine));
 
   /** The attended transfer whose consultation this call is: my call with the person being consulted. */
   function consultationOn(call: LiveCall): string | undefined {
@@ -84,9 +85,65 @@ export const useCallsStore = defineStore('calls', () => {
   const api = () => switchboard();
   const dial = (target: string) => run(api().calls.dial({ target }));
   const transfer = (request: TransferRequest) => run(api().calls.transfer(request));
-  const park = (callId: string, partyId?: string) => run(api().calls.park({ callId, ...(partyId ? { partyId } : {}) }));
-  const record = (callId: string, action: RecordingAction) => run(api().calls.record({ callId, action }));
-  const hangup = (callId: string) => run(api().calls.hangup({ callId }));
+
+  /** Parks and says who went to which space, once the parking lot shows them. */
+  async function park(callId: string, partyId?: string): Promise<boolean> {
+    const call = board.picture.calls[callId];
+    const person = call && movedParty(call, partyId, identity.value.myExtensionId);
+    const who = person ? personLabel(person) : call ? othersOn(call, identity.value.myExtensionId) : '';
+    if (!(await run(api().calls.park({ callId, ...(partyId ? { partyId } : {}) })))) return false;
+    followInPicture({
+      pending: t('outcome.parking', { who }),
+      judge: (picture) => {
+        const spot = Object.values(picture.parked).find(
+          (parked) => parked.callId === callId || (person !== undefined && parked.parkee.number === person.number),
+        );
+        if (spot) return { tone: 'success', text: t('outcome.parked', { who, slot: spot.slot }) };
+        return picture.calls[callId] ? undefined : { tone: 'error', text: t('outcome.endedBeforePark', { who }) };
+      },
+      unseen: t('outcome.parkUnseen', { who }),
+    });
+    return true;
+  }
+
+  const RECORDING_AFTER: Readonly<Record<RecordingAction, RecordingState>> = {
+    start: 'recording',
+    pause: 'paused',
+    resume: 'recording',
+    stop: 'none',
+  };
+
+  /** Records, pauses, resumes or stops, and says which call once its badge shows it. */
+  async function record(callId: string, action: RecordingAction): Promise<boolean> {
+    const call = board.picture.calls[callId];
+    const who = call ? othersOn(call, identity.value.myExtensionId) : '';
+    if (!(await run(api().calls.record({ callId, action })))) return false;
+    followInPicture({
+      pending: t(`outcome.record.${action}.pending`, { who }),
+      judge: (picture) => {
+        const now = picture.calls[callId];
+        if (!now) return { tone: 'error', text: t('outcome.endedBeforeRecord', { who }) };
+        return recordingOf(now) === RECORDING_AFTER[action]
+          ? { tone: 'success', text: t(`outcome.record.${action}.done`, { who }) }
+          : undefined;
+      },
+      unseen: t('outcome.recordUnseen', { who }),
+    });
+    return true;
+  }
+
+  /** Hangs up and says so once the call is gone from the PBX. */
+  async function hangup(callId: string): Promise<boolean> {
+    const call = board.picture.calls[callId];
+    const who = call ? othersOn(call, identity.value.myExtensionId) : '';
+    if (!(await run(api().calls.hangup({ callId })))) return false;
+    followInPicture({
+      pending: t('outcome.hangingUp', { who }),
+      judge: (picture) => (picture.calls[callId] ? undefined : { tone: 'success', text: t('outcome.hungUp', { who }) }),
+      unseen: t('outcome.hangupUnseen', { who }),
+    });
+    return true;
+  }
   const finishTransfer = (commandId: string, action: ConsultationEnd) =>
     run(api().calls.finishTransfer({ commandId, action }));
 
@@ -134,6 +191,7 @@ export const useCallsStore = defineStore('calls', () => {
     calls,
     callsByExtension,
     isMine,
+    myCalls,
     consultationOn,
     finishTransfer,
     dial,
