@@ -105,6 +105,34 @@ describe('AmiFrameParser', () => {
     }
   });
 
+  it('cuts a Response: Follows body that never sees --END COMMAND-- at the next message, and reads on at once', () => {
+    const text =
+      'Response: Follows\r\nPrivilege: Command\r\nActionID: 7\r\n\nline one\n\nline two\n\r\n' +
+      'Event: After\r\n\r\nResponse: Success\r\nActionID: 8\r\n\r\n';
+    for (const chunks of [[bytes(text)], everyByte(text)]) {
+      const { messages, parser } = parseAll(chunks);
+      expect(messages.map(shape)).toEqual([
+        {
+          headers: [
+            ['Response', 'Follows'],
+            ['Privilege', 'Command'],
+            ['ActionID', '7'],
+          ],
+          raw: ['', 'line one', '', 'line two'],
+        },
+        { headers: [['Event', 'After']], raw: [] },
+        {
+          headers: [
+            ['Response', 'Success'],
+            ['ActionID', '8'],
+          ],
+          raw: [],
+        },
+      ]);
+      expect((parser as unknown as { tail: number; head: number }).tail).toBe(0);
+    }
+  });
+
   it('keeps a character whole when its UTF-8 bytes are split across chunks', () => {
     const all = bytes('Event: Newchannel\r\nCallerIDName: Jürgen\r\n\r\n');
     const split = all.indexOf(0xc3) + 1;
@@ -130,7 +158,8 @@ describe('AmiFrameParser', () => {
   it('parses any chunking of a multi-message buffer the same as one chunk', () => {
     const text =
       LOGIN_CHUNK +
-      'Event: Newchannel\nCallerIDName: Jürgen 王伟\n\nResponse: Follows\r\nActionID: 2\r\nout\n\n--END COMMAND--\r\n\r\nEvent: X\r\n\n';
+      'Event: Newchannel\nCallerIDName: Jürgen 王伟\n\nResponse: Follows\r\nActionID: 2\r\nout\n\n--END COMMAND--\r\n\r\nEvent: X\r\n\n' +
+      'Response: Follows\r\nActionID: 3\r\n\nno marker\n\r\nEvent: Y\r\n\r\n';
     const all = bytes(text);
     const expected = parseAll([all], { expectBanner: true }).messages.map(shape);
     fc.assert(

@@ -17,6 +17,11 @@ const SPACE = 32;
  */
 const TERMINATOR = /\n\r?\n/g;
 const END_COMMAND = '--END COMMAND--';
+/**
+ * A message starting after a blank line. Old Command output holds blank lines but no message starts,
+ * so one seen before `--END COMMAND--` means the marker is missing: the output is cut there.
+ */
+const NEXT_MESSAGE = /\n\r?\n(?=(?:Response|Event): )/g;
 const RESPONSE_FOLLOWS = 'Response: Follows';
 
 /** Header names that precede the raw output of an old-style (`Response: Follows`) Command reply. */
@@ -188,10 +193,10 @@ export class AmiFrameParser {
           break;
         }
         this.searched = 0;
-        if (followsEnd.markerAt - pos > this.maxMessageBytes) {
+        if (followsEnd.outputEnd - pos > this.maxMessageBytes) {
           this.reportOversize(followsEnd.messageEnd - pos);
         } else {
-          this.onMessage(parseCommandOutput(data.toString('utf8', start + pos, start + followsEnd.markerAt)));
+          this.onMessage(parseCommandOutput(data.toString('utf8', start + pos, start + followsEnd.outputEnd)));
         }
         pos = followsEnd.messageEnd;
         continue;
@@ -243,12 +248,20 @@ function latin1(data: Buffer, start: number, end: number): string {
   return (data as Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(start, end);
 }
 
-/** Finds `--END COMMAND--` and the blank line after it; undefined while they have not arrived. */
-function findCommandOutputEnd(text: string, pos: number): { markerAt: number; messageEnd: number } | undefined {
+/**
+ * Where old Command output ends: at `--END COMMAND--` and the blank line after it, or at the next message
+ * when the marker never came. Undefined while neither has arrived.
+ */
+function findCommandOutputEnd(text: string, pos: number): { outputEnd: number; messageEnd: number } | undefined {
   const markerAt = text.indexOf(END_COMMAND, pos);
+  NEXT_MESSAGE.lastIndex = pos;
+  const next = NEXT_MESSAGE.exec(text);
+  if (next !== null && (markerAt === -1 || next.index < markerAt)) {
+    return { outputEnd: next.index + 1, messageEnd: NEXT_MESSAGE.lastIndex };
+  }
   if (markerAt === -1) return undefined;
   TERMINATOR.lastIndex = markerAt + END_COMMAND.length;
-  return TERMINATOR.test(text) ? { markerAt, messageEnd: TERMINATOR.lastIndex } : undefined;
+  return TERMINATOR.test(text) ? { outputEnd: markerAt, messageEnd: TERMINATOR.lastIndex } : undefined;
 }
 
 /**
