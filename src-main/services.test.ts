@@ -88,21 +88,22 @@ describe('connecting from the console', () => {
     expect(status).toMatchObject({ kind: 'failed', reason: { code: 'notAmi' } });
   });
 
-  it('gives up waiting on a server that never answers, and says so', async () => {
-    const { created } = await services();
+  it('gives up waiting on a server that never answers, says so, and does not retry a login that never came up', async () => {
+    const { created, pushed } = await services();
     const port = await silentServer(() => {});
     const status = await created.handlers['session:connect'](await server(created, port), window);
-    expect(status.kind).toBe('reconnecting');
-    expect(status.kind === 'reconnecting' && status.reason.code).toBe('timeout');
+    expect(status).toMatchObject({ kind: 'failed', reason: { code: 'timeout' } });
+    expect(pushed.map((s) => s.kind)).not.toContain('reconnecting');
   });
 
-  it('reports a refused port and keeps retrying with a countdown', async () => {
-    const { created } = await services();
+  it('reports a refused port as a failed login, not a connection to retry', async () => {
+    const { created, pushed } = await services();
     const port = await silentServer(() => {});
     await cleanups.pop()?.();
     const status = await created.handlers['session:connect'](await server(created, port), window);
-    expect(status).toMatchObject({ kind: 'reconnecting', attempt: 1, reason: { code: 'refused' } });
-    expect(status.kind === 'reconnecting' && status.retryAt).toBeGreaterThan(Date.now() - 1_000);
+    expect(status).toMatchObject({ kind: 'failed', reason: { code: 'refused' } });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(pushed.filter((s) => s.kind === 'connecting')).toHaveLength(1);
   });
 
   it('comes back by itself after the PBX restarts, rebuilding the board', async () => {

@@ -45,6 +45,8 @@ export class PbxSession {
   readonly desk: CallDesk;
   private readonly now = Date.now;
   private stopped = false;
+  /** Whether this session ever logged in: only a session that was up reconnects by itself. */
+  private wasUp = false;
 
   constructor(private readonly options: PbxSessionOptions) {
     this.board = new ExtensionBoard(options.store);
@@ -102,8 +104,14 @@ export class PbxSession {
         return;
       case 'connected':
         // Shown as connected once the picture is rebuilt (see rebuild()).
+        this.wasUp = true;
         return;
       case 'reconnecting':
+        // A first connection that never came up (refused, unreachable, not AMI, timeout, TLS) is an answer, not a drop.
+        if (!this.wasUp) {
+          this.fail(state.reason.code, state.reason.message);
+          return;
+        }
         this.setStatus({
           kind: 'reconnecting',
           ...identity,

@@ -36,6 +36,7 @@ export const en = {
     noKeychain: 'Secrets cannot be remembered here: {reason}',
     submit: 'Connect',
     connecting: 'Connecting…',
+    tryAgain: 'Try again',
     edit: 'Edit',
     duplicate: 'Duplicate',
     delete: 'Delete',
