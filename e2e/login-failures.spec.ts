@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import type { Page } from '@playwright/test';
 import { startSimulatedPbx } from '../src-main/sim';
 import { connectTo, expect, test } from './fixtures';
@@ -8,7 +8,7 @@ import { connectTo, expect, test } from './fixtures';
  * sentence and a Try again button; only a session that was up goes to "reconnecting".
  */
 
-async function listen(onSocket: Parameters<typeof createServer>[0]): Promise<{ server: Server; port: number }> {
+async function listen(onSocket: (socket: Socket) => void): Promise<{ server: Server; port: number }> {
   const server = createServer(onSocket);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
