@@ -31,7 +31,7 @@ export const tile = (page: Page, exten: string) => page.locator(`[data-extension
 export const callCard = (page: Page, ...numbers: string[]) =>
   numbers.reduce(
     (cards, number) => cards.filter({ has: page.locator('.call__party', { hasText: number }) }),
-    page.getByTestId('calls-panel').locator('li.call'),
+    page.getByTestId('calls-panel').locator('li.call:not([data-ended])'),
   );
 export const notice = (page: Page) => page.getByTestId('notices');
 

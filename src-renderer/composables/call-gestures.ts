@@ -135,7 +135,7 @@ export function useCallGestures() {
     const message = mine
       ? t('calls.confirmHangup', { who: othersOn(call, calls.identity.myExtensionId) })
       : t('calls.confirmHangupBetween', { who: joinPeople(call.parties.map(personLabel)) });
-    rememberFocus(`[data-call="${call.id}"]`);
+    rememberFocus(`.call[data-call="${call.id}"]`);
     confirming.value = { kind: 'hangup', call, message };
   }
 
@@ -167,7 +167,7 @@ export function useCallGestures() {
 
   function openTransfer(call: LiveCall, mode: TransferMode): void {
     calls.selectedCallId = call.id;
-    rememberFocus(`[data-call="${call.id}"]`);
+    rememberFocus(`.call[data-call="${call.id}"]`);
     transferring.value = { call, mode };
   }
 

@@ -98,6 +98,10 @@ export const en = {
   calls: {
     heading: 'Calls',
     none: 'No calls right now.',
+    section: { mine: 'My calls', others: 'Other calls' },
+    ended: 'Ended',
+    ringingForYou: 'Ringing for you',
+    nothingRinging: 'No call is ringing for you.',
     you: 'You',
     yourCall: 'Your call',
     direction: { inbound: 'Incoming', outbound: 'Outgoing', internal: 'Internal' },
