@@ -2,10 +2,24 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SessionStatus } from '../src-preload/contract';
 import { createGatekeeper, type Sender } from './ipc/gatekeeper';
 import { MapVault } from './profiles/testing/vaults';
-import { createMainServices } from './services';
+import { createMainServices, type Broadcast } from './services';
 import { startSimulatedPbx, type SimulatedPbx } from './sim';
+
+interface ConsoleParts {
+  readonly vault: MapVault;
+  readonly broadcast: Broadcast;
+}
+
+/** A keychain that takes its time to store, as a loaded desktop's Secret Service does. */
+class SlowVault extends MapVault {
+  override async set(profileId: string, secret: string) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await super.set(profileId, secret);
+  }
+}
 
 const window: Sender = { id: 'w', send: () => {}, onClosed: () => {} };
 const SECRET = 'front-desk-secret';
@@ -14,13 +28,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startConsole() {
+async function startConsole({ vault = new MapVault(), broadcast = () => {} }: Partial<ConsoleParts> = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'switchboard-login-'));
   cleanups.push(() => rm(userDataDir, { recursive: true, force: true }));
-  const vault = new MapVault();
   const log = { warn: () => {}, error: () => {} };
   const services = createMainServices({
-    broadcast: () => {},
+    broadcast,
     log,
     scheduleFlush: (flush) => {
       const timer = setTimeout(flush, 1);
@@ -93,6 +106,23 @@ describe('logging in with a profile', () => {
       value: { kind: 'connected', username: 'reception' },
     });
     expect(await call('profiles:list')).toMatchObject({ ok: true, value: { lastUsedProfileId: id } });
+  });
+
+  it('says "Connected" only once the typed secret is stored, however slow the keychain', async () => {
+    const vault = new SlowVault();
+    const storedWhenAnnounced: boolean[] = [];
+    let id = '';
+    const broadcast: Broadcast = (channel, payload) => {
+      if (channel === 'session:status' && (payload as SessionStatus).kind === 'connected')
+        storedWhenAnnounced.push(vault.secrets.get(id) === SECRET);
+    };
+    const { call } = await startConsole({ vault, broadcast });
+    id = await profileFor(call, await pbx());
+    expect(await call('session:connect', { profileId: id, secret: SECRET, rememberSecret: true })).toMatchObject({
+      ok: true,
+      value: { kind: 'connected' },
+    });
+    expect(storedWhenAnnounced).toEqual([true]);
   });
 
   it('forgets a secret typed for this session only when the operator logs out', async () => {

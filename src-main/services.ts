@@ -90,14 +90,21 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       onProgress: (progress) => options.broadcast('calls:progress', progress),
     });
     session = next;
+    // Store, then announce: a window told "Connected" may rely on the typed secret being settled.
+    let announcing = request.secret === undefined;
     next.onStatus((changed) => {
-      if (session === next) publish(changed);
+      if (session === next && announcing) publish(changed);
     });
     publish(next.status);
     next.start();
     const outcome = await verdict(next);
-    if (request.secret !== undefined && session === next)
-      await settleTypedSecret(request.profileId, request.secret, request.rememberSecret ?? false, outcome);
+    try {
+      if (request.secret !== undefined && session === next)
+        await settleTypedSecret(request.profileId, request.secret, request.rememberSecret ?? false, outcome);
+    } finally {
+      announcing = true;
+      if (session === next) publish(next.status);
+    }
     return outcome;
   }
 
