@@ -26,7 +26,8 @@ export function buildSwitchboardApi(transport: ContractTransport): SwitchboardAp
     const [domain, verb] = channel.split(':') as [string, string];
     (api[domain] ??= {})[listenerName(verb)] = (listener?: unknown) => {
       if (typeof listener !== 'function') throw new TypeError(`${channel} needs a listener function`);
-      return transport.subscribe(channel, (payload) => listener(payload));
+      const notify = listener as (payload: unknown) => void;
+      return transport.subscribe(channel, (payload) => notify(payload));
     };
   }
   // The mapped SwitchboardApi type is derived from the same tables iterated above.

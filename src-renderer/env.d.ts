@@ -7,9 +7,3 @@ declare global {
     switchboard?: SwitchboardApi;
   }
 }
-
-declare module '*.vue' {
-  import type { DefineComponent } from 'vue';
-  const component: DefineComponent<object, object, unknown>;
-  export default component;
-}

@@ -34,7 +34,7 @@ export function installOfflineSocket(stream: Buffer): void {
       this.push(BANNER);
     });
     return this;
-  } as typeof proto.connect;
+  };
 }
 
 async function feed(socket: net.Socket, stream: Buffer): Promise<void> {

@@ -96,7 +96,7 @@ async function measure(client: string, mode: Mode): Promise<Measurement> {
   } as const;
   let parsed: { events: number; checksum: number; elapsedMs: number; peakRssBytes: number };
   try {
-    parsed = JSON.parse(output.stdout.trim().split('\n').pop() ?? '');
+    parsed = JSON.parse(output.stdout.trim().split('\n').pop() ?? '') as typeof parsed;
   } catch {
     return { ...base, note: `no result (${output.stderr.trim().split('\n').pop() ?? 'exit ' + output.code})` };
   }

@@ -230,9 +230,11 @@ describe('AmiClient lists and commands', () => {
     });
     client.start();
     await connected(client);
-    const error = await client.list('Status', undefined, { timeoutMs: 80 }).catch((e) => e);
+    const error = (await client.list('Status', undefined, { timeoutMs: 80 }).catch((e: unknown) => e)) as {
+      partialItems: AmiMessage[];
+    };
     expect(error).toMatchObject({ code: 'timeout' });
-    expect(error.partialItems.map((m: AmiMessage) => m.get('Channel'))).toEqual(['PJSIP/1']);
+    expect(error.partialItems.map((m) => m.get('Channel'))).toEqual(['PJSIP/1']);
   });
 
   it('reads Command output in both styles and a failing 14+ command with its Message', async () => {

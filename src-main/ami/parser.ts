@@ -28,9 +28,9 @@ const RESPONSE_FOLLOWS = 'Response: Follows';
 const FOLLOWS_HEADER_NAMES = new Set(['response', 'privilege', 'actionid', 'message']);
 
 export interface AmiFrameParserOptions {
-  onMessage(message: AmiMessage): void;
-  onBanner?(line: string): void;
-  onOversize?(droppedBytes: number): void;
+  readonly onMessage: (message: AmiMessage) => void;
+  readonly onBanner?: (line: string) => void;
+  readonly onOversize?: (droppedBytes: number) => void;
   maxMessageBytes?: number;
   /** The first line is the `Asterisk Call Manager/x.y.z` banner (client side). Default false. */
   expectBanner?: boolean;

@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { EventChannel } from '../../src-preload/contract';
 import type { BridgeClientMessage, BridgeServerMessage } from '../../src-preload/bridge-protocol';
 import type { Dispatch, GatekeeperLog, Sender } from './gatekeeper';
@@ -102,7 +102,7 @@ export async function startContractBridge(dispatch: Dispatch, options: ContractB
     ws.on('message', (data) => {
       let message: BridgeClientMessage;
       try {
-        message = JSON.parse(String(data)) as BridgeClientMessage;
+        message = JSON.parse(textOf(data)) as BridgeClientMessage;
       } catch {
         return;
       }
@@ -178,4 +178,10 @@ async function serveFile(root: string, request: IncomingMessage, response: Serve
   createReadStream(file)
     .on('error', () => response.destroy())
     .pipe(response);
+}
+
+/** ws hands a message over as one Buffer, its fragments, or an ArrayBuffer; never as a string. */
+function textOf(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return (data instanceof ArrayBuffer ? Buffer.from(data) : data).toString('utf8');
 }

@@ -61,7 +61,8 @@ export class PictureFeed {
 
   private collect(patch: PicturePatch): void {
     let changes = this.pending.get(patch.collection);
-    if (!changes) this.pending.set(patch.collection, (changes = new Map()));
+    if (!changes)
+      this.pending.set(patch.collection, (changes = new Map<string, ItemOf<PictureCollection> | typeof REMOVED>()));
     for (const id of patch.remove) changes.set(id, REMOVED);
     for (const item of patch.upsert) changes.set(idOf(patch.collection, item), item);
     this.cancelFlush ??= this.schedule(() => this.flush());

@@ -1,4 +1,4 @@
-import type { ExtensionTile, LiveCall, PicturePatch } from '../../src-preload/state';
+import type { ExtensionTile, PicturePatch } from '../../src-preload/state';
 import type { AmiMessage } from '../ami/message';
 import { tileFromExtensionStatus, tilesFromCoreShowHints } from './hints';
 import type { PictureStore } from './picture-store';
@@ -67,7 +67,7 @@ export class ExtensionBoard {
   private learnNamesFrom(patch: PicturePatch): void {
     if (patch.collection !== 'calls') return;
     const named: ExtensionTile[] = [];
-    for (const call of patch.upsert as readonly LiveCall[]) {
+    for (const call of patch.upsert) {
       for (const party of call.parties) {
         const tile = party.extensionId ? this.store.get('extensions', party.extensionId) : undefined;
         if (!tile || party.number !== tile.exten || !isPersonName(party.name, party.number)) continue;

@@ -49,7 +49,7 @@ export class PictureStore {
   remove(collection: PictureCollection, ids: readonly string[]): void {
     const map = this.items(collection);
     const removed = ids.filter((id) => map.delete(id));
-    if (removed.length > 0) this.announce({ collection, upsert: [], remove: removed } as PicturePatch);
+    if (removed.length > 0) this.announce({ collection, upsert: [], remove: removed });
   }
 
   /** Makes a collection exactly `items`: what is gone is removed, what is new or changed is upserted. */

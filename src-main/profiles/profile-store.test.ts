@@ -62,7 +62,7 @@ describe('ProfileStore: everyday use', () => {
   it('writes the file with mode 0600, a schema version, and no secret', async () => {
     await storeAt().create(draft('Front desk'));
     expect((await stat(file)).mode & 0o777).toBe(0o600);
-    const onDisk = JSON.parse(await readFile(file, 'utf8'));
+    const onDisk = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number; version?: number };
     expect(onDisk.schemaVersion).toBe(2);
     expect(JSON.stringify(onDisk)).not.toMatch(/secret|password/i);
   });
@@ -240,7 +240,7 @@ describe('ProfileStore: a file that cannot be used', () => {
 
   it('keeps the good profiles of a hand-edited file, backs the file up and names what was dropped', async () => {
     const good = await storeAt().create(draft('Front desk'));
-    const onDisk = JSON.parse(await readFile(file, 'utf8'));
+    const onDisk = JSON.parse(await readFile(file, 'utf8')) as { profiles: unknown[] };
     onDisk.profiles.push({ ...good, id: '2b4e28ba-2fa1-41d2-883f-0016d3cca427', displayName: 'Typo', port: 'five' });
     const edited = JSON.stringify(onDisk);
     await writeFile(file, edited);
@@ -335,7 +335,7 @@ describe('ProfileStore: migrations', () => {
     expect(store.problems()).toEqual([]);
 
     await store.create(draft('Back office'));
-    const onDisk = JSON.parse(await readFile(file, 'utf8'));
+    const onDisk = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number; version?: number };
     expect(onDisk.schemaVersion).toBe(2);
     expect(onDisk.version).toBeUndefined();
     expect(JSON.stringify(onDisk)).not.toContain('secretSaved');

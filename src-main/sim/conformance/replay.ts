@@ -66,7 +66,7 @@ export async function replayTrace(trace: Trace): Promise<ReplayResult> {
         clients.set(step.conn, client);
         await client.bannerReceived;
       } else if (step.kind === 'note') {
-        await stimulus(pbx, step.note);
+        stimulus(pbx, step.note);
       } else {
         const client = clients.get(step.conn)!;
         const action = step.message.get('Action')!;
@@ -129,7 +129,7 @@ function mapChannel(pbx: SimulatedPbx, name: string): string {
   return live[0]?.name ?? name;
 }
 
-async function stimulus(pbx: SimulatedPbx, note: string): Promise<void> {
+function stimulus(pbx: SimulatedPbx, note: string): void {
   let m = /^cli: devstate change Custom:(\d+) (\w+)$/.exec(note);
   if (m) return pbx.setDeviceState(pbx.model.deviceOf(m[1]!), m[2] as DeviceState & 'BUSY');
   m = /^cli: presencestate change CustomPresence:(\d+) "?([^"]*)"?$/.exec(note);
