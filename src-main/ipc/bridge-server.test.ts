@@ -64,7 +64,7 @@ function openBridge(host: BrowserHost, headers: Record<string, string> = { Origi
 
 function invoke(socket: WebSocket, channel: string): Promise<unknown> {
   return new Promise((resolve) => {
-    socket.once('message', (data) => resolve(JSON.parse(String(data))));
+    socket.once('message', (data) => resolve(JSON.parse((data as Buffer).toString('utf8'))));
     socket.send(JSON.stringify({ kind: 'invoke', id: 1, channel, args: undefined }));
   });
 }
