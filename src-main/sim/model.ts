@@ -4,6 +4,7 @@
  * a ModelEvent (dialect renderers turn those into AMI events). No timers here: call flows that
  * wait live in telephony.ts.
  */
+import { CHANNEL_STATE } from '../ami/channel-state';
 import type { OfficeDirectory } from './office';
 
 export type DeviceState =
@@ -36,7 +37,13 @@ export const HINT_STATUS: Record<DeviceState, { code: number; text: string; cli:
 };
 
 export type ChannelState = 'Down' | 'Ring' | 'Ringing' | 'Up' | 'Busy';
-export const CHANNEL_STATE_CODE: Record<ChannelState, number> = { Down: 0, Ring: 4, Ringing: 5, Up: 6, Busy: 7 };
+export const CHANNEL_STATE_CODE: Record<ChannelState, number> = {
+  Down: CHANNEL_STATE.down,
+  Ring: CHANNEL_STATE.ring,
+  Ringing: CHANNEL_STATE.ringing,
+  Up: CHANNEL_STATE.up,
+  Busy: CHANNEL_STATE.busy,
+};
 
 export interface Recording {
   file: string;

@@ -1,3 +1,4 @@
+import { channelStateCodeOf } from '../../ami/channel-state';
 import type { AmiMessage } from '../../ami/message';
 import { originateResponseOf } from './adapt-asterisk13';
 import { knownValue, numberOrUndefined, type ChannelSnapshot, type PbxEvent } from './events';
@@ -8,23 +9,12 @@ import { knownValue, numberOrUndefined, type ChannelSnapshot, type PbxEvent } fr
  * with `Exten`/`Channel`/`From`/`Timeout`, `Hold` with `Status: On|Off`, no recording events.
  */
 
-/** 1.4 and 1.8 spell the state as a word (`State: Ring`). */
-const STATE_BY_WORD: Readonly<Record<string, number>> = {
-  down: 0,
-  rsrvd: 1,
-  offhook: 2,
-  dialing: 3,
-  ring: 4,
-  ringing: 5,
-  up: 6,
-  busy: 7,
-};
-
 function stateOf(message: AmiMessage): number | undefined {
   const numeric = numberOrUndefined(message.get('ChannelState'));
   if (numeric !== undefined) return numeric;
   const word = message.get('ChannelStateDesc') ?? message.get('State');
-  return word === undefined ? undefined : STATE_BY_WORD[word.toLowerCase()];
+  // 1.4 and 1.8 spell the state as a word (`State: Ring`).
+  return word === undefined ? undefined : channelStateCodeOf(word);
 }
 
 function channelOf(message: AmiMessage): ChannelSnapshot | undefined {

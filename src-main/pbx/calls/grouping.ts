@@ -1,3 +1,4 @@
+import { CHANNEL_STATE } from '../../ami/channel-state';
 import type { ChannelRecord, PbxModel } from './model';
 
 /**
@@ -85,10 +86,8 @@ export function regroupCalls(model: PbxModel): PbxModel {
   return { ...model, nextSeq, channels, calls };
 }
 
-const STATE_UP = 6;
-
 function isBeingSetUp(channel: ChannelRecord): boolean {
-  return channel.state !== STATE_UP && !channel.bridgeId && !channel.dialedBy && channel.linkedId !== undefined;
+  return channel.state !== CHANNEL_STATE.up && !channel.bridgeId && !channel.dialedBy && channel.linkedId !== undefined;
 }
 
 /** `Local/101@phones-0000000d;1` and `;2` are one Local channel's two halves. */

@@ -1,15 +1,15 @@
+import { CHANNEL_STATE } from '../../ami/channel-state';
 import type { CallDirection, CallParty, CallState, LiveCall, ParkedCall } from '../../../src-preload/state';
 import { deviceOfChannel, type ExtensionMatcher } from './device-match';
 import type { ChannelRecord, ParkedRecord, PbxModel } from './model';
 import { partiesOfCall } from './parties';
 
 const STATE_RINGING = 5;
-const STATE_UP = 6;
 
 function partyState(channel: ChannelRecord, parkedUids: ReadonlySet<string>): CallState {
   if (parkedUids.has(channel.uid)) return 'parked';
   if (channel.onHold) return 'onHold';
-  if (channel.state === STATE_UP) return 'up';
+  if (channel.state === CHANNEL_STATE.up) return 'up';
   if (channel.state === STATE_RINGING) return 'ringing';
   return 'dialing';
 }

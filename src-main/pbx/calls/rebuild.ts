@@ -1,3 +1,4 @@
+import { CHANNEL_STATE, channelStateCodeOf } from '../../ami/channel-state';
 import type { AmiMessage } from '../../ami/message';
 import type { PbxDialect } from '../dialect';
 import { PbxRefusal, isSuccessResponse, type AmiRequester } from '../requester';
@@ -55,7 +56,10 @@ function channelFromListItem(
   const seconds = durationSeconds(item.get('Duration') ?? item.get('Seconds'));
   const createdAt = now - seconds * 1000;
   const stateWord = item.get('ChannelStateDesc') ?? item.get('State');
-  const state = numberOrUndefined(item.get('ChannelState')) ?? (stateWord?.toLowerCase() === 'up' ? 6 : 0);
+  const state =
+    numberOrUndefined(item.get('ChannelState')) ??
+    (stateWord === undefined ? undefined : channelStateCodeOf(stateWord)) ??
+    CHANNEL_STATE.down;
   const bridge = dialect.family === 'asterisk-11' ? undefined : (item.get('BridgeId') ?? item.get('BridgeID'));
   return {
     uid,
@@ -67,7 +71,7 @@ function channelFromListItem(
     connectedName: knownValue(item.get('ConnectedLineName')) ?? '',
     linkedId: item.get('Linkedid') ?? item.get('LinkedID'),
     createdAt,
-    answeredAt: state === 6 ? createdAt : undefined,
+    answeredAt: state === CHANNEL_STATE.up ? createdAt : undefined,
     bridgeId: bridge || undefined,
     dialedBy: undefined,
     onHold: false,

@@ -1,8 +1,7 @@
+import { CHANNEL_STATE } from '../../ami/channel-state';
 import type { ChannelSnapshot, PbxEvent } from './events';
 import { regroupCalls } from './grouping';
 import type { BridgeRecord, ChannelRecord, ParkedRecord, PbxModel } from './model';
-
-const STATE_UP = 6;
 
 /**
  * The call model's reducer: one console event in, the next model out. Pure: time is passed in,
@@ -155,7 +154,7 @@ class Draft {
       connectedNum: snapshot.connectedNum ?? base.connectedNum,
       connectedName: snapshot.connectedName ?? base.connectedName,
       linkedId: snapshot.linkedId ?? base.linkedId,
-      answeredAt: base.answeredAt ?? (state === STATE_UP ? this.now : undefined),
+      answeredAt: base.answeredAt ?? (state === CHANNEL_STATE.up ? this.now : undefined),
       ...extra,
     });
   }
