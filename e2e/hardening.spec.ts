@@ -1,4 +1,9 @@
-import { expect, test } from './fixtures';
+import { createRequire } from 'node:module';
+import type { KeytarApi } from '../src-main/profiles/vault';
+import { startSimulatedPbx } from '../src-main/sim';
+import { E2E_VAULT_SERVICE, createProfile, expect, test } from './fixtures';
+
+const keytar = createRequire(import.meta.url)('keytar') as KeytarApi;
 
 test.describe('hardening', () => {
   test('a plain-login secret too long for one AMI line is refused in words, and nothing is sent', async ({
@@ -52,5 +57,50 @@ test.describe('hardening', () => {
     await page.reload();
     await page.getByTestId('connect-demo').click();
     await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
+  });
+
+  test('pointing a profile at another server forgets its saved secret, and says so before saving', async ({
+    console: page,
+    pbx,
+  }) => {
+    const reachable = await keytar.getPassword(E2E_VAULT_SERVICE, 'probe').then(
+      () => true,
+      () => false,
+    );
+    test.skip(!reachable, 'SKIPPED: no Secret Service; run with scripts/with-keyring.sh npx playwright test');
+    const other = await startSimulatedPbx({ port: 0 });
+    try {
+      await createProfile(page, pbx);
+      const id = await page
+        .locator('[data-testid="profile-item"][aria-pressed="true"]')
+        .getAttribute('data-profile-id');
+      await page.getByLabel('Secret', { exact: true }).fill('demo');
+      await page.getByLabel('Remember my secret on this computer').check();
+      await page.getByTestId('connect-submit').click();
+      await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
+      await expect.poll(() => keytar.getPassword(E2E_VAULT_SERVICE, id ?? '')).toBe('demo');
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await expect(page.getByTestId('secret-saved')).toBeVisible();
+
+      await page.getByTestId('edit-profile').click();
+      const editor = page.getByTestId('profile-editor');
+      await editor.getByLabel('Profile name').fill('Front desk (day)');
+      await expect(editor.getByTestId('secret-will-be-forgotten')).toHaveCount(0);
+      await editor.getByLabel('Port').fill(String(other.port));
+      await expect(editor.getByTestId('secret-will-be-forgotten')).toHaveText(
+        'Saving this forgets the secret saved for this profile: it belongs to the server and login method it was saved for. You will type it again to connect.',
+      );
+      await editor.getByTestId('profile-save').click();
+      await expect(editor).toBeHidden();
+      await expect(page.getByTestId('secret-saved')).toHaveCount(0);
+      await expect.poll(() => keytar.getPassword(E2E_VAULT_SERVICE, id ?? '')).toBeNull();
+
+      await page.getByTestId('connect-submit').click({ noWaitAfter: true });
+      await expect(page.getByLabel('Secret', { exact: true })).toHaveJSProperty('validity.valueMissing', true);
+      await expect(page.getByTestId('status-text')).toHaveText('Not connected');
+      expect(other.actionsReceived).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -183,6 +183,68 @@ describe('logging in with a profile', () => {
     expect(sim.actionsReceived).toEqual([]);
   });
 
+  it('forgets a saved secret when the profile is pointed at another server: that server receives no secret', async () => {
+    const { call, vault } = await startConsole();
+    const [first, other] = [await pbx(), await pbx()];
+    const created = await call('profiles:create', {
+      displayName: 'Front desk',
+      host: first.host,
+      port: first.port,
+      username: 'reception',
+      authType: 'plain',
+    });
+    const id = created.ok ? (created.value as { id: string }).id : '';
+    expect(await call('session:connect', { profileId: id, secret: SECRET, rememberSecret: true })).toMatchObject({
+      ok: true,
+      value: { kind: 'connected' },
+    });
+    await call('session:disconnect');
+    expect(vault.secrets.get(id)).toBe(SECRET);
+
+    expect(await call('profiles:update', { id, changes: { displayName: 'Front desk (day)' } })).toMatchObject({
+      ok: true,
+      value: { hasSavedSecret: true },
+    });
+    expect(await call('profiles:update', { id, changes: { port: other.port } })).toMatchObject({
+      ok: true,
+      value: { port: other.port, hasSavedSecret: false },
+    });
+    expect(await call('session:connect', { profileId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'needsSecret' },
+    });
+    expect(other.actionsReceived).toEqual([]);
+    expect(vault.secrets.has(id)).toBe(false);
+  });
+
+  it.each([
+    ['the host', { host: 'localhost' }],
+    ['TLS', { tls: { enabled: true } }],
+    ['the login method', { authType: 'md5' }],
+  ])('forgets the saved and the typed secret when %s changes', async (_what, changes) => {
+    const { call, vault } = await startConsole();
+    const sim = await pbx();
+    const created = await call('profiles:create', {
+      displayName: 'Front desk',
+      host: sim.host,
+      port: sim.port,
+      username: 'reception',
+      authType: 'plain',
+    });
+    const id = created.ok ? (created.value as { id: string }).id : '';
+    await call('session:connect', { profileId: id, secret: SECRET, rememberSecret: true });
+    expect(vault.secrets.get(id)).toBe(SECRET);
+    expect(await call('profiles:update', { id, changes })).toMatchObject({
+      ok: true,
+      value: { hasSavedSecret: false },
+    });
+    // Still logged in with this profile: the secret typed this session does not carry over either.
+    expect(await call('session:connect', { profileId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'needsSecret' },
+    });
+  });
+
   it('logs in at launch with --profile and its saved secret', async () => {
     const { call, services } = await startConsole();
     const id = await profileFor(call, await pbx());

@@ -21,6 +21,9 @@ import type {
   VaultAvailability,
 } from '../src-main/profiles/plain-data';
 import { SecretSchema } from '../src-main/profiles/secret';
+
+/** The editor warns with the same rule main applies: which edits forget a saved secret. */
+export { changesSecretTarget } from '../src-main/profiles/profile';
 import type { PbxPicture, PicturePatch } from './state';
 
 /**

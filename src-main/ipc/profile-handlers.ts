@@ -37,7 +37,15 @@ export function profileHandlers(deps: ProfileHandlerDeps): Pick<Handlers, Profil
       };
     },
     'profiles:create': async (draft) => summarise(await plainly(() => profiles.create(draft))),
-    'profiles:update': async ({ id, changes }) => summarise(await plainly(() => profiles.update(id, changes))),
+    'profiles:update': async ({ id, changes }) => {
+      const forgotten = await credentials.forgetIfRepointed(id, changes);
+      if (forgotten.kind === 'vaultUnavailable')
+        throw new OperatorError(
+          'vaultUnavailable',
+          `The change was not saved: it points the profile at another server or login method, so the secret saved for the old one must be forgotten first, and the keychain could not be reached. ${forgotten.reason}`,
+        );
+      return summarise(await plainly(() => profiles.update(id, changes)));
+    },
     'profiles:duplicate': async ({ id }) => summarise(await plainly(() => profiles.duplicate(id))),
     'profiles:delete': async ({ id }) => {
       await deps.beforeDelete(id);
@@ -56,6 +64,8 @@ export function profileHandlers(deps: ProfileHandlerDeps): Pick<Handlers, Profil
           throw new OperatorError('notFound', 'That profile no longer exists, so its secret was not saved.');
         case 'invalidSecret':
           throw new OperatorError('invalidSecret', saved.reason);
+        case 'serverChanged':
+          throw new OperatorError('serverChanged', saved.reason);
       }
     },
     'profiles:forgetSecret': ({ id }) => credentials.forgetSecret(id),

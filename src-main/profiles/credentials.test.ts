@@ -172,6 +172,54 @@ describe('CredentialService with a keychain', () => {
   });
 });
 
+describe('CredentialService when a profile is pointed at another server', () => {
+  it('does not keep a secret typed for the old server when the login ends after the edit', async () => {
+    const vault = new MapVault();
+    const credentials = new CredentialService({ vault, profiles: store });
+    expect(await credentials.secretForConnect(profile.id, 'typed-for-the-old-one')).toMatchObject({ kind: 'secret' });
+    const changes = { host: 'elsewhere.example.org' };
+    expect(await credentials.forgetIfRepointed(profile.id, changes)).toEqual({ kind: 'forgotten' });
+    await store.update(profile.id, changes);
+    expect(await credentials.saveSecret(profile.id, 'typed-for-the-old-one', true)).toMatchObject({
+      kind: 'serverChanged',
+    });
+    expect(vault.secrets.size).toBe(0);
+    expect(await credentials.secretForConnect(profile.id)).toMatchObject({ kind: 'needsSecret' });
+
+    // Typed again for the new server, it is kept.
+    await credentials.secretForConnect(profile.id, 'typed-for-the-new-one');
+    expect(await credentials.saveSecret(profile.id, 'typed-for-the-new-one', true)).toEqual({ kind: 'remembered' });
+  });
+
+  it('keeps the secret when only other settings change, and counts a new CA or server name as another server', async () => {
+    const vault = new MapVault();
+    const credentials = new CredentialService({ vault, profiles: store });
+    expect(await credentials.forgetIfRepointed(profile.id, { displayName: 'Reception', host: profile.host })).toEqual({
+      kind: 'unchanged',
+    });
+    const tls = await store.update(profile.id, { tls: { enabled: true, caFile: '/etc/pbx-ca.pem' } });
+    expect(await credentials.forgetIfRepointed(tls.id, { tls: { enabled: true, caFile: '/etc/pbx-ca.pem' } })).toEqual({
+      kind: 'unchanged',
+    });
+    expect(await credentials.forgetIfRepointed(tls.id, { tls: { enabled: true, caFile: '/tmp/other.pem' } })).toEqual({
+      kind: 'forgotten',
+    });
+    expect(
+      await credentials.forgetIfRepointed(tls.id, {
+        tls: { enabled: true, caFile: '/etc/pbx-ca.pem', serverName: 'pbx.example.org' },
+      }),
+    ).toEqual({ kind: 'forgotten' });
+  });
+
+  it('says the keychain could not be reached, so the saved secret could not be forgotten', async () => {
+    const credentials = new CredentialService({ vault: new UnreachableVault(), profiles: store });
+    expect(await credentials.forgetIfRepointed(profile.id, { port: 5039 })).toEqual({
+      kind: 'vaultUnavailable',
+      reason: NO_KEYCHAIN_MESSAGE,
+    });
+  });
+});
+
 describe('CredentialService without a keychain (fails closed)', () => {
   it('says plainly that "remember" did not store the secret, and keeps it for this session only', async () => {
     const vault = new UnreachableVault();

@@ -1,5 +1,18 @@
-import { DEMO_PROFILE_ID, type AnyProfile, type UserProfile } from './profile';
-import type { DeleteProfileResult, ForgetSecretResult, SaveSecretResult, VaultAvailability } from './plain-data';
+import {
+  DEMO_PROFILE_ID,
+  changesSecretTarget,
+  secretTargetOf,
+  type AnyProfile,
+  type ProfileChanges,
+  type UserProfile,
+} from './profile';
+import type {
+  DeleteProfileResult,
+  ForgetSecretResult,
+  RepointResult,
+  SaveSecretResult,
+  VaultAvailability,
+} from './plain-data';
 import { secretSchemaFor } from './secret';
 import { VAULT_SERVICE, VaultUnavailableError, type SecretVault } from './vault';
 
@@ -21,9 +34,12 @@ export interface ProfileLookup {
  * Which secret a connection uses, and where secrets are kept: the keychain (when the operator asks
  * to remember, and it is reachable) or this process's memory for the current session. The renderer
  * only ever learns `hasSavedSecret` and the result kinds; a secret leaves here only for the AMI login.
+ * A secret belongs to the server and login method it was typed for (`secretTargetOf`): pointing the
+ * profile elsewhere forgets the saved one, and one typed for the old server is never used for the new.
  */
 export class CredentialService {
-  private readonly sessionSecrets = new Map<string, string>();
+  /** Typed this session, with the target it was typed for. */
+  private readonly sessionSecrets = new Map<string, { readonly secret: string; readonly target: string }>();
 
   constructor(private readonly deps: { readonly vault: SecretVault; readonly profiles: ProfileLookup }) {}
 
@@ -37,8 +53,12 @@ export class CredentialService {
     if (profile.kind === 'demo') return { kind: 'noSecretNeeded' };
     const problem = secretProblem(secret, profile);
     if (problem !== undefined) return { kind: 'invalidSecret', reason: problem };
+    const target = secretTargetOf(profile);
+    const typed = this.sessionSecrets.get(profileId);
+    // A login typed for the old server that ends after an edit re-pointed the profile.
+    if (typed?.secret === secret && typed.target !== target) return { kind: 'serverChanged', reason: SERVER_CHANGED };
 
-    this.sessionSecrets.set(profileId, secret);
+    this.sessionSecrets.set(profileId, { secret, target });
     if (!remember) {
       // Unticking "remember" means this desk should not keep it: a secret saved earlier goes too.
       await this.deps.vault.delete(profileId).catch(ignoreUnavailable);
@@ -56,6 +76,10 @@ export class CredentialService {
   async forgetSecret(profileId: string): Promise<ForgetSecretResult> {
     this.sessionSecrets.delete(profileId);
     if (profileId === DEMO_PROFILE_ID) return { kind: 'forgotten' };
+    return this.forgetSaved(profileId);
+  }
+
+  private async forgetSaved(profileId: string): Promise<ForgetSecretResult> {
     try {
       await this.deps.vault.delete(profileId);
       return { kind: 'forgotten' };
@@ -63,6 +87,17 @@ export class CredentialService {
       if (error instanceof VaultUnavailableError) return { kind: 'vaultUnavailable', reason: error.message };
       throw error;
     }
+  }
+
+  /**
+   * Before a profile is edited: when the edit points it at another server or login method, the secret
+   * saved for it is forgotten first, so it can never be sent there.
+   */
+  async forgetIfRepointed(profileId: string, changes: ProfileChanges): Promise<RepointResult> {
+    const profile = await this.deps.profiles.get(profileId);
+    if (profile?.kind !== 'user' || !changesSecretTarget(profile, changes)) return { kind: 'unchanged' };
+    // The secret typed this session stays, marked with its old target: it is never used for the new one.
+    return this.forgetSaved(profileId);
   }
 
   /** Whether the keychain holds a secret for this profile. False when the keychain is unreachable. */
@@ -87,11 +122,12 @@ export class CredentialService {
     if (typedSecret !== undefined) {
       const problem = secretProblem(typedSecret, profile);
       if (problem !== undefined) return { kind: 'invalidSecret', reason: problem };
-      this.sessionSecrets.set(profileId, typedSecret);
+      this.sessionSecrets.set(profileId, { secret: typedSecret, target: secretTargetOf(profile) });
       return { kind: 'secret', secret: typedSecret, source: 'typed' };
     }
-    const sessionSecret = this.sessionSecrets.get(profileId);
-    if (sessionSecret !== undefined) return { kind: 'secret', secret: sessionSecret, source: 'session' };
+    const typed = this.sessionSecrets.get(profileId);
+    if (typed !== undefined && typed.target === secretTargetOf(profile))
+      return { kind: 'secret', secret: typed.secret, source: 'session' };
     try {
       const saved = await this.deps.vault.get(profileId);
       if (saved !== undefined) return { kind: 'secret', secret: saved, source: 'vault' };
@@ -125,6 +161,9 @@ export class CredentialService {
     return existed ? { kind: 'deleted' } : { kind: 'alreadyGone' };
   }
 }
+
+const SERVER_CHANGED =
+  'The profile was pointed at another server while logging in, so the secret typed for the old one was not kept.';
 
 /** Why the profile's login could not carry this secret, in words; undefined when it can. */
 function secretProblem(secret: string, profile: UserProfile): string | undefined {

@@ -43,7 +43,13 @@ export type SaveSecretResult =
   | { readonly kind: 'notRemembered'; readonly reason: string }
   | { readonly kind: 'noSecretNeeded' }
   | { readonly kind: 'unknownProfile' }
-  | { readonly kind: 'invalidSecret'; readonly reason: string };
+  | { readonly kind: 'invalidSecret'; readonly reason: string }
+  /** Typed for the server the profile pointed at before an edit: not kept for the new one. */
+  | { readonly kind: 'serverChanged'; readonly reason: string };
+
+export type RepointResult =
+  /** The change leaves the server and login method as they were. */
+  { readonly kind: 'unchanged' } | ForgetSecretResult;
 
 export type ForgetSecretResult =
   | { readonly kind: 'forgotten' }

@@ -198,6 +198,29 @@ export const UserProfileSchema = z.strictObject({
 });
 export type UserProfile = z.infer<typeof UserProfileSchema>;
 
+type SecretTarget = Pick<UserProfile, 'host' | 'port' | 'tls' | 'authType'>;
+
+/**
+ * What a secret belongs to: the server (host, port, TLS and the certificate it trusts) and the login
+ * method it was typed for, as one string to compare.
+ */
+export function secretTargetOf(profile: SecretTarget): string {
+  const { tls } = profile;
+  const trust = tls.enabled ? [tls.caFile ?? null, tls.serverName ?? null] : [];
+  return JSON.stringify([profile.host, profile.port, profile.authType, tls.enabled, ...trust]);
+}
+
+/** Whether these changes point the profile at another server or login method: its secret then goes. */
+export function changesSecretTarget(profile: SecretTarget, changes: ProfileChanges): boolean {
+  const changed = {
+    host: changes.host ?? profile.host,
+    port: changes.port ?? profile.port,
+    tls: changes.tls ?? profile.tls,
+    authType: changes.authType ?? profile.authType,
+  };
+  return secretTargetOf(changed) !== secretTargetOf(profile);
+}
+
 /**
  * The built-in Demo PBX. Not stored, not editable, needs no secret; its host and port are chosen
  * at connect time, when the app starts the in-process simulator.

@@ -57,6 +57,8 @@ export const en = {
     authMd5: 'MD5 challenge',
     tls: 'Use TLS (encrypted)',
     serverName: 'TLS server name (optional)',
+    forgetsSecret:
+      'Saving this forgets the secret saved for this profile: it belongs to the server and login method it was saved for. You will type it again to connect.',
     myDevice: 'My device (e.g. PJSIP/200)',
     dialContext: 'Dial context',
     parkingLot: 'Parking lot',
