@@ -25,6 +25,8 @@ export type PendingConfirmation =
 export interface TransferDraft {
   readonly call: LiveCall;
   readonly mode: TransferMode;
+  /** Started on a tile: its person stays, the other one moves. */
+  readonly fromExtensionId?: string;
 }
 
 const REACHABILITY: Readonly<Record<LampState, Reachability>> = {
@@ -44,9 +46,6 @@ const REACHABILITY: Readonly<Record<LampState, Reachability>> = {
 const modeOf = (event: DragEvent | KeyboardEvent): TransferMode =>
   event.shiftKey || event.altKey ? 'attended' : 'blind';
 const MODIFIERS = new Set(['Shift', 'Alt']);
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
 
 /** The board's call gestures: drag and drop, the keyboard transfer, and the confirmations they need. */
 export function useCallGestures() {
@@ -119,8 +118,14 @@ export function useCallGestures() {
       target: tile.exten,
       mode,
       ...(payload.partyId ? { partyId: payload.partyId } : {}),
-      ...(payload.fromExtensionId ? { fromExtensionId: payload.fromExtensionId } : {}),
+      // From a tile of my own call, the other person moves, as from the calls panel.
+      ...(payload.fromExtensionId && !mineNow(payload.callId) ? { fromExtensionId: payload.fromExtensionId } : {}),
     });
+  }
+
+  function mineNow(callId: string): boolean {
+    const call = calls.calls.find((known) => known.id === callId);
+    return call !== undefined && calls.isMine(call);
   }
 
   function dropOnParking(): void {
@@ -165,17 +170,23 @@ export function useCallGestures() {
     restoreFocus();
   }
 
-  function openTransfer(call: LiveCall, mode: TransferMode): void {
+  function openTransfer(call: LiveCall, mode: TransferMode, fromExtensionId?: string): void {
     calls.selectedCallId = call.id;
     rememberFocus(`.call[data-call="${call.id}"]`);
-    transferring.value = { call, mode };
+    transferring.value = { call, mode, ...(fromExtensionId ? { fromExtensionId } : {}) };
   }
 
   function submitTransfer(target: string, mode: TransferMode): void {
     const draft = transferring.value;
     transferring.value = undefined;
     restoreFocus();
-    if (draft) void calls.transfer({ callId: draft.call.id, target, mode });
+    if (draft)
+      void calls.transfer({
+        callId: draft.call.id,
+        target,
+        mode,
+        ...(draft.fromExtensionId ? { fromExtensionId: draft.fromExtensionId } : {}),
+      });
   }
 
   function cancelTransfer(): void {
@@ -183,15 +194,9 @@ export function useCallGestures() {
     restoreFocus();
   }
 
-  /** T with a call selected opens the transfer box (Shift+T: attended). */
+  /** Shift or Alt as last pressed: a drop takes the mode from it. */
   function onKey(event: KeyboardEvent): void {
     if (MODIFIERS.has(event.key)) heldMode = 'attended';
-    if (isTyping(event.target) || confirming.value || transferring.value) return;
-    const call = calls.selectedCall;
-    if (call && (event.key === 't' || event.key === 'T')) {
-      event.preventDefault();
-      openTransfer(call, modeOf(event));
-    }
   }
 
   function onKeyUp(event: KeyboardEvent): void {

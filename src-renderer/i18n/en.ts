@@ -88,7 +88,7 @@ export const en = {
   },
   board: {
     filter: 'Filter extensions',
-    filterHint: 'Press / to filter',
+    filterHint: 'Press / to filter, ? for all keys',
     groupByContext: 'Group by context',
     tileSize: 'Tiles',
     size: { compact: 'Compact', normal: 'Normal', large: 'Large' },
@@ -201,6 +201,22 @@ export const en = {
   },
   notices: {
     dismiss: 'Dismiss',
+  },
+  shortcuts: {
+    heading: 'Keyboard shortcuts',
+    filter: 'Filter extensions (from anywhere); Enter calls the only match',
+    dial: 'Go to the dial box',
+    arrows: 'Move between extensions',
+    enter: 'On an extension: call it. On a call: select it. On a parked call: pick it up',
+    transfer: 'Transfer the focused call (or the call on the focused extension)',
+    attended: 'Attended transfer: talk to them first',
+    park: 'Park the call',
+    pickup: 'Pick up a parked call to your phone',
+    record: 'Record the call; again to pause or resume',
+    hangup: 'Hang up the call (asks first)',
+    escape: 'Close a dialog, or clear the filter',
+    help: 'Show these shortcuts',
+    close: 'Close',
   },
 } as const;
 
