@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, shell, session } from 'electron';
 import { createGatekeeper } from './ipc/gatekeeper';
 import { broadcastTo, serveContractOverIpc } from './ipc/electron';
+import { followSecondLaunch, handoverFor } from './launch-handover';
 import { consoleLog } from './log';
 import { guardProcess } from './process-guard';
 import { KeytarVault } from './profiles/vault';
@@ -72,27 +73,48 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** The window in front, restored; a new one if the last was closed (macOS keeps the app running). */
+function focusWindow(): void {
+  const window = BrowserWindow.getAllWindows()[0] ?? createWindow();
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
 guardProcess(consoleLog);
 app.enableSandbox();
 
-void app.whenReady().then(() => {
-  // The page asks for nothing: no camera, microphone, notifications or geolocation.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const services = createMainServices({
-    broadcast: broadcastTo(() => BrowserWindow.getAllWindows()),
-    log: consoleLog,
-    userDataDir: app.getPath('userData'),
-    vault: new KeytarVault(),
-  });
-  serveContractOverIpc(createGatekeeper(services.handlers, consoleLog), isOwnPage);
-  createWindow();
-  services.loginAtLaunch(process.argv).catch((error: unknown) => consoleLog.error('could not follow --profile', error));
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-  app.on('before-quit', () => void services.dispose());
-});
+// One Switchboard per user: a second launch hands its command line to this one and quits.
+if (!app.requestSingleInstanceLock(handoverFor(process.argv))) app.quit();
+else startApp();
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+function startApp(): void {
+  void app.whenReady().then(() => {
+    // The page asks for nothing: no camera, microphone, notifications or geolocation.
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    const services = createMainServices({
+      broadcast: broadcastTo(() => BrowserWindow.getAllWindows()),
+      log: consoleLog,
+      userDataDir: app.getPath('userData'),
+      vault: new KeytarVault(),
+    });
+    serveContractOverIpc(createGatekeeper(services.handlers, consoleLog), isOwnPage);
+    createWindow();
+    services
+      .loginAtLaunch(process.argv)
+      .catch((error: unknown) => consoleLog.error('could not follow --profile', error));
+    app.on('second-instance', (_event, argv, _workingDirectory, data) => {
+      followSecondLaunch(data, argv, {
+        focus: focusWindow,
+        loginAtLaunch: (args) => services.loginAtLaunch(args),
+      }).catch((error: unknown) => consoleLog.error('could not follow --profile from a second launch', error));
+    });
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+    app.on('before-quit', () => void services.dispose());
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { LockFileBusyError, isProcessRunning, withLockFile } from './lock-file';
 import { CURRENT_SCHEMA_VERSION, isJsonObject, migrateToCurrent } from './migrations';
 import {
   DEMO_PROFILE,
@@ -64,10 +65,10 @@ type LoadedFile =
 /**
  * The operator's login profiles in `<userData>/profiles.json`. Never holds a secret.
  *
- * Every call re-reads the file under a per-file mutex (shared by all stores of this process), and
- * every change is applied as an operation to what is on disk right now, then written atomically
- * (temp file in the same folder, fsync, rename; mode 0600). Two windows saving at once therefore
- * both keep their change. A file that cannot be used is kept aside and reported, never overwritten.
+ * Every call re-reads the file under a per-file mutex (shared by all stores of this process) and a
+ * lock file (shared with other processes), and every change is applied as an operation to what is on
+ * disk right now, then written atomically (temp file in the same folder, fsync, rename; mode 0600).
+ * Two windows, or two Switchboards, saving at once therefore both keep their change. A file that cannot be used is kept aside and reported, never overwritten.
  */
 export class ProfileStore {
   readonly filePath: string;
@@ -282,8 +283,22 @@ export class ProfileStore {
     });
   }
 
+  /** This process's windows queue in memory; other processes (a second Switchboard) wait on the lock file. */
   private withFileLock<T>(work: () => Promise<T>): Promise<T> {
-    return withPathLock(this.filePath, work);
+    return withPathLock(this.filePath, async () => {
+      try {
+        return await withLockFile(this.filePath, work);
+      } catch (error) {
+        if (error instanceof LockFileBusyError) {
+          throw new ProfileError(
+            'fileSystem',
+            'Another Switchboard has been changing your profiles for more than ten seconds, so this was not done. Try again.',
+          );
+        }
+        if (error instanceof ProfileError) throw error;
+        throw fileSystemError('lock', error);
+      }
+    });
   }
 
   /** Reads and upgrades the file; recovers from (and reports) a file that cannot be used. Lock held. */
@@ -515,15 +530,6 @@ function fileSystemError(verb: string, error: unknown): ProfileError {
 
 function plainJsonError(error: unknown): string {
   return error instanceof Error ? error.message : 'unreadable';
-}
-
-function isProcessRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) === 'EPERM';
-  }
 }
 
 function escapeRegExp(text: string): string {
