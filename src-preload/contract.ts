@@ -253,7 +253,6 @@ export const events = {
 
 type Methods = typeof methods;
 type Events = typeof events;
-export type Domain = keyof Methods;
 
 /** `domain:verb`, the channel name of each method. */
 export type MethodChannel = { [D in keyof Methods]: `${D}:${keyof Methods[D] & string}` }[keyof Methods];

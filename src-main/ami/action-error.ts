@@ -17,15 +17,3 @@ export class AmiActionError extends Error {
     super(message);
   }
 }
-
-/** The PBX answered, but not with success (e.g. `Permission denied`). */
-export class AmiResponseError extends Error {
-  override readonly name = 'AmiResponseError';
-
-  constructor(
-    readonly action: string,
-    readonly response: AmiMessage,
-  ) {
-    super(`The PBX refused ${action}: ${response.get('Message') ?? response.response ?? 'no reason given'}`);
-  }
-}

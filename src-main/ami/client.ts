@@ -11,9 +11,7 @@ import { DEFAULT_MAX_MESSAGE_BYTES } from './parser';
 import { ActionRequest, type ListResult, type ReplyShape } from './request';
 import { AmiInjectionError, serializeAction } from './serialize';
 
-export { AmiActionError, AmiResponseError, type AmiActionErrorCode } from './action-error';
-export { parseBannerVersion } from './banner';
-export type { AmiFailure, AmiFailureCode } from './failure';
+export type { AmiFailure } from './failure';
 export type { ListResult } from './request';
 
 export interface AmiClientOptions {

@@ -69,7 +69,6 @@ const TlsSettingsSchema = z.discriminatedUnion(
   ],
   { error: 'TLS must be on or off.' },
 );
-export type TlsSettings = z.infer<typeof TlsSettingsSchema>;
 
 const AuthTypeSchema = z.enum(['plain', 'md5'], {
   error: "The login method must be 'plain' or 'md5' (MD5 challenge).",
@@ -168,7 +167,6 @@ export const ProfileDraftSchema = z.strictObject({
   recordingPattern: RecordingPatternSchema.default(DEFAULT_RECORDING_PATTERN),
   board: BoardPrefsSchema.default(DEFAULT_BOARD_PREFS),
 });
-export type ProfileDraft = z.output<typeof ProfileDraftSchema>;
 export type ProfileDraftInput = z.input<typeof ProfileDraftSchema>;
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AmiMessage } from '../ami/message';
 import { startSimulatedPbx, type SimulatedPbx, type SimulatedPbxOptions } from './index';
-import { RawAmiClient } from './test-client';
+import { RawAmiClient } from './testing/test-client';
 
 let pbx: SimulatedPbx | undefined;
 const clients: RawAmiClient[] = [];

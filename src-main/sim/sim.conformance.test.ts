@@ -2,18 +2,19 @@
  * Conformance against real Asterisk 20 transcripts (../shared/ami-traces): the simulator answers
  * the recorded actions with the same responses and events, compared by event name, header names
  * and order; values (Uniqueid, timestamps, channel suffixes) are not compared. For the call flows
- * (07-16) the events a console consumes must come in the same sequences (conformance/call-sequence.ts).
+ * (07-16) the events a console consumes must come in the same sequences (testing/conformance/call-sequence.ts).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AmiMessage } from '../ami/message';
-import { VirtualClock } from './clock';
+import { VirtualClock } from './testing/virtual-clock';
+import { scenario } from './testing/scenario-builder';
 import type { RenderedEvent } from './dialects';
-import { loadTrace, type Trace } from './conformance/trace-file';
-import { scenario, startSimulatedPbx } from './index';
-import { replayTrace } from './conformance/replay';
-import { consumedCallSequence, type CallSequence } from './conformance/call-sequence';
+import { loadTrace, type Trace } from './testing/conformance/trace-file';
+import { startSimulatedPbx } from './index';
+import { replayTrace } from './testing/conformance/replay';
+import { consumedCallSequence, type CallSequence } from './testing/conformance/call-sequence';
 
 const TRACE_DIR = fileURLToPath(new URL('../../../shared/ami-traces/', import.meta.url));
 const files = existsSync(TRACE_DIR)

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulatedPbx, type SimulatedPbx } from './index';
-import { RawAmiClient } from './test-client';
+import { RawAmiClient } from './testing/test-client';
 
 let pbx: SimulatedPbx | undefined;
 const clients: RawAmiClient[] = [];

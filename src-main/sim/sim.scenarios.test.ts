@@ -1,10 +1,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { VirtualClock } from './clock';
+import { VirtualClock } from './testing/virtual-clock';
+import { demoStoryScenario, scenario } from './testing/scenario-builder';
 import type { RenderedEvent } from './dialects';
 import { serializeMessage } from '../ami/serialize';
-import { demoStoryScenario, parseScenario, scenario, startSimulatedPbx } from './index';
+import { parseScenario, startSimulatedPbx } from './index';
 
 async function runFor(options: Parameters<typeof startSimulatedPbx>[0], ms: number) {
   const clock = new VirtualClock();

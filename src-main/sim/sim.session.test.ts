@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulatedPbx, type SimulatedPbx, type SimulatedPbxOptions } from './index';
-import { RawAmiClient } from './test-client';
+import { RawAmiClient } from './testing/test-client';
 
 const LIMITED = { username: 'limited', secret: 'limited-secret', read: ['call'], write: ['call'] };
 const CONSOLE = { username: 'console', secret: 'console-secret', read: ['all'], write: ['all'] };

@@ -219,5 +219,3 @@ export const en = {
     close: 'Close',
   },
 } as const;
-
-export type Messages = typeof en;

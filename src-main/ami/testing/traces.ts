@@ -53,11 +53,3 @@ export function frameServerStream(chunks: readonly Uint8Array[]): { banners: str
   for (const chunk of chunks) parser.push(chunk);
   return { banners, messages };
 }
-
-/** Every message the server sent on one connection of a trace (`label` as in TraceConnection). */
-export function traceMessages(label: string): AmiMessage[] {
-  const [file = '', conn = '1'] = label.split('#');
-  const connection = loadTraceConnections(`${file}.jsonl`)[Number(conn) - 1];
-  if (connection === undefined) throw new Error(`no trace connection ${label} in ${TRACE_DIR}`);
-  return frameServerStream(connection.chunks).messages;
-}

@@ -60,11 +60,6 @@ export function emptyModel(idPrefix: string): PbxModel {
   return { idPrefix, nextSeq: 1, channels: new Map(), bridges: new Map(), parked: new Map(), calls: new Map() };
 }
 
-export function channelByName(model: PbxModel, name: string): ChannelRecord | undefined {
-  for (const channel of model.channels.values()) if (channel.name === name) return channel;
-  return undefined;
-}
-
 /** Oldest first; Asterisk's uniqueid sequence (`lab-1795379000.24` → 24) breaks ties within a millisecond or second. */
 export function compareChannelAge(a: ChannelRecord, b: ChannelRecord): number {
   return a.createdAt - b.createdAt || uniqueidOrder(a.uid) - uniqueidOrder(b.uid);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulatedPbx, type SimDialect, type SimulatedPbx } from '../../sim';
-import { RawAmiClient } from '../../sim/test-client';
+import { RawAmiClient } from '../../sim/testing/test-client';
 import { feed, shapeOf } from '../testing/feed';
 import { ExtensionMatcher } from './device-match';
 

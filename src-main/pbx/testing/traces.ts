@@ -25,15 +25,6 @@ export function readTrace(name: string, connection = 1): TracedMessage[] {
   return messages;
 }
 
-/** List items answering the action whose ActionID is given (e.g. `rec-3`). */
-export function listItems(messages: readonly TracedMessage[], actionId: string): AmiMessage[] {
-  return messages
-    .map(({ message }) => message)
-    .filter(
-      (message) => message.actionId === actionId && message.event !== undefined && !/Complete$/.test(message.event),
-    );
-}
-
 /** Live events only (not list items answering an action). */
 export function liveEvents(messages: readonly TracedMessage[], until = Infinity, from = -Infinity): TracedMessage[] {
   return messages.filter(
@@ -44,8 +35,6 @@ export function liveEvents(messages: readonly TracedMessage[], until = Infinity,
       t >= from,
   );
 }
-
-export const msg = (fields: Record<string, string | number>) => AmiMessage.of(fields);
 
 /** The ActionID of the first `action` the recorder sent in a trace (e.g. `VoicemailUsersList` → `rec-2`). */
 export function recordedActionId(name: string, action: string): string | undefined {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { eventAdapterFor } from '../calls/adapt';
-import { channelByName } from '../calls/model';
 import { dialectForAmiVersion } from '../dialect';
 import { feed } from '../testing/feed';
 import { liveEvents, readTrace, type TracedMessage } from '../testing/traces';
@@ -8,7 +7,13 @@ import { AtxferWatcher, NO_TRANSFER_FEATURE_MESSAGE } from './atxfer-watcher';
 import { BlindTransferWatcher } from './blind-transfer-watcher';
 import { OriginateWatcher } from './originate-watcher';
 import type { PbxEvent } from '../calls/events';
+import type { ChannelRecord, PbxModel } from '../calls/model';
 import type { OutcomeWatcher } from './watcher';
+
+function channelByName(model: PbxModel, name: string): ChannelRecord | undefined {
+  for (const channel of model.channels.values()) if (channel.name === name) return channel;
+  return undefined;
+}
 
 const adapt = eventAdapterFor(dialectForAmiVersion('9.0.0'));
 

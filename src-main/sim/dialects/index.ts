@@ -2,7 +2,7 @@ import { renderBridgeEra } from './bridge-era';
 import { renderLegacy } from './legacy';
 import type { DialectProfile, SimDialect } from './types';
 
-export type { DialectProfile, RenderedEvent, EventClass, SimDialect, RenderContext } from './types';
+export type { DialectProfile, RenderedEvent, SimDialect } from './types';
 
 /** The one table of what each simulated Asterisk version is. */
 export const DIALECTS: Record<SimDialect, DialectProfile> = {

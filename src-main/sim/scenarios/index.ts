@@ -5,7 +5,7 @@ import { busyOffice, type BusyOfficeOptions } from './busy-office';
 import { livelyOffice } from './lively-office';
 import type { Scenario, ScenarioStep } from './timeline';
 
-export { scenario, parseScenario, demoStoryScenario, type Scenario, type ScenarioStep } from './timeline';
+export { parseScenario, type Scenario } from './timeline';
 export type { BusyOfficeOptions } from './busy-office';
 
 export interface ScenarioTarget {

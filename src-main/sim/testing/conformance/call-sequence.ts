@@ -20,7 +20,7 @@
  * each an exact sequence: one per party, per bridge, per hint, per queue member, and the originate
  * results.
  */
-import type { AmiMessage } from '../../ami/message';
+import type { AmiMessage } from '../../../ami/message';
 
 /** The events a console consumes (the list); everything else is dialplan noise. */
 const CONSUMED =

@@ -1,7 +1,7 @@
 /** Reads the lab's JSONL AMI traces (../shared/ami-traces) into actions, notes and framed messages. */
 import { readFileSync } from 'node:fs';
-import { AmiFrameParser } from '../../ami/parser';
-import type { AmiMessage } from '../../ami/message';
+import { AmiFrameParser } from '../../../ami/parser';
+import type { AmiMessage } from '../../../ami/message';
 
 export type TraceStep =
   | { kind: 'connect'; conn: number; t: number }

@@ -4,10 +4,10 @@
  * dialplan reload, restart), and collects what the simulator sent back.
  */
 import { createHash } from 'node:crypto';
-import type { AmiHeader, AmiMessage } from '../../ami/message';
-import { startSimulatedPbx, type SimulatedPbx } from '../server';
-import type { OfficeDirectory } from '../office';
-import type { DeviceState, PresenceState } from '../model';
+import type { AmiHeader, AmiMessage } from '../../../ami/message';
+import { startSimulatedPbx, type SimulatedPbx } from '../../server';
+import type { OfficeDirectory } from '../../office';
+import type { DeviceState, PresenceState } from '../../model';
 import { RawAmiClient } from '../test-client';
 import type { Trace } from './trace-file';
 

@@ -3,9 +3,9 @@
  * found by ActionID. (The real client lives in src-main/ami; this one must stay dumb on purpose.)
  */
 import { connect, type Socket } from 'node:net';
-import { AmiFrameParser } from '../ami/parser';
-import type { AmiMessage } from '../ami/message';
-import { serializeAction } from '../ami/serialize';
+import { AmiFrameParser } from '../../ami/parser';
+import type { AmiMessage } from '../../ami/message';
+import { serializeAction } from '../../ami/serialize';
 
 type Waiter = { match: (m: AmiMessage) => boolean; resolve: (m: AmiMessage) => void };
 
