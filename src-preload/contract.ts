@@ -24,6 +24,7 @@ import { SecretSchema } from '../src-main/profiles/secret';
 
 /** The editor warns with the same rule main applies: which edits forget a saved secret. */
 export { changesSecretTarget } from '../src-main/profiles/profile';
+import { DIAL_TARGET, DIAL_TARGET_HINT } from './dial-target';
 import type { PbxPicture, PicturePatch } from './state';
 
 /**
@@ -120,12 +121,11 @@ export interface EventSpec<P> {
 const event = <P>(): EventSpec<P> => ({});
 
 /** A number or extension to dial or transfer to: digits, letters and the keypad's `*#+`. */
-const DialTarget = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9*#+_.-]{1,64}$/, 'is not a number or extension');
+const DialTarget = z.string().trim().regex(DIAL_TARGET, DIAL_TARGET_HINT);
 /** Ids main issued (call, party, slot): short and plain, never a channel name. */
-const IssuedId = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'is not an id the console issued');
+const IssuedId = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'That call, person or parking space is not one the console knows.');
 const ExtensionId = z.string().regex(/^[A-Za-z0-9*#+_.-]{1,64}@[A-Za-z0-9_.-]{1,80}$/, 'is not an extension id');
 
 export const TransferRequestSchema = z.object({

@@ -1,3 +1,4 @@
+import { DIAL_TARGET_HINT } from '../../src-preload/dial-target';
 import { describe, expect, it, vi } from 'vitest';
 import { METHOD_CHANNELS } from '../../src-preload/contract';
 import { createCallHandlers } from './call-handlers';
@@ -67,15 +68,26 @@ describe('the gatekeeper', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'unknownMethod' } });
   });
 
-  it('refuses a malformed argument with a message naming the field', async () => {
+  it('refuses a malformed argument in words, naming neither the method nor the field (those go to the log)', async () => {
     const connect = vi.fn();
-    const dispatch = createGatekeeper(handlers({ 'session:connect': connect }), quietLog);
+    const log = { warn: vi.fn(), error: vi.fn() };
+    const dispatch = createGatekeeper(handlers({ 'session:connect': connect }), log);
     const result = await dispatch('session:connect', { profileId: '../profiles.json' }, window);
-    expect(result).toMatchObject({
+    expect(result).toEqual({
       ok: false,
-      error: { code: 'invalidArgument', message: expect.stringContaining('profileId') },
+      error: { code: 'invalidArgument', message: 'That was not accepted: That is not a profile id.' },
     });
+    expect(log.warn).toHaveBeenCalledWith('refused session:connect: invalid profileId');
     expect(connect).not.toHaveBeenCalled();
+  });
+
+  it('says a number that cannot be dialled in the words the page shows next to the field', async () => {
+    const dispatch = createGatekeeper(handlers(), quietLog);
+    const result = await dispatch('calls:dial', { target: '10 1' }, window);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalidArgument', message: `That was not accepted: ${DIAL_TARGET_HINT}` },
+    });
   });
 
   it('refuses a username carrying an AMI header injection', async () => {

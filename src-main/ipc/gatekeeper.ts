@@ -63,10 +63,11 @@ export function createGatekeeper(handlers: Handlers, log: GatekeeperLog) {
     }
     const parsed = schemaOf(channel).safeParse(rawArgs);
     if (!parsed.success) {
-      const problems = parsed.error.issues
-        .map((issue) => (issue.path.length ? `${issue.path.join('.')} ${issue.message}` : issue.message))
-        .join('; ');
-      return refuse('invalidArgument', `${channel} was given an invalid argument: ${problems}.`);
+      // The operator reads the schemas' own sentences; the method and field names go to the log only.
+      const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(argument)').join(', ');
+      log.warn(`refused ${channel}: invalid ${where}`);
+      const problems = [...new Set(parsed.error.issues.map((issue) => sentence(issue.message)))].join(' ');
+      return refuse('invalidArgument', `That was not accepted: ${problems}`);
     }
     try {
       const handler = handlers[channel] as (args: unknown, sender: Sender) => unknown;
@@ -80,6 +81,11 @@ export function createGatekeeper(handlers: Handlers, log: GatekeeperLog) {
       );
     }
   };
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function refuse(code: string, message: string): { ok: false; error: IpcError } {

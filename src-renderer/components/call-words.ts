@@ -1,4 +1,4 @@
-import type { LiveCall, RecordingState } from '../../src-preload/state';
+import type { CallParty, CallState, LiveCall, RecordingState } from '../../src-preload/state';
 
 /** The call's recording state as one badge: recording wins over paused. */
 export function recordingOf(call: LiveCall): RecordingState {
@@ -36,4 +36,15 @@ export function movedParty(call: LiveCall, partyId: string | undefined, myExtens
   if (partyId) return call.parties.find((party) => party.partyId === partyId);
   const others = call.parties.filter((party) => myExtensionId === undefined || party.extensionId !== myExtensionId);
   return others.length === 1 ? others[0] : undefined;
+}
+
+/** What a call's or a person's state is called: an outside caller not yet answered is waiting, not dialling. */
+export type StateWord = CallState | 'waiting';
+
+export function callStateWord(call: LiveCall): StateWord {
+  return call.state === 'dialing' && call.direction === 'inbound' ? 'waiting' : call.state;
+}
+
+export function partyStateWord(party: CallParty): StateWord {
+  return party.state === 'dialing' && party.extensionId === undefined ? 'waiting' : party.state;
 }

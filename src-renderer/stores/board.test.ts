@@ -63,6 +63,15 @@ describe('the board store', () => {
     expect([counts.idle, counts.ringing, counts.inUse, counts.busy]).toEqual([1, 1, 1, 0]);
   });
 
+  it('counts only the tiles the filter shows', () => {
+    const board = loaded();
+    usePrefsStore().filter = '110';
+    const shown = board.visibleTiles.map((tile) => tile.lamp);
+    expect(shown).toHaveLength(1);
+    expect(Object.values(board.countsByLamp).reduce((sum, count) => sum + count, 0)).toBe(1);
+    expect(board.countsByLamp[shown[0]!]).toBe(1);
+  });
+
   it('ignores a batch older than what it already has', () => {
     const board = loaded();
     board.receive({ version: 1, patches: [{ collection: 'extensions', upsert: [], remove: ['9@internal'] }] });

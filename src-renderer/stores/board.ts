@@ -50,9 +50,10 @@ export const useBoardStore = defineStore('board', () => {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([context, list]) => ({ key: context, context, tiles: list }));
   });
+  /** The header's counts: of the tiles shown, so they follow the filter. */
   const countsByLamp = computed(() => {
     const counts = Object.fromEntries(LAMP_STATES.map((lamp) => [lamp, 0])) as Record<LampState, number>;
-    for (const tile of tiles.value) counts[tile.lamp] += 1;
+    for (const tile of visibleTiles.value) counts[tile.lamp] += 1;
     return counts;
   });
 

@@ -17,6 +17,9 @@ const LINGER_MS: Readonly<Record<NoticeTone, number | undefined>> = {
   error: undefined,
 };
 
+/** At most this many at a time: the oldest that is not an error goes first, then the oldest error. */
+const MAX_SHOWN = 3;
+
 /** The toast area: what the console says back after a command. */
 export const useNoticesStore = defineStore('notices', () => {
   const notices = ref<Notice[]>([]);
@@ -26,8 +29,9 @@ export const useNoticesStore = defineStore('notices', () => {
   function show(tone: NoticeTone, text: string, key = `n${++seq}`): void {
     const notice: Notice = { key, tone, text };
     const at = notices.value.findIndex((known) => known.key === key);
-    notices.value =
-      at >= 0 ? notices.value.map((known, index) => (index === at ? notice : known)) : [...notices.value, notice];
+    notices.value = fewest(
+      at >= 0 ? notices.value.map((known, index) => (index === at ? notice : known)) : [...notices.value, notice],
+    );
     clearTimeout(timers.get(key));
     const linger = LINGER_MS[tone];
     if (linger !== undefined)
@@ -35,6 +39,19 @@ export const useNoticesStore = defineStore('notices', () => {
         key,
         setTimeout(() => dismiss(key), linger),
       );
+  }
+
+  function fewest(list: Notice[]): Notice[] {
+    const kept = [...list];
+    while (kept.length > MAX_SHOWN) {
+      const at = kept.findIndex((notice) => notice.tone !== 'error');
+      const [gone] = kept.splice(at >= 0 ? at : 0, 1);
+      if (gone) {
+        clearTimeout(timers.get(gone.key));
+        timers.delete(gone.key);
+      }
+    }
+    return kept;
   }
 
   function dismiss(key: string): void {

@@ -1,3 +1,4 @@
+import { DIAL_TARGET, DIAL_TARGET_HINT } from '../../../src-preload/dial-target';
 import { deviceOfChannel, type ExtensionMatcher } from '../calls/device-match';
 import type { ChannelRecord } from '../calls/model';
 import { partiesOfCall as peopleOnCall } from '../calls/parties';
@@ -57,11 +58,8 @@ export function pickParty(
   return fail('ambiguousParty', 'It is not clear which person on the call to move: drag the person, not the call.');
 }
 
-/** An extension or number to dial: digits, letters and the keypad's `*#+`, nothing that could name a context or device. */
-const DIAL_TARGET = /^[A-Za-z0-9*#+_.-]{1,64}$/;
-
 export function checkTarget(target: string): CommandResult<string> {
   const trimmed = target.trim();
   if (DIAL_TARGET.test(trimmed)) return { ok: true, value: trimmed };
-  return fail('invalidTarget', `"${target}" is not a number the console can dial: use digits (and * # +) only.`);
+  return fail('invalidTarget', `"${target}" is not a number the console can dial. ${DIAL_TARGET_HINT}`);
 }
