@@ -10,7 +10,7 @@ const HINT = 'Use digits, * and # (or an extension’s letters), up to 64.';
 const noticesCoverSomething = (page: Page) =>
   page.evaluate(() => {
     const boxes = (selector: string) =>
-      [...document.querySelectorAll(selector)].map((el) => el.getBoundingClientRect());
+      Array.from(document.querySelectorAll(selector), (el) => el.getBoundingClientRect());
     const overlap = (a: DOMRect, b: DOMRect) =>
       a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     return boxes('.notice').some((n) => boxes('.tile, li.call').some((other) => overlap(n, other)));
