@@ -166,6 +166,26 @@ describe('the profiles methods', () => {
     expect(list.profiles.every((p) => !p.hasSavedSecret)).toBe(true);
   });
 
+  it('refuse to point a profile at another server while the keychain cannot be reached to forget its secret', async () => {
+    const { dispatch, create } = setUp(new UnreachableVault());
+    const desk = await create();
+    expect(
+      await dispatch('profiles:update', { id: desk.id, changes: { host: 'elsewhere.example.org' } }, window),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'vaultUnavailable',
+        message: `The change was not saved: it points the profile at another server or login method, so the secret saved for the old one must be forgotten first, and the keychain could not be reached. ${NO_KEYCHAIN_MESSAGE}`,
+      },
+    });
+    expect(
+      await dispatch('profiles:update', { id: desk.id, changes: { displayName: 'Reception' } }, window),
+    ).toMatchObject({
+      ok: true,
+      value: { displayName: 'Reception', host: 'pbx.example.org' },
+    });
+  });
+
   it('export profiles as JSON without secrets and import them at another desk', async () => {
     const { handlers, create } = setUp();
     const desk = await create();

@@ -14,7 +14,7 @@ export const SecretSchema = z
   .refine((value) => !/[\r\n\0]/.test(value), "The secret can't contain line breaks or NUL characters.");
 
 /** A plain login sends the secret itself as one `Secret: …` line; MD5 sends only its digest. */
-export const MAX_PLAIN_SECRET_BYTES = MAX_LINE_BYTES - 'Secret: \r\n'.length;
+const MAX_PLAIN_SECRET_BYTES = MAX_LINE_BYTES - 'Secret: \r\n'.length;
 
 const utf8 = new TextEncoder();
 
