@@ -4,8 +4,6 @@
  * and order; values (Uniqueid, timestamps, channel suffixes) are not compared. For the call flows
  * (07-16) the events a console consumes must come in the same sequences (testing/conformance/call-sequence.ts).
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AmiMessage } from '../ami/message';
 import { VirtualClock } from './testing/virtual-clock';
@@ -15,13 +13,9 @@ import { loadTrace, type Trace } from './testing/conformance/trace-file';
 import { startSimulatedPbx } from './index';
 import { replayTrace } from './testing/conformance/replay';
 import { consumedCallSequence, type CallSequence } from './testing/conformance/call-sequence';
+import { TRACE_DIR, TRACE_FILES } from '../testing/ami-trace-file';
 
-const TRACE_DIR = fileURLToPath(new URL('../../../shared/ami-traces/', import.meta.url));
-const files = existsSync(TRACE_DIR)
-  ? readdirSync(TRACE_DIR)
-      .filter((f) => f.endsWith('.jsonl'))
-      .sort()
-  : [];
+const files = TRACE_FILES;
 if (files.length === 0 && process.env.SWITCHBOARD_ALLOW_MISSING_TRACES !== '1') {
   throw new Error(
     `No AMI traces in ${TRACE_DIR}: the conformance tests need ../shared/ami-traces next to the repository (set SWITCHBOARD_ALLOW_MISSING_TRACES=1 to skip them).`,
@@ -131,7 +125,7 @@ function comparable(
 /** Every header layout real Asterisk used for each event name, across all transcripts. */
 const ALL_SHAPES = new Map<string, Set<string>>();
 for (const file of files) {
-  for (const messages of loadTrace(`${TRACE_DIR}${file}`).received.values()) {
+  for (const messages of loadTrace(file).received.values()) {
     for (const [event, shapes] of shapesByEvent(messages.filter(isUnsolicited))) {
       const set = ALL_SHAPES.get(event) ?? new Set<string>();
       shapes.forEach((x) => set.add(x));
@@ -149,7 +143,7 @@ describe.skipIf(files.length === 0)('conformance with real Asterisk 20 transcrip
     let sim: Map<number, AmiMessage[]>;
 
     beforeAll(async () => {
-      trace = loadTrace(`${TRACE_DIR}${file}`);
+      trace = loadTrace(file);
       sim = (await replayTrace(trace)).received;
     }, 30_000);
 

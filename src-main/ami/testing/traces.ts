@@ -1,17 +1,9 @@
-/** Reads the lab's recorded Asterisk 20 sessions (../shared/ami-traces, JSONL) for the AMI tests. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+/** The lab's recorded Asterisk 20 sessions as the AMI tests read them: per connection, bytes each way. */
 import type { AmiMessage } from '../message';
 import { AmiFrameParser } from '../parser';
+import { readTraceFile } from '../../testing/ami-trace-file';
 
-export const TRACE_DIR = fileURLToPath(new URL('../../../../shared/ami-traces/', import.meta.url));
-
-/** The trace file names, sorted; empty when the folder is missing. */
-export const TRACE_FILES: readonly string[] = existsSync(TRACE_DIR)
-  ? readdirSync(TRACE_DIR)
-      .filter((name) => name.endsWith('.jsonl'))
-      .sort()
-  : [];
+export { TRACE_DIR, TRACE_FILES } from '../../testing/ami-trace-file';
 
 export interface TraceConnection {
   /** `<file without .jsonl>#<connection number>`. */
@@ -24,19 +16,14 @@ export interface TraceConnection {
 
 export function loadTraceConnections(file: string): TraceConnection[] {
   const byConnection = new Map<number, TraceConnection>();
-  for (const line of readFileSync(TRACE_DIR + file, 'utf8').split('\n')) {
-    if (line === '') continue;
-    const entry = JSON.parse(line) as { dir?: 'in' | 'out'; data?: string; data_b64?: string; conn?: number };
-    if (entry.dir === undefined) continue;
-    const conn = entry.conn ?? 1;
-    let connection = byConnection.get(conn);
+  for (const entry of readTraceFile(file).entries) {
+    if (entry.kind === 'note') continue;
+    let connection = byConnection.get(entry.conn);
     if (connection === undefined) {
-      connection = { label: `${file.replace('.jsonl', '')}#${conn}`, chunks: [], writes: [] };
-      byConnection.set(conn, connection);
+      connection = { label: `${file.replace('.jsonl', '')}#${entry.conn}`, chunks: [], writes: [] };
+      byConnection.set(entry.conn, connection);
     }
-    const bytes =
-      entry.data_b64 === undefined ? Buffer.from(entry.data ?? '', 'utf8') : Buffer.from(entry.data_b64, 'base64');
-    (entry.dir === 'in' ? connection.chunks : connection.writes).push(bytes);
+    (entry.kind === 'in' ? connection.chunks : connection.writes).push(entry.bytes);
   }
   return [...byConnection.values()];
 }

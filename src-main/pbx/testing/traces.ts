@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { AmiMessage } from '../../ami/message';
+import type { AmiMessage } from '../../ami/message';
 import { AmiFrameParser } from '../../ami/parser';
+import { readTraceFile } from '../../testing/ami-trace-file';
 
 /** Test-only: the messages Asterisk sent in one of ../shared/ami-traces, each with its arrival time. */
 export interface TracedMessage {
@@ -9,18 +8,14 @@ export interface TracedMessage {
   readonly message: AmiMessage;
 }
 
-const TRACES = fileURLToPath(new URL('../../../../shared/ami-traces/', import.meta.url));
-
 export function readTrace(name: string, connection = 1): TracedMessage[] {
-  const lines = readFileSync(`${TRACES}${name}.jsonl`, 'utf8').split('\n').filter(Boolean);
   const messages: TracedMessage[] = [];
   let t = 0;
   const parser = new AmiFrameParser({ expectBanner: true, onMessage: (message) => messages.push({ t, message }) });
-  for (const line of lines) {
-    const entry = JSON.parse(line) as { t?: number; dir?: string; data?: string; conn?: number };
-    if (entry.dir !== 'in' || (entry.conn ?? 1) !== connection || entry.data === undefined) continue;
-    t = entry.t ?? t;
-    parser.push(Buffer.from(entry.data, 'utf8'));
+  for (const entry of readTraceFile(`${name}.jsonl`).entries) {
+    if (entry.kind !== 'in' || entry.conn !== connection) continue;
+    t = entry.t;
+    parser.push(entry.bytes);
   }
   return messages;
 }
@@ -38,12 +33,11 @@ export function liveEvents(messages: readonly TracedMessage[], until = Infinity,
 
 /** The ActionID of the first `action` the recorder sent in a trace (e.g. `VoicemailUsersList` → `rec-2`). */
 export function recordedActionId(name: string, action: string): string | undefined {
-  const lines = readFileSync(`${TRACES}${name}.jsonl`, 'utf8').split('\n').filter(Boolean);
-  for (const line of lines) {
-    const entry = JSON.parse(line) as { dir?: string; data?: string };
-    if (entry.dir !== 'out' || entry.data === undefined) continue;
-    if (!new RegExp(`^Action: ${action}\\r\\n`, 'i').test(entry.data)) continue;
-    return /ActionID: ([^\r\n]+)/.exec(entry.data)?.[1];
+  for (const entry of readTraceFile(`${name}.jsonl`).entries) {
+    if (entry.kind !== 'out') continue;
+    const data = entry.bytes.toString('utf8');
+    if (!new RegExp(`^Action: ${action}\\r\\n`, 'i').test(data)) continue;
+    return /ActionID: ([^\r\n]+)/.exec(data)?.[1];
   }
   return undefined;
 }

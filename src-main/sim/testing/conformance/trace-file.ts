@@ -1,7 +1,7 @@
-/** Reads the lab's JSONL AMI traces (../shared/ami-traces) into actions, notes and framed messages. */
-import { readFileSync } from 'node:fs';
+/** The lab's AMI traces (../shared/ami-traces) as the conformance tests read them: steps and framed replies. */
 import { AmiFrameParser } from '../../../ami/parser';
 import type { AmiMessage } from '../../../ami/message';
+import { readTraceFile } from '../../../testing/ami-trace-file';
 
 export type TraceStep =
   | { kind: 'connect'; conn: number; t: number }
@@ -16,35 +16,31 @@ export interface Trace {
   readonly received: ReadonlyMap<number, readonly AmiMessage[]>;
 }
 
-function frame(bytes: string, expectBanner: boolean): AmiMessage[] {
+function frame(bytes: Buffer, expectBanner: boolean): AmiMessage[] {
   const out: AmiMessage[] = [];
   const parser = new AmiFrameParser({ expectBanner, onMessage: (m) => out.push(m) });
-  parser.push(Buffer.from(bytes, 'utf8'));
+  parser.push(bytes);
   return out;
 }
 
-export function loadTrace(path: string): Trace {
-  const lines = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-  const meta = (lines[0]?.meta ?? {}) as { scenario?: string; user?: string };
+/** A trace by its path below the traces folder (`07-originate-bridge.jsonl`). */
+export function loadTrace(file: string): Trace {
+  const { meta, entries } = readTraceFile(file);
   const steps: TraceStep[] = [];
-  const incoming = new Map<number, string>();
-  for (const line of lines.slice(1)) {
-    const conn = typeof line.conn === 'number' ? line.conn : 1;
-    const t = Number(line.t);
-    if (typeof line.note === 'string') {
-      if (line.note.startsWith('connected to')) steps.push({ kind: 'connect', conn, t });
-      else if (line.note !== 'cli-output') steps.push({ kind: 'note', conn, t, note: line.note });
-    } else if (line.dir === 'out') {
-      const message = frame(String(line.data), false)[0];
+  const incoming = new Map<number, Buffer[]>();
+  for (const entry of entries) {
+    const { conn, t } = entry;
+    if (entry.kind === 'note') {
+      if (entry.note.startsWith('connected to')) steps.push({ kind: 'connect', conn, t });
+      else if (entry.note !== 'cli-output') steps.push({ kind: 'note', conn, t, note: entry.note });
+    } else if (entry.kind === 'out') {
+      const message = frame(entry.bytes, false)[0];
       if (message) steps.push({ kind: 'action', conn, t, message });
-    } else if (line.dir === 'in') {
-      incoming.set(conn, (incoming.get(conn) ?? '') + String(line.data));
+    } else {
+      incoming.set(conn, [...(incoming.get(conn) ?? []), entry.bytes]);
     }
   }
   const received = new Map<number, AmiMessage[]>();
-  for (const [conn, bytes] of incoming) received.set(conn, frame(bytes, true));
-  return { name: meta.scenario ?? path, user: meta.user ?? 'console', steps, received };
+  for (const [conn, chunks] of incoming) received.set(conn, frame(Buffer.concat(chunks), true));
+  return { name: meta.scenario ?? file, user: meta.user ?? 'console', steps, received };
 }
