@@ -148,6 +148,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     'session:status': () => status,
     'picture:subscribe': (_args, sender) => feed.subscribe(sender),
+    'picture:taken': ({ version }, sender) => {
+      feed.taken(sender, version);
+      return null;
+    },
     ...createCallHandlers(() => session?.desk),
     ...profileHandlers({
       profiles,

@@ -200,6 +200,8 @@ export const methods = {
   picture: {
     /** Starts the feed for this window: returns the snapshot; patches follow as `picture:patch`. */
     subscribe: method<PictureSnapshot>()(NoArgs),
+    /** The page has applied the batch of this version; main sends the next one only after this. */
+    taken: method<null>()(z.strictObject({ version: z.number().int().nonnegative() })),
   },
   profiles: {
     list: method<ProfileList>()(NoArgs),

@@ -28,6 +28,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'session:disconnect': () => disconnected,
     'session:status': () => disconnected,
     'picture:subscribe': () => ({ version: 0, picture: { extensions: {}, calls: {}, parked: {} } }),
+    'picture:taken': () => null,
     ...createCallHandlers(() => undefined),
     ...unusedProfileHandlers,
     ...overrides,

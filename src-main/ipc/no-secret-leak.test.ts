@@ -116,6 +116,8 @@ describe('no secret reaches the renderer or the log', () => {
     await call('session:status', undefined);
     pbx.setDeviceState('PJSIP/101', 'RINGING');
     await expect.poll(() => received.some((r) => r.channel.endsWith('picture:patch'))).toBe(true);
+    const batch = received.find((r) => r.channel.endsWith('picture:patch'))?.payload as { version: number };
+    await call('picture:taken', { version: batch.version });
     await call('calls:operator', undefined);
     await call('calls:dial', { target: '101' });
     await call('calls:transfer', { callId: 'no-such-call', target: '102', mode: 'blind' });

@@ -95,4 +95,71 @@ describe('the picture feed', () => {
     expect(w.batches).toHaveLength(0);
     expect(feed.subscriberCount).toBe(0);
   });
+
+  it('sends a busy window nothing more until it takes the last batch, then one batch with the latest of each tile', () => {
+    const store = new PictureStore();
+    const frames = manualFrames();
+    const feed = new PictureFeed(store, frames.schedule);
+    store.replace(
+      'extensions',
+      Array.from({ length: 1000 }, (_, i) => tile(String(1000 + i))),
+    );
+    const slow = window();
+    const start = feed.subscribe(slow.sender);
+    store.upsert('extensions', [tile('1000', 'ringing')]);
+    frames.runFrame();
+    expect(slow.batches).toHaveLength(1);
+
+    // The page is busy with that batch for 100 frames while 20 tiles change 50 times each.
+    const lamps: LampState[] = ['idle', 'ringing', 'inUse', 'onHold', 'busy'];
+    for (let frame = 0; frame < 100; frame++) {
+      for (let i = 0; i < 10; i++)
+        store.upsert('extensions', [tile(String(1000 + ((frame * 10 + i) % 20)), lamps[frame % 5])]);
+      frames.runFrame();
+    }
+    expect(slow.batches, 'nothing queues up behind a batch not yet taken').toHaveLength(1);
+
+    feed.taken(slow.sender, slow.batches[0]!.version);
+    expect(slow.batches, 'what was overdue goes out as soon as the page takes the last batch').toHaveLength(2);
+    const folded = slow.batches[1]!.patches[0]!.upsert as ExtensionTile[];
+    expect(folded, 'one entry per changed tile, however often it changed').toHaveLength(20);
+    const picture = slow.batches.reduce((p, b) => b.patches.reduce(applyPatch, p), start.picture);
+    expect(picture).toEqual(store.snapshot());
+    for (const item of folded) expect(item).toEqual(store.snapshot().extensions[item.id]);
+  });
+
+  it('holds back at most one entry per item for a window that never takes a batch', () => {
+    const store = new PictureStore();
+    const frames = manualFrames();
+    const feed = new PictureFeed(store, frames.schedule);
+    const stuck = window();
+    feed.subscribe(stuck.sender);
+    store.upsert('extensions', [tile('100', 'ringing')]);
+    frames.runFrame();
+    for (let i = 0; i < 10_000; i++) {
+      store.upsert('extensions', [tile(String(100 + (i % 50)), i % 2 ? 'idle' : 'inUse')]);
+      if (i % 100 === 0) frames.runFrame();
+    }
+    expect(stuck.batches).toHaveLength(1);
+    feed.taken(stuck.sender, stuck.batches[0]!.version);
+    expect(stuck.batches[1]!.patches[0]!.upsert).toHaveLength(50);
+  });
+
+  it('ignores a taken batch it never sent, and keeps another window flowing meanwhile', () => {
+    const store = new PictureStore();
+    const frames = manualFrames();
+    const feed = new PictureFeed(store, frames.schedule);
+    const slow = window('slow');
+    const quick = window('quick');
+    feed.subscribe(slow.sender);
+    feed.subscribe(quick.sender);
+    for (let i = 0; i < 3; i++) {
+      store.upsert('extensions', [tile('100', i % 2 ? 'idle' : 'ringing')]);
+      frames.runFrame();
+      feed.taken(quick.sender, quick.batches.at(-1)!.version);
+      feed.taken(slow.sender, 999);
+    }
+    expect(quick.batches).toHaveLength(3);
+    expect(slow.batches).toHaveLength(1);
+  });
 });

@@ -47,6 +47,7 @@ function handlersForOtherDomains() {
     'session:disconnect': never,
     'session:status': never,
     'picture:subscribe': never,
+    'picture:taken': never,
     'calls:dial': never,
     'calls:transfer': never,
     'calls:park': never,

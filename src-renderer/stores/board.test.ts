@@ -1,5 +1,5 @@
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExtensionTile, LampState } from '../../src-preload/state';
 import { useBoardStore } from './board';
 import { usePrefsStore } from './prefs';
@@ -89,5 +89,73 @@ describe('the board store', () => {
     expect(board.visibleTiles.map((t) => t.id)).toEqual(['110@internal']);
     prefs.filter = 'nobody';
     expect(board.visibleTiles).toEqual([]);
+  });
+});
+
+describe('the board store under load', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A board of `size` tiles, and a counter of every comparison of extension numbers or contexts made since. */
+  function board(size: number) {
+    const store = useBoardStore();
+    const upsert = Array.from({ length: size }, (_, i) => tile(String(1000 + ((i * 7919) % size)), 'internal', 'idle'));
+    store.receive({ version: 1, patches: [{ collection: 'extensions', upsert, remove: [] }] });
+    expect(store.tiles).toHaveLength(size);
+    const compare = vi.spyOn(Intl.Collator.prototype, 'compare', 'get');
+    return { store, comparisons: () => compare.mock.calls.length };
+  }
+
+  function lampBatch(version: number, extens: readonly string[], lamp: LampState) {
+    return {
+      version,
+      patches: [
+        { collection: 'extensions' as const, upsert: extens.map((x) => tile(x, 'internal', lamp)), remove: [] },
+      ],
+    };
+  }
+
+  it.each([100, 1000])('changes lamps on a board of %i tiles without a single comparison', (size) => {
+    const { store, comparisons } = board(size);
+    const before = store.tiles;
+    store.receive(lampBatch(2, ['1003', '1050'], 'ringing'));
+    expect(store.tiles.map((t) => t.exten)).toEqual(before.map((t) => t.exten));
+    expect(store.groups[0]!.tiles.filter((t) => t.lamp === 'ringing').map((t) => t.exten)).toEqual(['1003', '1050']);
+    expect(store.countsByLamp.ringing).toBe(2);
+    expect(comparisons()).toBe(0);
+    const kept = store.tiles.filter((t, i) => t === before[i]).length;
+    expect(kept, "every unchanged tile's object is the one it was").toBe(size - 2);
+  });
+
+  it('places a new tile with a handful of comparisons, whatever the size of the board', () => {
+    const counts = [100, 1000].map((size) => {
+      setActivePinia(createPinia());
+      const { store, comparisons } = board(size);
+      store.receive({
+        version: 2,
+        patches: [{ collection: 'extensions', upsert: [tile('1049', 'sales', 'busy')], remove: ['1010@internal'] }],
+      });
+      const at = store.tiles.findIndex((t) => t.id === '1049@sales');
+      expect(store.tiles[at - 1]?.id).toBe('1049@internal');
+      expect(store.tiles.some((t) => t.id === '1010@internal')).toBe(false);
+      expect(store.tiles).toHaveLength(size);
+      vi.restoreAllMocks();
+      return comparisons();
+    });
+    // A binary search: about log2(n) + 1 comparisons of two keys each, against n log n for a sort.
+    expect(counts[0]).toBeLessThanOrEqual(2 * 8);
+    expect(counts[1]).toBeLessThanOrEqual(2 * 11);
+  });
+
+  it('filters a changed board by looking only at the tiles that changed', () => {
+    const { store } = board(1000);
+    const prefs = usePrefsStore();
+    prefs.filter = '1041';
+    expect(store.visibleTiles.map((t) => t.exten)).toEqual(['1041']);
+    const lower = vi.spyOn(String.prototype, 'toLowerCase');
+    store.receive(lampBatch(2, ['1041', '1500'], 'inUse'));
+    expect(store.visibleTiles.find((t) => t.exten === '1041')?.lamp).toBe('inUse');
+    // The filter text once, and each changed tile's text once.
+    expect(lower.mock.calls.length).toBeLessThanOrEqual(2 * 2 + 2);
   });
 });
