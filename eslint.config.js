@@ -3,6 +3,7 @@ import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 
 const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const mainCode = ['**/src-main', '**/src-main/**'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -61,10 +62,40 @@ export default tseslint.config(
               message: 'The renderer runs in a sandboxed page: no Node modules.',
             })),
           ],
+          patterns: [{ group: mainCode, message: 'The renderer may not import main-process code.' }],
+        },
+      ],
+    },
+  },
+  // The preload builds window.switchboard from the contract; what it shares with main lives in src-shared.
+  {
+    files: ['src-preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: mainCode, message: 'The preload may not import main-process code; share it from src-shared.' },
+          ],
+        },
+      ],
+    },
+  },
+  // What every process shares runs in each of them: no Node, no Electron, and none of the three rooms.
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'src-shared runs in the page too: no Electron.' },
+            ...nodeModules.map((name) => ({ name, message: 'src-shared runs in the page too: no Node modules.' })),
+          ],
           patterns: [
             {
-              group: ['**/src-main/**', '../../src-main/*'],
-              message: 'The renderer may not import main-process code.',
+              group: [...mainCode, '**/src-renderer', '**/src-renderer/**', '**/src-preload', '**/src-preload/**'],
+              message: 'src-shared imports only src-shared and packages.',
             },
           ],
         },

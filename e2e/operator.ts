@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { AmiMessage } from '../src-main/ami/message';
 import type { BrowserHost } from '../src-main/browser-host';
-import { ProfileDraftSchema } from '../src-main/profiles/profile';
+import { ProfileDraftSchema } from '../src-shared/profile';
 import type { SimulatedPbx } from '../src-main/sim';
 import { expect } from './fixtures';
 

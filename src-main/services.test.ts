@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionStatus } from '../src-preload/contract';
 import type { Sender } from './ipc/gatekeeper';
-import { ProfileDraftSchema } from './profiles/profile';
+import { ProfileDraftSchema } from '../src-shared/profile';
 import { MapVault } from './profiles/testing/vaults';
 import { createMainServices, type MainServices } from './services';
 import { startSimulatedPbx, type SimulatedPbx } from './sim';

@@ -11,7 +11,7 @@ import {
   ProfileIdSchema,
   type DemoProfile,
   type UserProfile,
-} from '../src-main/profiles/profile';
+} from '../src-shared/profile';
 import type {
   DeleteProfileResult,
   ForgetSecretResult,
@@ -19,11 +19,11 @@ import type {
   ProfileProblem,
   SaveSecretResult,
   VaultAvailability,
-} from '../src-main/profiles/plain-data';
-import { SecretSchema } from '../src-main/profiles/secret';
+} from '../src-shared/profile-results';
+import { SecretSchema } from '../src-shared/secret';
 
 /** The editor warns with the same rule main applies: which edits forget a saved secret. */
-export { changesSecretTarget } from '../src-main/profiles/profile';
+export { changesSecretTarget } from '../src-shared/profile';
 import { DIAL_TARGET, DIAL_TARGET_HINT } from './dial-target';
 import type { PbxPicture, PicturePatch } from './state';
 

@@ -1,4 +1,4 @@
-import { MAX_LINE_BYTES } from './line-limit';
+import { MAX_LINE_BYTES } from '../../src-shared/line-limit';
 import type { AmiHeader } from './message';
 
 export type AmiInjectionErrorCode = 'injection' | 'lineTooLong';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CredentialService } from '../profiles/credentials';
-import { ProfileDraftSchema } from '../profiles/profile';
+import { ProfileDraftSchema } from '../../src-shared/profile';
 import { PROFILES_FILE_NAME, ProfileStore } from '../profiles/profile-store';
 import { MapVault, UnreachableVault } from '../profiles/testing/vaults';
 import { NO_KEYCHAIN_MESSAGE, type SecretVault } from '../profiles/vault';

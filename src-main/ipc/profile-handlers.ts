@@ -1,6 +1,6 @@
 import type { MethodChannel, ProfileNotice, ProfileSummary } from '../../src-preload/contract';
 import type { CredentialService } from '../profiles/credentials';
-import type { AnyProfile } from '../profiles/profile';
+import type { AnyProfile } from '../../src-shared/profile';
 import { ProfileError, type ProfileStore } from '../profiles/profile-store';
 import { OperatorError, type Handlers } from './gatekeeper';
 

@@ -4,7 +4,7 @@ import type { SessionOperator } from '../pbx/operator';
 import type { PictureStore } from '../pbx/picture-store';
 import { PbxSession, type AmiLink } from '../pbx/session';
 import type { CredentialService } from '../profiles/credentials';
-import { DEMO_PROFILE, type AnyProfile, type DemoProfile, type UserProfile } from '../profiles/profile';
+import { DEMO_PROFILE, type AnyProfile, type DemoProfile, type UserProfile } from '../../src-shared/profile';
 import { OperatorError } from './gatekeeper';
 
 /** The AMI client's login settings, secret included: they go to the client and nowhere else. */

@@ -3,7 +3,7 @@ import type { CommandProgress, SessionStatus } from '../../src-preload/contract'
 import type { LiveCall } from '../../src-preload/state';
 import { AmiClient } from '../ami/client';
 import { clientOptionsFor, openSession } from '../ipc/session-login';
-import { ProfileDraftSchema, type UserProfile } from '../profiles/profile';
+import { ProfileDraftSchema, type UserProfile } from '../../src-shared/profile';
 import { startSimulatedPbx, type SimulatedPbx, type SimulatedPbxOptions } from '../sim';
 import type { CallDesk } from './call-desk';
 import type { SessionOperator } from './operator';

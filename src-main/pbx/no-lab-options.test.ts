@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { CommandProgress } from '../../src-preload/contract';
 import type { SessionWiring } from '../ipc/session-login';
-import type { UserProfile } from '../profiles/profile';
+import type { UserProfile } from '../../src-shared/profile';
 import type { CallDeskOptions } from './call-desk';
 import type { ExtensionMatcher, HintedExtension } from './calls/device-match';
 import type { SessionOperator } from './operator';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CredentialService } from './credentials';
 import { ProfileStore } from './profile-store';
-import type { UserProfile } from './profile';
+import type { UserProfile } from '../../src-shared/profile';
 import { MapVault, UnreachableVault } from './testing/vaults';
 import { NO_KEYCHAIN_MESSAGE } from './vault';
 

@@ -5,15 +5,15 @@ import {
   type AnyProfile,
   type ProfileChanges,
   type UserProfile,
-} from './profile';
+} from '../../src-shared/profile';
 import type {
   DeleteProfileResult,
   ForgetSecretResult,
   RepointResult,
   SaveSecretResult,
   VaultAvailability,
-} from './plain-data';
-import { secretSchemaFor } from './secret';
+} from '../../src-shared/profile-results';
+import { secretSchemaFor } from '../../src-shared/secret';
 import { VAULT_SERVICE, VaultUnavailableError, type SecretVault } from './vault';
 
 export type SecretForConnect =

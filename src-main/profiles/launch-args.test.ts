@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readProfileArgument, resolveLaunchProfile } from './launch-args';
-import { DEMO_PROFILE, type AnyProfile, type UserProfile } from './profile';
+import { DEMO_PROFILE, type AnyProfile, type UserProfile } from '../../src-shared/profile';
 
 const electronArgv = ['/opt/Switchboard/switchboard', '/opt/Switchboard/resources/app.asar'];
 

@@ -1,4 +1,4 @@
-import type { AnyProfile } from './profile';
+import type { AnyProfile } from '../../src-shared/profile';
 
 /**
  * `--profile <name>` / `--profile=<name>` on the command line: connect with that profile at launch.

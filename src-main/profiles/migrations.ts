@@ -12,7 +12,7 @@
  *   `secretSaved` is gone: the keychain is the only truth about a secret.
  */
 
-import { DEFAULT_BOARD_PREFS, DEFAULT_RECORDING_PATTERN } from './profile';
+import { DEFAULT_BOARD_PREFS, DEFAULT_RECORDING_PATTERN } from '../../src-shared/profile';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 

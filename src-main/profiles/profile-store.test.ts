@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_PROFILE, type ProfileDraftInput, type UserProfile } from './profile';
+import { DEMO_PROFILE, type ProfileDraftInput, type UserProfile } from '../../src-shared/profile';
 import { nodeProfileFileSystem, type ProfileFileSystem } from './profile-file-system';
-import type { ProfileProblem } from './plain-data';
+import type { ProfileProblem } from '../../src-shared/profile-results';
 import { PROFILES_FILE_NAME, ProfileError, ProfileStore } from './profile-store';
 
 let dir: string;

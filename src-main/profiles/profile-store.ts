@@ -14,8 +14,8 @@ import {
   type ProfileChanges,
   type ProfileDraftInput,
   type UserProfile,
-} from './profile';
-import type { ImportReport, ProfileProblem } from './plain-data';
+} from '../../src-shared/profile';
+import type { ImportReport, ProfileProblem } from '../../src-shared/profile-results';
 import { nodeProfileFileSystem, type ProfileFileSystem } from './profile-file-system';
 
 export const PROFILES_FILE_NAME = 'profiles.json';

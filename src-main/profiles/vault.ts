@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { VaultAvailability } from './plain-data';
+import type { VaultAvailability } from '../../src-shared/profile-results';
 
 /**
  * The credential vault: one secret per profile in the operating system's keychain, and nowhere

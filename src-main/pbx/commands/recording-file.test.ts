@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECORDING_PLACEHOLDERS } from '../../profiles/profile';
+import { RECORDING_PLACEHOLDERS } from '../../../src-shared/profile';
 import { recordingFileName } from './recording-file';
 
 const parts = {

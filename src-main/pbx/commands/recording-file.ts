@@ -1,4 +1,4 @@
-import type { RecordingPlaceholder } from '../../profiles/profile';
+import type { RecordingPlaceholder } from '../../../src-shared/profile';
 
 /**
  * The recording's file name from the profile's pattern: `${date}` (UTC, `20261122-202319`),

@@ -2,7 +2,7 @@ import type { CommandProgress } from '../../../src-preload/contract';
 import type { LiveCall } from '../../../src-preload/state';
 import { AmiClient } from '../../ami/client';
 import { clientOptionsFor, openSession } from '../../ipc/session-login';
-import { ProfileDraftSchema, type UserProfile } from '../../profiles/profile';
+import { ProfileDraftSchema, type UserProfile } from '../../../src-shared/profile';
 import { PictureStore } from '../picture-store';
 import { startTracePbx, type TracePbxOptions } from './trace-pbx';
 import type { TracedMessage } from './traces';

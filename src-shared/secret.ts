@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_LINE_BYTES } from '../ami/line-limit';
+import { MAX_LINE_BYTES } from './line-limit';
 import type { AuthType } from './profile';
 
 /**
