@@ -2,9 +2,12 @@ import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { i18n } from './i18n';
-import { connectToMain } from './services/switchboard';
+import { canReachMain, connectToMain } from './services/switchboard';
 import './style.css';
+import MissingTokenView from './views/MissingTokenView.vue';
 
-void connectToMain().then(() => {
-  createApp(App).use(createPinia()).use(i18n).mount('#app');
-});
+if (!canReachMain()) createApp(MissingTokenView).use(i18n).mount('#app');
+else
+  void connectToMain().then(() => {
+    createApp(App).use(createPinia()).use(i18n).mount('#app');
+  });

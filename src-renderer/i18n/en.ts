@@ -1,6 +1,11 @@
 /** Every word on screen, in English. Chinese and Korean follow the same keys. */
 export const en = {
   app: { title: 'Switchboard' },
+  missingToken: {
+    heading: 'This address is missing its access key',
+    why: 'Switchboard in a browser only answers a page opened with the one-time key it printed when it started: the address ends in #token=….',
+    what: 'Go back to the terminal where Switchboard was started (npm run start:browser or npm run serve:browser) and open the full address it shows, or start the Switchboard desktop app instead.',
+  },
   lamp: {
     idle: 'Idle',
     ringing: 'Ringing',

@@ -1,10 +1,11 @@
 import type { EventChannel, IpcResult, SwitchboardApi } from '../../src-preload/contract';
 import { buildSwitchboardApi } from '../../src-preload/api';
 import type { BridgeClientMessage, BridgeServerMessage } from '../../src-preload/bridge-protocol';
+import { bridgeToken } from './switchboard';
 
 /** `window.switchboard` over the loopback WebSocket bridge; the token comes in the page's #fragment. */
 export function connectBridge(): SwitchboardApi {
-  const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+  const token = bridgeToken();
   const socket = new WebSocket(`ws://${location.host}/contract?token=${encodeURIComponent(token)}`);
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve(), { once: true });

@@ -2,6 +2,14 @@ import type { IpcResult, SwitchboardApi } from '../../src-preload/contract';
 
 let api: SwitchboardApi | undefined;
 
+/** The browser bridge's one-time token, from the page's #fragment (never sent in a request line or logged). */
+export function bridgeToken(): string {
+  return new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+}
+
+/** Whether there is a way to main at all: the preload's API in Electron, or a bridge token in a browser. */
+export const canReachMain = (): boolean => window.switchboard !== undefined || bridgeToken() !== '';
+
 /**
  * The one door to main. In Electron the preload has put it on `window`; in a plain browser
  * (development, e2e) it is built over the loopback bridge from the same contract.
