@@ -103,6 +103,8 @@ export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly
 export interface IpcError {
   readonly code: string;
   readonly message: string;
+  /** For a refused argument: what is wrong with each setting, by its name (`myDevice`), to show beside it. */
+  readonly fields?: Readonly<Record<string, string>>;
 }
 
 /** A method: its argument schema, and its result type carried as a phantom. */

@@ -29,6 +29,19 @@ export const LAMP_STATES: readonly LampState[] = [
   'unknown',
 ];
 
+/** What a person set as their presence (the hint's presence provider), apart from what the phone does. */
+export type PresenceState = 'available' | 'away' | 'dnd' | 'xa' | 'chat' | 'unavailable';
+
+export const PRESENCE_STATES: readonly PresenceState[] = ['available', 'away', 'dnd', 'xa', 'chat', 'unavailable'];
+
+export interface Presence {
+  readonly state: PresenceState;
+  /** e.g. `lunch`; empty when none was given. */
+  readonly subtype: string;
+  /** e.g. `Back at two`; empty when none was given. */
+  readonly message: string;
+}
+
 export interface ExtensionTile {
   /** `exten@context`, the hint's identity on the PBX. */
   readonly id: string;
@@ -38,7 +51,12 @@ export interface ExtensionTile {
   readonly hint: string;
   /** A person's name when the PBX tells one, else empty. */
   readonly name: string;
+  /** The phone's state; a DND device in the hint does not count (that is `dnd`). */
   readonly lamp: LampState;
+  /** Set when the hint has a presence provider (`,CustomPresence:110`) that is set. */
+  readonly presence: Presence | undefined;
+  /** Do not disturb, from a FreePBX-style `Custom:DND<exten>` device in the hint. */
+  readonly dnd: boolean;
 }
 
 export type CallState = 'dialing' | 'ringing' | 'up' | 'onHold' | 'parked';

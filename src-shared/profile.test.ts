@@ -59,12 +59,20 @@ describe('ProfileDraftSchema', () => {
     expect(refusal({ ...minimal, port })).toMatch(/port must be a (whole )?number from 1 to 65535/i);
   });
 
-  it.each(['PJSIP/200', 'SIP/alice', 'IAX2/trunk-1', 'Local/200@from-internal'])('accepts device %s', (myDevice) => {
+  it.each([
+    'PJSIP/200',
+    'SIP/alice',
+    'IAX2/trunk-1',
+    'DAHDI/1',
+    'Local/200@from-internal',
+    'Local/200@from-queue/n',
+    '200',
+  ])('accepts device %s', (myDevice) => {
     expect(ProfileDraftSchema.safeParse({ ...minimal, myDevice }).success).toBe(true);
   });
 
-  it.each(['200', 'PJSIP/', '/200', 'PJSIP/2 00', 'PJSIP/200\r\n'])('refuses device %j', (myDevice) => {
-    expect(refusal({ ...minimal, myDevice })).toMatch(/My device/);
+  it.each(['my phone', 'PJSIP/', '/200', 'PJSIP/2 00', 'PJSIP/200\r\n'])('refuses device %j', (myDevice) => {
+    expect(refusal({ ...minimal, myDevice })).toMatch(/My device|Write your phone as the PBX names it/);
   });
 
   it('refuses an unknown recording placeholder and names the allowed ones', () => {

@@ -80,10 +80,14 @@ const UsernameSchema = headerSafeText('The AMI username').refine(
   "The AMI username can't contain spaces.",
 );
 
-/** A device as Asterisk names it, `Technology/resource`, e.g. `PJSIP/200` or `SIP/alice`. */
+/**
+ * The operator's phone as the PBX names it, in any technology (`PJSIP/200`, `SIP/alice`, `IAX2/200`,
+ * `DAHDI/1`, `Local/200@phones`, `Local/200@from-queue/n`), or just the extension number when the
+ * PBX's hint for it names the phone.
+ */
 const DeviceSchema = headerSafeText('My device').refine(
-  (value) => /^[A-Za-z][A-Za-z0-9]*\/[A-Za-z0-9_.@+:-]+$/.test(value),
-  "My device must look like 'PJSIP/200': a technology, a slash, then the device name, without spaces.",
+  (value) => /^[A-Za-z][A-Za-z0-9]*\/[A-Za-z0-9_.@+:-]+(\/[a-z]+)?$/.test(value) || /^[0-9*#+]{1,40}$/.test(value),
+  'Write your phone as the PBX names it, such as PJSIP/200, SIP/200, IAX2/200, DAHDI/1 or Local/200@phones, or just your extension number, such as 200.',
 );
 
 export const RECORDING_PLACEHOLDERS = ['date', 'time', 'caller', 'callee', 'exten', 'uniqueid'] as const;

@@ -76,7 +76,12 @@ describe('the gatekeeper', () => {
     const result = await dispatch('session:connect', { profileId: '../profiles.json' }, window);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalidArgument', message: 'That was not accepted: That is not a profile id.' },
+      error: {
+        code: 'invalidArgument',
+        message: 'That was not accepted: That is not a profile id.',
+        // Filed under the setting it is about, for the page to show beside that field.
+        fields: { profileId: 'That is not a profile id.' },
+      },
     });
     expect(log.warn).toHaveBeenCalledWith('refused session:connect: invalid profileId');
     expect(connect).not.toHaveBeenCalled();
@@ -87,8 +92,25 @@ describe('the gatekeeper', () => {
     const result = await dispatch('calls:dial', { target: '10 1' }, window);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalidArgument', message: `That was not accepted: ${DIAL_TARGET_HINT}` },
+      error: {
+        code: 'invalidArgument',
+        message: `That was not accepted: ${DIAL_TARGET_HINT}`,
+        fields: { target: DIAL_TARGET_HINT },
+      },
     });
+  });
+
+  it("files a profile edit's refusal under the setting edited, in plain words", async () => {
+    const dispatch = createGatekeeper(handlers(), quietLog);
+    const result = await dispatch(
+      'profiles:update',
+      { id: '6f1c3a52-2f7e-4d0b-9a51-6a3e2b1c0d9e', changes: { myDevice: 'my desk phone' } },
+      window,
+    );
+    expect(result.ok).toBe(false);
+    const error = result.ok ? undefined : result.error;
+    expect(error?.fields).toEqual({ myDevice: expect.stringMatching(/^Write your phone as the PBX names it/) });
+    expect(error?.message).not.toMatch(/profiles:|invalid argument|changes\./);
   });
 
   it('refuses a username carrying an AMI header injection', async () => {

@@ -66,8 +66,7 @@ export function createGatekeeper(handlers: Handlers, log: GatekeeperLog) {
       // The operator reads the schemas' own sentences; the method and field names go to the log only.
       const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(argument)').join(', ');
       log.warn(`refused ${channel}: invalid ${where}`);
-      const problems = [...new Set(parsed.error.issues.map((issue) => sentence(issue.message)))].join(' ');
-      return refuse('invalidArgument', `That was not accepted: ${problems}`);
+      return refuseArgument(parsed.error.issues);
     }
     try {
       const handler = handlers[channel] as (args: unknown, sender: Sender) => unknown;
@@ -86,6 +85,27 @@ export function createGatekeeper(handlers: Handlers, log: GatekeeperLog) {
 function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** Our schemas speak in sentences a person can act on; each is also filed under the setting it is about. */
+function refuseArgument(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = settingOf(issue.path);
+    if (field && !(field in fields)) fields[field] = sentence(issue.message);
+  }
+  const problems = [...new Set(issues.map((issue) => sentence(issue.message)))].join(' ');
+  return {
+    ok: false as const,
+    error: { code: 'invalidArgument', message: `That was not accepted: ${problems}`, fields },
+  };
+}
+
+/** `['changes', 'myDevice']` → `myDevice`; `['board', 'contexts', 0]` → `board.contexts`. */
+function settingOf(path: readonly PropertyKey[]): string | undefined {
+  const named = path.filter((part): part is string => typeof part === 'string');
+  const setting = named[0] === 'changes' ? named.slice(1) : named;
+  return setting.length > 0 ? setting.join('.') : undefined;
 }
 
 function refuse(code: string, message: string): { ok: false; error: IpcError } {

@@ -12,6 +12,8 @@ const tile = (exten: string, lamp: LampState = 'idle'): ExtensionTile => ({
   hint: `PJSIP/${exten}`,
   name: '',
   lamp,
+  presence: undefined,
+  dnd: false,
 });
 
 function manualFrames() {

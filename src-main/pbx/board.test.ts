@@ -15,7 +15,14 @@ const status = (exten: string, code: number, extra: Record<string, string> = {})
     ...extra,
   });
 
-function pbx(answers: { list?: AmiMessage; items?: AmiMessage[]; command?: AmiMessage; output?: string[] }) {
+function pbx(answers: {
+  list?: AmiMessage;
+  items?: AmiMessage[];
+  /** Items of other lists than the hints, by action. */
+  lists?: Record<string, AmiMessage[]>;
+  command?: AmiMessage;
+  output?: string[];
+}) {
   const asked: string[] = [];
   const requester: AmiRequester = {
     action: async (name) => {
@@ -26,7 +33,7 @@ function pbx(answers: { list?: AmiMessage; items?: AmiMessage[]; command?: AmiMe
       asked.push(name);
       return {
         response: answers.list ?? AmiMessage.of({ Response: 'Success' }),
-        items: answers.items ?? [],
+        items: answers.lists?.[name] ?? (name === 'ExtensionStateList' ? (answers.items ?? []) : []),
         complete: undefined,
       };
     },
@@ -83,6 +90,45 @@ describe('the extension board', () => {
     await board.rebuild(pbx({ items: [status('101', 1)] }).requester);
     expect(Object.keys(store.snapshot().extensions)).toEqual(['101@internal']);
     expect(store.get('extensions', '101@internal')?.lamp).toBe('inUse');
+  });
+
+  it('lights a FreePBX-style hint from the phone, shows DND from its Custom:DND device, and presence apart', async () => {
+    const hint = 'PJSIP/100&Custom:DND100,CustomPresence:100';
+    const device = (name: string, state: string) =>
+      AmiMessage.of({ Event: 'DeviceStateChange', Device: name, State: state });
+    const store = new PictureStore();
+    const board = new ExtensionBoard(store);
+    // DND on: Asterisk folds the BUSY DND device into the hint, which reads Busy though the phone is idle.
+    await board.rebuild(
+      pbx({
+        items: [status('100', 2, { Hint: hint })],
+        lists: {
+          DeviceStateList: [device('PJSIP/100', 'NOT_INUSE'), device('Custom:DND100', 'BUSY')],
+          PresenceStateList: [
+            AmiMessage.of({
+              Event: 'PresenceStateChange',
+              Presentity: 'CustomPresence:100',
+              Status: 'away',
+              Subtype: 'lunch',
+              Message: '',
+            }),
+          ],
+        },
+      }).requester,
+    );
+    expect(store.get('extensions', '100@internal')).toMatchObject({
+      lamp: 'idle',
+      dnd: true,
+      presence: { state: 'away', subtype: 'lunch', message: '' },
+    });
+    board.handleEvent(device('PJSIP/100', 'RINGING'));
+    board.handleEvent(status('100', 10, { Hint: hint }));
+    expect(store.get('extensions', '100@internal')).toMatchObject({ lamp: 'ringing', dnd: true });
+    board.handleEvent(device('Custom:DND100', 'NOT_INUSE'));
+    board.handleEvent(
+      AmiMessage.of({ Event: 'PresenceStatus', Exten: '100', Context: 'internal', Hint: hint, Status: 'not_set' }),
+    );
+    expect(store.get('extensions', '100@internal')).toMatchObject({ lamp: 'ringing', dnd: false, presence: undefined });
   });
 
   it('ignores events that are not hint changes', () => {

@@ -1,7 +1,10 @@
-import type { ExtensionTile, PicturePatch } from '../../src-preload/state';
+import type { ExtensionTile, PicturePatch, Presence } from '../../src-preload/state';
 import type { AmiMessage } from '../ami/message';
+import { hintDevices } from './calls/device-match';
+import { dndIsOn, lampWithoutDnd } from './device-lamps';
 import { tileFromExtensionStatus, tilesFromCoreShowHints } from './hints';
 import type { PictureStore } from './picture-store';
+import { presenceFrom, presenceProviderOf } from './presence';
 import { PbxRefusal, type AmiRequester, responseMessage, isSuccessResponse } from './requester';
 
 const UNKNOWN_ACTION = /invalid\/unknown command/i;
@@ -23,11 +26,26 @@ export async function fetchHintTiles(ami: AmiRequester): Promise<ExtensionTile[]
   return tilesFromCoreShowHints(command.output);
 }
 
-/** Keeps the extensions collection of the picture in step with the PBX's hint events. */
+/** A list the console can do without (older Asterisk, or not permitted): its items, or none. */
+async function optionalList(ami: AmiRequester, action: string): Promise<AmiMessage[]> {
+  const list = await ami.list(action);
+  return isSuccessResponse(list.response) ? list.items : [];
+}
+
+/**
+ * Keeps the extensions collection of the picture in step with the PBX: hint events for the lamp,
+ * device states for a FreePBX-style DND device, presence events for what people set.
+ */
 export class ExtensionBoard {
   private names: ReadonlyMap<string, string> = new Map();
   /** Names the PBX told us in the caller ID of an extension's own calls. */
   private readonly learnedNames = new Map<string, string>();
+  /** Each tile as its hint reports it (the lamp before a DND device is taken out). */
+  private readonly hinted = new Map<string, ExtensionTile>();
+  /** DeviceStateChange `State` by lower-cased device name. */
+  private readonly deviceStates = new Map<string, string>();
+  /** Set presence by provider (`CustomPresence:110`). */
+  private readonly presence = new Map<string, Presence>();
 
   constructor(private readonly store: PictureStore) {
     store.onPatch((patch) => this.learnNamesFrom(patch));
@@ -38,26 +56,92 @@ export class ExtensionBoard {
     this.names = names;
   }
 
+  /** Reads everything anew from the PBX: nothing from before a reconnect is trusted. */
   async rebuild(ami: AmiRequester): Promise<void> {
     const tiles = await fetchHintTiles(ami);
+    this.hinted.clear();
+    this.deviceStates.clear();
+    this.presence.clear();
+    for (const tile of tiles) this.hinted.set(tile.id, tile);
+    for (const item of await optionalList(ami, 'DeviceStateList')) this.noteDeviceState(item);
+    for (const item of await optionalList(ami, 'PresenceStateList')) this.notePresence(item);
     this.store.replace(
       'extensions',
-      tiles.map((tile) => this.named(tile)),
+      tiles.map((tile) => this.dressed(tile)),
     );
   }
 
-  /** Applies an `ExtensionStatus` event; other events are ignored. */
+  /** Applies hint, device state and presence events; other events are ignored. */
   handleEvent(message: AmiMessage): void {
-    if (message.event !== 'ExtensionStatus') return;
-    const tile = tileFromExtensionStatus(message);
-    if (!tile) return;
-    const known = this.store.get('extensions', tile.id);
-    // 1.8/11 events omit nothing we need, but a later event may lack Hint: keep the one we had.
-    this.store.upsert('extensions', [this.named({ ...tile, hint: tile.hint || known?.hint || '' })]);
+    switch (message.event) {
+      case 'ExtensionStatus': {
+        const tile = tileFromExtensionStatus(message);
+        if (!tile) return;
+        // 1.8/11 events omit nothing we need, but a later event may lack Hint: keep the one we had.
+        const hinted = { ...tile, hint: tile.hint || this.hinted.get(tile.id)?.hint || '' };
+        this.hinted.set(tile.id, hinted);
+        this.store.upsert('extensions', [this.dressed(hinted)]);
+        return;
+      }
+      case 'DeviceStateChange': {
+        const device = this.noteDeviceState(message);
+        if (device) this.redress((tile) => hintDevices(tile.hint).some((one) => one.toLowerCase() === device));
+        return;
+      }
+      case 'PresenceStateChange': {
+        const provider = this.notePresence(message);
+        if (provider) this.redress((tile) => presenceProviderOf(tile.hint)?.toLowerCase() === provider);
+        return;
+      }
+      case 'PresenceStatus': {
+        // The same news per hint: it names the provider through the hint.
+        const provider = presenceProviderOf(message.get('Hint') ?? '');
+        if (!provider) return;
+        this.setPresence(provider, presenceFrom(message));
+        this.redress((tile) => presenceProviderOf(tile.hint)?.toLowerCase() === provider.toLowerCase());
+        return;
+      }
+    }
   }
 
-  private named(tile: ExtensionTile): ExtensionTile {
-    return { ...tile, name: this.names.get(tile.id) ?? this.learnedNames.get(tile.id) ?? tile.name };
+  private noteDeviceState(message: AmiMessage): string | undefined {
+    const device = message.get('Device')?.toLowerCase();
+    const state = message.get('State');
+    if (!device || !state) return undefined;
+    this.deviceStates.set(device, state.toUpperCase());
+    return device;
+  }
+
+  private notePresence(message: AmiMessage): string | undefined {
+    const provider = message.get('Presentity');
+    if (!provider) return undefined;
+    this.setPresence(provider, presenceFrom(message));
+    return provider.toLowerCase();
+  }
+
+  private setPresence(provider: string, presence: Presence | undefined): void {
+    if (presence) this.presence.set(provider.toLowerCase(), presence);
+    else this.presence.delete(provider.toLowerCase());
+  }
+
+  private redress(affected: (tile: ExtensionTile) => boolean): void {
+    const changed = [...this.hinted.values()]
+      .filter(affected)
+      .map((tile) => this.dressed(tile))
+      .filter((tile) => JSON.stringify(tile) !== JSON.stringify(this.store.get('extensions', tile.id)));
+    this.store.upsert('extensions', changed);
+  }
+
+  /** A tile as shown: its name, presence and DND, and the lamp of the phone itself. */
+  private dressed(tile: ExtensionTile): ExtensionTile {
+    const provider = presenceProviderOf(tile.hint);
+    return {
+      ...tile,
+      name: this.names.get(tile.id) ?? this.learnedNames.get(tile.id) ?? tile.name,
+      lamp: lampWithoutDnd(tile.hint, this.deviceStates) ?? tile.lamp,
+      presence: provider ? this.presence.get(provider.toLowerCase()) : undefined,
+      dnd: dndIsOn(tile.hint, this.deviceStates),
+    };
   }
 
   /**

@@ -23,6 +23,7 @@ import { park } from './commands/park';
 import { pauseRecording, resumeRecording, startRecording, stopRecording } from './commands/recording';
 import { finishAttendedTransfer, moveParked, transferAttended, transferBlind } from './commands/transfer';
 import { dialectForAmiVersion, type PbxDialect } from './dialect';
+import { resolveMyDevice, type MyDevice } from './my-device';
 import type { SessionOperator } from './operator';
 import type { PictureStore } from './picture-store';
 import type { AmiRequester } from './requester';
@@ -137,8 +138,7 @@ export class CallDesk {
   }
 
   identity(): OperatorIdentity {
-    const { myDevice } = this.options.operator;
-    return { myDevice, myExtensionId: myDevice ? this.matcher().extensionOfDevice(myDevice)?.id : undefined };
+    return { myDevice: this.options.operator.myDevice, myExtensionId: this.myDevice()?.extension?.id };
   }
 
   // ---- commands ---------------------------------------------------------------------------
@@ -237,14 +237,20 @@ export class CallDesk {
 
   // ---- running commands -------------------------------------------------------------------
 
+  private myDevice(): MyDevice | undefined {
+    const { myDevice, dialContext } = this.options.operator;
+    return myDevice ? resolveMyDevice(myDevice, this.matcher(), dialContext) : undefined;
+  }
+
   private context(dialect: PbxDialect): CommandContext {
     const { operator } = this.options;
-    const mine = operator.myDevice ? this.matcher().extensionOfDevice(operator.myDevice) : undefined;
+    const me = this.myDevice();
+    const mine = me?.extension;
     return {
       ami: this.options.ami,
       dialect,
       profile: {
-        myDevice: operator.myDevice ?? '',
+        myDevice: me?.device ?? '',
         dialContext: operator.dialContext,
         parkingLot: operator.parkingLot,
         recordingPattern: operator.recordingPattern,
@@ -272,10 +278,17 @@ export class CallDesk {
   }
 
   private async withDevice<T>(run: (ctx: CommandContext) => Promise<CommandResult<T>>): Promise<CommandResult<T>> {
-    if (!this.options.operator.myDevice) {
+    const { myDevice } = this.options.operator;
+    if (!myDevice) {
       return fail(
         'failed',
         'This needs your own phone: set "my device" (for example PJSIP/200) in your connection settings.',
+      );
+    }
+    if (this.phase.kind === 'live' && !this.myDevice()) {
+      return fail(
+        'failed',
+        `Your device is set to extension ${myDevice}, but the PBX lists no hint for it: set "my device" to your phone as the PBX names it (for example PJSIP/${myDevice}).`,
       );
     }
     return this.withContext(run);

@@ -49,6 +49,8 @@ describe('hint tiles', () => {
       hint: 'Custom:101',
       name: '',
       lamp: 'inUseRinging',
+      presence: undefined,
+      dnd: false,
     });
   });
 

@@ -50,6 +50,8 @@ export function tileFromExtensionStatus(message: AmiMessage, name = ''): Extensi
     hint: message.get('Hint') ?? '',
     name,
     lamp: Number.isNaN(status) ? 'unknown' : lampFromStatusCode(status),
+    presence: undefined,
+    dnd: false,
   };
 }
 
@@ -64,7 +66,16 @@ export function tilesFromCoreShowHints(lines: readonly string[]): ExtensionTile[
     const match = CLI_HINT_LINE.exec(line);
     if (!match) continue;
     const [, exten = '', context = '', hint = '', state = ''] = match;
-    tiles.push({ id: tileId(exten, context), exten, context, hint, name: '', lamp: lampFromCliWord(state) });
+    tiles.push({
+      id: tileId(exten, context),
+      exten,
+      context,
+      hint,
+      name: '',
+      lamp: lampFromCliWord(state),
+      presence: undefined,
+      dnd: false,
+    });
   }
   return tiles;
 }

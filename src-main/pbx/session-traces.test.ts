@@ -219,3 +219,66 @@ describe('the receptionist traces, with a default profile', () => {
     expect(pbx.callPairs()).toEqual([`${tile('101')} + ${tile('102')}`]);
   });
 });
+
+describe('presence on the lamps of the lab PBX (hints Custom:11N,CustomPresence:11N)', () => {
+  const presenceOf = (pbx: Awaited<ReturnType<typeof console>>, exten: string) =>
+    pbx.store.get('extensions', tile(exten))?.presence;
+
+  it('22: 110 set away with a message shows away and the message, then dnd, available, and nothing', async () => {
+    const pbx = await console('receptionist/22-presence-dnd-set');
+    expect(presenceOf(pbx, '110')).toBeUndefined();
+    await pbx.playUntil(400);
+    expect(presenceOf(pbx, '110')).toEqual({ state: 'away', subtype: '', message: 'Back at two' });
+    expect(pbx.store.get('extensions', tile('110'))?.lamp).toBe('idle');
+    await pbx.playUntil(900);
+    expect(presenceOf(pbx, '110')).toEqual({ state: 'dnd', subtype: '', message: '' });
+    await pbx.playUntil(1400);
+    expect(presenceOf(pbx, '110')).toEqual({ state: 'available', subtype: '', message: '' });
+    await pbx.playUntil(1900);
+    expect(presenceOf(pbx, '110')).toBeUndefined();
+  });
+
+  it('22: a DND-style busy device state lights 105 busy, and only as its lamp', async () => {
+    const pbx = await console('receptionist/22-presence-dnd-set');
+    await pbx.playUntil(4000);
+    expect(pbx.store.get('extensions', tile('105'))).toMatchObject({ lamp: 'busy', dnd: false, presence: undefined });
+    await pbx.playUntil();
+    expect(pbx.store.get('extensions', tile('105'))?.lamp).toBe('idle');
+  });
+
+  it('19: 110 dnd and 111 away at lunch, from the events and from PresenceStateList after a reconnect', async () => {
+    const live = await console('19-presence');
+    await live.playUntil(1000);
+    expect(presenceOf(live, '110')).toEqual({ state: 'dnd', subtype: '', message: '' });
+    expect(presenceOf(live, '111')).toEqual({ state: 'away', subtype: 'lunch', message: 'back at two' });
+    await live.playUntil(2000);
+    expect(presenceOf(live, '110')?.state).toBe('available');
+    expect(live.store.get('extensions', tile('110'))?.lamp).toBe('inUse');
+    await live.playUntil();
+    expect([presenceOf(live, '110'), presenceOf(live, '111')]).toEqual([undefined, undefined]);
+
+    const listed = await console('19-presence', {
+      listedAs: { trace: '19-presence', actionIds: { PresenceStateList: 'rec-2' } },
+    });
+    expect(presenceOf(listed, '110')).toEqual({ state: 'dnd', subtype: '', message: '' });
+    expect(presenceOf(listed, '111')).toEqual({ state: 'away', subtype: 'lunch', message: 'back at two' });
+    expect(presenceOf(listed, '112')).toBeUndefined();
+  });
+});
+
+describe('my device on the lab PBX', () => {
+  it.each([
+    ['Local/101@phones', 'Local/101@phones'],
+    ['101', 'Local/101@internal'],
+  ])('"%s" is tile 101, which the console calls as %s', async (myDevice, called) => {
+    const pbx = await console('07-originate-bridge', { settings: { myDevice, dialContext: 'internal' } });
+    expect(pbx.session.desk.identity()).toEqual({ myDevice, myExtensionId: tile('101') });
+    await pbx.session.desk.dial('102');
+    const originate = pbx.received('Originate')[0];
+    expect([originate?.get('Channel'), originate?.get('Exten'), originate?.get('CallerID')]).toEqual([
+      called,
+      '102',
+      '"Switchboard" <101>',
+    ]);
+  });
+});

@@ -18,6 +18,14 @@ export const en = {
     removed: 'Removed',
     unknown: 'Unknown',
   },
+  presence: {
+    available: 'Available',
+    away: 'Away',
+    xa: 'Away for long',
+    dnd: 'Do not disturb',
+    chat: 'Chatty',
+    unavailable: 'Not available',
+  },
   login: {
     heading: 'Log in',
     profiles: 'Profiles',
@@ -65,6 +73,7 @@ export const en = {
     forgetsSecret:
       'Saving this forgets the secret saved for this profile: it belongs to the server and login method it was saved for. You will type it again to connect.',
     myDevice: 'My device (e.g. PJSIP/200)',
+    myDeviceExample: "PJSIP/200, Local/200{'@'}phones or 200",
     dialContext: 'Dial context',
     parkingLot: 'Parking lot',
     recordingPattern: 'Recording file pattern',

@@ -30,6 +30,8 @@ export class MainError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** What is wrong with each setting of a refused argument, by setting name. */
+    readonly fields: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'MainError';
@@ -38,6 +40,6 @@ export class MainError extends Error {
 
 export async function unwrap<T>(call: Promise<IpcResult<T>>): Promise<T> {
   const result = await call;
-  if (!result.ok) throw new MainError(result.error.code, result.error.message);
+  if (!result.ok) throw new MainError(result.error.code, result.error.message, result.error.fields);
   return result.value;
 }

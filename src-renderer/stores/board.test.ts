@@ -11,6 +11,8 @@ const tile = (exten: string, context: string, lamp: LampState, name = ''): Exten
   hint: `PJSIP/${exten}`,
   name,
   lamp,
+  presence: undefined,
+  dnd: false,
 });
 
 describe('the board store', () => {

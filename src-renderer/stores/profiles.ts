@@ -6,8 +6,12 @@ import { MainError, switchboard, unwrap } from '../services/switchboard';
 export type ProfileDraft = InputOf<'profiles:create'>;
 export type ProfileChanges = InputOf<'profiles:update'>['changes'];
 
-/** What the login screen last reported: a success in words, or main's refusal. */
-export type ProfileFeedback = { readonly kind: 'info' | 'error'; readonly message: string };
+/** What the login screen last reported: a success in words, or main's refusal (per setting, when it is about some). */
+export type ProfileFeedback = {
+  readonly kind: 'info' | 'error';
+  readonly message: string;
+  readonly fields?: Readonly<Record<string, string>>;
+};
 
 /** The login profiles as main reports them. The page sends secrets here and never gets one back. */
 export const useProfilesStore = defineStore('profiles', () => {
@@ -29,7 +33,10 @@ export const useProfilesStore = defineStore('profiles', () => {
     try {
       return await request();
     } catch (error) {
-      feedback.value = { kind: 'error', message: error instanceof MainError ? error.message : String(error) };
+      feedback.value =
+        error instanceof MainError
+          ? { kind: 'error', message: error.message, fields: error.fields }
+          : { kind: 'error', message: String(error) };
       return undefined;
     }
   }

@@ -77,6 +77,11 @@ export class ExtensionMatcher {
     return this.extensionOfDevice(deviceOfChannel(channelName));
   }
 
+  /** The extension with this tile id (`exten@context`). */
+  extensionWithId(id: string): HintedExtension | undefined {
+    return this.byId.get(id.toLowerCase());
+  }
+
   /** The extension numbered `exten`, when exactly one has that number. */
   extensionNumbered(exten: string): HintedExtension | undefined {
     const numbered = this.byExten.get(exten) ?? [];
@@ -84,6 +89,6 @@ export class ExtensionMatcher {
   }
 
   private extensionOfLocal(exten: string, context: string): HintedExtension | undefined {
-    return this.byId.get(`${exten}@${context}`.toLowerCase()) ?? this.extensionNumbered(exten);
+    return this.extensionWithId(`${exten}@${context}`) ?? this.extensionNumbered(exten);
   }
 }

@@ -4,15 +4,17 @@ import { liveEvents, recordedReply, type TracedMessage } from './traces';
 
 /**
  * Test-only: the lab PBX of ../shared/ami-traces on a loopback socket, as the console meets it after
- * a login. Asterisk's own recorded answers to the connect-time actions (names from trace 25, hints,
- * presence from trace 19, CoreSettings from trace 01), empty channel lists (every scenario starts
- * idle), then a scenario's live events, in order, as far as `play` is told.
+ * a login. Asterisk's own recorded answers to the connect-time actions (names and hints from trace 25,
+ * device states from trace 05, CoreSettings from trace 01), empty channel and presence lists (every
+ * scenario starts idle), then a scenario's live events, in order, as far as `play` is told.
  */
 export interface TracePbx {
   readonly host: string;
   readonly port: number;
   readonly username: string;
   readonly secret: string;
+  /** Every action the console sent, oldest first. */
+  readonly actions: readonly AmiMessage[];
   /** Sends the scenario's live events up to (not including) trace time `until`. */
   play(until?: number): void;
   close(): Promise<void>;
@@ -23,7 +25,7 @@ const RECORDED: Readonly<Record<string, readonly [trace: string, action: string]
   coresettings: ['01-login-plain', 'CoreSettings'],
   extensionstatelist: ['receptionist/25-names-and-directory', 'ExtensionStateList'],
   voicemailuserslist: ['receptionist/25-names-and-directory', 'VoicemailUsersList'],
-  presencestatelist: ['19-presence', 'PresenceStateList'],
+  devicestatelist: ['05-hints', 'DeviceStateList'],
 };
 
 /** Lists that are empty on the idle lab PBX: response, then the Complete event. */
@@ -31,6 +33,8 @@ const EMPTY_LISTS: Readonly<Record<string, string>> = {
   coreshowchannels: 'CoreShowChannelsComplete',
   bridgelist: 'BridgeListComplete',
   parkedcalls: 'ParkedCallsComplete',
+  // The recorder sets every presence to not_set between scenarios.
+  presencestatelist: 'PresenceStateListComplete',
 };
 
 export interface TracePbxOptions {
@@ -54,6 +58,9 @@ export async function startTracePbx(
   return {
     host: server.host,
     port: server.port,
+    get actions() {
+      return server.connections.flatMap((connection) => connection.actions);
+    },
     username: 'demo',
     secret: 'demo',
     play(until = Infinity) {

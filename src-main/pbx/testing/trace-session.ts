@@ -61,6 +61,8 @@ export async function sessionOnTrace(
     calls,
     callPairs,
     tilesOf,
+    /** The actions of this name the console sent the PBX. */
+    received: (action: string) => pbx.actions.filter((message) => message.get('Action') === action),
     async close() {
       await session.stop();
       await pbx.close();

@@ -1,0 +1,40 @@
+import { expect, test } from './fixtures';
+import { connectAsOperator, tile } from './operator';
+
+test.describe('presence on the lamps', () => {
+  test('110 shows away with its message beside its lamp, then nothing once cleared', async ({
+    console: page,
+    host,
+    pbx,
+  }) => {
+    await connectAsOperator(page, host, pbx);
+    const badge = tile(page, '110').locator('[data-presence]');
+    await expect(badge).toHaveCount(0);
+    pbx.setPresence('110', 'away', '', 'Back at two');
+    await expect(badge).toHaveAttribute('data-presence', 'away');
+    await expect(badge.locator('.presence__label')).toHaveText('Away · Back at two');
+    await expect(tile(page, '110')).toHaveAttribute('data-lamp', 'idle');
+    pbx.setPresence('110', 'not_set');
+    await expect(badge).toHaveCount(0);
+  });
+});
+
+test.describe('my device in the profile editor', () => {
+  test('a device the console cannot read is explained in words beside the field', async ({ console: page, pbx }) => {
+    await page.getByTestId('new-profile').click();
+    const editor = page.getByTestId('profile-editor');
+    await editor.getByLabel('Profile name').fill('Front desk');
+    await editor.getByLabel('Host').fill(pbx.host);
+    await editor.getByLabel('AMI username').fill('demo');
+    await editor.getByLabel('My device').fill('my desk phone');
+    await editor.getByTestId('profile-save').click();
+    const said = editor.locator('[data-field-error="myDevice"]');
+    await expect(said).toHaveText(
+      'Write your phone as the PBX names it, such as PJSIP/200, SIP/200, IAX2/200, DAHDI/1 or Local/200@phones, or just your extension number, such as 200.',
+    );
+    await expect(page.getByTestId('profile-feedback')).toHaveCount(0);
+    await editor.getByLabel('My device').fill('Local/100@phones');
+    await editor.getByTestId('profile-save').click();
+    await expect(editor).toBeHidden();
+  });
+});
