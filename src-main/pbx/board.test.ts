@@ -69,7 +69,9 @@ describe('loading the board', () => {
 
   it('says plainly when the AMI user may not list hints', async () => {
     const { requester } = pbx({ list: AmiMessage.of({ Response: 'Error', Message: 'Permission denied' }) });
-    await expect(fetchHintTiles(requester)).rejects.toThrow(/lacks the permission/);
+    await expect(fetchHintTiles(requester)).rejects.toThrow(
+      "Your AMI user may not list the extensions: ask your PBX admin to add 'reporting' to its read and write permissions in manager.conf.",
+    );
   });
 });
 

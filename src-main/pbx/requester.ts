@@ -1,4 +1,5 @@
 import type { AmiMessage } from '../ami/message';
+import { permissionMessage } from './permissions';
 
 /** What pbx/ needs of the AMI client: the client satisfies it structurally. */
 export interface AmiRequester {
@@ -32,11 +33,7 @@ export class PbxRefusal extends Error {
   static from(action: string, response: AmiMessage): PbxRefusal {
     const said = responseMessage(response);
     if (/permission denied/i.test(said)) {
-      return new PbxRefusal(
-        action,
-        'permission',
-        `The PBX refused ${action}: your AMI user lacks the permission for it. Ask your PBX admin to grant the classes listed in Switchboard's README.`,
-      );
+      return new PbxRefusal(action, 'permission', permissionMessage(action));
     }
     return new PbxRefusal(action, 'refused', `The PBX refused ${action}: ${said || 'no reason given'}.`);
   }

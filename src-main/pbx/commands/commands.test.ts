@@ -84,7 +84,7 @@ describe('call commands', () => {
       error: {
         code: 'permissionDenied',
         message:
-          "Your AMI user may not originate calls: ask your PBX admin to add 'originate' to its write permissions.",
+          "Your AMI user may not place calls: ask your PBX admin to add 'originate' to its read and write permissions in manager.conf.",
       },
     });
   });

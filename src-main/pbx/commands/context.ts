@@ -3,6 +3,7 @@ import type { ExtensionMatcher } from '../calls/device-match';
 import type { PbxEvent } from '../calls/events';
 import type { PbxModel } from '../calls/model';
 import type { PbxDialect } from '../dialect';
+import { permissionMessage } from '../permissions';
 import { isSuccessResponse, responseMessage, type AmiRequester } from '../requester';
 
 /** The operator's settings the commands use (from the login profile). */
@@ -67,40 +68,6 @@ export const fail = (code: CommandErrorCode, message: string): { ok: false; erro
   error: { code, message },
 });
 
-/** The AMI write class each action needs (manager.conf `write =`); one table, used for the permission message. */
-const WRITE_CLASS: Readonly<Record<string, string>> = {
-  Originate: 'originate',
-  Redirect: 'call',
-  BlindTransfer: 'call',
-  Atxfer: 'call',
-  Park: 'call',
-  Hangup: 'call',
-  Monitor: 'call',
-  PauseMonitor: 'call',
-  UnpauseMonitor: 'call',
-  StopMonitor: 'call',
-  MixMonitor: 'system',
-  MixMonitorMute: 'system',
-  StopMixMonitor: 'system',
-};
-
-/** What each action is for, in the operator's words ("Your AMI user may not …"). */
-const INTENT: Readonly<Record<string, string>> = {
-  Originate: 'originate calls',
-  Redirect: 'transfer calls',
-  BlindTransfer: 'transfer calls',
-  Atxfer: 'transfer calls',
-  Park: 'park calls',
-  Hangup: 'hang up calls',
-  Monitor: 'record calls',
-  PauseMonitor: 'record calls',
-  UnpauseMonitor: 'record calls',
-  StopMonitor: 'record calls',
-  MixMonitor: 'record calls',
-  MixMonitorMute: 'record calls',
-  StopMixMonitor: 'record calls',
-};
-
 const GONE = /no such channel|does not exist|not exist|channel not found/i;
 
 /** What the AMI client's rejections mean to an operator, by AmiActionError code. */
@@ -157,13 +124,7 @@ export async function runAction(
   }
   if (isSuccessResponse(response)) return succeed(response);
   const said = responseMessage(response);
-  if (/permission denied/i.test(said)) {
-    const writeClass = WRITE_CLASS[action] ?? 'call';
-    return fail(
-      'permissionDenied',
-      `Your AMI user may not ${INTENT[action] ?? action}: ask your PBX admin to add '${writeClass}' to its write permissions.`,
-    );
-  }
+  if (/permission denied/i.test(said)) return fail('permissionDenied', permissionMessage(action));
   if (GONE.test(said)) return fail('callEnded', `The call ended before it could be ${doing}.`);
   return fail('refused', `The PBX refused: ${said || 'it gave no reason'}. Nothing was changed.`);
 }
