@@ -51,6 +51,8 @@ export default tseslint.config(
   // The page knows nothing of Node, Electron or main: it speaks only the contract.
   {
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.vue'],
+    // The stores' own tests run in Node against the real main services (src-renderer/testing/).
+    ignores: ['src-renderer/**/*.test.ts', 'src-renderer/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -67,14 +67,6 @@ export const useProfilesStore = defineStore('profiles', () => {
     await load();
   }
 
-  /** Returns false when the secret was not saved; `feedback` then says why. */
-  async function saveSecret(id: string, secret: string, remember: boolean): Promise<boolean> {
-    const saved = await attempt(() => unwrap(switchboard().profiles.saveSecret({ id, secret, remember })));
-    if (saved?.kind === 'notRemembered') feedback.value = { kind: 'error', message: saved.reason };
-    await load();
-    return saved !== undefined;
-  }
-
   async function forgetSecret(id: string, forgotten: string): Promise<void> {
     const outcome = await attempt(() => unwrap(switchboard().profiles.forgetSecret({ id })));
     if (outcome)
@@ -110,7 +102,6 @@ export const useProfilesStore = defineStore('profiles', () => {
     update,
     duplicate,
     remove,
-    saveSecret,
     forgetSecret,
     exportText,
     importText,
