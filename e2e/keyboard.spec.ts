@@ -56,6 +56,11 @@ test.describe('everything from the keyboard', () => {
     await expect(page.getByTestId('confirm-cancel')).toBeFocused();
     await keys.press('Tab');
     await expect(page.getByTestId('confirm-yes')).toBeFocused();
+    // Tab stays inside the dialog.
+    await keys.press('Tab');
+    await expect(page.getByTestId('confirm-cancel')).toBeFocused();
+    await keys.press('Shift+Tab');
+    await expect(page.getByTestId('confirm-yes')).toBeFocused();
     await keys.press('Enter');
     await expect(notice(page)).toContainText('Hung up the call with 105 Emma Fischer and 107 Grace Hall.');
     await expect(page.getByTestId('calls-panel').locator('li.call:not([data-ended])')).toHaveCount(0);
