@@ -7,11 +7,10 @@ test.describe('the extension board', () => {
     await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
     const hints = [...pbx.model.hints.values()];
     await expect(page.locator('[data-extension]')).toHaveCount(hints.length);
-    // A hint with a presence provider (`PJSIP/111,CustomPresence:111`) is labelled by its device.
-    const withPresence = hints.find((hint) => hint.presenceProvider);
-    if (withPresence) {
-      const label = page.locator(`[data-extension="${withPresence.exten}@${withPresence.context}"] .tile__name`);
-      await expect(label).toHaveText(withPresence.device);
+    // Every tile is named from the PBX's voicemail boxes before any call, never by its device.
+    for (const hint of hints.filter((one) => one.presenceProvider)) {
+      const label = page.locator(`[data-extension="${hint.exten}@${hint.context}"] .tile__name`);
+      await expect(label).toHaveText(hint.name);
     }
 
     const target = hints.find((hint) => hint.device.startsWith('PJSIP/'));

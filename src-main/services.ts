@@ -11,7 +11,7 @@ import type { AmiLink, PbxSession } from './pbx/session';
 import { CredentialService } from './profiles/credentials';
 import { ProfileStore } from './profiles/profile-store';
 import type { SecretVault } from './profiles/vault';
-import { DEMO_MANAGER_USER, demoOffice, startSimulatedPbx, type SimulatedPbx } from './sim';
+import { DEMO_MANAGER_USER, startSimulatedPbx, type SimulatedPbx } from './sim';
 
 /** Sends a pushed event to every open Switchboard window. */
 export type Broadcast = <C extends EventChannel>(channel: C, payload: PayloadOf<C>) => void;
@@ -80,13 +80,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     await profiles
       .setLastUsed(request.profileId)
       .catch((error: unknown) => options.log.error('could not note the last used profile', error));
-    const { clientOptions, target, directory } = await sessionTarget(login);
+    const { clientOptions, target } = await sessionTarget(login);
     const link: AmiLink = new AmiClient({ ...options.clientDefaults, ...clientOptions });
     const next = openSession(login.profile, link, {
       identity: { target, profileId: request.profileId },
       username: clientOptions.username,
       store,
-      directory,
       onProgress: (progress) => options.broadcast('calls:progress', progress),
     });
     session = next;
@@ -119,7 +118,6 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       demoPbx = await startSimulatedPbx({ scenario: options.demoScenario ?? 'lively-office' });
       return {
         target: login.profile.displayName,
-        directory: demoDirectory(),
         clientOptions: {
           host: demoPbx.host,
           port: demoPbx.port,
@@ -130,7 +128,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       };
     }
     const { clientOptions } = login;
-    return { target: `${clientOptions.host}:${clientOptions.port}`, directory: undefined, clientOptions };
+    return { target: `${clientOptions.host}:${clientOptions.port}`, clientOptions };
   }
 
   async function logOut(): Promise<void> {
@@ -179,13 +177,6 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       feed.dispose();
     },
   };
-}
-
-/** The demo office's names for its tiles: Asterisk's hints carry no names. */
-function demoDirectory(): ReadonlyMap<string, string> {
-  return new Map(
-    demoOffice().extensions.map((extension) => [`${extension.exten}@${extension.context}`, extension.name]),
-  );
 }
 
 /** Resolves with the session's first decisive status: connected, failed or reconnecting. */

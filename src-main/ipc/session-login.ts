@@ -76,7 +76,6 @@ export interface SessionWiring {
   /** The AMI user the link logs in as, for the status bar. */
   readonly username: string;
   readonly store: PictureStore;
-  readonly directory?: ReadonlyMap<string, string> | undefined;
   readonly onProgress: (progress: CommandProgress) => void;
 }
 

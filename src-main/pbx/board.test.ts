@@ -45,6 +45,9 @@ function pbx(answers: {
   return { requester, asked };
 }
 
+const mailbox = (box: string, name: string, context = 'default') =>
+  AmiMessage.of({ Event: 'VoicemailUserEntry', VMContext: context, VoiceMailbox: box, Fullname: name });
+
 describe('loading the board', () => {
   it('lists hints with ExtensionStateList where Asterisk has it (13+)', async () => {
     const { requester, asked } = pbx({ items: [status('100', 0), status('101', 8)] });
@@ -76,11 +79,12 @@ describe('loading the board', () => {
 });
 
 describe('the extension board', () => {
-  it('follows ExtensionStatus events and keeps the names from the directory', async () => {
+  it('follows ExtensionStatus events and keeps the names the PBX gave', async () => {
     const store = new PictureStore();
     const board = new ExtensionBoard(store);
-    board.setDirectory(new Map([['100@internal', 'Reception']]));
-    await board.rebuild(pbx({ items: [status('100', 0)] }).requester);
+    await board.rebuild(
+      pbx({ items: [status('100', 0)], lists: { VoicemailUsersList: [mailbox('100', 'Reception')] } }).requester,
+    );
     board.handleEvent(status('100', 8));
     expect(store.get('extensions', '100@internal')).toMatchObject({ lamp: 'ringing', name: 'Reception' });
   });
@@ -141,6 +145,30 @@ describe('the extension board', () => {
 });
 
 describe('names on tiles', () => {
+  it('come from the mailboxes, then the PJSIP endpoints, and a number in two voicemail contexts names no one', async () => {
+    const store = new PictureStore();
+    const board = new ExtensionBoard(store);
+    const endpoint = AmiMessage.of({ Event: 'EndpointDetail', ObjectName: '102', Callerid: '"Ben Carter" <102>' });
+    await board.rebuild(
+      pbx({
+        items: [status('100', 0), status('101', 0), status('102', 0)],
+        lists: {
+          VoicemailUsersList: [
+            mailbox('100', 'Anna Berg'),
+            mailbox('101', 'Desk A'),
+            mailbox('101', 'Desk B', 'sales'),
+          ],
+          PJSIPShowEndpoint: [endpoint],
+        },
+      }).requester,
+    );
+    expect(['100', '101', '102'].map((exten) => store.get('extensions', `${exten}@internal`)?.name)).toEqual([
+      'Anna Berg',
+      'Ben Carter',
+      'Ben Carter',
+    ]);
+  });
+
   const call = (extensionId: string, number: string, name: string) => ({
     id: 'c1',
     state: 'up' as const,
@@ -169,11 +197,12 @@ describe('names on tiles', () => {
     expect(store.get('extensions', '100@internal')?.name).toBe('');
   });
 
-  it('never override the directory', async () => {
+  it("never override the PBX's own names", async () => {
     const store = new PictureStore();
     const board = new ExtensionBoard(store);
-    board.setDirectory(new Map([['100@internal', 'Reception']]));
-    await board.rebuild(pbx({ items: [status('100', 0)] }).requester);
+    await board.rebuild(
+      pbx({ items: [status('100', 0)], lists: { VoicemailUsersList: [mailbox('100', 'Reception')] } }).requester,
+    );
     store.replace('calls', [call('100@internal', '100', 'Anna Berg')]);
     expect(store.get('extensions', '100@internal')?.name).toBe('Reception');
   });

@@ -4,6 +4,7 @@ import { hintDevices } from './calls/device-match';
 import { dndIsOn, lampWithoutDnd } from './device-lamps';
 import { tileFromExtensionStatus, tilesFromCoreShowHints } from './hints';
 import type { PictureStore } from './picture-store';
+import { fetchPbxNames } from './pbx-names';
 import { presenceFrom, presenceProviderOf } from './presence';
 import { PbxRefusal, type AmiRequester, responseMessage, isSuccessResponse } from './requester';
 
@@ -37,6 +38,7 @@ async function optionalList(ami: AmiRequester, action: string): Promise<AmiMessa
  * device states for a FreePBX-style DND device, presence events for what people set.
  */
 export class ExtensionBoard {
+  /** Names the PBX knows before any call (voicemail, PJSIP endpoints), read at every login. */
   private names: ReadonlyMap<string, string> = new Map();
   /** Names the PBX told us in the caller ID of an extension's own calls. */
   private readonly learnedNames = new Map<string, string>();
@@ -51,11 +53,6 @@ export class ExtensionBoard {
     store.onPatch((patch) => this.learnNamesFrom(patch));
   }
 
-  /** Names to show on tiles (the PBX's hints carry none), by `exten@context`. */
-  setDirectory(names: ReadonlyMap<string, string>): void {
-    this.names = names;
-  }
-
   /** Reads everything anew from the PBX: nothing from before a reconnect is trusted. */
   async rebuild(ami: AmiRequester): Promise<void> {
     const tiles = await fetchHintTiles(ami);
@@ -65,6 +62,7 @@ export class ExtensionBoard {
     for (const tile of tiles) this.hinted.set(tile.id, tile);
     for (const item of await optionalList(ami, 'DeviceStateList')) this.noteDeviceState(item);
     for (const item of await optionalList(ami, 'PresenceStateList')) this.notePresence(item);
+    this.names = await fetchPbxNames(ami, tiles);
     this.store.replace(
       'extensions',
       tiles.map((tile) => this.dressed(tile)),

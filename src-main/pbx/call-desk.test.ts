@@ -78,7 +78,7 @@ describe('the call desk against the simulated PBX', () => {
       originate?.get('Exten'),
       originate?.get('Async'),
     ]).toEqual(['PJSIP/100', 'internal', '102', 'true']);
-    expect(originate?.get('CallerID')).toBe('"Switchboard" <100>');
+    expect(originate?.get('CallerID')).toBe('"Reception" <100>');
     await until(() => callWith(store, '102')?.state === 'up');
     expect(callWith(store, '102')?.parties.map((party) => party.extensionId)).toEqual(['100@internal', '102@internal']);
   });

@@ -278,7 +278,24 @@ describe('my device on the lab PBX', () => {
     expect([originate?.get('Channel'), originate?.get('Exten'), originate?.get('CallerID')]).toEqual([
       called,
       '102',
-      '"Switchboard" <101>',
+      '"Extension 101" <101>',
     ]);
+  });
+});
+
+describe('names from the PBX before any call', () => {
+  it("25: every tile is named from the PBX's voicemail boxes, the device string nowhere", async () => {
+    const pbx = await console('receptionist/25-names-and-directory');
+    const tiles = pbx.store.values('extensions');
+    expect(tiles).toHaveLength(20);
+    for (const shown of tiles) expect(shown.name).toBe(`Extension ${shown.exten}`);
+    expect(pbx.received('VoicemailUsersList')).toHaveLength(1);
+  });
+
+  it('25: the callee keeps its own name, not the caller ID name its channel carries', async () => {
+    const pbx = await console('receptionist/25-names-and-directory');
+    await pbx.playUntil(2500);
+    expect(pbx.calls()[0]?.parties.map((party) => party.name)).toEqual(['Extension 101', 'Extension 102']);
+    expect(pbx.store.get('extensions', tile('102'))?.name).toBe('Extension 102');
   });
 });

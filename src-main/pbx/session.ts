@@ -24,7 +24,6 @@ export interface PbxSessionOptions {
   readonly username: string;
   readonly link: AmiLink;
   readonly store: PictureStore;
-  readonly directory?: ReadonlyMap<string, string> | undefined;
   /** The operator's phone and dialling settings, for the call commands. */
   readonly operator: SessionOperator;
   /** Where the call commands' outcomes are reported as they unfold. */
@@ -50,7 +49,6 @@ export class PbxSession {
 
   constructor(private readonly options: PbxSessionOptions) {
     this.board = new ExtensionBoard(options.store);
-    if (options.directory) this.board.setDirectory(options.directory);
     this.desk = new CallDesk({
       ami: options.link,
       store: options.store,

@@ -1,0 +1,61 @@
+import type { ExtensionTile } from '../../src-preload/state';
+import type { AmiMessage } from '../ami/message';
+import { hintDevices } from './calls/device-match';
+import { isSuccessResponse, type AmiRequester } from './requester';
+
+/**
+ * The names a PBX knows before any call, by tile id: the voicemail box's full name
+ * (`VoicemailUsersList`), else the caller ID of the PJSIP endpoint the hint names
+ * (`PJSIPShowEndpoint`). Whatever the AMI user may not read, or the PBX lacks, is simply not used.
+ */
+export async function fetchPbxNames(ami: AmiRequester, tiles: readonly ExtensionTile[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const mailboxes = await mailboxNames(ami);
+  for (const tile of tiles) {
+    const name = mailboxes.get(tile.exten);
+    if (name) names.set(tile.id, name);
+  }
+  for (const tile of tiles) {
+    if (names.has(tile.id)) continue;
+    const endpoint = hintDevices(tile.hint)
+      .map((device) => /^PJSIP\/(.+)$/i.exec(device)?.[1])
+      .find((name) => name !== undefined);
+    if (!endpoint) continue;
+    const name = await endpointName(ami, endpoint);
+    if (name === null) break;
+    if (name) names.set(tile.id, name);
+  }
+  return names;
+}
+
+/** Mailbox number → full name; a number used in two voicemail contexts names no one. */
+async function mailboxNames(ami: AmiRequester): Promise<Map<string, string>> {
+  const list = await ami.list('VoicemailUsersList');
+  const names = new Map<string, string>();
+  const seen = new Set<string>();
+  if (!isSuccessResponse(list.response)) return names;
+  for (const item of list.items) {
+    const mailbox = item.get('VoiceMailbox');
+    const name = personName(item.get('Fullname'));
+    if (!mailbox) continue;
+    if (seen.has(mailbox)) names.delete(mailbox);
+    else if (name) names.set(mailbox, name);
+    seen.add(mailbox);
+  }
+  return names;
+}
+
+/** The endpoint's caller ID name; `null` when the PBX will not answer at all (no PJSIP, no permission). */
+async function endpointName(ami: AmiRequester, endpoint: string): Promise<string | undefined | null> {
+  const list = await ami.list('PJSIPShowEndpoint', { Endpoint: endpoint });
+  if (!isSuccessResponse(list.response))
+    return /not found|unable to retrieve/i.test(list.response.get('Message') ?? '') ? undefined : null;
+  const detail = list.items.find((item: AmiMessage) => item.event === 'EndpointDetail');
+  const callerId = detail?.get('Callerid') ?? '';
+  return personName(/^\s*"?([^"<]*?)"?\s*(<[^>]*>)?\s*$/.exec(callerId)?.[1]);
+}
+
+function personName(value: string | undefined): string | undefined {
+  const name = value?.trim();
+  return name && name !== '(null)' ? name : undefined;
+}
