@@ -40,6 +40,7 @@ test.describe('accessibility and the way in', () => {
     await expect(missing).toContainText('#token=');
     await expect(missing).toContainText('open the full address it shows');
     await expect(page.getByTestId('connect-demo')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/missing-token.png' });
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -33,6 +33,7 @@ test.describe('login failures stay on the login screen', () => {
     await pbx.close();
     await connectTo(page, { host: '127.0.0.1', port });
     await staysOnLogin(page, /refused the connection/);
+    await page.screenshot({ path: 'test-results/login-refused.png' });
 
     const back = await startSimulatedPbx({ port });
     try {
