@@ -91,7 +91,7 @@ test.describe('call control', () => {
     await callCard(page, '105', '100').locator('[data-action="attended"]').click();
     await page.getByTestId('transfer-target').fill('107');
     await page.getByTestId('transfer-target').press('Enter');
-    await expect(notice(page).locator('[data-tone="error"]')).toContainText('Dial(...,T)', { timeout: 6_000 });
+    await expect(notice(page).locator('[data-tone="error"]')).toContainText('Dial(...,tT)', { timeout: 6_000 });
     expect(received(pbx, 'Atxfer')[0]?.get('Channel')).toMatch(/^PJSIP\/100-/);
     await expect(callCard(page, '105', '100')).toHaveAttribute('data-state', 'up');
   });

@@ -192,6 +192,19 @@ describe('the call desk against the simulated PBX', () => {
     await until(() => numbersOn(store, '107')?.join() === '105,107');
   });
 
+  it('consults from a call I placed from the console, on a PBX that gives other calls no transfer feature', async () => {
+    const { pbx, store, desk, progress } = await connected();
+    const dialled = commandIdOf(await desk.dial('105'));
+    await until(() => stagesOf(progress, dialled).includes('connected'));
+    expect(sent(pbx, 'Originate')[0]?.getAll('Variable')).toEqual(['BRIDGE_FEATURES=Tt']);
+    await until(() => callWith(store, '105')?.state === 'up');
+    const transfer = commandIdOf(
+      await desk.transfer({ callId: callWith(store, '105')!.id, target: '107', mode: 'attended' }),
+    );
+    await until(() => stagesOf(progress, transfer).includes('consulting'));
+    expect(stagesOf(progress, transfer)).toEqual(['waiting', 'consulting']);
+  });
+
   it('"cancel" hangs up the target only and brings me back to 105', async () => {
     const { pbx, store, desk, progress, commandId } = await consulting();
     expect((await desk.finishTransfer(commandId, 'cancel')).ok).toBe(true);

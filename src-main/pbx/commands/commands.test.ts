@@ -62,6 +62,7 @@ describe('call commands', () => {
           Priority: 1,
           Async: 'true',
           Timeout: 30_000,
+          Variable: 'BRIDGE_FEATURES=Tt',
           CallerID: '"Reception" <101>',
         },
       },

@@ -5,6 +5,13 @@ import { fail, runAction, succeed, type CommandContext, type CommandResult } fro
 const DEFAULT_ORIGINATE_TIMEOUT_MS = 30_000;
 
 /**
+ * The transfer feature on my leg of every call the console places, for both roles a dialplan may
+ * give it: `T` lets the caller of a Dial transfer, `t` the called party (with `T` alone a real
+ * Asterisk passed the operator's `*2` through as digits when she was the called party).
+ */
+const MY_TRANSFER_FEATURE = 'BRIDGE_FEATURES=Tt';
+
+/**
  * Calls my phone first, then the target from the dial context (async: the acknowledgement only
  * says "queued"; the returned watcher follows OriginateResponse and the second leg).
  */
@@ -38,6 +45,7 @@ async function originateFromMyPhone(
     Priority: 1,
     Async: 'true',
     Timeout: timeoutMs,
+    Variable: MY_TRANSFER_FEATURE,
   };
   if (profile.callerId) headers.CallerID = profile.callerId;
   const startedAt = ctx.now();

@@ -14,8 +14,9 @@ export type AtxferStage =
 export const ATXFER_EVIDENCE_WINDOW_MS = 3_000;
 
 export const NO_TRANSFER_FEATURE_MESSAGE =
-  'The PBX accepted the attended transfer but nothing happened: this call was set up without the transfer feature. ' +
-  'Ask your PBX admin to dial with the T option (Dial(...,T)) or set BRIDGE_FEATURES=T, or use a blind transfer.';
+  'The PBX accepted the attended transfer but nothing happened: this call was set up without the transfer feature for you. ' +
+  'Calls you place from the console always have it. For other calls, ask your PBX admin to give it to the party that transfers, ' +
+  'with the tT options of Dial (Dial(...,tT)) or __BRIDGE_FEATURES=Tt; until then, use a blind transfer.';
 
 export interface AtxferWatchOptions {
   /** My channel, the one Atxfer was sent on. */
