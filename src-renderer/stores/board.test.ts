@@ -1,7 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ExtensionTile, LampState } from '../../src-preload/state';
+import type { ExtensionTile, LampState, LiveCall } from '../../src-preload/state';
 import { useBoardStore } from './board';
+import { useCallsStore } from './calls';
 import { usePrefsStore } from './prefs';
 
 const tile = (exten: string, context: string, lamp: LampState, name = ''): ExtensionTile => ({
@@ -159,5 +160,38 @@ describe('the board store under load', () => {
     expect(store.visibleTiles.find((t) => t.exten === '1041')?.lamp).toBe('inUse');
     // The filter text once, and each changed tile's text once.
     expect(lower.mock.calls.length).toBeLessThanOrEqual(2 * 2 + 2);
+  });
+});
+
+describe('the calls of each tile', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  const call = (id: string, exten: string, startedAt: number): LiveCall => ({
+    id,
+    state: 'up',
+    direction: 'internal',
+    startedAt,
+    answeredAt: startedAt,
+    parties: [
+      { partyId: `p${id}`, extensionId: `${exten}@internal`, number: exten, name: '', state: 'up', recording: 'none' },
+    ],
+  });
+
+  it('keeps the same list for a tile whose calls did not change, so that tile does not render again', () => {
+    const board = useBoardStore();
+    const calls = useCallsStore();
+    board.receive({
+      version: 1,
+      patches: [{ collection: 'calls', upsert: [call('a', '101', 1), call('b', '102', 2)], remove: [] }],
+    });
+    const before = calls.callsByExtension;
+    board.receive({
+      version: 2,
+      patches: [{ collection: 'calls', upsert: [{ ...call('b', '102', 2), state: 'onHold' }], remove: [] }],
+    });
+    const after = calls.callsByExtension;
+    expect(after.get('101@internal')).toBe(before.get('101@internal'));
+    expect(after.get('102@internal')).not.toBe(before.get('102@internal'));
+    expect(after.get('102@internal')?.[0]?.state).toBe('onHold');
   });
 });

@@ -44,6 +44,7 @@ export const useCallsStore = defineStore('calls', () => {
   const consultations = ref<Record<string, string>>({});
 
   const calls = computed(() => Object.values(board.picture.calls).sort(byLongestWaiting));
+  let previousByExtension = new Map<string, LiveCall[]>();
   const callsByExtension = computed(() => {
     const byExtension = new Map<string, LiveCall[]>();
     for (const call of calls.value) {
@@ -54,6 +55,12 @@ export const useCallsStore = defineStore('calls', () => {
         byExtension.set(party.extensionId, list);
       }
     }
+    // A tile whose calls did not change keeps the very same list, so it does not render again.
+    for (const [id, list] of byExtension) {
+      const before = previousByExtension.get(id);
+      if (before?.length === list.length && before.every((call, i) => call === list[i])) byExtension.set(id, before);
+    }
+    previousByExtension = byExtension;
     return byExtension;
   });
   const selectedCall = computed(() => (selectedCallId.value ? board.picture.calls[selectedCallId.value] : undefined));
