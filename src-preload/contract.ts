@@ -21,6 +21,10 @@ import type {
   VaultAvailability,
 } from '../src-shared/profile-results';
 import { SecretSchema } from '../src-shared/secret';
+import { TRANSFER_MODES } from '../src-shared/transfer-mode';
+import type { IpcErrorCode, SessionFailureCode, WatchFailureCode } from '../src-shared/error-codes';
+
+export type { IpcErrorCode, SessionFailureCode } from '../src-shared/error-codes';
 
 /** The editor warns with the same rule main applies: which edits forget a saved secret. */
 export { changesSecretTarget } from '../src-shared/profile';
@@ -41,21 +45,6 @@ export const ConnectRequestSchema = z.strictObject({
 export type ConnectRequest = z.infer<typeof ConnectRequestSchema>;
 
 const NoArgs = z.undefined();
-
-/** Why a session is not (or no longer) connected, in words a receptionist understands. */
-export type SessionFailureCode =
-  | 'authFailed'
-  | 'loginUnsendable'
-  | 'refused'
-  | 'unreachable'
-  | 'notAmi'
-  | 'timeout'
-  | 'tls'
-  | 'closedByPeer'
-  | 'shutdown'
-  | 'linkDead'
-  | 'protocol'
-  | 'permission';
 
 /** Which login a session belongs to: what the status bar names, and the profile it came from. */
 export interface SessionIdentity {
@@ -101,7 +90,7 @@ export interface PictureBatch {
 export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
 
 export interface IpcError {
-  readonly code: string;
+  readonly code: IpcErrorCode;
   readonly message: string;
   /** For a refused argument: what is wrong with each setting, by its name (`myDevice`), to show beside it. */
   readonly fields?: Readonly<Record<string, string>>;
@@ -133,7 +122,7 @@ const ExtensionId = z.string().regex(/^[A-Za-z0-9*#+_.-]{1,64}@[A-Za-z0-9_.-]{1,
 export const TransferRequestSchema = z.object({
   callId: IssuedId,
   target: DialTarget,
-  mode: z.enum(['blind', 'attended']),
+  mode: z.enum(TRANSFER_MODES),
   /** The person to move (dragged from the calls panel); by default the one who is not me nor `fromExtensionId`. */
   partyId: IssuedId.optional(),
   /** The tile the call was dragged from: its person stays. */
@@ -166,7 +155,10 @@ export type CommandProgress = {
   readonly commandId: string;
   readonly command: WatchedCommand;
   readonly target: string;
-} & ({ readonly stage: CommandStage } | { readonly stage: 'failed'; readonly code: string; readonly message: string });
+} & (
+  | { readonly stage: CommandStage }
+  | { readonly stage: 'failed'; readonly code: WatchFailureCode; readonly message: string }
+);
 
 /** A profile as the login screen sees it: its settings and whether a secret is saved; never the secret. */
 export type ProfileSummary = (UserProfile | DemoProfile) & { readonly hasSavedSecret: boolean };

@@ -74,6 +74,7 @@ const AuthTypeSchema = z.enum(['plain', 'md5'], {
   error: "The login method must be 'plain' or 'md5' (MD5 challenge).",
 });
 export type AuthType = z.infer<typeof AuthTypeSchema>;
+export const DEFAULT_AUTH_TYPE: AuthType = 'md5';
 
 const UsernameSchema = headerSafeText('The AMI username').refine(
   (value) => !/[\s]/.test(value),
@@ -165,7 +166,7 @@ export const ProfileDraftSchema = z.strictObject({
   ...draftShape,
   port: PortSchema.default(DEFAULT_AMI_PORT),
   tls: TlsSettingsSchema.default({ enabled: false }),
-  authType: AuthTypeSchema.default('md5'),
+  authType: AuthTypeSchema.default(DEFAULT_AUTH_TYPE),
   dialContext: DialContextSchema.default('default'),
   parkingLot: ParkingLotSchema.default('default'),
   recordingPattern: RecordingPatternSchema.default(DEFAULT_RECORDING_PATTERN),

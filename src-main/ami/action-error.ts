@@ -3,6 +3,9 @@ import type { AmiMessage } from './message';
 export type AmiActionErrorCode =
   'injection' | 'lineTooLong' | 'timeout' | 'notConnected' | 'notSent' | 'outcomeUnknown' | 'closed';
 
+/** The one sentence for an action asked of a console that has no link to the PBX. */
+export const NOT_CONNECTED_MESSAGE = 'Not connected to the PBX. Connect first, then try again.';
+
 /** Why an action got no response. Every action ends with a response or one of these, never silence. */
 export class AmiActionError extends Error {
   override readonly name = 'AmiActionError';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBannerVersion } from './banner';
-import { AmiClient, isSuccess, type AmiClientOptions, type AmiLinkState } from './client';
+import { AmiClient, type AmiClientOptions, type AmiLinkState } from './client';
+import { isSuccessResponse } from './message';
 import type { AmiMessage } from './message';
 import { startScriptedPeer, type PeerConnection, type ScriptedPeerOptions } from './testing/scripted-peer';
 
@@ -165,7 +166,7 @@ describe('AmiClient actions', () => {
     client.start();
     await connected(client);
     const reply = await client.action('Originate', { Channel: 'PJSIP/200', Variable: ['a=1', 'b=2'] });
-    expect(isSuccess(reply)).toBe(false);
+    expect(isSuccessResponse(reply)).toBe(false);
     expect(reply.get('Message')).toBe('Permission denied');
   });
 

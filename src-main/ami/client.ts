@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { AmiActionError } from './action-error';
+import { AmiActionError, NOT_CONNECTED_MESSAGE } from './action-error';
 import { Backoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { parseBannerVersion } from './banner';
 import { AmiConnection, type TlsOptions } from './connection';
 import { TypedEmitter } from './emitter';
 import { isFinalFailure, linkFailure, type AmiFailure } from './failure';
 import { DEFAULT_KEEPALIVE, Keepalive, type KeepalivePolicy, type PingOutcome } from './keepalive';
-import type { AmiHeader, AmiMessage } from './message';
+import { isSuccessResponse, type AmiHeader, type AmiMessage } from './message';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './parser';
 import { ActionRequest, type ListResult, type ReplyShape } from './request';
 import { AmiInjectionError, serializeAction } from './serialize';
@@ -75,12 +75,6 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 8_000;
 const DEFAULT_ACTION_TIMEOUT_MS = 10_000;
 const DEFAULT_LIST_TIMEOUT_MS = 30_000;
 const LOGOFF_TIMEOUT_MS = 1_000;
-
-/** `Response: Success` (or 1.4's `Pong`, `Follows` for old Command output, `Goodbye` for Logoff). */
-export function isSuccess(message: AmiMessage): boolean {
-  const response = message.response?.toLowerCase();
-  return response === 'success' || response === 'pong' || response === 'follows' || response === 'goodbye';
-}
 
 /**
  * An AMI client for every Asterisk from 1.4 on: logs in, matches replies by ActionID, keeps the link alive
@@ -201,9 +195,7 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
     }
     const kind = this.linkState.kind;
     if (kind === 'idle' || kind === 'failed' || kind === 'closed') {
-      return Promise.reject(
-        new AmiActionError('notConnected', name, `${name} was not sent: the console is not connected to the PBX.`),
-      );
+      return Promise.reject(new AmiActionError('notConnected', name, NOT_CONNECTED_MESSAGE));
     }
     const request = new ActionRequest(name, headers, shape, timeoutMs);
     if (this.loggedIn && this.connection !== undefined) {
@@ -268,7 +260,7 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
     let credentials: AmiHeader[];
     if (authType === 'md5') {
       const challenge = await request('Challenge', [['AuthType', 'MD5']]);
-      if (!isSuccess(challenge)) return this.refuseLogin(connection, challenge);
+      if (!isSuccessResponse(challenge)) return this.refuseLogin(connection, challenge);
       const key = createHash('md5')
         .update(`${challenge.get('Challenge') ?? ''}${secret}`)
         .digest('hex');
@@ -296,7 +288,7 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
       }
       throw error;
     }
-    if (!isSuccess(reply)) return this.refuseLogin(connection, reply);
+    if (!isSuccessResponse(reply)) return this.refuseLogin(connection, reply);
     return 'loggedIn';
   }
 

@@ -1,15 +1,4 @@
-export type AmiFailureCode =
-  | 'authFailed'
-  | 'loginUnsendable'
-  | 'refused'
-  | 'unreachable'
-  | 'notAmi'
-  | 'timeout'
-  | 'tls'
-  | 'closedByPeer'
-  | 'shutdown'
-  | 'linkDead'
-  | 'protocol';
+import type { AmiFailureCode } from '../../src-shared/error-codes';
 
 /** Why the link is down. `message` is in plain words for the operator and never holds the secret. */
 export interface AmiFailure {

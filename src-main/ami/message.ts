@@ -184,3 +184,12 @@ function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > LAST_ASCII) return false;
   return true;
 }
+
+/**
+ * Whether the PBX accepted the action: `Response: Success`, or 1.4's `Pong`, `Follows` for old Command
+ * output, `Goodbye` for Logoff.
+ */
+export function isSuccessResponse(message: AmiMessage): boolean {
+  const response = message.response?.toLowerCase();
+  return response === 'success' || response === 'pong' || response === 'follows' || response === 'goodbye';
+}

@@ -1,17 +1,16 @@
 import type { CommandReceipt } from '../../src-preload/contract';
+import { NOT_CONNECTED_MESSAGE } from '../ami/action-error';
 import type { CallDesk } from '../pbx/call-desk';
 import type { CommandResult } from '../pbx/commands/context';
 import { OperatorError, type Handlers } from './gatekeeper';
 
 type CallChannel = Extract<keyof Handlers, `calls:${string}` | `parking:${string}`>;
 
-const NOT_CONNECTED = 'Not connected to a PBX. Connect first, then try again.';
-
 /** The operator's call intents, served by the current session's call desk. */
 export function createCallHandlers(currentDesk: () => CallDesk | undefined): Pick<Handlers, CallChannel> {
   const desk = (): CallDesk => {
     const found = currentDesk();
-    if (!found) throw new OperatorError('notConnected', NOT_CONNECTED);
+    if (!found) throw new OperatorError('notConnected', NOT_CONNECTED_MESSAGE);
     return found;
   };
   return {

@@ -9,6 +9,7 @@ import {
   type PayloadOf,
   type ResultOf,
 } from '../../src-preload/contract';
+import type { BridgeErrorCode, GatekeeperErrorCode, IpcErrorCode } from '../../src-shared/error-codes';
 
 /** A window (or bridge connection) that has passed the transport's own identity check. */
 export interface Sender {
@@ -21,7 +22,7 @@ export interface Sender {
 /** A failure the operator should read: handlers throw it; the gatekeeper turns it into `{ ok: false }`. */
 export class OperatorError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: Exclude<IpcErrorCode, GatekeeperErrorCode | BridgeErrorCode>,
     message: string,
   ) {
     super(message);
@@ -108,7 +109,7 @@ function settingOf(path: readonly PropertyKey[]): string | undefined {
   return setting.length > 0 ? setting.join('.') : undefined;
 }
 
-function refuse(code: string, message: string): { ok: false; error: IpcError } {
+function refuse(code: IpcErrorCode, message: string): { ok: false; error: IpcError } {
   return { ok: false, error: { code, message } };
 }
 

@@ -1,12 +1,12 @@
 import type { ExtensionTile, PicturePatch, Presence } from '../../src-preload/state';
-import type { AmiMessage } from '../ami/message';
+import { isSuccessResponse, type AmiMessage } from '../ami/message';
 import { hintDevices } from './calls/device-match';
 import { dndIsOn, lampWithoutDnd } from './device-lamps';
 import { tileFromExtensionStatus, tilesFromCoreShowHints } from './hints';
 import type { PictureStore } from './picture-store';
 import { fetchPbxNames } from './pbx-names';
 import { presenceFrom, presenceProviderOf } from './presence';
-import { PbxRefusal, type AmiRequester, responseMessage, isSuccessResponse } from './requester';
+import { PbxRefusal, type AmiRequester, responseMessage } from './requester';
 
 const UNKNOWN_ACTION = /invalid\/unknown command/i;
 
@@ -21,7 +21,7 @@ export async function fetchHintTiles(ami: AmiRequester): Promise<ExtensionTile[]
   }
   if (!UNKNOWN_ACTION.test(responseMessage(list.response))) throw PbxRefusal.from('ExtensionStateList', list.response);
   const command = await ami.command('core show hints');
-  if (!isSuccessResponse(command.response) && command.response.response !== 'Follows') {
+  if (!isSuccessResponse(command.response)) {
     throw PbxRefusal.from('Command', command.response);
   }
   return tilesFromCoreShowHints(command.output);

@@ -8,6 +8,7 @@ import type {
   TransferRequest,
   WatchedCommand,
 } from '../../src-preload/contract';
+import { NOT_CONNECTED_MESSAGE } from '../ami/action-error';
 import type { AmiMessage } from '../ami/message';
 import { eventAdapterFor } from './calls/adapt';
 import { ExtensionMatcher } from './calls/device-match';
@@ -266,8 +267,7 @@ export class CallDesk {
 
   private async withContext<T>(run: (ctx: CommandContext) => Promise<CommandResult<T>>): Promise<CommandResult<T>> {
     const phase = this.phase;
-    if (phase.kind === 'offline')
-      return fail('notConnected', 'Not connected to the PBX. Connect first, then try again.');
+    if (phase.kind === 'offline') return fail('notConnected', NOT_CONNECTED_MESSAGE);
     if (phase.kind === 'rebuilding') {
       return fail(
         'notConnected',

@@ -16,7 +16,6 @@ export interface AmiRequester {
   command(cli: string, opts?: { timeoutMs?: number }): Promise<{ response: AmiMessage; output: string[] }>;
 }
 
-export const isSuccessResponse = (message: AmiMessage) => message.response?.toLowerCase() === 'success';
 export const responseMessage = (message: AmiMessage) => (message.get('Message') ?? '').trim();
 
 /** The PBX answered an action with an error. */

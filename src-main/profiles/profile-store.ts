@@ -15,15 +15,13 @@ import {
   type ProfileDraftInput,
   type UserProfile,
 } from '../../src-shared/profile';
+import type { ProfileErrorCode } from '../../src-shared/error-codes';
 import type { ImportReport, ProfileProblem } from '../../src-shared/profile-results';
 import { nodeProfileFileSystem, type ProfileFileSystem } from './profile-file-system';
 
 export const PROFILES_FILE_NAME = 'profiles.json';
 const EXPORT_FORMAT = 'switchboard-profiles';
 const MAX_DISPLAY_NAME = 200;
-
-export type ProfileErrorCode =
-  'notFound' | 'nameTaken' | 'invalid' | 'builtInProfile' | 'fileFromNewerVersion' | 'fileSystem';
 
 /** A refusal with a message written for the operator; `code` lets the UI pick a treatment. */
 export class ProfileError extends Error {

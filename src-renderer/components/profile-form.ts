@@ -1,4 +1,11 @@
 import type { ProfileSummary } from '../../src-preload/contract';
+import {
+  DEFAULT_AMI_PORT,
+  DEFAULT_AUTH_TYPE,
+  DEFAULT_BOARD_PREFS,
+  type AuthType,
+  type BoardPrefs,
+} from '../../src-shared/profile';
 import type { ProfileChanges, ProfileDraft } from '../stores/profiles';
 
 export type UserProfileSummary = Extract<ProfileSummary, { kind: 'user' }>;
@@ -9,7 +16,7 @@ export interface ProfileForm {
   host: string;
   port: number;
   username: string;
-  authType: 'plain' | 'md5';
+  authType: AuthType;
   tls: boolean;
   serverName: string;
   myDevice: string;
@@ -18,20 +25,18 @@ export interface ProfileForm {
   recordingPattern: string;
   contexts: string;
   extensionFilter: string;
-  grouping: 'context' | 'none';
-  tileSize: 'compact' | 'normal' | 'large';
+  grouping: BoardPrefs['grouping'];
+  tileSize: BoardPrefs['tileSize'];
 }
-
-const DEFAULT_PORT = 5038;
 
 export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
   const tls = profile?.tls;
   return {
     displayName: profile?.displayName ?? '',
     host: profile?.host ?? '',
-    port: profile?.port ?? DEFAULT_PORT,
+    port: profile?.port ?? DEFAULT_AMI_PORT,
     username: profile?.username ?? '',
-    authType: profile?.authType ?? 'md5',
+    authType: profile?.authType ?? DEFAULT_AUTH_TYPE,
     tls: tls?.enabled ?? false,
     serverName: tls?.enabled ? (tls.serverName ?? '') : '',
     myDevice: profile?.myDevice ?? '',
@@ -40,8 +45,8 @@ export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
     recordingPattern: profile?.recordingPattern ?? '',
     contexts: profile?.board.contexts.join(', ') ?? '',
     extensionFilter: profile?.board.extensionFilter ?? '',
-    grouping: profile?.board.grouping ?? 'context',
-    tileSize: profile?.board.tileSize ?? 'normal',
+    grouping: profile?.board.grouping ?? DEFAULT_BOARD_PREFS.grouping,
+    tileSize: profile?.board.tileSize ?? DEFAULT_BOARD_PREFS.tileSize,
   };
 }
 

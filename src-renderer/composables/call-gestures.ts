@@ -1,5 +1,6 @@
 import { nextTick, ref } from 'vue';
 import type { ExtensionTile, LampState, LiveCall } from '../../src-preload/state';
+import type { TransferMode } from '../../src-shared/transfer-mode';
 import { joinPeople, othersOn, personLabel } from '../components/call-words';
 import { i18n } from '../i18n';
 import { useCallsStore, type DragPayload } from '../stores/calls';
@@ -7,7 +8,6 @@ import { useParkingStore } from '../stores/parking';
 
 /** While something is dragged: whether this tile takes it, and whether it warns first. */
 export type TileDropState = 'none' | 'accepts' | 'warns';
-export type TransferMode = 'blind' | 'attended';
 type Reachability = 'reachable' | 'busy' | 'unavailable';
 
 /** What waits for the operator's yes: a hang-up, a dial while on a call, or a drop onto a busy or unavailable extension. */

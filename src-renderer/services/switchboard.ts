@@ -1,4 +1,4 @@
-import type { IpcResult, SwitchboardApi } from '../../src-preload/contract';
+import type { IpcErrorCode, IpcResult, SwitchboardApi } from '../../src-preload/contract';
 
 let api: SwitchboardApi | undefined;
 
@@ -28,7 +28,7 @@ export function switchboard(): SwitchboardApi {
 /** A failure main reported, carried as an Error so callers can `catch` it. */
 export class MainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: IpcErrorCode,
     message: string,
     /** What is wrong with each setting of a refused argument, by setting name. */
     readonly fields: Readonly<Record<string, string>> = {},

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import type { ProfileSummary } from '../../src-preload/contract';
+import { DEMO_PROFILE_ID } from '../../src-shared/profile';
 import { MainError, switchboard, unwrap } from '../services/switchboard';
 import { useNoticesStore } from './notices';
 import { useProfilesStore } from './profiles';
@@ -60,7 +61,7 @@ export const usePrefsStore = defineStore('prefs', () => {
   /** The built-in Demo profile cannot be edited; its choices last for the session. */
   async function remember(board: Partial<ProfileSummary['board']>): Promise<void> {
     const id = profileId.value;
-    if (!id || id === 'demo') return;
+    if (!id || id === DEMO_PROFILE_ID) return;
     try {
       await unwrap(switchboard().profiles.update({ id, changes: { board } }));
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { AmiMessage } from '../../ami/message';
+import { isSuccessResponse, type AmiMessage } from '../../ami/message';
 import { knownValue, numberOrUndefined, type ChannelSnapshot, type PbxEvent } from './events';
 
 /** Asterisk 12+ (AMI 2.x and later): Stasis channel snapshots, bridges, DialBegin/End, Parkee* headers. */
@@ -174,7 +174,7 @@ export function originateResponseOf(message: AmiMessage): PbxEvent {
   return {
     kind: 'originateResponse',
     actionId: message.actionId,
-    success: message.get('Response')?.toLowerCase() === 'success',
+    success: isSuccessResponse(message),
     reason: numberOrUndefined(message.get('Reason')) ?? -1,
     uid: uid && uid !== '<null>' && uid !== '<unknown>' ? uid : undefined,
     channel: message.get('Channel') ?? '',

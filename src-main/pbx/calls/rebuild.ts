@@ -1,7 +1,7 @@
 import { CHANNEL_STATE, channelStateCodeOf } from '../../ami/channel-state';
-import type { AmiMessage } from '../../ami/message';
+import { isSuccessResponse, type AmiMessage } from '../../ami/message';
 import type { PbxDialect } from '../dialect';
-import { PbxRefusal, isSuccessResponse, type AmiRequester } from '../requester';
+import { PbxRefusal, type AmiRequester } from '../requester';
 import { adaptAsterisk11 } from './adapt-asterisk11';
 import { adaptAsterisk13, isHoldingBridge } from './adapt-asterisk13';
 import { knownValue, numberOrUndefined } from './events';

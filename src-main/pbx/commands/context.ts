@@ -1,10 +1,12 @@
-import type { AmiMessage } from '../../ami/message';
+import type { CommandErrorCode } from '../../../src-shared/error-codes';
+import { NOT_CONNECTED_MESSAGE } from '../../ami/action-error';
+import { isSuccessResponse, type AmiMessage } from '../../ami/message';
 import type { ExtensionMatcher } from '../calls/device-match';
 import type { PbxEvent } from '../calls/events';
 import type { PbxModel } from '../calls/model';
 import type { PbxDialect } from '../dialect';
 import { permissionMessage } from '../permissions';
-import { isSuccessResponse, responseMessage, type AmiRequester } from '../requester';
+import { responseMessage, type AmiRequester } from '../requester';
 
 /** The operator's settings the commands use (from the login profile). */
 export interface OperatorProfile {
@@ -35,25 +37,6 @@ export interface CommandContext {
   assume(event: PbxEvent): void;
 }
 
-export type CommandErrorCode =
-  | 'callNotFound'
-  | 'partyNotFound'
-  | 'slotEmpty'
-  | 'notYourCall'
-  | 'ambiguousParty'
-  | 'invalidTarget'
-  | 'alreadyRecording'
-  | 'notRecording'
-  | 'unsupported'
-  | 'permissionDenied'
-  | 'callEnded'
-  | 'refused'
-  | 'notConsulting'
-  | 'notConnected'
-  | 'timeout'
-  | 'outcomeUnknown'
-  | 'failed';
-
 export interface CommandError {
   readonly code: CommandErrorCode;
   readonly message: string;
@@ -72,10 +55,7 @@ const GONE = /no such channel|does not exist|not exist|channel not found/i;
 
 /** What the AMI client's rejections mean to an operator, by AmiActionError code. */
 const LINK_FAILURES: Readonly<Record<string, { code: CommandErrorCode; message: string }>> = {
-  notConnected: {
-    code: 'notConnected',
-    message: 'Not connected to the PBX. Wait until the console has reconnected, then try again.',
-  },
+  notConnected: { code: 'notConnected', message: NOT_CONNECTED_MESSAGE },
   notSent: {
     code: 'notConnected',
     message: 'The connection to the PBX dropped before the request was sent. Try again once reconnected.',

@@ -1,4 +1,5 @@
 import type { PbxEvent } from '../calls/events';
+import type { WatchFailureCode } from '../../../src-shared/error-codes';
 import type { OutcomeWatcher, WatchFailure } from './watcher';
 
 /** A blind transfer as the operator hears of it: sent → ringing at the target → transferred (answered). */
@@ -113,7 +114,7 @@ export class BlindTransferWatcher implements OutcomeWatcher<BlindTransferStage> 
     return this.fail('returned', `${this.notAnswered()}; ${this.options.who} is back with you.`);
   }
 
-  private fail(code: string, message: string): BlindTransferStage | undefined {
+  private fail(code: WatchFailureCode, message: string): BlindTransferStage | undefined {
     return this.move({ stage: 'failed', code, message });
   }
 

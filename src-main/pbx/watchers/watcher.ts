@@ -1,3 +1,4 @@
+import type { WatchFailureCode } from '../../../src-shared/error-codes';
 import type { PbxEvent } from '../calls/events';
 
 /**
@@ -14,4 +15,4 @@ export interface OutcomeWatcher<Stage> {
   tick(now: number): Stage | undefined;
 }
 
-export type WatchFailure = { readonly stage: 'failed'; readonly code: string; readonly message: string };
+export type WatchFailure = { readonly stage: 'failed'; readonly code: WatchFailureCode; readonly message: string };

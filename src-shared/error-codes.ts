@@ -1,0 +1,80 @@
+/**
+ * Every code main may answer with across IPC, so the page compares a refusal against a name the
+ * compiler knows. The messages that go with them are written in main.
+ */
+
+/** Why the AMI link is down, as the AMI client reports it. */
+export const AMI_FAILURE_CODES = [
+  'authFailed',
+  'loginUnsendable',
+  'refused',
+  'unreachable',
+  'notAmi',
+  'timeout',
+  'tls',
+  'closedByPeer',
+  'shutdown',
+  'linkDead',
+  'protocol',
+] as const;
+export type AmiFailureCode = (typeof AMI_FAILURE_CODES)[number];
+
+/** Why a session is not (or no longer) connected: the link's reasons, or a login permitted too little. */
+export type SessionFailureCode = AmiFailureCode | 'permission';
+
+/** Why an operator command (dial, transfer, park, record, hang up) was not carried out. */
+export type CommandErrorCode =
+  | 'callNotFound'
+  | 'partyNotFound'
+  | 'slotEmpty'
+  | 'notYourCall'
+  | 'ambiguousParty'
+  | 'invalidTarget'
+  | 'alreadyRecording'
+  | 'notRecording'
+  | 'unsupported'
+  | 'permissionDenied'
+  | 'callEnded'
+  | 'refused'
+  | 'notConsulting'
+  | 'notConnected'
+  | 'timeout'
+  | 'outcomeUnknown'
+  | 'failed';
+
+/** Why a watched command failed after the PBX accepted it, judged from its events. */
+export type WatchFailureCode =
+  | 'callEnded'
+  | 'connectionLost'
+  | 'hungUp'
+  | 'noEvidence'
+  | 'noResponse'
+  | 'noTransferFeature'
+  | 'notAnswered'
+  | 'returned'
+  | 'targetFailed'
+  | 'transferFailed'
+  /** Originate's Reason header: the number Asterisk gives for why my phone did not take the call. */
+  | `reason${number}`;
+
+/** Why the profiles file refused a change. */
+export type ProfileErrorCode =
+  'notFound' | 'nameTaken' | 'invalid' | 'builtInProfile' | 'fileFromNewerVersion' | 'fileSystem';
+
+/** Why a login or a secret was refused before anything went to the PBX. */
+export type LoginErrorCode =
+  | 'unknownProfile'
+  | 'needsSecret'
+  | 'invalidSecret'
+  | 'noSecretNeeded'
+  | 'serverChanged'
+  /** The keychain could not be reached to forget a secret that an edit would leave behind. */
+  | 'vaultUnavailable';
+
+/** Refusals of the transport itself: a stranger's request, a malformed argument, a fault inside. */
+export type GatekeeperErrorCode = 'untrustedSender' | 'unknownMethod' | 'invalidArgument' | 'internal';
+
+/** The page's own code when the browser bridge to main is gone. */
+export type BridgeErrorCode = 'bridgeClosed';
+
+export type IpcErrorCode = GatekeeperErrorCode | LoginErrorCode | ProfileErrorCode | CommandErrorCode | BridgeErrorCode;
