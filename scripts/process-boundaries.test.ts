@@ -182,6 +182,8 @@ describe('process boundaries, import by import', () => {
         "import type { B } from '../src-main/ami/b';\nexport const a = 1;\n",
       );
       writeFileSync(join(fixture, 'src-main/ami/b.ts'), 'export type B = number;\n');
+      // A test may start main in Node: it is not shipped, so it is no crossing.
+      writeFileSync(join(fixture, 'src-renderer/App.test.ts'), "import '../src-main/ami/b';\n");
       expect(crossings(fixture, ['src-renderer'], ['src-renderer', 'src-shared'])).toEqual([
         ['src-renderer/App.vue', 'src-shared/a.ts', 'src-shared/c.ts', 'src-main/ami/b.ts'],
       ]);

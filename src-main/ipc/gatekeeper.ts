@@ -89,7 +89,10 @@ function sentence(text: string): string {
 }
 
 /** Our schemas speak in sentences a person can act on; each is also filed under the setting it is about. */
-function refuseArgument(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+function refuseArgument(issues: readonly { path: readonly PropertyKey[]; message: string }[]): {
+  ok: false;
+  error: IpcError;
+} {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const field = settingOf(issue.path);
