@@ -1,7 +1,7 @@
 import type { ExtensionTile } from '../../src-preload/state';
-import type { AmiMessage } from '../ami/message';
+import { isSuccessResponse, type AmiMessage } from '../ami/message';
 import { hintDevices } from './calls/device-match';
-import { isSuccessResponse, type AmiRequester } from './requester';
+import type { AmiRequester } from './requester';
 
 /**
  * The names a PBX knows before any call, by tile id: the voicemail box's full name
