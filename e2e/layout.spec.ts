@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { demoOffice, type SimulatedPbx } from '../src-main/sim';
+import type { SimulatedPbx } from '../src-main/sim';
+import { demoOffice } from '../src-main/sim/office';
 import { expect, test } from './fixtures';
 import { callCard, connectAsOperator, talking, tile } from './operator';
 

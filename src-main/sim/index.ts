@@ -7,5 +7,4 @@ export { startSimulatedPbx, type SimulatedPbx, type SimulatedPbxOptions } from '
 export { DEMO_MANAGER_USER } from './users';
 export type { SimDialect } from './dialects';
 export type { SimChannel } from './model';
-export { demoOffice } from './office';
 export { parseScenario } from './scenarios';
