@@ -1,5 +1,5 @@
 /** The CLI commands the Command action understands, with Asterisk's own layouts. */
-import { HINT_STATUS, type PbxModel } from './model';
+import { HINT_STATUS, type SimModel } from './model';
 import type { DialectProfile } from './dialects';
 import { hintText } from './dialects/bridge-era';
 
@@ -9,7 +9,7 @@ const padStart = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s
 /** Lines of output, or undefined for an unknown command. */
 export function runCliCommand(
   command: string,
-  model: PbxModel,
+  model: SimModel,
   dialect: DialectProfile,
   now: number,
 ): string[] | undefined {
@@ -23,7 +23,7 @@ export function runCliCommand(
   return undefined;
 }
 
-function showHints(model: PbxModel, dialect: DialectProfile): string[] {
+function showHints(model: SimModel, dialect: DialectProfile): string[] {
   const lines = ['', '    -= Registered Asterisk Dial Plan Hints =-'];
   for (const hint of model.hintOrder) {
     const state = HINT_STATUS[model.stateOf(hint.device)].cli;
@@ -44,7 +44,7 @@ function showHints(model: PbxModel, dialect: DialectProfile): string[] {
   return lines;
 }
 
-function showChannels(model: PbxModel): string[] {
+function showChannels(model: SimModel): string[] {
   const lines = [`${pad('Channel', 64)} ${pad('Location', 32)} ${pad('State', 7)} ${pad('Application(Data)', 30)}`];
   for (const c of model.channels.values()) {
     const location = c.application === 'AppDial' ? '(None)' : `${c.exten}@${c.context}:${c.priority}`;
@@ -61,7 +61,7 @@ function showChannels(model: PbxModel): string[] {
   return lines;
 }
 
-function showChannelsConcise(model: PbxModel, now: number): string[] {
+function showChannelsConcise(model: SimModel, now: number): string[] {
   return [...model.channels.values()].map((c) => {
     const secs = Math.floor((now - c.createdAt) / 1000);
     return [

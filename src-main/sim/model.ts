@@ -92,7 +92,7 @@ export interface Hint {
   readonly name: string;
 }
 
-export interface ParkedCall {
+export interface SimParkedCall {
   readonly space: number;
   readonly lot: string;
   readonly parkee: SimChannel;
@@ -175,10 +175,10 @@ export type ModelEvent =
   | { kind: 'deviceState'; device: string; state: DeviceState }
   | { kind: 'extensionStatus'; hint: Hint; state: DeviceState }
   | { kind: 'presenceStatus'; provider: string; presence: Presence; hints: readonly Hint[] }
-  | { kind: 'parkedCall'; parked: ParkedCall }
-  | { kind: 'unparkedCall'; parked: ParkedCall; retriever: SimChannel }
-  | { kind: 'parkedCallTimeOut'; parked: ParkedCall }
-  | { kind: 'parkedCallGiveUp'; parked: ParkedCall }
+  | { kind: 'parkedCall'; parked: SimParkedCall }
+  | { kind: 'unparkedCall'; parked: SimParkedCall; retriever: SimChannel }
+  | { kind: 'parkedCallTimeOut'; parked: SimParkedCall }
+  | { kind: 'parkedCallGiveUp'; parked: SimParkedCall }
   | { kind: 'monitorStart' | 'monitorStop'; channel: SimChannel }
   | { kind: 'mixMonitorStart' | 'mixMonitorStop'; channel: SimChannel }
   | { kind: 'mixMonitorMute'; channel: SimChannel; direction: string; muted: boolean }
@@ -240,7 +240,7 @@ export type ModelEvent =
 
 export type ModelListener = (event: ModelEvent) => void;
 
-export interface PbxModelOptions {
+export interface SimModelOptions {
   /** Technology of the phones: 'PJSIP' (asterisk-18/22) or 'SIP' (asterisk-11). */
   tech: 'PJSIP' | 'SIP';
   now: () => number;
@@ -249,7 +249,7 @@ export interface PbxModelOptions {
   random?: () => number;
 }
 
-export class PbxModel {
+export class SimModel {
   readonly tech: 'PJSIP' | 'SIP';
   readonly systemName: string;
   readonly office: OfficeDirectory;
@@ -258,7 +258,7 @@ export class PbxModel {
   readonly hintOrder: Hint[] = [];
   readonly channels = new Map<string, SimChannel>();
   readonly bridges = new Map<string, SimBridge>();
-  readonly parked = new Map<number, ParkedCall>();
+  readonly parked = new Map<number, SimParkedCall>();
   readonly mailboxes = new Map<string, Mailbox>();
   readonly presence = new Map<string, Presence>();
   readonly queue: SimQueue;
@@ -278,7 +278,7 @@ export class PbxModel {
   private channelSeq = 0;
   private uniqueSeq = 0;
 
-  constructor(office: OfficeDirectory, options: PbxModelOptions) {
+  constructor(office: OfficeDirectory, options: SimModelOptions) {
     this.office = office;
     this.tech = options.tech;
     this.now = options.now;
@@ -602,7 +602,7 @@ export class PbxModel {
     return undefined;
   }
 
-  parkedByChannel(channel: SimChannel): ParkedCall | undefined {
+  parkedByChannel(channel: SimChannel): SimParkedCall | undefined {
     for (const p of this.parked.values()) if (p.parkee === channel) return p;
     return undefined;
   }

@@ -9,7 +9,7 @@ import { ActionContext, actionTable, type ActionDefinition, type PbxRuntime } fr
 import { RealClock, type SimClock } from './clock';
 import { bannerFor, DIALECTS, type DialectProfile, type RenderedEvent, type SimDialect } from './dialects';
 import { amiTimestamp } from './dialects/snapshot';
-import { PbxModel, type DeviceState, type PresenceState, type SimChannel } from './model';
+import { SimModel, type DeviceState, type PresenceState, type SimChannel } from './model';
 import { demoOffice, generatedOffice, type OfficeDirectory } from './office';
 import { seededRandom } from './random';
 import { runScenario, type BusyOfficeOptions, type Scenario, type ScenarioHandle } from './scenarios';
@@ -64,7 +64,7 @@ export interface SimulatedPbx {
   readonly host: string;
   readonly port: number;
   readonly dialect: SimDialect;
-  readonly model: PbxModel;
+  readonly model: SimModel;
   readonly telephony: Telephony;
   readonly actionsReceived: readonly ReceivedAction[];
   setDeviceState(device: string, state: SettableDeviceState): void;
@@ -78,7 +78,7 @@ export interface SimulatedPbx {
 const MAX_ACTIONS_KEPT = 10_000;
 
 class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
-  readonly model: PbxModel;
+  readonly model: SimModel;
   readonly telephony: Telephony;
   readonly profile: DialectProfile;
   readonly clock: SimClock;
@@ -108,7 +108,7 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
     const office =
       options.office ??
       (options.scenario === 'busy-office' ? generatedOffice(options.busyOffice?.size ?? 200) : demoOffice());
-    this.model = new PbxModel(office, {
+    this.model = new SimModel(office, {
       tech: this.profile.tech,
       now: () => this.clock.now(),
       random: this.random01,

@@ -7,8 +7,8 @@ import type {
   DialStatus,
   HangupCause,
   Hint,
-  ParkedCall,
-  PbxModel,
+  SimParkedCall,
+  SimModel,
   QueueMember,
   SimBridge,
   SimChannel,
@@ -100,7 +100,7 @@ export class Telephony {
   parkingTimeoutMs: number;
 
   constructor(
-    readonly model: PbxModel,
+    readonly model: SimModel,
     private readonly options: TelephonyOptions,
   ) {
     this.answerDelayMs = options.answerDelayMs;
@@ -673,7 +673,7 @@ export class Telephony {
     const peers = model.bridgePeers(parkee);
     if (oldBridge) model.leaveBridge(parkee);
     const parker = timeoutChannel ?? peers[0];
-    const parked: ParkedCall = {
+    const parked: SimParkedCall = {
       space,
       lot: model.office.parking.lot,
       parkee,
@@ -693,13 +693,13 @@ export class Telephony {
     return space;
   }
 
-  private releaseSpace(parked: ParkedCall): void {
+  private releaseSpace(parked: SimParkedCall): void {
     this.cancel(this.parkTimers.get(parked.space));
     this.parkTimers.delete(parked.space);
     this.model.parked.delete(parked.space);
   }
 
-  private parkingTimeout(parked: ParkedCall): void {
+  private parkingTimeout(parked: SimParkedCall): void {
     const model = this.model;
     if (model.parked.get(parked.space) !== parked) return;
     this.releaseSpace(parked);

@@ -1,14 +1,14 @@
 import type { AmiHeader, AmiMessage } from '../../ami/message';
 import type { SimClock } from '../clock';
 import type { DialectProfile } from '../dialects';
-import type { PbxModel } from '../model';
+import type { SimModel } from '../model';
 import type { ManagerSession } from '../session';
 import type { Telephony } from '../telephony';
 import type { ManagerUser } from '../users';
 
 /** What action handlers may use of the running simulator. */
 export interface PbxRuntime {
-  readonly model: PbxModel;
+  readonly model: SimModel;
   readonly telephony: Telephony;
   readonly profile: DialectProfile;
   readonly clock: SimClock;

@@ -9,7 +9,7 @@ import {
   HINT_STATUS,
   type Hint,
   type ModelEvent,
-  type PbxModel,
+  type SimModel,
   type QueueMember,
   type SimQueue,
 } from '../model';
@@ -20,7 +20,7 @@ export function hintText(hint: Hint): string {
   return hint.presenceProvider ? `${hint.device},${hint.presenceProvider}` : hint.device;
 }
 
-export function queueMemberHeaders(model: PbxModel, queue: SimQueue, member: QueueMember): AmiHeader[] {
+export function queueMemberHeaders(model: SimModel, queue: SimQueue, member: QueueMember): AmiHeader[] {
   const state = model.stateOf(member.interface);
   return [
     ['Queue', queue.name],

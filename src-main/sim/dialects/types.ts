@@ -1,5 +1,5 @@
 import type { AmiHeader } from '../../ami/message';
-import type { ModelEvent, PbxModel } from '../model';
+import type { ModelEvent, SimModel } from '../model';
 
 export type SimDialect = 'asterisk-11' | 'asterisk-18' | 'asterisk-22';
 
@@ -13,7 +13,7 @@ export interface RenderedEvent {
 export type EventClass = 'system' | 'call' | 'agent' | 'user' | 'security' | 'reporting' | 'dialplan';
 
 export interface RenderContext {
-  readonly model: PbxModel;
+  readonly model: SimModel;
   readonly now: number;
 }
 

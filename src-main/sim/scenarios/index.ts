@@ -1,5 +1,5 @@
 /** Runs scenarios against a running model: scripted timelines and the two generators. */
-import type { PbxModel, SimChannel } from '../model';
+import type { SimModel, SimChannel } from '../model';
 import type { Telephony } from '../telephony';
 import { busyOffice, type BusyOfficeOptions } from './busy-office';
 import { livelyOffice } from './lively-office';
@@ -9,7 +9,7 @@ export { parseScenario, type Scenario } from './timeline';
 export type { BusyOfficeOptions } from './busy-office';
 
 export interface ScenarioTarget {
-  readonly model: PbxModel;
+  readonly model: SimModel;
   readonly telephony: Telephony;
 }
 
