@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandProgress, SessionStatus } from '../../src-preload/contract';
 import type { LiveCall } from '../../src-preload/state';
 import { AmiClient } from '../ami/client';
-import { clientOptionsFor, openSession } from '../ipc/session-login';
+import { clientOptionsFor, openSession } from '../session/login';
 import { ProfileDraftSchema, type UserProfile } from '../../src-shared/profile';
 import { startSimulatedPbx, type SimulatedPbx, type SimulatedPbxOptions } from '../sim';
 import type { CallDesk } from './call-desk';

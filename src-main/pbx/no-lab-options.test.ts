@@ -1,13 +1,13 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { CommandProgress } from '../../src-preload/contract';
-import type { SessionWiring } from '../ipc/session-login';
+import type { SessionWiring } from '../session/login';
 import type { UserProfile } from '../../src-shared/profile';
 import type { CallDeskOptions } from './call-desk';
 import type { ExtensionMatcher, HintedExtension } from './calls/device-match';
 import type { SessionOperator } from './operator';
 import type { PictureStore } from './picture-store';
 import type { AmiRequester } from './requester';
-import type { AmiLink, PbxSessionOptions } from './session';
+import type { AmiLink, PbxSessionOptions } from '../session/pbx-session';
 
 /**
  * Tests build the console the way the app does: these types are checked by `npm run typecheck`, so a

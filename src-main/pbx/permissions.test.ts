@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AmiClient } from '../ami/client';
-import { clientOptionsFor, openSession } from '../ipc/session-login';
+import { clientOptionsFor, openSession } from '../session/login';
 import { ProfileDraftSchema, type UserProfile } from '../../src-shared/profile';
 import { startSimulatedPbx } from '../sim';
 import { classToGrant, permissionMessage } from './permissions';

@@ -1,7 +1,7 @@
 import type { CommandProgress } from '../../../src-preload/contract';
 import type { LiveCall } from '../../../src-preload/state';
 import { AmiClient } from '../../ami/client';
-import { clientOptionsFor, openSession } from '../../ipc/session-login';
+import { clientOptionsFor, openSession } from '../../session/login';
 import { ProfileDraftSchema, type UserProfile } from '../../../src-shared/profile';
 import { PictureStore } from '../picture-store';
 import { startTracePbx, type TracePbxOptions } from './trace-pbx';

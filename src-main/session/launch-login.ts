@@ -1,7 +1,7 @@
-import type { ConnectRequest, SessionStatus } from '../src-preload/contract';
-import { OperatorError } from './ipc/gatekeeper';
-import { resolveLaunchProfile } from './profiles/launch-args';
-import type { AnyProfile } from '../src-shared/profile';
+import type { ConnectRequest, SessionStatus } from '../../src-preload/contract';
+import { OperatorError } from '../ipc/gatekeeper';
+import { resolveLaunchProfile } from '../profiles/launch-args';
+import type { AnyProfile } from '../../src-shared/profile';
 
 export interface LaunchLoginDeps {
   listProfiles(): Promise<readonly AnyProfile[]>;

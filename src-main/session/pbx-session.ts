@@ -1,12 +1,12 @@
 import type { CommandProgress, SessionFailureCode, SessionIdentity, SessionStatus } from '../../src-preload/contract';
 import type { AmiLinkState } from '../ami/client';
 import { isSuccessResponse, type AmiMessage } from '../ami/message';
-import { releaseFromAmiVersion } from './asterisk-version';
-import { ExtensionBoard } from './board';
-import { CallDesk } from './call-desk';
-import type { SessionOperator } from './operator';
-import type { PictureStore } from './picture-store';
-import { PbxRefusal, type AmiRequester } from './requester';
+import { releaseFromAmiVersion } from '../pbx/asterisk-version';
+import { ExtensionBoard } from '../pbx/board';
+import { CallDesk } from '../pbx/call-desk';
+import type { SessionOperator } from '../pbx/operator';
+import type { PictureStore } from '../pbx/picture-store';
+import { PbxRefusal, type AmiRequester } from '../pbx/requester';
 
 /** The AMI client as the session uses it (src-main/ami/client.ts satisfies it). */
 export interface AmiLink extends AmiRequester {

@@ -2,10 +2,10 @@ import type { CommandProgress, ConnectRequest, SessionIdentity } from '../../src
 import type { AmiClientOptions } from '../ami/client';
 import type { SessionOperator } from '../pbx/operator';
 import type { PictureStore } from '../pbx/picture-store';
-import { PbxSession, type AmiLink } from '../pbx/session';
+import { PbxSession, type AmiLink } from './pbx-session';
 import type { CredentialService } from '../profiles/credentials';
 import { DEMO_PROFILE, type AnyProfile, type DemoProfile, type UserProfile } from '../../src-shared/profile';
-import { OperatorError } from './gatekeeper';
+import { OperatorError } from '../ipc/gatekeeper';
 
 /** The AMI client's login settings, secret included: they go to the client and nowhere else. */
 export type LoginClientOptions = Pick<AmiClientOptions, 'host' | 'port' | 'username' | 'secret' | 'authType' | 'tls'>;
