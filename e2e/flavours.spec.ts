@@ -38,3 +38,29 @@ test.describe('my device in the profile editor', () => {
     await expect(editor).toBeHidden();
   });
 });
+
+test.describe('a FreePBX-style PBX (npm run sim -- --flavour freepbx)', () => {
+  test.use({ pbxOptions: { answerDelayMs: 300, flavour: 'freepbx' } });
+
+  test('DND from the Custom:DND device shows beside an idle lamp; my tile is "You"; a call lights both tiles', async ({
+    console: page,
+    host,
+    pbx,
+  }) => {
+    await connectAsOperator(page, host, pbx);
+    await expect(tile(page, '105').locator('.tile__name')).toHaveText('Emma Fischer');
+    pbx.setDeviceState('Custom:DND105', 'BUSY');
+    await expect(tile(page, '105').locator('[data-presence]')).toHaveAttribute('data-presence', 'dnd');
+    await expect(tile(page, '105').locator('.presence__label')).toHaveText('Do not disturb');
+    await expect(tile(page, '105')).toHaveAttribute('data-lamp', 'idle');
+    pbx.setPresence('110', 'away', 'lunch', 'Back at two');
+    await expect(tile(page, '110').locator('.presence__label')).toHaveText('Away · lunch · Back at two');
+    pbx.setDeviceState('Custom:DND105', 'NOT_INUSE');
+    await expect(tile(page, '105').locator('[data-presence]')).toHaveCount(0);
+
+    await pbx.placeCall('106', '107');
+    await expect(tile(page, '106')).toHaveAttribute('data-lamp', 'inUse');
+    await expect(tile(page, '107')).toHaveAttribute('data-lamp', 'inUse');
+    await expect(tile(page, '106').locator('[data-presence]')).toHaveCount(0);
+  });
+});

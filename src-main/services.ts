@@ -115,7 +115,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
   async function sessionTarget(login: Login) {
     if (login.kind === 'demo') {
-      demoPbx = await startSimulatedPbx({ scenario: options.demoScenario ?? 'lively-office' });
+      // The Demo PBX looks like a FreePBX: DND and presence on every hint.
+      demoPbx = await startSimulatedPbx({ flavour: 'freepbx', scenario: options.demoScenario ?? 'lively-office' });
       return {
         target: login.profile.displayName,
         clientOptions: {

@@ -26,7 +26,7 @@ export function runCliCommand(
 function showHints(model: SimModel, dialect: DialectProfile): string[] {
   const lines = ['', '    -= Registered Asterisk Dial Plan Hints =-'];
   for (const hint of model.hintOrder) {
-    const state = HINT_STATUS[model.stateOf(hint.device)].cli;
+    const state = HINT_STATUS[model.hintState(hint)].cli;
     if (dialect.id === 'asterisk-11') {
       lines.push(
         `   ${padStart(hint.exten, 20)}@${pad(hint.context, 20)}: ${pad(hintText(hint), 20)}  State:${pad(state, 15)} Watchers  0`,

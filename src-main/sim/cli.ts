@@ -4,16 +4,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEMO_MANAGER_USER, parseScenario, startSimulatedPbx, type SimDialect } from './index';
+import {
+  DEMO_MANAGER_USER,
+  FLAVOURS,
+  parseScenario,
+  startSimulatedPbx,
+  type SimDialect,
+  type SimFlavour,
+} from './index';
 
 const USAGE = `Usage: npm run sim -- [--dialect asterisk-11|asterisk-18|asterisk-22] [--port 5038] [--host 127.0.0.1]
-                       [--scenario none|lively-office|busy-office|<file.json>] [--seed 1]
+                       [--flavour demo|freepbx] [--scenario none|lively-office|busy-office|<file.json>] [--seed 1]
                        [--answer-delay 1500] [--calls-per-minute 60] [--size 200]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       dialect: { type: 'string', default: 'asterisk-18' },
+      flavour: { type: 'string', default: 'demo' },
       port: { type: 'string', default: '5038' },
       host: { type: 'string', default: '127.0.0.1' },
       scenario: { type: 'string', default: 'lively-office' },
@@ -31,12 +39,15 @@ async function main(): Promise<void> {
   const dialect = values.dialect as SimDialect;
   if (!['asterisk-11', 'asterisk-18', 'asterisk-22'].includes(dialect))
     throw new Error(`Unknown dialect ${dialect}\n${USAGE}`);
+  if (!(values.flavour in FLAVOURS)) throw new Error(`Unknown flavour ${values.flavour}\n${USAGE}`);
+  const flavour = values.flavour as SimFlavour;
   const named = ['none', 'lively-office', 'busy-office'] as const;
   const scenario = (named as readonly string[]).includes(values.scenario)
     ? (values.scenario as (typeof named)[number])
     : parseScenario(JSON.parse(readFileSync(values.scenario, 'utf8')));
   const pbx = await startSimulatedPbx({
     dialect,
+    flavour,
     host: values.host,
     port: Number(values.port),
     scenario,
@@ -44,7 +55,7 @@ async function main(): Promise<void> {
     answerDelayMs: Number(values['answer-delay']),
     busyOffice: { callsPerMinute: Number(values['calls-per-minute']), size: Number(values.size) },
   });
-  console.log(`Simulated Asterisk (${pbx.dialect}) listening on ${pbx.host}:${pbx.port}`);
+  console.log(`Simulated Asterisk (${pbx.dialect}, ${flavour} office) listening on ${pbx.host}:${pbx.port}`);
   console.log(`Login: username "${DEMO_MANAGER_USER.username}", secret "${DEMO_MANAGER_USER.secret}"`);
   console.log(
     `Try:   telnet ${pbx.host} ${pbx.port}   then type  Action: Login / Username: demo / Secret: demo  and an empty line`,

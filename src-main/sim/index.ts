@@ -7,4 +7,5 @@ export { startSimulatedPbx, type SimulatedPbx, type SimulatedPbxOptions } from '
 export { DEMO_MANAGER_USER } from './users';
 export type { SimDialect } from './dialects';
 export type { SimChannel } from './model';
+export { FLAVOURS, type SimFlavour } from './office';
 export { parseScenario } from './scenarios';

@@ -89,6 +89,8 @@ export interface Hint {
   readonly context: string;
   readonly device: string;
   readonly presenceProvider: string | undefined;
+  /** FreePBX style: a `Custom:DND<exten>` device beside the phone, BUSY while DND is on. */
+  readonly dndDevice: string | undefined;
   readonly name: string;
 }
 
@@ -293,12 +295,15 @@ export class SimModel {
         context: ext.context,
         device,
         presenceProvider: ext.presence ? `CustomPresence:${ext.exten}` : undefined,
+        dndDevice: ext.dnd ? `Custom:DND${ext.exten}` : undefined,
         name: ext.name,
       };
       this.hints.set(`${ext.exten}@${ext.context}`, hint);
       if (!this.hintsByExten.has(ext.exten)) this.hintsByExten.set(ext.exten, hint);
-      this.deviceState.set(device, 'NOT_INUSE');
-      this.manualState.set(device, 'NOT_INUSE');
+      for (const own of hint.dndDevice ? [device, hint.dndDevice] : [device]) {
+        this.deviceState.set(own, 'NOT_INUSE');
+        this.manualState.set(own, 'NOT_INUSE');
+      }
       if (ext.mailbox !== false)
         this.mailboxes.set(`${ext.exten}@default`, {
           id: `${ext.exten}@default`,
@@ -312,9 +317,11 @@ export class SimModel {
     }
     this.hintOrder.push(...hashOrder([...this.hints.values()]));
     for (const hint of this.hintOrder) {
-      const list = this.hintsByDevice.get(hint.device) ?? [];
-      list.push(hint);
-      this.hintsByDevice.set(hint.device, list);
+      for (const device of hint.dndDevice ? [hint.device, hint.dndDevice] : [hint.device]) {
+        const list = this.hintsByDevice.get(device) ?? [];
+        list.push(hint);
+        this.hintsByDevice.set(device, list);
+      }
     }
     this.queue = {
       name: office.queue.name,
@@ -367,6 +374,17 @@ export class SimModel {
     return this.hintsByDevice.get(device) ?? [];
   }
 
+  /** Whether the hint's DND device is on (FreePBX sets it BUSY). */
+  dndOn(hint: Hint): boolean {
+    return hint.dndDevice !== undefined && this.stateOf(hint.dndDevice) === 'BUSY';
+  }
+
+  /** The hint's state as Asterisk folds its devices: a DND device that is on reads Busy over an idle phone. */
+  hintState(hint: Hint): DeviceState {
+    const phone = this.stateOf(hint.device);
+    return this.dndOn(hint) && phone === 'NOT_INUSE' ? 'BUSY' : phone;
+  }
+
   stateOf(device: string): DeviceState {
     return this.deviceState.get(device) ?? 'INVALID';
   }
@@ -414,7 +432,8 @@ export class SimModel {
     const prev = this.deviceState.get(device);
     if (!force && prev === next) return;
     this.deviceState.set(device, next);
-    for (const hint of this.hintsForDevice(device)) this.emit({ kind: 'extensionStatus', hint, state: next });
+    for (const hint of this.hintsForDevice(device))
+      this.emit({ kind: 'extensionStatus', hint, state: this.hintState(hint) });
     this.emit({ kind: 'deviceState', device, state: next });
     for (const member of this.queue.members) {
       if (member.interface === device) this.emit({ kind: 'queueMemberStatus', queue: this.queue, member });
@@ -435,7 +454,7 @@ export class SimModel {
   /** `dialplan reload`: Asterisk re-reports every hint. */
   reloadDialplan(): void {
     this.lastReload = this.now();
-    for (const hint of this.hintOrder) this.emit({ kind: 'extensionStatus', hint, state: this.stateOf(hint.device) });
+    for (const hint of this.hintOrder) this.emit({ kind: 'extensionStatus', hint, state: this.hintState(hint) });
   }
 
   // ---- presence and mailboxes ---------------------------------------------------------------

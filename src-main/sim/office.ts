@@ -8,6 +8,8 @@ export interface OfficeExtension {
   readonly name: string;
   /** Hint carries a `CustomPresence:<exten>` provider as well as the device. */
   readonly presence?: boolean;
+  /** Hint carries a FreePBX-style `Custom:DND<exten>` device beside the phone. */
+  readonly dnd?: boolean;
   /** Has a voicemail box `<exten>@default`. Defaults to true. */
   readonly mailbox?: boolean;
 }
@@ -102,6 +104,19 @@ export function demoOffice(): OfficeDirectory {
     parking: { lot: 'default', parkExten: '700', firstSpace: 701, lastSpace: 720 },
   };
 }
+
+/**
+ * The demo office as FreePBX builds it: every hint `PJSIP/1NN&Custom:DND1NN,CustomPresence:1NN`
+ * (DND is the custom device BUSY), the rest as in the demo office.
+ */
+export function freepbxOffice(): OfficeDirectory {
+  const office = demoOffice();
+  return { ...office, extensions: office.extensions.map((extension) => ({ ...extension, presence: true, dnd: true })) };
+}
+
+/** Offices the simulator can play, by flavour (`npm run sim -- --flavour freepbx`). */
+export const FLAVOURS = { demo: demoOffice, freepbx: freepbxOffice } as const;
+export type SimFlavour = keyof typeof FLAVOURS;
 
 /** A generated office of `size` extensions from 1000 up (busy-office load tests). */
 export function generatedOffice(size: number): OfficeDirectory {

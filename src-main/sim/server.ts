@@ -10,7 +10,7 @@ import { RealClock, type SimClock } from './clock';
 import { bannerFor, DIALECTS, type DialectProfile, type RenderedEvent, type SimDialect } from './dialects';
 import { amiTimestamp } from './dialects/snapshot';
 import { SimModel, type DeviceState, type PresenceState, type SimChannel } from './model';
-import { demoOffice, generatedOffice, type OfficeDirectory } from './office';
+import { FLAVOURS, generatedOffice, type OfficeDirectory, type SimFlavour } from './office';
 import { seededRandom } from './random';
 import { runScenario, type BusyOfficeOptions, type Scenario, type ScenarioHandle } from './scenarios';
 import { ManagerSession, type SessionHost } from './session';
@@ -23,6 +23,8 @@ export interface SimulatedPbxOptions {
   port?: number;
   users?: readonly ManagerUser[];
   office?: OfficeDirectory;
+  /** Which kind of PBX the office looks like when no office is given: 'demo' (default) or 'freepbx'. */
+  flavour?: SimFlavour;
   scenario?: 'none' | 'lively-office' | 'busy-office' | Scenario;
   seed?: number;
   answerDelayMs?: number;
@@ -107,7 +109,9 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
     this.random01 = seededRandom(options.seed ?? 1);
     const office =
       options.office ??
-      (options.scenario === 'busy-office' ? generatedOffice(options.busyOffice?.size ?? 200) : demoOffice());
+      (options.scenario === 'busy-office'
+        ? generatedOffice(options.busyOffice?.size ?? 200)
+        : FLAVOURS[options.flavour ?? 'demo']());
     this.model = new SimModel(office, {
       tech: this.profile.tech,
       now: () => this.clock.now(),

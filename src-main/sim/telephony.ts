@@ -257,7 +257,8 @@ export class Telephony {
     },
   ): SimChannel | undefined {
     const model = this.model;
-    const resting = model.stateOf(hint.device);
+    // FreePBX's dialplan answers busy for an extension in DND.
+    const resting = model.dndOn(hint) ? 'BUSY' : model.stateOf(hint.device);
     if (resting === 'UNAVAILABLE' || resting === 'INVALID') {
       handlers.onFail('CHANUNAVAIL');
       return undefined;

@@ -13,7 +13,7 @@ export const hintActions: ActionDefinition[] = [
       const context = ctx.header('Context') ?? 'default';
       const { model, profile: dialect } = ctx.pbx;
       const hint = model.hint(exten, context);
-      const status = hint ? HINT_STATUS[model.stateOf(hint.device)] : { code: -1, text: 'Unknown' };
+      const status = hint ? HINT_STATUS[model.hintState(hint)] : { code: -1, text: 'Unknown' };
       const fields: AmiHeader[] = [
         ['Message', 'Extension Status'],
         ['Exten', exten],
@@ -32,7 +32,7 @@ export const hintActions: ActionDefinition[] = [
     handle(ctx) {
       const { model } = ctx.pbx;
       const items: ListItem[] = model.hintOrder.map((hint) => {
-        const status = HINT_STATUS[model.stateOf(hint.device)];
+        const status = HINT_STATUS[model.hintState(hint)];
         return {
           event: 'ExtensionStatus',
           fields: [

@@ -17,7 +17,8 @@ import { amiTimestamp, bridgeSnapshot, channelSnapshot, originateResponseFields 
 import type { EventClass, RenderContext, RenderedEvent } from './types';
 
 export function hintText(hint: Hint): string {
-  return hint.presenceProvider ? `${hint.device},${hint.presenceProvider}` : hint.device;
+  const devices = hint.dndDevice ? `${hint.device}&${hint.dndDevice}` : hint.device;
+  return hint.presenceProvider ? `${devices},${hint.presenceProvider}` : devices;
 }
 
 export function queueMemberHeaders(model: SimModel, queue: SimQueue, member: QueueMember): AmiHeader[] {
