@@ -41,20 +41,22 @@ export function linkFailure(code: AmiFailureCode, where: string, detail?: string
   }
 }
 
-const UNREACHABLE_ERRNOS = new Set([
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EADDRNOTAVAIL',
-  'EHOSTDOWN',
-]);
+/** What each "cannot reach" error of the operating system means, in words. */
+const UNREACHABLE_BECAUSE: Readonly<Record<string, string>> = {
+  ENOTFOUND: 'no computer of that name is known',
+  EAI_AGAIN: 'its name could not be looked up just now',
+  EHOSTUNREACH: 'the network has no way to it',
+  ENETUNREACH: 'the network has no way to it',
+  EHOSTDOWN: 'it is switched off or off the network',
+  EADDRNOTAVAIL: 'this computer has no network address to reach it from',
+};
 
 /** Classifies a socket or TLS error by its Node error code. */
 export function failureFromSocketError(error: Error & { code?: string }, where: string): AmiFailure {
   const code = error.code ?? '';
   if (code === 'ECONNREFUSED') return linkFailure('refused', where);
-  if (UNREACHABLE_ERRNOS.has(code)) return linkFailure('unreachable', where, code);
+  const unreachable = UNREACHABLE_BECAUSE[code];
+  if (unreachable !== undefined) return linkFailure('unreachable', where, unreachable);
   if (code === 'ETIMEDOUT') return linkFailure('timeout', where);
   if (code === 'ECONNRESET' || code === 'EPIPE') return linkFailure('closedByPeer', where);
   if (isTlsError(error)) return linkFailure('tls', where, error.message);
