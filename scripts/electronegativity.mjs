@@ -14,7 +14,7 @@ const REVIEWED_FALSE_POSITIVES = [
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'src-main/index.ts',
-    why: 'shell.openExternal is reached only for URLs whose parsed protocol is http: or https:.',
+    why: 'shell.openExternal is reached only for URLs whose parsed protocol is https: (src-main/desktop/page-policy.ts).',
   },
 ];
 

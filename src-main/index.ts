@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, shell, session } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, protocol, shell, session, type Session, type WebContents } from 'electron';
+import { APP_SCHEME, appProtocolResponse } from './desktop/app-protocol';
+import { APP_SCHEME_PRIVILEGES, isExternalHttpsLink, isOwnPage, pageUrlFor } from './desktop/page-policy';
 import { createGatekeeper } from './ipc/gatekeeper';
 import { broadcastTo, serveContractOverIpc } from './ipc/electron';
 import { followSecondLaunch, handoverFor } from './launch-handover';
@@ -10,26 +12,37 @@ import { KeytarVault } from './profiles/vault';
 import { createMainServices } from './services';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const rendererUrl = process.env.ELECTRON_RENDERER_URL;
-const pageUrl = rendererUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+const rendererRoot = join(here, '../renderer');
+const pageUrl = pageUrlFor({ isPackaged: app.isPackaged, rendererUrl: process.env.ELECTRON_RENDERER_URL });
+const isOurPage = (url: string) => isOwnPage(pageUrl, url);
 
-const isOwnPage = (url: string) => {
-  const base = new URL(pageUrl);
-  try {
-    const candidate = new URL(url);
-    return candidate.origin === base.origin && candidate.pathname === base.pathname;
-  } catch {
-    return false;
-  }
-};
+// Must precede 'ready': app:// then behaves as a secure web origin for module scripts and fetch.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
-const isExternalWebLink = (url: string) => {
-  try {
-    return ['https:', 'http:'].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-};
+/**
+ * Every webContents, ours or one Chromium makes: no new windows (https links go to the OS
+ * browser), no navigation or redirect away from our page, no webview.
+ */
+function guardContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalHttpsLink(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!isOurPage(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isOurPage(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** The page asks for nothing: no camera, microphone, notifications, geolocation, USB, HID or serial. */
+function denyPermissions(target: Session): void {
+  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+  target.setDevicePermissionHandler(() => false);
+}
 
 /**
  * The only place a window is made, so its security settings have one definition. They are
@@ -60,14 +73,6 @@ function createWindow(): BrowserWindow {
       preload: join(here, '../preload/index.cjs'),
     },
   });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebLink(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isOwnPage(url)) event.preventDefault();
-  });
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
   void window.loadURL(pageUrl);
   return window;
@@ -82,6 +87,8 @@ function focusWindow(): void {
 
 guardProcess(consoleLog);
 app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => guardContents(contents));
+app.on('session-created', denyPermissions);
 
 // One Switchboard per user: a second launch hands its command line to this one and quits.
 if (!app.requestSingleInstanceLock(handoverFor(process.argv))) app.quit();
@@ -89,15 +96,15 @@ else startApp();
 
 function startApp(): void {
   void app.whenReady().then(() => {
-    // The page asks for nothing: no camera, microphone, notifications or geolocation.
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    denyPermissions(session.defaultSession);
+    protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererRoot, request.url));
     const services = createMainServices({
       broadcast: broadcastTo(() => BrowserWindow.getAllWindows()),
       log: consoleLog,
       userDataDir: app.getPath('userData'),
       vault: new KeytarVault(),
     });
-    serveContractOverIpc(createGatekeeper(services.handlers, consoleLog), isOwnPage);
+    serveContractOverIpc(createGatekeeper(services.handlers, consoleLog), isOurPage);
     createWindow();
     services
       .loginAtLaunch(process.argv)
