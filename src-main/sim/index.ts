@@ -1,6 +1,6 @@
 /**
  * The simulated Asterisk: an AMI server on loopback for the Demo PBX, every test, and anyone with
- * telnet. Model (model.ts, telephony.ts) → dialect renderers (dialects/) → sessions (session.ts,
+ * telnet. Model (model.ts, telephony/) → dialect renderers (dialects/) → sessions (session.ts,
  * server.ts) ← action handlers (actions/); scenarios drive the model from outside.
  */
 export { startSimulatedPbx, type SimulatedPbx, type SimulatedPbxOptions } from './server';

@@ -2,7 +2,7 @@
  * The simulated PBX's own truth: devices, hints, channels, bridges, the parking lot, the queue,
  * mailboxes and presence. Pure state plus transitions; every transition reports what changed as
  * a ModelEvent (dialect renderers turn those into AMI events). No timers here: call flows that
- * wait live in telephony.ts.
+ * wait live in telephony/.
  */
 import { CHANNEL_STATE } from '../ami/channel-state';
 import type { OfficeDirectory } from './office';

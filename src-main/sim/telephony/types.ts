@@ -1,0 +1,63 @@
+import type { TimerHandle, SimClock } from '../clock';
+import type { DialStatus, Hint, QueueMember, SimBridge, SimChannel, SimQueue } from '../model';
+
+export type AtxferBehaviour = 'noFeature' | 'transfers';
+
+export interface TelephonyOptions {
+  clock: SimClock;
+  /** How long a device rings before it answers. */
+  answerDelayMs: number;
+  /** Default parking timeout. */
+  parkingTimeoutMs: number;
+}
+
+export type DialplanTarget =
+  | { kind: 'extension'; hint: Hint }
+  | { kind: 'queue' }
+  | { kind: 'park' }
+  | { kind: 'pickup'; space: number }
+  | { kind: 'application'; app: 'Echo' | 'Playback' | 'MusicOnHold' | 'VoiceMailMain' };
+
+export interface OriginateRequest {
+  channel: string;
+  context?: string;
+  exten?: string;
+  application?: string;
+  data?: string;
+  timeoutMs: number;
+  callerIdNum?: string;
+  callerIdName?: string;
+  async: boolean;
+  actionId: string | undefined;
+  /** Channel variables set on the originated channel (`Variable: BRIDGE_FEATURES=T`). */
+  variables?: ReadonlyMap<string, string>;
+}
+
+export type OriginateOutcome = { ok: true; queued: boolean; channel?: SimChannel } | { ok: false; message: string };
+
+export interface PendingDial {
+  caller: SimChannel | undefined;
+  dest: SimChannel;
+  answerTimer: TimerHandle | undefined;
+  timeoutTimer: TimerHandle | undefined;
+  onAnswer: (dest: SimChannel) => void;
+  onFail: (status: DialStatus) => void;
+}
+
+/** A queue caller talking to an agent, reported by AgentComplete when either hangs up. */
+export interface AgentCall {
+  readonly queue: SimQueue;
+  readonly member: QueueMember;
+  readonly caller: SimChannel;
+  readonly agent: SimChannel;
+  readonly holdTime: number;
+  readonly connectedAt: number;
+}
+
+/** An attended transfer in progress: the transferer talks to the target in its own bridge. */
+export interface Consultation {
+  readonly transferer: SimChannel;
+  readonly origBridge: SimBridge;
+  readonly consultBridge: SimBridge;
+  readonly target: SimChannel;
+}
