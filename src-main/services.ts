@@ -8,6 +8,7 @@ import { loginAtLaunch } from './session/launch-login';
 import { PictureFeed, type FlushScheduler } from './ipc/picture-feed';
 import { PictureStore } from './pbx/picture-store';
 import type { AmiLink, PbxSession } from './session/pbx-session';
+import { ProfileDirectory } from './directory/profile-directory';
 import { CredentialService } from './profiles/credentials';
 import { ProfileStore } from './profiles/profile-store';
 import type { SecretVault } from './profiles/vault';
@@ -49,6 +50,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const feed = new PictureFeed(store, options.scheduleFlush);
   let session: PbxSession | undefined;
   let demoPbx: SimulatedPbx | undefined;
+  /** The logged-in profile's phonebook and history; open from login to logout. */
+  let directory: ProfileDirectory | undefined;
   let status: SessionStatus = { kind: 'disconnected' };
   const profiles = new ProfileStore({ userDataDir: options.userDataDir });
   const credentials = new CredentialService({ vault: options.vault, profiles });
@@ -68,6 +71,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     await oldSession?.stop();
     await oldDemo?.close();
     store.clear();
+    directory?.close();
+    directory = undefined;
   }
 
   async function connect(request: ConnectRequest): Promise<SessionStatus> {
@@ -77,6 +82,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     loggedInProfileId = undefined;
     const login = await resolveLogin(request, { profiles, credentials });
     loggedInProfileId = request.profileId;
+    directory = openDirectory(request.profileId);
     await profiles
       .setLastUsed(request.profileId)
       .catch((error: unknown) => options.log.error('could not note the last used profile', error));
@@ -111,6 +117,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   async function settleTypedSecret(profileId: string, secret: string, remember: boolean, outcome: SessionStatus) {
     if (outcome.kind === 'failed' && outcome.reason.code === 'authFailed') credentials.dropSessionSecrets();
     else await credentials.saveSecret(profileId, secret, remember);
+  }
+
+  function openDirectory(profileId: string): ProfileDirectory | undefined {
+    try {
+      const opened = new ProfileDirectory(options.userDataDir, profileId);
+      if (opened.problem) options.log.warn(opened.problem.message);
+      return opened;
+    } catch (error) {
+      // The console still works without its phonebook; the page says the directory is unavailable.
+      options.log.error('could not open the phonebook', error);
+      return undefined;
+    }
   }
 
   async function sessionTarget(login: Login) {

@@ -1,0 +1,69 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * One numbered step of a schema area. Steps run in order, each in its own transaction together
+ * with the version bump, so a process killed mid-migration leaves the file at the last whole step.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly up: (db: Database) => void;
+}
+
+/**
+ * The tables one room owns in the profile's database (the phonebook's, the call history's), with
+ * its own numbered migrations: areas are versioned apart, so one room adding a step never renumbers
+ * another's. Versions start at 1 and go up by one.
+ */
+export interface SchemaArea {
+  readonly name: string;
+  readonly migrations: readonly Migration[];
+}
+
+/** The area's version in a file: 0 when the area has no tables there yet. */
+export function areaVersion(db: Database, area: string): number {
+  const row = db.prepare('SELECT version FROM schema_versions WHERE area = ?').get(area) as
+    { version: number } | undefined;
+  return row?.version ?? 0;
+}
+
+export class NewerSchemaError extends Error {
+  override readonly name = 'NewerSchemaError';
+  constructor(
+    readonly area: string,
+    readonly fileVersion: number,
+    readonly knownVersion: number,
+  ) {
+    super(`the ${area} tables are at version ${fileVersion}; this Switchboard knows up to ${knownVersion}`);
+  }
+}
+
+/** Brings every area to its newest version. A file from a newer Switchboard is left untouched. */
+export function migrate(db: Database, areas: readonly SchemaArea[]): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_versions (area TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT');
+  for (const area of areas) {
+    checkNumbering(area);
+    const known = area.migrations.length;
+    const inFile = areaVersion(db, area.name);
+    if (inFile > known) throw new NewerSchemaError(area.name, inFile, known);
+  }
+  const setVersion = db.prepare(
+    'INSERT INTO schema_versions (area, version) VALUES (?, ?) ON CONFLICT (area) DO UPDATE SET version = excluded.version',
+  );
+  for (const area of areas) {
+    for (const step of area.migrations) {
+      // IMMEDIATE: a second process migrating the same file waits (busy timeout), then sees the step done.
+      db.transaction(() => {
+        if (areaVersion(db, area.name) >= step.version) return;
+        step.up(db);
+        setVersion.run(area.name, step.version);
+      }).immediate();
+    }
+  }
+}
+
+function checkNumbering(area: SchemaArea): void {
+  area.migrations.forEach((step, index) => {
+    if (step.version !== index + 1)
+      throw new Error(`schema area ${area.name}: step ${index + 1} is numbered ${step.version}`);
+  });
+}
