@@ -31,25 +31,6 @@ function focusedOf(target: EventTarget | null): Focused | undefined {
   return slot ? { kind: 'slot', element: slot, slot: slot.dataset.slot! } : undefined;
 }
 
-/** The tile beside, above or below this one, as the grid shows them. */
-function neighbour(tile: HTMLElement, key: string): HTMLElement | undefined {
-  const tiles = [...document.querySelectorAll<HTMLElement>(TILES)];
-  const at = tiles.indexOf(tile);
-  if (key === 'ArrowRight') return tiles[at + 1];
-  if (key === 'ArrowLeft') return tiles[at - 1];
-  const here = tile.getBoundingClientRect();
-  const down = key === 'ArrowDown';
-  const candidates = tiles
-    .map((other) => ({ other, box: other.getBoundingClientRect() }))
-    .filter(({ box }) => (down ? box.top >= here.bottom - 1 : box.bottom <= here.top + 1));
-  const rowTop = down
-    ? Math.min(...candidates.map(({ box }) => box.top))
-    : Math.max(...candidates.map(({ box }) => box.top));
-  return candidates
-    .filter(({ box }) => Math.abs(box.top - rowTop) < 2)
-    .sort((a, b) => Math.abs(a.box.left - here.left) - Math.abs(b.box.left - here.left))[0]?.other;
-}
-
 /**
  * Every board action from the keyboard. Keys act on the focused tile, call or parking space; focus
  * stays on what was acted on, and when that disappears (a call ended) it goes to the next call, never
@@ -57,7 +38,15 @@ function neighbour(tile: HTMLElement, key: string): HTMLElement | undefined {
  */
 export function useBoardKeys(
   gestures: ReturnType<typeof useCallGestures>,
-  boxes: { readonly filter: Ref<HTMLInputElement | undefined>; readonly dial: () => void },
+  boxes: {
+    readonly filter: Ref<HTMLInputElement | undefined>;
+    readonly dial: () => void;
+    /** The board's grid: which tile an arrow goes to, and that tile drawn and found. */
+    readonly tiles: {
+      neighbour(extensionId: string, key: string): string | undefined;
+      reveal(extensionId: string): Promise<HTMLElement | undefined>;
+    };
+  },
 ) {
   const board = useBoardStore();
   const calls = useCallsStore();
@@ -135,10 +124,10 @@ export function useBoardKeys(
     // Enter or an arrow on a button inside a card or tile belongs to that button.
     if ((event.key === 'Enter' || event.key.startsWith('Arrow')) && focused && event.target !== focused.element) return;
     if (focused?.kind === 'tile' && event.key.startsWith('Arrow')) {
-      const next = neighbour(focused.element, event.key);
+      const next = boxes.tiles.neighbour(focused.extensionId, event.key);
       if (next) {
         event.preventDefault();
-        next.focus();
+        void boxes.tiles.reveal(next).then((element) => element?.focus());
       }
       return;
     }
@@ -193,6 +182,7 @@ export function useBoardKeys(
     if (event.key !== 'Enter' || board.visibleTiles.length !== 1) return;
     const [tile] = board.visibleTiles;
     event.preventDefault();
+    // One tile left: the board draws every tile, so it is there to focus now, before any dialog opens.
     document.querySelector<HTMLElement>(`${TILES}[data-extension="${tile!.id}"]`)?.focus();
     gestures.askDial(tile!.exten);
   }
@@ -215,11 +205,10 @@ export function useBoardKeys(
     const active = document.activeElement;
     if (active && active !== document.body) return;
     if (!lastFocused || lastFocused.isConnected) return;
-    const next =
-      document.querySelector<HTMLElement>(CARDS) ??
-      document.querySelector<HTMLElement>(`${TILES}[data-extension="${calls.identity.myExtensionId}"]`) ??
-      boxes.filter.value;
-    next?.focus();
+    const card = document.querySelector<HTMLElement>(CARDS);
+    const me = calls.identity.myExtensionId;
+    if (card || !me) (card ?? boxes.filter.value)?.focus();
+    else void boxes.tiles.reveal(me).then((element) => (element ?? boxes.filter.value)?.focus());
   }
   watch(
     () => [board.picture.calls, board.picture.parked],

@@ -1,0 +1,60 @@
+import { generatedOffice } from '../src-main/sim/office';
+import { connectTo, expect, test } from './fixtures';
+import { tile } from './operator';
+
+/**
+ * A hospital-sized board: 1,000 extensions. The page draws only the rows in and near view (the
+ * rest stand in by their height), yet every tile is counted, every lamp is kept, and the keyboard
+ * reaches the last tile, scrolling it in.
+ */
+test.describe('a board of 1,000 extensions', () => {
+  test.use({ pbxOptions: { answerDelayMs: 300, office: generatedOffice(1000) } });
+
+  test('counts every tile, draws those near view, and the arrows reach the last one', async ({
+    console: page,
+    pbx,
+  }) => {
+    await connectTo(page, pbx);
+    await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
+    await expect(page.getByTestId('tile-count')).toHaveAttribute('data-count', '1000');
+    await expect(tile(page, '1001')).toBeInViewport();
+    await expect.poll(() => page.locator('[data-extension]').count()).toBeLessThan(300);
+
+    // A lamp far out of view is kept: it shows once its tile is in view again.
+    pbx.setDeviceState('PJSIP/1998', 'RINGING');
+    await tile(page, '1000').focus();
+    await expect(tile(page, '1000')).toBeFocused();
+    const columns = await page.evaluate(() =>
+      Number(getComputedStyle(document.querySelector('[data-tile-grid]')!).getPropertyValue('--columns')),
+    );
+    for (let row = 0; row < Math.ceil(1000 / columns) - 1; row++) await page.keyboard.press('ArrowDown');
+    const lastRow = page.locator('.tile:focus');
+    await expect(lastRow).toBeInViewport();
+    await expect.poll(() => lastRow.getAttribute('data-extension')).toMatch(/^19\d\d@internal$/);
+    for (let i = 0; i < columns; i++) await page.keyboard.press('ArrowRight');
+    await expect(tile(page, '1999')).toBeFocused();
+    await expect(tile(page, '1999')).toBeInViewport();
+    await expect(tile(page, '1998')).toHaveAttribute('data-lamp', 'ringing');
+    await expect(tile(page, '1001')).toHaveCount(0);
+
+    // And back to the top by the keyboard: the first row is drawn again.
+    await page.keyboard.press('ArrowLeft');
+    await expect(tile(page, '1998')).toBeFocused();
+    for (let row = 0; row < Math.ceil(1000 / columns) - 1; row++) await page.keyboard.press('ArrowUp');
+    const top = tile(page, String(1000 + (998 % columns)));
+    await expect(top).toBeFocused();
+    await expect(top).toBeInViewport();
+  });
+
+  test('the filter finds a tile that was never drawn, with its lamp', async ({ console: page, pbx }) => {
+    await connectTo(page, pbx);
+    await expect(page.getByTestId('tile-count')).toHaveAttribute('data-count', '1000');
+    await expect(tile(page, '1750')).toHaveCount(0);
+    pbx.setDeviceState('PJSIP/1750', 'BUSY');
+    await page.keyboard.press('/');
+    await page.keyboard.type('1750');
+    await expect(page.getByTestId('tile-count')).toHaveAttribute('data-count', '1');
+    await expect(tile(page, '1750')).toHaveAttribute('data-lamp', 'busy');
+    await expect(tile(page, '1750')).toBeInViewport();
+  });
+});

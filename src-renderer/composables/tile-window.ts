@@ -1,0 +1,151 @@
+import { computed, nextTick, onMounted, onUnmounted, ref, shallowRef, watch, type Ref } from 'vue';
+import type { TileGroup } from '../stores/board';
+import type { TileSize } from '../stores/prefs';
+import { TILE_GRID, columnsFor, gridItems, neighbourOf, type GridItem } from './tile-grid';
+
+/** A board up to this many tiles draws every one (every board the e2e suite shows); a bigger one draws what is near view. */
+const DRAW_ALL_UP_TO = 240;
+/** Rows drawn beyond the view, above and below it, in view heights: a scroll finds them ready. */
+const MARGIN_VIEWS = 1;
+/** A row's height before any tile was measured (a tile without calls at the normal size). */
+const FIRST_GUESS_PX = 80;
+const TILE = '[data-extension]';
+
+/**
+ * The board's tiles in a grid whose column count the page decides (so that arrow keys and the
+ * drawing agree), and on a big board only the rows in or near view drawn: a lamp that changes
+ * off-screen costs the page no element, no style and no layout. Every other row stays as a stand-in
+ * of its height, so the scrollbar is the whole board's. The focused tile's row is always drawn, and
+ * `reveal` draws a tile's row before focus moves there, so the keyboard reaches every tile.
+ */
+export function useTileWindow(
+  board: Ref<HTMLElement | undefined>,
+  groups: () => readonly TileGroup[],
+  size: () => TileSize,
+) {
+  const width = ref(0);
+  let remPx = 16;
+  const columns = computed(() => columnsFor(width.value, size(), remPx));
+  const gapPx = computed(() => TILE_GRID[size()].gapRem * remPx);
+  const windowed = computed(() => groups().reduce((sum, group) => sum + group.tiles.length, 0) > DRAW_ALL_UP_TO);
+  /** Rows drawn per group, first and last; a group not yet placed draws its first screenful. */
+  const ranges = shallowRef(new Map<string, readonly [number, number]>());
+  /** The tile that must stay drawn: the focused one, or the one focus is about to move to. */
+  const pinned = ref<string | undefined>();
+  /** Tile heights as last drawn, to size the stand-ins of rows not drawn. */
+  const heights = new Map<string, number>();
+  /** The lowest tile measured: most rows hold tiles without calls. */
+  let lowestPx: number | undefined;
+  const guessPx = () => lowestPx ?? FIRST_GUESS_PX;
+
+  function rowHeightPx(tiles: TileGroup['tiles'], row: number): number {
+    let tallest = 0;
+    for (const tile of tiles.slice(row * columns.value, (row + 1) * columns.value))
+      tallest = Math.max(tallest, heights.get(tile.id) ?? guessPx());
+    return tallest;
+  }
+
+  const items = computed(() => {
+    const byGroup = new Map<string, GridItem[]>();
+    const firstScreen = Math.ceil(((1 + MARGIN_VIEWS) * window.innerHeight) / guessPx());
+    for (const group of groups()) {
+      const [first, last] = ranges.value.get(group.key) ?? [0, firstScreen];
+      const at = pinned.value ? group.tiles.findIndex((tile) => tile.id === pinned.value) : -1;
+      const pinnedRow = at < 0 ? -1 : Math.floor(at / columns.value);
+      const drawn = (row: number) => !windowed.value || (row >= first && row <= last) || row === pinnedRow;
+      byGroup.set(
+        group.key,
+        gridItems(group.tiles, columns.value, drawn, (row) => rowHeightPx(group.tiles, row), gapPx.value),
+      );
+    }
+    return byGroup;
+  });
+
+  /** Measures the drawn tiles, then finds each group's rows in or near view. */
+  function place(): void {
+    const element = board.value;
+    if (!element || !windowed.value) return;
+    for (const tile of element.querySelectorAll<HTMLElement>(TILE)) {
+      const height = tile.offsetHeight;
+      heights.set(tile.dataset.extension!, height);
+      lowestPx = Math.min(lowestPx ?? height, height);
+    }
+    const box = element.getBoundingClientRect();
+    const viewTop = element.scrollTop - MARGIN_VIEWS * element.clientHeight;
+    const viewBottom = element.scrollTop + (1 + MARGIN_VIEWS) * element.clientHeight;
+    const next = new Map<string, readonly [number, number]>();
+    for (const group of groups()) {
+      const grid = element.querySelector<HTMLElement>(`[data-tile-grid="${CSS.escape(group.key)}"]`);
+      if (!grid) continue;
+      let top = grid.getBoundingClientRect().top - box.top + element.scrollTop;
+      let first = -1;
+      let last = -1;
+      const rows = Math.ceil(group.tiles.length / columns.value);
+      for (let row = 0; row < rows && top <= viewBottom; row++) {
+        const bottom = top + rowHeightPx(group.tiles, row);
+        if (bottom >= viewTop) {
+          if (first < 0) first = row;
+          last = row;
+        }
+        top = bottom + gapPx.value;
+      }
+      next.set(group.key, [first, last]);
+    }
+    const same =
+      next.size === ranges.value.size &&
+      [...next].every(([key, [first, last]]) => {
+        const was = ranges.value.get(key);
+        return was?.[0] === first && was[1] === last;
+      });
+    if (!same) ranges.value = next;
+  }
+
+  let frame: number | undefined;
+  const schedule = () => (frame ??= requestAnimationFrame(() => ((frame = undefined), place())));
+
+  const onFocusIn = (event: FocusEvent) => {
+    const tile = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>(TILE) : null;
+    pinned.value = tile?.dataset.extension;
+  };
+  const resized = new ResizeObserver(([entry]) => {
+    if (entry) width.value = entry.contentRect.width;
+    schedule();
+  });
+  onMounted(() => {
+    remPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || remPx;
+    const element = board.value!;
+    const style = getComputedStyle(element);
+    width.value = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    resized.observe(element);
+    element.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('focusin', onFocusIn);
+  });
+  onUnmounted(() => {
+    resized.disconnect();
+    board.value?.removeEventListener('scroll', schedule);
+    window.removeEventListener('focusin', onFocusIn);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+  });
+  watch([() => groups(), columns, windowed], schedule, { flush: 'post' });
+
+  return {
+    columns,
+    /** The grid's own style: its column count and gap. */
+    gridStyle: computed(() => ({ '--columns': String(columns.value), '--gap': `${TILE_GRID[size()].gapRem}rem` })),
+    itemsOf: (group: TileGroup): readonly GridItem[] => items.value.get(group.key) ?? [],
+    /** The tile an arrow key moves to from this one, as the grid is drawn. */
+    neighbour: (extensionId: string, key: string) =>
+      neighbourOf(
+        groups().map((group) => group.tiles),
+        columns.value,
+        extensionId,
+        key,
+      )?.id,
+    /** Draws this tile's row (it stays drawn while focused) and gives its element. */
+    async reveal(extensionId: string): Promise<HTMLElement | undefined> {
+      pinned.value = extensionId;
+      await nextTick();
+      return board.value?.querySelector<HTMLElement>(`[data-extension="${CSS.escape(extensionId)}"]`) ?? undefined;
+    },
+  };
+}
