@@ -3,6 +3,7 @@ import { AmiClient, type AmiClientOptions } from './ami/client';
 import { createCallHandlers } from './ipc/call-handlers';
 import type { GatekeeperLog, Handlers } from './ipc/gatekeeper';
 import { profileHandlers } from './ipc/profile-handlers';
+import { createQueueHandlers } from './ipc/queue-handlers';
 import { openSession, resolveLogin, type Login } from './session/login';
 import { loginAtLaunch } from './session/launch-login';
 import { PictureFeed, type FlushScheduler } from './ipc/picture-feed';
@@ -170,6 +171,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return null;
     },
     ...createCallHandlers(() => session?.desk),
+    ...createQueueHandlers(() => session?.queueDesk),
     ...profileHandlers({
       profiles,
       credentials,

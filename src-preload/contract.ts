@@ -113,10 +113,9 @@ const event = <P>(): EventSpec<P> => ({});
 
 /** A number or extension to dial or transfer to: digits, letters and the keypad's `*#+`. */
 const DialTarget = z.string().trim().regex(DIAL_TARGET, DIAL_TARGET_HINT);
-/** Ids main issued (call, party, slot): short and plain, never a channel name. */
-const IssuedId = z
-  .string()
-  .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'That call, person or parking space is not one the console knows.');
+/** Ids main issued (call, party, slot, queue, member, waiting caller): short and plain, never a channel name. */
+const ISSUED_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const IssuedId = z.string().regex(ISSUED_ID, 'That call, person or parking space is not one the console knows.');
 const ExtensionId = z.string().regex(/^[A-Za-z0-9*#+_.-]{1,64}@[A-Za-z0-9_.-]{1,80}$/, 'is not an extension id');
 
 export const TransferRequestSchema = z.object({
@@ -179,6 +178,22 @@ export interface ProfileList {
 /** Saving a secret: only the outcomes the login screen shows; the others are refusals. */
 export type SecretSaved = Extract<SaveSecretResult, { kind: 'remembered' | 'sessionOnly' | 'notRemembered' }>;
 
+// ---- queues ---------------------------------------------------------------------------------
+
+/** Why a member is paused, as the operator types it: one line, short enough for the PBX's queue log. */
+const PauseReason = z
+  .string()
+  .regex(/^[^\r\n\0]*$/, 'A pause reason is one line of text.')
+  .trim()
+  .max(80, 'A pause reason is at most 80 characters.');
+const QueueItemId = z.string().regex(ISSUED_ID, 'That queue, member or caller is not one the console knows.');
+
+const QueuePauseRequestSchema = z.strictObject({
+  memberId: QueueItemId,
+  paused: z.boolean(),
+  reason: PauseReason.optional(),
+});
+
 const ProfileRef = z.strictObject({ id: ProfileIdSchema });
 /** The largest profiles file the page reads and sends (bytes; a text has at most as many characters). */
 export const MAX_IMPORT_FILE_BYTES = 512 * 1024;
@@ -232,6 +247,16 @@ export const methods = {
     pickup: method<CommandReceipt>()(z.object({ slot: IssuedId })),
     /** Sends the parked call to an extension. */
     move: method<CommandReceipt>()(z.object({ slot: IssuedId, target: DialTarget })),
+  },
+  queues: {
+    /** Pauses or unpauses a member; the panel shows it when the PBX reports the change. */
+    pause: method<CommandReceipt>()(QueuePauseRequestSchema),
+    /** Adds an extension's phone to a queue as a dynamic member. */
+    addMember: method<CommandReceipt>()(z.strictObject({ queueId: QueueItemId, extensionId: ExtensionId })),
+    /** Removes a member that was added at run time. */
+    removeMember: method<CommandReceipt>()(z.strictObject({ memberId: QueueItemId })),
+    /** Takes a waiting caller out of the queue to an extension, or to my phone when no target is given. */
+    pull: method<CommandReceipt>()(z.strictObject({ callerId: QueueItemId, target: DialTarget.optional() })),
   },
 } as const;
 

@@ -98,11 +98,60 @@ export interface ParkedCall {
   readonly timeoutAt: number;
 }
 
+/** A queue member's phone as the queue sees it (app_queue's device state, `Status` 0-8). */
+export type QueueMemberState =
+  'idle' | 'inUse' | 'busy' | 'ringing' | 'inUseRinging' | 'onHold' | 'unavailable' | 'invalid' | 'unknown';
+
+export interface QueueMember {
+  /** Main-issued id (never the member's interface). */
+  readonly id: string;
+  /** The member's name in the queue (`Operator 118`). */
+  readonly name: string;
+  /** The board tile of the member's phone, when it is one of ours. */
+  readonly extensionId: string | undefined;
+  readonly state: QueueMemberState;
+  readonly paused: boolean;
+  /** Why, as given when pausing; empty when none was given. */
+  readonly pausedReason: string;
+  readonly callsTaken: number;
+  /** Epoch ms of the last call the member took from this queue. */
+  readonly lastCallAt: number | undefined;
+  /** Added at run time (QueueAdd), so it may be removed; static members come from queues.conf. */
+  readonly dynamic: boolean;
+}
+
+export interface QueueCaller {
+  /** Main-issued id (never the caller's channel). */
+  readonly id: string;
+  /** 1 is the next to be answered. */
+  readonly position: number;
+  readonly number: string;
+  readonly name: string;
+  /** Epoch ms at which the caller joined the queue. */
+  readonly joinedAt: number;
+  /** Members being rung for this caller now. */
+  readonly ringing: readonly string[];
+}
+
+export interface CallQueue {
+  /** Main-issued id. */
+  readonly id: string;
+  /** The queue's name on the PBX (`operator`). */
+  readonly name: string;
+  /** In queue order. */
+  readonly callers: readonly QueueCaller[];
+  readonly members: readonly QueueMember[];
+  /** Calls answered and abandoned since the PBX started counting (QueueParams). */
+  readonly completed: number;
+  readonly abandoned: number;
+}
+
 /** Every collection in the picture, by name, with its item type. */
 export interface PbxPicture {
   readonly extensions: Readonly<Record<string, ExtensionTile>>;
   readonly calls: Readonly<Record<string, LiveCall>>;
   readonly parked: Readonly<Record<string, ParkedCall>>;
+  readonly queues: Readonly<Record<string, CallQueue>>;
 }
 
 export type PictureCollection = keyof PbxPicture;
@@ -118,10 +167,10 @@ export type PicturePatch = {
   };
 }[PictureCollection];
 
-export const PICTURE_COLLECTIONS: readonly PictureCollection[] = ['extensions', 'calls', 'parked'];
+export const PICTURE_COLLECTIONS: readonly PictureCollection[] = ['extensions', 'calls', 'parked', 'queues'];
 
 export function emptyPicture(): PbxPicture {
-  return { extensions: {}, calls: {}, parked: {} };
+  return { extensions: {}, calls: {}, parked: {}, queues: {} };
 }
 
 /** Applies a patch to a picture, returning a new picture (the renderer's stores and tests share this). */
@@ -132,7 +181,7 @@ export function applyPatch(picture: PbxPicture, patch: PicturePatch): PbxPicture
   return { ...picture, [patch.collection]: next };
 }
 
-/** Each collection's key: extensions and calls by `id`, parked calls by `slot`. */
+/** Each collection's key: parked calls by `slot`, the others by `id`. */
 export function idOf<C extends PictureCollection>(collection: C, item: ItemOf<C>): string {
-  return collection === 'parked' ? (item as ParkedCall).slot : (item as ExtensionTile | LiveCall).id;
+  return collection === 'parked' ? (item as ParkedCall).slot : (item as ExtensionTile | LiveCall | CallQueue).id;
 }

@@ -22,7 +22,7 @@ export type AmiFailureCode = (typeof AMI_FAILURE_CODES)[number];
 /** Why a session is not (or no longer) connected: the link's reasons, or a login permitted too little. */
 export type SessionFailureCode = AmiFailureCode | 'permission';
 
-/** Why an operator command (dial, transfer, park, record, hang up) was not carried out. */
+/** Why an operator command (dial, transfer, park, record, hang up, a queue action) was not carried out. */
 export type CommandErrorCode =
   | 'callNotFound'
   | 'partyNotFound'
@@ -37,6 +37,12 @@ export type CommandErrorCode =
   | 'callEnded'
   | 'refused'
   | 'notConsulting'
+  /** Queue commands: the queue, member or waiting caller named is no longer in the PBX's picture. */
+  | 'queueNotFound'
+  | 'memberNotFound'
+  | 'callerLeft'
+  /** A member from the PBX's configuration, which QueueRemove cannot take out. */
+  | 'memberNotDynamic'
   | 'notConnected'
   | 'timeout'
   | 'outcomeUnknown'

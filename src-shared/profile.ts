@@ -138,6 +138,14 @@ export const DEFAULT_BOARD_PREFS: BoardPrefs = {
   tileSize: 'normal',
 };
 
+/** How long a caller may wait in a queue before the panel shows the wait in warning colours. */
+export const DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS = 60;
+const QueueWaitThresholdSchema = z
+  .number({ error: 'The queue wait threshold must be a number of seconds.' })
+  .int('The queue wait threshold must be a whole number of seconds.')
+  .min(5, 'The queue wait threshold must be at least 5 seconds.')
+  .max(3600, 'The queue wait threshold can be at most 3600 seconds (an hour).');
+
 const DialContextSchema = asteriskName('The dial context');
 const ParkingLotSchema = asteriskName('The parking lot');
 
@@ -155,6 +163,8 @@ const draftShape = {
   parkingLot: ParkingLotSchema,
   recordingPattern: RecordingPatternSchema,
   board: BoardPrefsSchema,
+  /** Absent: DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS. */
+  queueWaitThresholdSeconds: QueueWaitThresholdSchema.optional(),
 };
 
 /**
@@ -191,6 +201,7 @@ export const ProfileChangesSchema = z.strictObject({
   parkingLot: draftShape.parkingLot.optional(),
   recordingPattern: draftShape.recordingPattern.optional(),
   board: BoardPrefsSchema.partial().optional(),
+  queueWaitThresholdSeconds: QueueWaitThresholdSchema.optional(),
 });
 export type ProfileChanges = z.infer<typeof ProfileChangesSchema>;
 
@@ -239,6 +250,7 @@ export interface DemoProfile {
   readonly parkingLot: string;
   readonly recordingPattern: string;
   readonly board: Readonly<BoardPrefs>;
+  readonly queueWaitThresholdSeconds?: number;
 }
 
 export const DEMO_PROFILE: DemoProfile = Object.freeze({
@@ -253,6 +265,8 @@ export const DEMO_PROFILE: DemoProfile = Object.freeze({
   parkingLot: 'default',
   recordingPattern: DEFAULT_RECORDING_PATTERN,
   board: Object.freeze({ ...DEFAULT_BOARD_PREFS, contexts: [] }),
+  // The demo office's queue callers turn amber within a short look.
+  queueWaitThresholdSeconds: 30,
 });
 
 export type AnyProfile = UserProfile | DemoProfile;

@@ -2,6 +2,7 @@ import { DIAL_TARGET_HINT } from '../../src-preload/dial-target';
 import { describe, expect, it, vi } from 'vitest';
 import { METHOD_CHANNELS } from '../../src-preload/contract';
 import { createCallHandlers } from './call-handlers';
+import { createQueueHandlers } from './queue-handlers';
 import { createGatekeeper, OperatorError, type Handlers, type Sender } from './gatekeeper';
 
 const window: Sender = { id: 'window-1', send: () => {}, onClosed: () => {} };
@@ -27,9 +28,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'session:connect': () => disconnected,
     'session:disconnect': () => disconnected,
     'session:status': () => disconnected,
-    'picture:subscribe': () => ({ version: 0, picture: { extensions: {}, calls: {}, parked: {} } }),
+    'picture:subscribe': () => ({ version: 0, picture: { extensions: {}, calls: {}, parked: {}, queues: {} } }),
     'picture:taken': () => null,
     ...createCallHandlers(() => undefined),
+    ...createQueueHandlers(() => undefined),
     ...unusedProfileHandlers,
     ...overrides,
   };

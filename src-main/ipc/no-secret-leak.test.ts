@@ -127,6 +127,10 @@ describe('no secret reaches the renderer or the log', () => {
     await call('calls:finishTransfer', { commandId: 'no-such-command', action: 'cancel' });
     await call('parking:pickup', { slot: '701' });
     await call('parking:move', { slot: '701', target: '101' });
+    await call('queues:pause', { memberId: 'no-such-member', paused: true, reason: 'lunch' });
+    await call('queues:addMember', { queueId: 'no-such-queue', extensionId: '101@internal' });
+    await call('queues:removeMember', { memberId: 'no-such-member' });
+    await call('queues:pull', { callerId: 'no-such-caller', target: '101' });
     await call('profiles:update', { id: frontDesk.id, changes: { board: { tileSize: 'large' } } });
     await call('profiles:duplicate', { id: frontDesk.id });
     const exported = await call('profiles:export', undefined);

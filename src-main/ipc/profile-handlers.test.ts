@@ -57,6 +57,10 @@ function handlersForOtherDomains() {
     'calls:operator': never,
     'parking:pickup': never,
     'parking:move': never,
+    'queues:pause': never,
+    'queues:addMember': never,
+    'queues:removeMember': never,
+    'queues:pull': never,
   };
 }
 

@@ -35,10 +35,15 @@ const NEEDS: Readonly<Record<string, ActionNeeds>> = {
   MixMonitor: { classes: ['system'], intent: 'record calls' },
   MixMonitorMute: { classes: ['system', 'call'], intent: 'record calls' },
   StopMixMonitor: { classes: ['system', 'call'], intent: 'record calls' },
+  // QueueStatus needs no class; app_queue's live events (QueueCallerJoin, QueueMemberStatus, …) come under read 'agent'.
+  QueueStatus: { classes: [], intent: 'list the queues' },
+  QueuePause: { classes: ['agent'], intent: 'pause queue members' },
+  QueueAdd: { classes: ['agent'], intent: 'add queue members' },
+  QueueRemove: { classes: ['agent'], intent: 'remove queue members' },
 };
 
 /** From the class that grants least to the one that grants most. */
-const NARROWEST_FIRST = ['reporting', 'call', 'originate', 'system', 'command'];
+const NARROWEST_FIRST = ['reporting', 'agent', 'call', 'originate', 'system', 'command'];
 
 /** The class to ask the PBX admin for, so that `action` is allowed. */
 export function classToGrant(action: string): string {

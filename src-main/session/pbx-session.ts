@@ -6,6 +6,8 @@ import { ExtensionBoard } from '../pbx/board';
 import { CallDesk } from '../pbx/call-desk';
 import type { SessionOperator } from '../pbx/operator';
 import type { PictureStore } from '../pbx/picture-store';
+import { QueueBoard } from '../pbx/queues/queue-board';
+import { QueueDesk } from '../pbx/queues/queue-commands';
 import { PbxRefusal, type AmiRequester } from '../pbx/requester';
 
 /** The AMI client as the session uses it (src-main/ami/client.ts satisfies it). */
@@ -42,6 +44,10 @@ export class PbxSession {
   private readonly board: ExtensionBoard;
   /** Live calls, parking and the operator's call commands. */
   readonly desk: CallDesk;
+  /** The queues, their members and who waits in them. */
+  private readonly queues: QueueBoard;
+  /** The operator's queue actions. */
+  readonly queueDesk: QueueDesk;
   private readonly now = Date.now;
   private stopped = false;
   /** Whether this session ever logged in: only a session that was up reconnects by itself. */
@@ -56,16 +62,20 @@ export class PbxSession {
       onProgress: options.onProgress,
       now: this.now,
     });
+    this.queues = new QueueBoard(options.store, this.now);
+    this.queueDesk = new QueueDesk(options.link, this.queues, options.operator);
     this.statusNow = { kind: 'connecting', ...options.identity, attempt: 1 };
     options.link.on('state', (state) => this.followLink(state));
     options.link.on('ready', ({ amiVersion }) => {
       // From here until the lists are read, call events wait: none may fall between list and model.
       this.desk.beginRebuild(amiVersion);
+      this.queues.beginRebuild();
       void this.rebuild(amiVersion);
     });
     options.link.on('event', (message) => {
       this.board.handleEvent(message);
       this.desk.handleEvent(message);
+      this.queues.handleEvent(message);
     });
   }
 
@@ -85,6 +95,7 @@ export class PbxSession {
   async stop(): Promise<void> {
     this.stopped = true;
     this.desk.stop();
+    this.queues.stop();
     await this.options.link.stop();
     this.options.store.clear();
     this.setStatus({ kind: 'disconnected' });
@@ -130,6 +141,7 @@ export class PbxSession {
       const asteriskVersion = await this.asteriskVersion(amiVersion);
       await this.board.rebuild(link);
       await this.desk.finishRebuild();
+      await this.queues.rebuild(link);
       if (this.stopped) return;
       this.setStatus({ kind: 'connected', ...identity, username, amiVersion, asteriskVersion });
     } catch (error) {
@@ -151,6 +163,7 @@ export class PbxSession {
   private fail(code: SessionFailureCode, message: string): void {
     this.stopped = true;
     this.desk.stop();
+    this.queues.stop();
     void this.options.link.stop();
     this.setStatus({ kind: 'failed', ...this.options.identity, reason: { code, message } });
   }

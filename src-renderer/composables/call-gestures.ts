@@ -5,6 +5,7 @@ import { joinPeople, othersOn, personLabel } from '../components/call-words';
 import { i18n } from '../i18n';
 import { useCallsStore, type DragPayload } from '../stores/calls';
 import { useParkingStore } from '../stores/parking';
+import { useQueuesStore } from '../stores/queues';
 
 /** While something is dragged: whether this tile takes it, and whether it warns first. */
 export type TileDropState = 'none' | 'accepts' | 'warns';
@@ -42,6 +43,9 @@ const REACHABILITY: Readonly<Record<LampState, Reachability>> = {
   unknown: 'unavailable',
 };
 
+const dragText = (payload: DragPayload): string =>
+  payload.kind === 'call' ? payload.callId : payload.kind === 'parked' ? payload.slot : payload.callerId;
+
 /** Shift or Alt held at the drop asks for an attended transfer. */
 const modeOf = (event: DragEvent | KeyboardEvent): TransferMode =>
   event.shiftKey || event.altKey ? 'attended' : 'blind';
@@ -51,6 +55,7 @@ const MODIFIERS = new Set(['Shift', 'Alt']);
 export function useCallGestures() {
   const calls = useCallsStore();
   const parking = useParkingStore();
+  const queues = useQueuesStore();
   const { t } = i18n.global;
   const confirming = ref<PendingConfirmation | undefined>();
   const transferring = ref<TransferDraft | undefined>();
@@ -78,7 +83,7 @@ export function useCallGestures() {
     calls.dragging = payload;
     if (event.dataTransfer) {
       event.dataTransfer.effectAllowed = 'move';
-      event.dataTransfer.setData('text/plain', payload.kind === 'call' ? payload.callId : payload.slot);
+      event.dataTransfer.setData('text/plain', dragText(payload));
     }
   }
 
@@ -104,13 +109,22 @@ export function useCallGestures() {
     }
     const who = personLabel({ number: tile.exten, name: tile.name });
     const state = reach === 'busy' ? t('calls.dropBusy') : t('calls.dropUnavailable');
+    const waiting = payload.kind === 'queueCaller' ? queues.callerOf(payload.queueId, payload.callerId) : undefined;
+    const message = waiting
+      ? t('queues.dropWarning', { who, state, caller: personLabel(waiting.caller) })
+      : t('calls.dropWarning', { who, state });
     rememberFocus();
-    confirming.value = { kind: 'drop', tile, payload, mode, message: t('calls.dropWarning', { who, state }) };
+    confirming.value = { kind: 'drop', tile, payload, mode, message };
   }
 
   async function send(tile: ExtensionTile, payload: DragPayload, mode: TransferMode): Promise<void> {
     if (payload.kind === 'parked') {
       await parking.move(payload.slot, tile.exten);
+      return;
+    }
+    if (payload.kind === 'queueCaller') {
+      const waiting = queues.callerOf(payload.queueId, payload.callerId);
+      if (waiting) await queues.pull(waiting.queue, waiting.caller, tile.exten);
       return;
     }
     await calls.transfer({

@@ -24,10 +24,11 @@ export function byLongestWaiting(a: LiveCall, b: LiveCall): number {
   return waiting(a) - waiting(b) || a.startedAt - b.startedAt || a.id.localeCompare(b.id);
 }
 
-/** What is being dragged: a call (from the calls panel or a tile) or a parked call. */
+/** What is being dragged: a call (from the calls panel or a tile), a parked call, or a caller waiting in a queue. */
 export type DragPayload =
   | { readonly kind: 'call'; readonly callId: string; readonly fromExtensionId?: string; readonly partyId?: string }
-  | { readonly kind: 'parked'; readonly slot: string };
+  | { readonly kind: 'parked'; readonly slot: string }
+  | { readonly kind: 'queueCaller'; readonly queueId: string; readonly callerId: string };
 
 const NO_ONE: OperatorIdentity = { myDevice: undefined, myExtensionId: undefined };
 

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import type { ProfileSummary } from '../../src-preload/contract';
-import { DEMO_PROFILE_ID } from '../../src-shared/profile';
+import { DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS, DEMO_PROFILE_ID } from '../../src-shared/profile';
 import { MainError, switchboard, unwrap } from '../services/switchboard';
 import { useNoticesStore } from './notices';
 import { useProfilesStore } from './profiles';
@@ -21,6 +21,8 @@ export const usePrefsStore = defineStore('prefs', () => {
   const standingFilter = ref('');
   const grouping = ref<Grouping>('context');
   const tileSize = ref<TileSize>('normal');
+  /** A queue caller waiting longer than this is shown in warning colours. */
+  const queueWaitThresholdSeconds = ref(DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS);
   const profileId = ref<string | undefined>();
 
   function adopt(profile: ProfileSummary): void {
@@ -29,6 +31,7 @@ export const usePrefsStore = defineStore('prefs', () => {
     standingFilter.value = profile.board.extensionFilter;
     grouping.value = profile.board.grouping;
     tileSize.value = profile.board.tileSize;
+    queueWaitThresholdSeconds.value = profile.queueWaitThresholdSeconds ?? DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS;
     filter.value = '';
   }
 
@@ -69,5 +72,17 @@ export const usePrefsStore = defineStore('prefs', () => {
     }
   }
 
-  return { filter, contexts, standingFilter, grouping, tileSize, profileId, adopt, follow, setGrouping, setTileSize };
+  return {
+    filter,
+    contexts,
+    standingFilter,
+    grouping,
+    tileSize,
+    queueWaitThresholdSeconds,
+    profileId,
+    adopt,
+    follow,
+    setGrouping,
+    setTileSize,
+  };
 });

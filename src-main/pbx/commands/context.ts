@@ -85,7 +85,7 @@ export const NORMAL_CLEARING = 16;
  * client rejection becomes an error in plain words. `doing` completes "The call ended before it could be …".
  */
 export async function runAction(
-  ctx: CommandContext,
+  ctx: Pick<CommandContext, 'ami'>,
   action: string,
   headers: Record<string, string | number | readonly string[]>,
   doing: string,
