@@ -74,6 +74,8 @@ export interface SimChannel {
   monitor: Recording | undefined;
   mixMonitor: Recording | undefined;
   hungUp: boolean;
+  /** The other half of a Local channel pair (`…;1` ↔ `…;2`); each half hangs up with the other. */
+  localPeer: SimChannel | undefined;
 }
 
 export type BridgeType = 'basic' | 'parking';
@@ -105,7 +107,10 @@ export interface SimParkedCall {
 
 export interface QueueMember {
   readonly exten: string;
+  /** What the queue dials: the phone, or a Local channel in front of it (`Local/118@from-queue/n`). */
   readonly interface: string;
+  /** The device whose state the queue follows (`PJSIP/118`, `Custom:118`). */
+  readonly stateInterface: string;
   readonly name: string;
   paused: boolean;
   pausedReason: string;
@@ -160,6 +165,8 @@ export type DialStatus = 'ANSWER' | 'BUSY' | 'NOANSWER' | 'CANCEL' | 'CONGESTION
 /** What changed, in the order it happened. Snapshots are taken by rendering synchronously. */
 export type ModelEvent =
   | { kind: 'newchannel'; channel: SimChannel }
+  /** A Local channel pair is set up; `optimize` unless dialled with `/n`. */
+  | { kind: 'localBridge'; one: SimChannel; two: SimChannel; context: string; exten: string; optimize: boolean }
   | { kind: 'newstate'; channel: SimChannel }
   | { kind: 'newcallerid'; channel: SimChannel }
   | { kind: 'newconnectedline'; channel: SimChannel }
@@ -329,8 +336,9 @@ export class SimModel {
       strategy: office.queue.strategy,
       members: office.queue.members.map((exten) => ({
         exten,
-        interface: this.deviceOf(exten),
-        name: this.deviceOf(exten),
+        interface: this.queueInterfaceOf(exten),
+        stateInterface: this.deviceOf(exten),
+        name: this.queueInterfaceOf(exten),
         paused: false,
         pausedReason: '',
         callsTaken: 0,
@@ -358,8 +366,16 @@ export class SimModel {
 
   // ---- look-ups ---------------------------------------------------------------------------
 
+  /** The phone of an extension: `PJSIP/105`, or `Custom:105` where handsets are Local channels. */
   deviceOf(exten: string): string {
-    return `${this.tech}/${exten}`;
+    return this.office.localHandsets ? `Custom:${exten}` : `${this.tech}/${exten}`;
+  }
+
+  /** What the queue dials for a member: `Local/118@phones`, `Local/118@from-queue/n` or the phone. */
+  queueInterfaceOf(exten: string): string {
+    const { localHandsets, queueMemberContext } = this.office;
+    if (localHandsets) return `Local/${exten}@${localHandsets}`;
+    return queueMemberContext ? `Local/${exten}@${queueMemberContext}/n` : this.deviceOf(exten);
   }
 
   hint(exten: string, context: string): Hint | undefined {
@@ -436,7 +452,7 @@ export class SimModel {
       this.emit({ kind: 'extensionStatus', hint, state: this.hintState(hint) });
     this.emit({ kind: 'deviceState', device, state: next });
     for (const member of this.queue.members) {
-      if (member.interface === device) this.emit({ kind: 'queueMemberStatus', queue: this.queue, member });
+      if (member.stateInterface === device) this.emit({ kind: 'queueMemberStatus', queue: this.queue, member });
     }
   }
 
@@ -482,6 +498,8 @@ export class SimModel {
 
   createChannel(init: {
     device: string;
+    /** A Local channel's own name (`Local/105@phones-0000000d;1`); others are named after the device. */
+    name?: string;
     state: ChannelState;
     context: string;
     exten: string;
@@ -495,7 +513,7 @@ export class SimModel {
   }): SimChannel {
     const uniqueid = this.newUniqueid();
     const channel: SimChannel = {
-      name: `${init.device}-${(this.channelSeq++).toString(16).padStart(8, '0')}`,
+      name: init.name ?? `${init.device}-${this.nextChannelSeq()}`,
       uniqueid,
       linkedid: init.linkedid ?? uniqueid,
       device: init.device,
@@ -516,6 +534,7 @@ export class SimModel {
       monitor: undefined,
       mixMonitor: undefined,
       hungUp: false,
+      localPeer: undefined,
     };
     this.channels.set(uniqueid, channel);
     this.channelsByName.set(channel.name, channel);
@@ -527,8 +546,16 @@ export class SimModel {
     return channel;
   }
 
+  /** The next channel sequence number, as Asterisk prints it in channel names (`0000000d`). */
+  nextChannelSeq(): string {
+    return (this.channelSeq++).toString(16).padStart(8, '0');
+  }
+
   setChannelState(channel: SimChannel, state: ChannelState): void {
     if (channel.state === state || channel.hungUp) return;
+    // A Local pair answers from the far end: the ;2 half is Up before the ;1 half (trace 07).
+    if (state === 'Up' && channel.localPeer && channel.name.endsWith(';1'))
+      this.setChannelState(channel.localPeer, 'Up');
     channel.state = state;
     this.emit({ kind: 'newstate', channel });
     this.refreshDevice(channel.device);

@@ -36,6 +36,22 @@ export interface OfficeDirectory {
     readonly firstSpace: number;
     readonly lastSpace: number;
   };
+  /**
+   * Handsets are Local channels into this context (the traces' lab PBX: `Local/105@phones`, hint
+   * `Custom:105`): a call to 105 is the pair `Local/105@phones-…;1` (bridged) and `;2` (the phone, in Wait).
+   */
+  readonly localHandsets?: string;
+  /** Queue members are dialled through Local channels into this context (FreePBX: `Local/118@from-queue/n`). */
+  readonly queueMemberContext?: string;
+  /** Ring groups: dialling `exten` rings every member at once through a Local channel into `context`. */
+  readonly ringGroups?: readonly OfficeRingGroup[];
+}
+
+export interface OfficeRingGroup {
+  readonly exten: string;
+  readonly members: readonly string[];
+  /** The Local channel context each member is dialled through (`phones`, FreePBX's `from-internal`). */
+  readonly context: string;
 }
 
 const FIRST_NAMES = [
@@ -111,11 +127,31 @@ export function demoOffice(): OfficeDirectory {
  */
 export function freepbxOffice(): OfficeDirectory {
   const office = demoOffice();
-  return { ...office, extensions: office.extensions.map((extension) => ({ ...extension, presence: true, dnd: true })) };
+  return {
+    ...office,
+    extensions: office.extensions.map((extension) => ({ ...extension, presence: true, dnd: true })),
+    queueMemberContext: 'from-queue',
+    ringGroups: [{ exten: '650', members: ['105', '106'], context: 'from-internal' }],
+  };
+}
+
+/**
+ * The traces' lab PBX: no phones, every handset `Local/1NN@phones` hinted `Custom:1NN` (110 and 111
+ * with `CustomPresence`), 100-119 only, names only from voicemail, ring group 650 = 105 and 106,
+ * queue members `Local/118@phones` and `Local/119@phones`.
+ */
+export function localHandsetsOffice(): OfficeDirectory {
+  const office = demoOffice();
+  return {
+    ...office,
+    extensions: office.extensions.filter((extension) => extension.context === 'internal' && extension.exten < '120'),
+    localHandsets: 'phones',
+    ringGroups: [{ exten: '650', members: ['105', '106'], context: 'phones' }],
+  };
 }
 
 /** Offices the simulator can play, by flavour (`npm run sim -- --flavour freepbx`). */
-export const FLAVOURS = { demo: demoOffice, freepbx: freepbxOffice } as const;
+export const FLAVOURS = { demo: demoOffice, freepbx: freepbxOffice, 'local-handsets': localHandsetsOffice } as const;
 export type SimFlavour = keyof typeof FLAVOURS;
 
 /** A generated office of `size` extensions from 1000 up (busy-office load tests). */

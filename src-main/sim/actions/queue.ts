@@ -45,7 +45,7 @@ export const queueActions: ActionDefinition[] = [
               ['Queue', q.name],
               ['Name', m.name],
               ['Location', m.interface],
-              ['StateInterface', m.interface],
+              ['StateInterface', m.stateInterface],
               ['Membership', 'static'],
               ['Penalty', '0'],
               ['CallsTaken', String(m.callsTaken)],
@@ -89,7 +89,7 @@ export const queueActions: ActionDefinition[] = [
       const { model, clock } = ctx.pbx;
       const q = model.queue;
       const wanted = ctx.header('Queue');
-      const available = q.members.filter((m) => !m.paused && model.stateOf(m.interface) === 'NOT_INUSE').length;
+      const available = q.members.filter((m) => !m.paused && model.stateOf(m.stateInterface) === 'NOT_INUSE').length;
       const longest = q.callers[0] ? Math.floor((clock.now() - q.callers[0].joinedAt) / 1000) : 0;
       const items: ListItem[] =
         !wanted || wanted === q.name

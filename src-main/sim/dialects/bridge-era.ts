@@ -22,12 +22,12 @@ export function hintText(hint: Hint): string {
 }
 
 export function queueMemberHeaders(model: SimModel, queue: SimQueue, member: QueueMember): AmiHeader[] {
-  const state = model.stateOf(member.interface);
+  const state = model.stateOf(member.stateInterface);
   return [
     ['Queue', queue.name],
     ['MemberName', member.name],
     ['Interface', member.interface],
-    ['StateInterface', member.interface],
+    ['StateInterface', member.stateInterface],
     ['Membership', 'static'],
     ['Penalty', '0'],
     ['CallsTaken', String(member.callsTaken)],
@@ -61,6 +61,15 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
   switch (event.kind) {
     case 'newchannel':
       add('Newchannel', 'call', channelSnapshot(event.channel));
+      break;
+    case 'localBridge':
+      add('LocalBridge', 'call', [
+        ...channelSnapshot(event.one, 'LocalOne'),
+        ...channelSnapshot(event.two, 'LocalTwo'),
+        ['Context', event.context],
+        ['Exten', event.exten],
+        ['LocalOptimization', event.optimize ? 'Yes' : 'No'],
+      ]);
       break;
     case 'newstate':
       add('Newstate', 'call', channelSnapshot(event.channel));

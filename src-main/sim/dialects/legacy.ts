@@ -265,12 +265,12 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
       else
         add('QueueMemberStatus', 'agent', [
           ...common,
-          ['StateInterface', m.interface],
+          ['StateInterface', m.stateInterface],
           ['Membership', 'static'],
           ['Penalty', '0'],
           ['CallsTaken', String(m.callsTaken)],
           ['LastCall', String(m.lastCall)],
-          ['Status', String(DEVICE_STATE_CODE[model.stateOf(m.interface)])],
+          ['Status', String(DEVICE_STATE_CODE[model.stateOf(m.stateInterface)])],
           ['Paused', m.paused ? '1' : '0'],
         ]);
       break;

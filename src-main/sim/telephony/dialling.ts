@@ -1,5 +1,6 @@
 /** Ringing a device for a caller, its answer, and bridging the two. */
 import type { DialStatus, Hint, SimChannel } from '../model';
+import { openCallee } from './handsets';
 import type { Telephony } from './index';
 import type { PendingDial } from './types';
 
@@ -15,6 +16,8 @@ export function dial(
     timeoutMs?: number;
     /** No DialBegin/DialState: Asterisk reports only the DialEnd of a transfer target (trace 11). */
     withoutDialBegin?: true;
+    /** Dial the phone through a Local channel into this context (queue members, ring groups). */
+    via?: string;
   },
 ): SimChannel | undefined {
   const model = t.model;
@@ -28,29 +31,17 @@ export function dial(
     handlers.onFail('BUSY');
     return undefined;
   }
-  const dest = model.createChannel({
-    device: hint.device,
-    state: 'Down',
-    context: hint.context,
-    exten: hint.exten,
-    callerIdNum: hint.exten,
-    callerIdName: hint.name,
-    connectedNum: caller?.callerIdNum,
-    connectedName: caller?.callerIdName,
-    linkedid: caller?.linkedid,
-    application: 'AppDial',
-    appData: '(Outgoing Line)',
-  });
+  const { dest, dialString, ringPhone, answerPhone } = openCallee(t, caller, hint, handlers.via);
   if (caller) {
     caller.application = 'Dial';
-    caller.appData = `${hint.device},30`;
+    caller.appData = `${dest.name.startsWith('Local/') ? `Local/${dialString}` : hint.device},30`;
   }
   handlers.onCreated?.(dest);
   const announced = !handlers.withoutDialBegin;
-  if (announced)
-    model.emit({ kind: 'dialBegin', caller, dest, dialString: hint.device.slice(hint.device.indexOf('/') + 1) });
+  if (announced) model.emit({ kind: 'dialBegin', caller, dest, dialString });
   model.setChannelState(dest, 'Ringing');
   if (announced) model.emit({ kind: 'dialState', caller, dest, status: 'RINGING' });
+  ringPhone?.();
   const pending: PendingDial = {
     caller,
     dest,
@@ -58,6 +49,7 @@ export function dial(
     timeoutTimer: undefined,
     onAnswer: handlers.onAnswer,
     onFail: handlers.onFail,
+    answerPhone,
   };
   t.pending.set(dest.uniqueid, pending);
   if (!t.noAnswer.has(hint.device)) pending.answerTimer = t.later(t.answerDelayMs, () => t.answer(dest));
@@ -82,6 +74,7 @@ export function endDial(t: Telephony, pending: PendingDial, status: DialStatus |
 export function answer(t: Telephony, dest: SimChannel): boolean {
   const pending = t.pending.get(dest.uniqueid);
   if (!pending || dest.hungUp) return false;
+  pending.answerPhone?.();
   t.model.setChannelState(dest, 'Up');
   endDial(t, pending, 'ANSWER');
   const caller = pending.caller;

@@ -1,6 +1,7 @@
 /** The dialplan: what an extension in a context reaches, and sending a channel there. */
 import type { SimChannel } from '../model';
 import type { Telephony } from './index';
+import { ringGroup } from './ring-group';
 import type { DialplanTarget } from './types';
 
 export function resolve(t: Telephony, context: string, exten: string): DialplanTarget | undefined {
@@ -11,6 +12,8 @@ export function resolve(t: Telephony, context: string, exten: string): DialplanT
     return hint ? { kind: 'extension', hint } : undefined;
   }
   if (exten === office.queue.exten) return { kind: 'queue' };
+  const group = office.ringGroups?.find((g) => g.exten === exten);
+  if (group) return { kind: 'ringGroup', group };
   if (exten === office.parking.parkExten) return { kind: 'park' };
   const n = Number(exten);
   if (/^\d+$/.test(exten) && n >= office.parking.firstSpace && n <= office.parking.lastSpace)
@@ -27,6 +30,8 @@ export function resolve(t: Telephony, context: string, exten: string): DialplanT
 export function deviceForDialString(t: Telephony, dialString: string): string | undefined {
   const local = /^Local\/([^@/]+)@([^/]+)/.exec(dialString);
   if (local) {
+    const handset = local[2] === t.model.office.localHandsets ? t.model.hintByExten(local[1]!) : undefined;
+    if (handset) return handset.device;
     const target = t.resolve(local[2]!, local[1]!);
     return target?.kind === 'extension' ? target.hint.device : undefined;
   }
@@ -53,6 +58,9 @@ export function runDialplan(t: Telephony, channel: SimChannel, context: string, 
         onAnswer: (dest) => t.bridgeTogether(channel, dest),
         onFail: () => t.hangup(channel, 16),
       });
+      return;
+    case 'ringGroup':
+      ringGroup(t, channel, target.group);
       return;
     case 'queue':
       // Queue() starts a moment after the channel enters the dialplan (after OriginateResponse, trace 16).

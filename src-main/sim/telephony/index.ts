@@ -54,7 +54,7 @@ export class Telephony {
       'parkedcalls',
       ...model.office.extensions.map((e) => e.context),
     ]);
-    const memberDevices = new Set(model.queue.members.map((m) => m.interface));
+    const memberDevices = new Set(model.queue.members.map((m) => m.stateInterface));
     // A member who becomes free gets the next waiting caller.
     model.subscribe((event) => {
       if (
@@ -69,6 +69,9 @@ export class Telephony {
       if (event.kind === 'hangup') {
         this.agentCalls.delete(event.channel.uniqueid);
         this.consultations.delete(event.channel.uniqueid);
+        // One half of a Local pair gone takes the other with it, a moment later (trace 07).
+        const peer = event.channel.localPeer;
+        if (peer && !peer.hungUp) this.later(0, () => this.hangup(peer, event.cause));
       }
     });
   }

@@ -1,6 +1,7 @@
 /** Originate (the console's calls) and calls placed by outside events (scenarios). */
 import type { SimChannel } from '../model';
 import { endDial } from './dialling';
+import { openHandset } from './handsets';
 import type { Telephony } from './index';
 import type { OriginateOutcome, OriginateRequest, PendingDial } from './types';
 
@@ -42,8 +43,7 @@ export function originate(t: Telephony, req: OriginateRequest): Promise<Originat
         resolve({ ok: false, message: 'Originate failed' });
         return;
       }
-      const channel = model.createChannel({
-        device,
+      const { channel, dialString } = openHandset(t, hint, {
         state: 'Down',
         context: req.context ?? 'internal',
         exten: req.exten ?? 's',
@@ -54,12 +54,7 @@ export function originate(t: Telephony, req: OriginateRequest): Promise<Originat
         application: 'AppDial2',
         appData: '(Outgoing Line)',
       });
-      model.emit({
-        kind: 'dialBegin',
-        caller: undefined,
-        dest: channel,
-        dialString: device.slice(device.indexOf('/') + 1),
-      });
+      model.emit({ kind: 'dialBegin', caller: undefined, dest: channel, dialString });
       model.setChannelState(channel, 'Ringing');
       model.emit({ kind: 'dialState', caller: undefined, dest: channel, status: 'RINGING' });
       for (const [name, value] of req.variables ?? []) channel.vars.set(name, value);
@@ -112,14 +107,14 @@ export function placeCall(
   const model = t.model;
   const fromHint = model.hintByExten(from);
   const channel = fromHint
-    ? model.createChannel({
-        device: fromHint.device,
+    ? openHandset(t, fromHint, {
         state: 'Ring',
         context: fromHint.context,
         exten: to,
         callerIdNum: fromHint.exten,
-        callerIdName: fromHint.name,
-      })
+        // A Local handset has no caller ID name of its own: its name comes from voicemail only.
+        callerIdName: model.office.localHandsets ? undefined : fromHint.name,
+      }).channel
     : model.createChannel({
         device: `${model.tech}/trunk`,
         state: 'Ring',

@@ -38,13 +38,14 @@ export function distributeQueue(t: Telephony): void {
   const queue = model.queue;
   const entry = queue.callers[0];
   if (!entry || pendingFor(t, entry.channel).length > 0) return;
-  const member = queue.members.find((m) => !m.paused && model.stateOf(m.interface) === 'NOT_INUSE');
+  const member = queue.members.find((m) => !m.paused && model.stateOf(m.stateInterface) === 'NOT_INUSE');
   const hint = member && model.hintByExten(member.exten);
   if (!member || !hint) return;
   const caller = entry.channel;
   const ringStart = t.clock.now();
   t.dial(caller, hint, {
     timeoutMs: 15_000,
+    via: model.office.queueMemberContext,
     onCreated: (dest) => model.emit({ kind: 'agentCalled', queue, member, caller, dest }),
     onAnswer: (agent) => {
       const holdTime = Math.round((t.clock.now() - entry.joinedAt) / 1000);

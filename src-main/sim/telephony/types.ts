@@ -1,4 +1,5 @@
 import type { TimerHandle, SimClock } from '../clock';
+import type { OfficeRingGroup } from '../office';
 import type { DialStatus, Hint, QueueMember, SimBridge, SimChannel, SimQueue } from '../model';
 
 export type AtxferBehaviour = 'noFeature' | 'transfers';
@@ -14,6 +15,7 @@ export interface TelephonyOptions {
 export type DialplanTarget =
   | { kind: 'extension'; hint: Hint }
   | { kind: 'queue' }
+  | { kind: 'ringGroup'; group: OfficeRingGroup }
   | { kind: 'park' }
   | { kind: 'pickup'; space: number }
   | { kind: 'application'; app: 'Echo' | 'Playback' | 'MusicOnHold' | 'VoiceMailMain' };
@@ -42,6 +44,8 @@ export interface PendingDial {
   timeoutTimer: TimerHandle | undefined;
   onAnswer: (dest: SimChannel) => void;
   onFail: (status: DialStatus) => void;
+  /** The phone behind a Local channel picks up first. */
+  answerPhone?: () => void;
 }
 
 /** A queue caller talking to an agent, reported by AgentComplete when either hangs up. */
