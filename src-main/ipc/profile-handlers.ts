@@ -1,7 +1,8 @@
 import type { MethodChannel, ProfileNotice, ProfileSummary } from '../../src-preload/contract';
 import type { CredentialService } from '../profiles/credentials';
 import type { AnyProfile } from '../../src-shared/profile';
-import { ProfileError, type ProfileStore } from '../profiles/profile-store';
+import { ProfileError } from '../profiles/profile-error';
+import type { ProfileStore } from '../profiles/profile-store';
 import { OperatorError, type Handlers } from './gatekeeper';
 
 type ProfileChannel = Extract<MethodChannel, `profiles:${string}`>;

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PROFILE, type ProfileDraftInput, type UserProfile } from '../../src-shared/profile';
 import { nodeProfileFileSystem, type ProfileFileSystem } from './profile-file-system';
 import type { ProfileProblem } from '../../src-shared/profile-results';
-import { PROFILES_FILE_NAME, ProfileError, ProfileStore } from './profile-store';
+import { ProfileError } from './profile-error';
+import { ProfileStore } from './profile-store';
+import { PROFILES_FILE_NAME } from './profiles-file';
 
 let dir: string;
 let file: string;

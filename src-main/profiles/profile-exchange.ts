@@ -1,0 +1,87 @@
+import { DEMO_PROFILE_ID, UserProfileSchema, describeIssues, type UserProfile } from '../../src-shared/profile';
+import type { ImportReport } from '../../src-shared/profile-results';
+import { CURRENT_SCHEMA_VERSION, isJsonObject, migrateToCurrent } from './migrations';
+import { ProfileError, plainJsonError } from './profile-error';
+import { freeName, type ProfilesDocument } from './profiles-document';
+
+const EXPORT_FORMAT = 'switchboard-profiles';
+
+/** Profiles as JSON for another desk. Profiles never contain secrets. */
+export function exportProfiles(profiles: readonly UserProfile[], exportedAt: Date): string {
+  const exported = {
+    format: EXPORT_FORMAT,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    profiles,
+  };
+  return `${JSON.stringify(exported, null, 2)}\n`;
+}
+
+/** The entries of an exported file (any known schema version), each still to be checked on its own. */
+export function readExport(text: string): unknown[] {
+  let parsedJson: unknown;
+  try {
+    parsedJson = JSON.parse(text);
+  } catch (error) {
+    throw new ProfileError(
+      'invalid',
+      `That file is not valid JSON (${plainJsonError(error)}), so nothing was imported.`,
+    );
+  }
+  if (isJsonObject(parsedJson) && parsedJson['format'] !== undefined && parsedJson['format'] !== EXPORT_FORMAT) {
+    throw new ProfileError('invalid', 'That file is not a Switchboard profiles export, so nothing was imported.');
+  }
+  const migration = migrateToCurrent(parsedJson);
+  if (migration.kind === 'newerVersion') {
+    throw new ProfileError(
+      'fileFromNewerVersion',
+      `That file was written by a newer Switchboard (format version ${migration.fileVersion}); update Switchboard to import it.`,
+    );
+  }
+  if (migration.kind === 'unrecognised' || !Array.isArray(migration.document['profiles'])) {
+    const reason = migration.kind === 'unrecognised' ? migration.reason : 'it has no list of profiles';
+    throw new ProfileError(
+      'invalid',
+      `That file is not a Switchboard profiles export (${reason}), so nothing was imported.`,
+    );
+  }
+  return migration.document['profiles'] as unknown[];
+}
+
+/**
+ * Adds the exported entries to `document`. Each one is validated on its own; a clash of id gets a
+ * new id, a clash of name a " (2)" suffix. A profile carrying a secret, an unknown setting or an
+ * invalid value is skipped and said why.
+ */
+export function addImported(document: ProfilesDocument, entries: unknown[], newId: () => string): ImportReport {
+  const imported: { id: string; displayName: string }[] = [];
+  const renamed: { from: string; to: string }[] = [];
+  const skipped: { position: number; displayName?: string; reason: string }[] = [];
+  entries.forEach((entry, index) => {
+    const position = index + 1;
+    const displayName =
+      isJsonObject(entry) && typeof entry['displayName'] === 'string' ? entry['displayName'] : undefined;
+    const skip = (reason: string) => skipped.push({ position, ...(displayName ? { displayName } : {}), reason });
+    if (!isJsonObject(entry)) return skip('It is not a profile (not a JSON object).');
+    if (entry['kind'] === 'demo' || entry['id'] === DEMO_PROFILE_ID) {
+      return skip('The Demo PBX is built into Switchboard; it is not imported.');
+    }
+    const secretKeys = Object.keys(entry).filter((key) => /secret|password/i.test(key));
+    if (secretKeys.length > 0) {
+      return skip(
+        `It contains a secret (${secretKeys.join(', ')}). Profiles are imported without secrets: remove it from the file and type the secret at the desk.`,
+      );
+    }
+    const candidate = { kind: 'user', ...entry, id: entry['id'] ?? newId() };
+    const result = UserProfileSchema.safeParse(candidate);
+    if (!result.success) return skip(describeIssues(result.error));
+    const profile = result.data;
+    if (document.profiles.some((existing) => existing.id === profile.id)) profile.id = newId();
+    const name = freeName(document, profile.displayName);
+    if (name !== profile.displayName) renamed.push({ from: profile.displayName, to: name });
+    profile.displayName = name;
+    document.profiles.push(profile);
+    imported.push({ id: profile.id, displayName: profile.displayName });
+  });
+  return { imported, renamed, skipped };
+}
