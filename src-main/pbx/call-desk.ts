@@ -6,7 +6,6 @@ import type {
   OperatorIdentity,
   RecordingAction,
   TransferRequest,
-  WatchedCommand,
 } from '../../src-preload/contract';
 import { NOT_CONNECTED_MESSAGE } from '../ami/action-error';
 import type { AmiMessage } from '../ami/message';
@@ -28,10 +27,8 @@ import { resolveMyDevice, type MyDevice } from './my-device';
 import type { SessionOperator } from './operator';
 import type { PictureStore } from './picture-store';
 import type { AmiRequester } from './requester';
-import { AtxferWatcher, type AtxferStage } from './watchers/atxfer-watcher';
-import type { BlindTransferStage } from './watchers/blind-transfer-watcher';
-import type { OriginateStage } from './watchers/originate-watcher';
-import type { OutcomeWatcher } from './watchers/watcher';
+import { AtxferWatcher } from './watchers/atxfer-watcher';
+import { WatcherRegistry } from './watchers/registry';
 
 export interface CallDeskOptions {
   readonly ami: AmiRequester;
@@ -48,17 +45,6 @@ type DeskPhase =
   | { readonly kind: 'rebuilding'; readonly dialect: PbxDialect; readonly buffered: PbxEvent[] }
   | { readonly kind: 'live'; readonly dialect: PbxDialect };
 
-type Stage = OriginateStage | AtxferStage | BlindTransferStage;
-
-interface WatchedEntry {
-  readonly commandId: string;
-  readonly command: WatchedCommand;
-  readonly target: string;
-  readonly watcher: OutcomeWatcher<Stage>;
-}
-
-/** How often watchers are asked whether a deadline passed. */
-const TICK_MS = 250;
 const DONE: CommandReceipt = { kind: 'done' };
 
 /**
@@ -70,20 +56,20 @@ export class CallDesk {
   private phase: DeskPhase = { kind: 'offline' };
   private model: PbxModel = emptyModel('none.');
   private cachedMatcher: ExtensionMatcher | undefined;
-  private readonly watched = new Map<string, WatchedEntry>();
-  /** Events seen while a watched command awaits its acknowledgement (its outcome may come first). */
-  private sinceSent: PbxEvent[] | undefined;
-  private commandsAwaitingAck = 0;
-  private ticker: ReturnType<typeof setInterval> | undefined;
   private publishQueued = false;
   private connections = 0;
-  private commandSeq = 0;
   private readonly sessionTag = randomBytes(2).toString('hex');
   private readonly now: () => number;
+  private readonly watchers: WatcherRegistry;
   private readonly stopFollowingTiles: () => void;
 
   constructor(private readonly options: CallDeskOptions) {
     this.now = options.now;
+    this.watchers = new WatcherRegistry({
+      onProgress: options.onProgress,
+      now: options.now,
+      commandIdPrefix: this.sessionTag,
+    });
     this.stopFollowingTiles = options.store.onPatch((patch) => {
       if (patch.collection !== 'extensions') return;
       this.cachedMatcher = undefined;
@@ -93,15 +79,12 @@ export class CallDesk {
 
   /** A login happened: from now on events wait until the PBX's lists are read (finishRebuild). */
   beginRebuild(amiVersion: string): void {
-    for (const entry of this.watched.values()) {
-      this.report(entry, {
-        stage: 'failed',
-        code: 'connectionLost',
-        message:
-          'The connection to the PBX dropped, so how this ended is not known. Check the call list before trying again.',
-      });
-    }
-    this.watched.clear();
+    this.watchers.failAll({
+      stage: 'failed',
+      code: 'connectionLost',
+      message:
+        'The connection to the PBX dropped, so how this ended is not known. Check the call list before trying again.',
+    });
     this.phase = { kind: 'rebuilding', dialect: dialectForAmiVersion(amiVersion), buffered: [] };
   }
 
@@ -133,8 +116,7 @@ export class CallDesk {
 
   stop(): void {
     this.phase = { kind: 'offline' };
-    this.watched.clear();
-    this.stopTicker();
+    this.watchers.clear();
     this.stopFollowingTiles();
   }
 
@@ -145,23 +127,23 @@ export class CallDesk {
   // ---- commands ---------------------------------------------------------------------------
 
   async dial(target: string): Promise<CommandResult<CommandReceipt>> {
-    return this.withDevice((ctx) => this.watch('dial', target, () => dial(ctx, target)));
+    return this.withDevice((ctx) => this.watchers.watch('dial', target, () => dial(ctx, target)));
   }
 
   async pickup(slot: string): Promise<CommandResult<CommandReceipt>> {
-    return this.withDevice((ctx) => this.watch('pickup', slot, () => pickupParked(ctx, slot)));
+    return this.withDevice((ctx) => this.watchers.watch('pickup', slot, () => pickupParked(ctx, slot)));
   }
 
   async transfer(request: TransferRequest): Promise<CommandResult<CommandReceipt>> {
     if (request.mode === 'attended') {
       return this.withDevice((ctx) =>
-        this.watch('attendedTransfer', request.target, () =>
+        this.watchers.watch('attendedTransfer', request.target, () =>
           transferAttended(ctx, { callId: request.callId, target: request.target }),
         ),
       );
     }
     return this.withContext((ctx) =>
-      this.watch('blindTransfer', request.target, () =>
+      this.watchers.watch('blindTransfer', request.target, () =>
         transferBlind(ctx, {
           callId: request.callId,
           target: request.target,
@@ -173,7 +155,7 @@ export class CallDesk {
   }
 
   async finishTransfer(commandId: string, action: ConsultationEnd): Promise<CommandResult<CommandReceipt>> {
-    const watcher = this.watched.get(commandId)?.watcher;
+    const watcher = this.watchers.watcherOf(commandId);
     if (!(watcher instanceof AtxferWatcher) || watcher.stage.stage !== 'consulting') {
       return fail(
         'notConsulting',
@@ -188,7 +170,7 @@ export class CallDesk {
   }
 
   async moveParked(slot: string, target: string): Promise<CommandResult<CommandReceipt>> {
-    return this.withContext((ctx) => this.watch('blindTransfer', target, () => moveParked(ctx, slot, target)));
+    return this.withContext((ctx) => this.watchers.watch('blindTransfer', target, () => moveParked(ctx, slot, target)));
   }
 
   async record(callId: string, action: RecordingAction): Promise<CommandResult<CommandReceipt>> {
@@ -205,13 +187,7 @@ export class CallDesk {
   private apply(events: readonly PbxEvent[]): void {
     const now = this.now();
     this.model = reduceEvents(this.model, events, now);
-    this.sinceSent?.push(...events);
-    for (const event of events) {
-      for (const entry of [...this.watched.values()]) {
-        const changed = entry.watcher.observe(event, now);
-        if (changed) this.report(entry, changed);
-      }
-    }
+    this.watchers.observe(events, now);
     this.queuePublish();
   }
 
@@ -292,72 +268,6 @@ export class CallDesk {
       );
     }
     return this.withContext(run);
-  }
-
-  /**
-   * Runs a command whose outcome a watcher follows. Events that arrive between sending and the
-   * acknowledgement (an async Originate can fail at once) are replayed to the new watcher.
-   */
-  private async watch(
-    command: WatchedCommand,
-    target: string,
-    send: () => Promise<CommandResult<{ watcher: OutcomeWatcher<Stage> }>>,
-  ): Promise<CommandResult<CommandReceipt>> {
-    this.sinceSent ??= [];
-    const seen = this.sinceSent;
-    const from = seen.length;
-    this.commandsAwaitingAck += 1;
-    const result = await send().finally(() => {
-      this.commandsAwaitingAck -= 1;
-      if (this.commandsAwaitingAck === 0) this.sinceSent = undefined;
-    });
-    if (!result.ok) return result;
-    const entry: WatchedEntry = {
-      commandId: `${this.sessionTag}-cmd${++this.commandSeq}`,
-      command,
-      target,
-      watcher: result.value.watcher,
-    };
-    this.watched.set(entry.commandId, entry);
-    this.report(entry, entry.watcher.stage);
-    const now = this.now();
-    for (const event of seen.slice(from)) {
-      if (entry.watcher.done) break;
-      const changed = entry.watcher.observe(event, now);
-      if (changed) this.report(entry, changed);
-    }
-    if (!entry.watcher.done) this.startTicker();
-    return succeed({ kind: 'watching', commandId: entry.commandId });
-  }
-
-  private report(entry: WatchedEntry, stage: Stage): void {
-    const { commandId, command, target } = entry;
-    this.options.onProgress(
-      stage.stage === 'failed'
-        ? { commandId, command, target, stage: 'failed', code: stage.code, message: stage.message }
-        : { commandId, command, target, stage: stage.stage },
-    );
-    if (entry.watcher.done) this.watched.delete(commandId);
-  }
-
-  private startTicker(): void {
-    if (this.ticker) return;
-    this.ticker = setInterval(() => this.tick(), TICK_MS);
-    this.ticker.unref?.();
-  }
-
-  private stopTicker(): void {
-    clearInterval(this.ticker);
-    this.ticker = undefined;
-  }
-
-  private tick(): void {
-    const now = this.now();
-    for (const entry of [...this.watched.values()]) {
-      const changed = entry.watcher.tick(now);
-      if (changed) this.report(entry, changed);
-    }
-    if (this.watched.size === 0) this.stopTicker();
   }
 }
 
