@@ -6,19 +6,24 @@ import type { SimulatedPbx } from '../src-main/sim';
 import { expect } from './fixtures';
 
 /**
- * The receptionist of the call e2e: at 100 (PJSIP/100), dialling in `internal`. The profile is made
+ * The receptionist of the call e2e: at 100 (PJSIP/100 unless the PBX names it otherwise), dialling in `internal`. The profile is made
  * through main's own handler (the login screen has its own e2e), as this window's setup.
  */
 const OPERATOR_WINDOW = { id: 'e2e-setup', send: () => {}, onClosed: () => {} };
 
-/** Logs in with a profile whose "my device" is PJSIP/100, as the login screen would, and waits for the board. */
-export async function connectAsOperator(page: Page, host: BrowserHost, pbx: SimulatedPbx): Promise<void> {
+/** Logs in with a profile whose "my device" is 100's phone, as the login screen would, and waits for the board. */
+export async function connectAsOperator(
+  page: Page,
+  host: BrowserHost,
+  pbx: SimulatedPbx,
+  myDevice = 'PJSIP/100',
+): Promise<void> {
   const draft = ProfileDraftSchema.parse({
     displayName: 'Reception',
     host: pbx.host,
     port: pbx.port,
     username: 'demo',
-    myDevice: 'PJSIP/100',
+    myDevice,
     dialContext: 'internal',
   });
   const profile = await host.services.handlers['profiles:create'](draft, OPERATOR_WINDOW);
