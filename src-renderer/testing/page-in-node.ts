@@ -1,8 +1,9 @@
 /**
  * Test-only: the renderer's stores in plain Node, talking to the real main-process services through
  * the real loopback bridge (startBrowserHost), as the page does in a browser. Node stands in for the
- * browser only where a page would have them: `window`, `location` with the #token, and a WebSocket
- * that sends the page's Origin, as every browser does.
+ * browser only where a page would have them: `window`, `location` with the #token, a WebSocket
+ * that sends the page's Origin, as every browser does, and a `document` with nothing in it to focus
+ * (these tests render no elements; where focus goes is the e2e's to show).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,7 @@ export async function openPageInNode(): Promise<PageInNode> {
     window: {},
     location: { host: `127.0.0.1:${host.bridge.port}`, hash: `#token=${host.bridge.token}` },
     WebSocket: PageWebSocket,
+    document: { activeElement: null, querySelector: () => null },
   });
   await connectToMain();
   return {
