@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PROFILE, type ProfileDraftInput, type UserProfile } from '../../src-shared/profile';
 import { nodeProfileFileSystem, type ProfileFileSystem } from './profile-file-system';
-import type { ProfileProblem } from '../../src-shared/profile-results';
 import { ProfileError } from './profile-error';
 import { ProfileStore } from './profile-store';
 import { PROFILES_FILE_NAME } from './profiles-file';
@@ -41,12 +40,6 @@ async function refusalOf(promise: Promise<unknown>): Promise<ProfileError> {
   );
   if (!(error instanceof ProfileError)) throw new Error(`expected a ProfileError, got ${String(error)}`);
   return error;
-}
-
-function collectProblems(store: ProfileStore): ProfileProblem[] {
-  const seen: ProfileProblem[] = [];
-  store.onProblem((problem) => seen.push(problem));
-  return seen;
 }
 
 describe('ProfileStore: everyday use', () => {
@@ -223,9 +216,9 @@ describe('ProfileStore: a file that cannot be used', () => {
     const garbage = Buffer.from('{"schemaVersion": 2, "profiles": [ \u00ff\u0000 truncated');
     await writeFile(file, garbage);
     const store = storeAt();
-    const seen = collectProblems(store);
 
     expect(await store.list()).toEqual([DEMO_PROFILE]);
+    const seen = store.problems();
     const backupPath = `${file}.corrupt-2026-03-04T05-06-07.089Z`;
     expect(await readFile(backupPath)).toEqual(garbage);
     expect((await stat(backupPath)).mode & 0o777).toBe(0o600);
@@ -234,7 +227,6 @@ describe('ProfileStore: a file that cannot be used', () => {
     expect(problem).toMatchObject({ kind: 'recoveredFromCorruptFile', backupPath, keptProfiles: 0 });
     expect(problem.kind === 'recoveredFromCorruptFile' && problem.reason).toMatch(/^it is not valid JSON/);
     expect(problem.message).toContain(`A copy was kept at ${backupPath}. Switchboard started with no saved profiles.`);
-    expect(store.problems()).toEqual(seen);
 
     await store.create(draft('Fresh start'));
     expect(await readFile(backupPath)).toEqual(garbage);

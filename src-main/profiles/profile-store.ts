@@ -55,11 +55,6 @@ export class ProfileStore {
     return this.file.problems();
   }
 
-  /** Calls `listener` for each new problem; returns the unsubscribe. */
-  onProblem(listener: (problem: ProfileProblem) => void): () => void {
-    return this.file.onProblem(listener);
-  }
-
   async snapshot(): Promise<ProfilesSnapshot> {
     const loaded = await this.file.read();
     if (!loaded.writable) return { profiles: [DEMO_PROFILE], lastUsedProfileId: undefined };

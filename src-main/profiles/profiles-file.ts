@@ -33,7 +33,6 @@ export class ProfilesFile {
   private readonly fs: ProfileFileSystem;
   private readonly now: () => Date;
   private readonly reported: ProfileProblem[] = [];
-  private readonly problemListeners = new Set<(problem: ProfileProblem) => void>();
   private staleTempFilesChecked = false;
   private newerVersionReported = false;
 
@@ -46,12 +45,6 @@ export class ProfilesFile {
   /** Problems reported so far (for a window that opens after they happened). */
   problems(): readonly ProfileProblem[] {
     return [...this.reported];
-  }
-
-  /** Calls `listener` for each new problem; returns the unsubscribe. */
-  onProblem(listener: (problem: ProfileProblem) => void): () => void {
-    this.problemListeners.add(listener);
-    return () => this.problemListeners.delete(listener);
   }
 
   /** The file as it is now (read under the lock). */
@@ -232,7 +225,6 @@ export class ProfilesFile {
 
   private report(problem: ProfileProblem): void {
     this.reported.push(problem);
-    for (const listener of this.problemListeners) listener(problem);
   }
 }
 
