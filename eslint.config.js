@@ -1,3 +1,4 @@
+import vueI18n from '@intlify/eslint-plugin-vue-i18n';
 import { builtinModules } from 'node:module';
 import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
@@ -31,6 +32,21 @@ export default tseslint.config(
       'vue/html-indent': 'off',
       'vue/first-attribute-linebreak': 'off',
       'vue/multiline-html-element-content-newline': 'off',
+    },
+  },
+  // Every word in a template comes from the three languages' files (src-renderer/i18n/); the keys
+  // themselves are checked by scripts/i18n-keys.test.ts and the `Words` type, since the plugin's
+  // missing-key rule reads only JSON or YAML files.
+  {
+    files: ['src-renderer/**/*.vue'],
+    plugins: { '@intlify/vue-i18n': vueI18n },
+    settings: { 'vue-i18n': { messageSyntaxVersion: '^11.0.0' } },
+    rules: {
+      '@intlify/vue-i18n/no-raw-text': [
+        'error',
+        // Punctuation, marks such as ☎ or ●, digits and key caps are not words.
+        { ignorePattern: '^[\\p{P}\\p{S}\\p{N}\\s]+$', ignoreNodes: ['kbd'] },
+      ],
     },
   },
   // Processes kept apart by construction: only the Electron adapter touches 'electron' in main.

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { SimulatedPbx } from '../src-main/sim';
 import { demoOffice } from '../src-main/sim/office';
+import { LANGUAGES } from '../src-shared/language';
 import { expect, test } from './fixtures';
 import { callCard, connectAsOperator, talking, tile } from './operator';
 
@@ -82,26 +83,33 @@ async function busyBoard(page: Page, pbx: SimulatedPbx) {
   await page.mouse.move(1, 1);
 }
 
-test.describe('nothing cut off', () => {
-  test('tiles, call cards and badges hold their text at 1024×700, 1366×768 and 1920×1080, in every tile size', async ({
-    console: page,
-    pbx,
-    host,
-  }) => {
-    test.setTimeout(90_000);
-    await page.setViewportSize(SIZES[1]);
-    await connectAsOperator(page, host, pbx);
-    await busyBoard(page, pbx);
-    await expect(tile(page, '104').locator('.tile__name')).toHaveAttribute('title', new RegExp(LONG_NAME));
+for (const language of LANGUAGES)
+  test.describe(`nothing cut off in ${language}`, () => {
+    test.use({ locale: language });
 
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      for (const tileSize of ['compact', 'normal', 'large'] as const) {
-        await page.getByTestId('tile-size').selectOption(tileSize);
-        await page.mouse.move(1, 1);
-        await expect.poll(() => overflowing(page), { message: `${size.width}×${size.height} ${tileSize}` }).toEqual([]);
-        await page.screenshot({ path: `test-results/layout-${size.width}x${size.height}-${tileSize}.png` });
+    test('tiles, call cards and badges hold their text at 1024×700, 1366×768 and 1920×1080, in every tile size', async ({
+      console: page,
+      pbx,
+      host,
+    }) => {
+      test.setTimeout(90_000);
+      await page.setViewportSize(SIZES[1]);
+      await connectAsOperator(page, host, pbx);
+      await busyBoard(page, pbx);
+      await expect(tile(page, '104').locator('.tile__name')).toHaveAttribute('title', new RegExp(LONG_NAME));
+
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        for (const tileSize of ['compact', 'normal', 'large'] as const) {
+          await page.getByTestId('tile-size').selectOption(tileSize);
+          await page.mouse.move(1, 1);
+          await expect
+            .poll(() => overflowing(page), { message: `${size.width}×${size.height} ${tileSize}` })
+            .toEqual([]);
+          await page.screenshot({
+            path: `test-results/layout-${language}-${size.width}x${size.height}-${tileSize}.png`,
+          });
+        }
       }
-    }
+    });
   });
-});

@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import type { AmiMessage } from '../src-main/ami/message';
 import type { BrowserHost } from '../src-main/browser-host';
+import { isLanguage } from '../src-shared/language';
 import { ProfileDraftSchema } from '../src-shared/profile';
+import { WORDS } from '../src-renderer/i18n';
 import type { SimulatedPbx } from '../src-main/sim';
 import { expect } from './fixtures';
 
@@ -28,8 +30,15 @@ export async function connectAsOperator(
   });
   const profile = await host.services.handlers['profiles:create'](draft, OPERATOR_WINDOW);
   await host.services.connect({ profileId: profile.id, secret: 'demo' });
-  await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
-  await expect(tile(page, '100')).toContainText('You');
+  await expect(page.getByTestId('status-bar')).toHaveClass(/status--connected/);
+  await expect(tile(page, '100')).toContainText((await wordsOf(page)).calls.you);
+}
+
+/** The words of the language the page speaks (its `<html lang>`). */
+export async function wordsOf(page: Page) {
+  const language = await page.evaluate(() => document.documentElement.lang);
+  if (!isLanguage(language)) throw new Error(`The page speaks no language of ours: "${language}".`);
+  return WORDS[language];
 }
 
 export const tile = (page: Page, exten: string) => page.locator(`[data-extension="${exten}@internal"]`);

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { WORDS } from '../src-renderer/i18n';
 import { en } from '../src-renderer/i18n/en';
+import { LANGUAGES } from '../src-shared/language';
 
 // Every literal key the page asks for must exist, or the operator would read `login.something`.
 const root = join(import.meta.dirname, '..', 'src-renderer');
@@ -35,5 +37,48 @@ describe('words on screen', () => {
     }
     expect(seen).toBeGreaterThan(50);
     expect(missing).toEqual([]);
+  });
+
+  /** Every text by its key path: `calls.state.up` → 'Talking'. */
+  function texts(messages: object, prefix = ''): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const [key, value] of Object.entries(messages)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (typeof value === 'string') found.set(path, value);
+      else for (const [inner, text] of texts(value as object, path)) found.set(inner, text);
+    }
+    return found;
+  }
+  // A plural's forms repeat a placeholder; a language without plurals writes it once.
+  const placeholders = (text: string) =>
+    [...new Set([...text.matchAll(/\{\s*([^}\s]+)\s*\}/g)].map((match) => match[1]))].sort();
+
+  it.each(LANGUAGES.filter((language) => language !== 'en'))(
+    '%s has every English key, each with the same placeholders, and no empty text',
+    (language) => {
+      const english = texts(en);
+      const translated = texts(WORDS[language]);
+      expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+      const differing = [...english].flatMap(([key, text]) => {
+        const other = translated.get(key) ?? '';
+        const same = JSON.stringify(placeholders(text)) === JSON.stringify(placeholders(other));
+        return same && other.trim() !== '' ? [] : [`${key}: "${text}" ~ "${other}"`];
+      });
+      expect(differing).toEqual([]);
+    },
+  );
+
+  it('says words in Chinese and Korean, not English left in place', () => {
+    const english = texts(en);
+    for (const [language, script] of [
+      ['zh-CN', /\p{Script=Han}/u],
+      ['ko', /\p{Script=Hangul}/u],
+    ] as const) {
+      const untranslated = [...texts(WORDS[language])].filter(
+        ([key, text]) =>
+          !script.test(text) && text === english.get(key) && /[a-z]{3}/.test(text.replace(/\{[^}]*\}/g, '')),
+      );
+      expect(untranslated.map(([key]) => `${language} ${key}`)).toEqual([]);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from './language';
 
 /**
  * A login profile: where one operator's console connects and how it looks.
@@ -121,6 +122,10 @@ const RecordingPatternSchema = headerSafeText('The recording file pattern').supe
   }
 });
 
+const LanguageChoiceSchema = z.enum(['auto', ...LANGUAGES], {
+  error: `The language must be 'auto' or one of ${LANGUAGES.join(', ')}.`,
+});
+
 export const BoardPrefsSchema = z.strictObject({
   /** Dialplan contexts whose extensions the board shows; empty = all. */
   contexts: z.array(asteriskName('A board context')).max(100, 'The board can filter on at most 100 contexts.'),
@@ -128,6 +133,8 @@ export const BoardPrefsSchema = z.strictObject({
   extensionFilter: headerSafeText('The extension filter', { min: 0 }),
   grouping: z.enum(['context', 'none'], { error: "Grouping must be 'context' or 'none'." }),
   tileSize: z.enum(['compact', 'normal', 'large'], { error: "Tile size must be 'compact', 'normal' or 'large'." }),
+  /** The console's language while this profile is logged in; 'auto' keeps the login screen's. */
+  language: LanguageChoiceSchema.default('auto'),
 });
 export type BoardPrefs = z.infer<typeof BoardPrefsSchema>;
 
@@ -136,6 +143,7 @@ export const DEFAULT_BOARD_PREFS: BoardPrefs = {
   extensionFilter: '',
   grouping: 'context',
   tileSize: 'normal',
+  language: 'auto',
 };
 
 /** How long a caller may wait in a queue before the panel shows the wait in warning colours. */
@@ -200,7 +208,8 @@ export const ProfileChangesSchema = z.strictObject({
   dialContext: draftShape.dialContext.optional(),
   parkingLot: draftShape.parkingLot.optional(),
   recordingPattern: draftShape.recordingPattern.optional(),
-  board: BoardPrefsSchema.partial().optional(),
+  // Without the default, so that changing the tile size never resets the language.
+  board: BoardPrefsSchema.extend({ language: LanguageChoiceSchema }).partial().optional(),
   queueWaitThresholdSeconds: QueueWaitThresholdSchema.optional(),
 });
 export type ProfileChanges = z.infer<typeof ProfileChangesSchema>;

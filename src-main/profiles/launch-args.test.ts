@@ -17,7 +17,7 @@ function user(id: string, displayName: string): UserProfile {
     dialContext: 'default',
     parkingLot: 'default',
     recordingPattern: '${date}',
-    board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal' },
+    board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal', language: 'auto' },
   };
 }
 

@@ -324,7 +324,7 @@ describe('ProfileStore: migrations', () => {
       dialContext: 'from-internal',
       parkingLot: 'default',
       recordingPattern: '${date}-${caller}-${exten}',
-      board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal' },
+      board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal', language: 'auto' },
     });
     expect(store.problems()).toEqual([]);
 

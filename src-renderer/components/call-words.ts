@@ -1,4 +1,5 @@
 import type { CallParty, CallState, LiveCall, RecordingState } from '../../src-preload/state';
+import { i18n } from '../i18n';
 
 /** The call's recording state as one badge: recording wins over paused. */
 export function recordingOf(call: LiveCall): RecordingState {
@@ -12,9 +13,9 @@ export function personLabel(person: { readonly number: string; readonly name: st
   return person.name && person.name !== person.number ? `${person.number} ${person.name}`.trim() : person.number;
 }
 
-/** "105 Emma Fischer and 100 Reception": people named in a sentence. */
+/** "105 Emma Fischer and 100 Reception", in the language spoken: people named in a sentence. */
 export function joinPeople(labels: readonly string[]): string {
-  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+  return new Intl.ListFormat(i18n.global.locale.value, { type: 'conjunction' }).format(labels);
 }
 
 /** Everyone on a call, for dialogs and labels. */

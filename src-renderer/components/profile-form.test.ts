@@ -14,7 +14,13 @@ const saved: UserProfileSummary = {
   dialContext: 'internal',
   parkingLot: 'default',
   recordingPattern: '${date}-${caller}',
-  board: { contexts: ['internal', 'sales'], extensionFilter: '', grouping: 'context', tileSize: 'normal' },
+  board: {
+    contexts: ['internal', 'sales'],
+    extensionFilter: '',
+    grouping: 'context',
+    tileSize: 'normal',
+    language: 'auto',
+  },
   hasSavedSecret: true,
 };
 
@@ -51,7 +57,7 @@ describe('the profile editor form', () => {
       username: 'night',
       authType: 'md5',
       tls: { enabled: false },
-      board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal' },
+      board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal', language: 'auto' },
     });
   });
 });

@@ -27,6 +27,7 @@ export interface ProfileForm {
   extensionFilter: string;
   grouping: BoardPrefs['grouping'];
   tileSize: BoardPrefs['tileSize'];
+  language: BoardPrefs['language'];
 }
 
 export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
@@ -47,6 +48,7 @@ export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
     extensionFilter: profile?.board.extensionFilter ?? '',
     grouping: profile?.board.grouping ?? DEFAULT_BOARD_PREFS.grouping,
     tileSize: profile?.board.tileSize ?? DEFAULT_BOARD_PREFS.tileSize,
+    language: profile?.board.language ?? DEFAULT_BOARD_PREFS.language,
   };
 }
 
@@ -85,6 +87,7 @@ export function draftFrom(
       extensionFilter: form.extensionFilter.trim(),
       grouping: form.grouping,
       tileSize: form.tileSize,
+      language: form.language,
     },
   };
 }

@@ -28,6 +28,7 @@ export const en = {
   },
   login: {
     heading: 'Log in',
+    language: 'Language',
     profiles: 'Profiles',
     newProfile: 'New profile',
     export: 'Export profiles',
@@ -87,6 +88,8 @@ export const en = {
     tileCompact: 'Compact',
     tileNormal: 'Normal',
     tileLarge: 'Large',
+    language: 'Language',
+    languageAuto: 'Same as the login screen',
     save: 'Save profile',
     cancel: 'Cancel',
   },

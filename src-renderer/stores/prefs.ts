@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import type { ProfileSummary } from '../../src-preload/contract';
 import { DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS, DEMO_PROFILE_ID } from '../../src-shared/profile';
+import { speakFor } from '../i18n/language-choice';
 import { MainError, switchboard, unwrap } from '../services/switchboard';
 import { useNoticesStore } from './notices';
 import { useProfilesStore } from './profiles';
@@ -33,6 +34,7 @@ export const usePrefsStore = defineStore('prefs', () => {
     tileSize.value = profile.board.tileSize;
     queueWaitThresholdSeconds.value = profile.queueWaitThresholdSeconds ?? DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS;
     filter.value = '';
+    speakFor(profile.board.language);
   }
 
   /** Adopts each new session's profile; returns the unsubscribe for the app's teardown. */
@@ -42,7 +44,13 @@ export const usePrefsStore = defineStore('prefs', () => {
     return watch(
       () => (session.status.kind === 'disconnected' ? undefined : session.status.profileId),
       async (id) => {
-        if (!id || id === profileId.value) return;
+        if (!id) {
+          // Logged out: the login screen speaks its own language, and the next login adopts afresh.
+          profileId.value = undefined;
+          speakFor(undefined);
+          return;
+        }
+        if (id === profileId.value) return;
         await profiles.load();
         const profile = profiles.profiles.find((candidate) => candidate.id === id);
         if (profile) adopt(profile);

@@ -1,0 +1,6 @@
+import type { en } from './en';
+
+type WordsOf<T> = { readonly [K in keyof T]: T[K] extends string ? string : WordsOf<T[K]> };
+
+/** The shape every language's words must have: English's keys, any text. */
+export type Words = WordsOf<typeof en>;
