@@ -45,7 +45,7 @@ export default tseslint.config(
       '@intlify/vue-i18n/no-raw-text': [
         'error',
         // Punctuation, marks such as ☎ or ●, digits and key caps are not words.
-        { ignorePattern: '^[\\p{P}\\p{S}\\p{N}\\s]+$', ignoreNodes: ['kbd'] },
+        { ignorePattern: '^[\\p{P}\\p{S}\\p{N}\\s]*$', ignoreNodes: ['kbd'] },
       ],
     },
   },
