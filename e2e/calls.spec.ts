@@ -98,9 +98,37 @@ for (const { flavour, myDevice, device, channel, channelBase } of FLAVOUR_MATRIX
       await callCard(page, '105', '100').locator('[data-action="attended"]').click();
       await page.getByTestId('transfer-target').fill('107');
       await page.getByTestId('transfer-target').press('Enter');
-      await expect(notice(page).locator('[data-tone="error"]')).toContainText('Dial(...,tT)', { timeout: 6_000 });
+      const said = notice(page).locator('[data-tone="error"]');
+      await expect(said).toContainText('Dial(...,tT)', { timeout: 6_000 });
+      await expect(said).toContainText('give it to the party that transfers');
+      await expect(said).toContainText('__BRIDGE_FEATURES=Tt');
       expect(received(pbx, 'Atxfer')[0]?.get('Channel')).toMatch(channel('100'));
       await expect(callCard(page, '105', '100')).toHaveAttribute('data-state', 'up');
+    });
+
+    test('attended transfer on a call I placed: my originate gives me the transfer feature, Atxfer consults and completes', async ({
+      console: page,
+      pbx,
+      host,
+    }) => {
+      await connect(page, host, pbx);
+      await page.getByTestId('dial-box').fill('105');
+      await page.getByTestId('dial-box').press('Enter');
+      await expect(callCard(page, '100', '105')).toHaveAttribute('data-state', 'up');
+      expect(headers(received(pbx, 'Originate')[0], 'Channel', 'Exten', 'Variable')).toEqual({
+        Channel: myDevice,
+        Exten: '105',
+        Variable: 'BRIDGE_FEATURES=Tt',
+      });
+      await callCard(page, '100', '105').locator('[data-action="attended"]').click();
+      await page.getByTestId('transfer-target').fill('107');
+      await page.getByTestId('transfer-target').press('Enter');
+      await expect(notice(page)).toContainText('Talking to 107: Complete transfer (or hang up your phone)');
+      await expect(callCard(page, '105')).toHaveAttribute('data-state', 'onHold');
+      expect(received(pbx, 'Atxfer')[0]?.get('Channel')).toMatch(channel('100'));
+      await callCard(page, '100', '107').locator('[data-action="complete-transfer"]').click();
+      await expect(notice(page)).toContainText('Transferred to 107.');
+      await expect(callCard(page, '105', '107')).toHaveAttribute('data-state', 'up');
     });
 
     test('keyboard transfer: select a call, T, type the extension, Enter', async ({ console: page, pbx, host }) => {

@@ -289,6 +289,28 @@ describe('attended transfer with the transfer feature', () => {
     expect(pbx!.model.bridgePeers(a)).toEqual([b]);
   });
 
+  it('BRIDGE_FEATURES=T on the called party does nothing (the digits go to the call); Tt consults', async () => {
+    const { pbx, c } = await setup();
+    await pbx.placeCall('105', '100');
+    await c.waitForEvent('BridgeEnter', (m) => m.get('BridgeNumChannels') === '2');
+    const [operator] = pbx.model.channelsOnDevice('PJSIP/100');
+    const [caller] = pbx.model.channelsOnDevice('PJSIP/105');
+    expect(operator!.application).toBe('AppDial');
+    await c.action('Setvar', { Channel: operator!.name, Variable: 'BRIDGE_FEATURES', Value: 'T' });
+    expect(
+      (await c.action('Atxfer', { Channel: operator!.name, Context: 'internal', Exten: '108' })).get('Message'),
+    ).toBe('Atxfer successfully queued');
+    await wait(150);
+    expect(pbx.model.channelsOnDevice('PJSIP/108')).toEqual([]);
+    expect(pbx.model.bridgePeers(operator!)).toEqual([caller]);
+
+    await c.action('Setvar', { Channel: operator!.name, Variable: 'BRIDGE_FEATURES', Value: 'Tt' });
+    await c.action('Atxfer', { Channel: operator!.name, Context: 'internal', Exten: '108' });
+    await c.waitForEvent('Hold', (m) => m.get('Channel') === operator!.name);
+    await expect.poll(() => pbx.model.channelsOnDevice('PJSIP/108').length).toBe(1);
+    expect(pbx.model.bridgePeers(caller!)).toEqual([]);
+  });
+
   it('leaves the digits to the call when the call has no transfer feature', async () => {
     const { c } = await setup();
     const { a, b } = await callUp(c, '103', '104');

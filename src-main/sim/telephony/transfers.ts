@@ -52,9 +52,15 @@ export function blindTransfer(t: Telephony, transferer: SimChannel, context: str
   return true;
 }
 
-/** Whether Atxfer on this channel transfers: the PBX-wide setting, or the call was dialled with BRIDGE_FEATURES=T. */
+/**
+ * Whether Atxfer on this channel transfers: the PBX-wide setting (`Dial(...,tT)`), or the channel's
+ * BRIDGE_FEATURES grants it to this channel's side of the call, as on a real Asterisk: `T` for the
+ * calling party, `t` for the called one (`T` on the called party does nothing, `Tt` works for both).
+ */
 export function hasTransferFeature(t: Telephony, channel: SimChannel): boolean {
-  return t.atxfer === 'transfers' || /t/i.test(channel.vars.get('BRIDGE_FEATURES') ?? '');
+  if (t.atxfer === 'transfers') return true;
+  const called = channel.application === 'AppDial';
+  return (channel.vars.get('BRIDGE_FEATURES') ?? '').includes(called ? 't' : 'T');
 }
 
 /**
