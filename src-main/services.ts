@@ -9,7 +9,8 @@ import { loginAtLaunch } from './session/launch-login';
 import { PictureFeed, type FlushScheduler } from './ipc/picture-feed';
 import { PictureStore } from './pbx/picture-store';
 import type { AmiLink, PbxSession } from './session/pbx-session';
-import { ProfileDirectory } from './directory/profile-directory';
+import { DirectoryService } from './directory/directory-service';
+import { directoryHandlers } from './ipc/directory-handlers';
 import { CredentialService } from './profiles/credentials';
 import { ProfileStore } from './profiles/profile-store';
 import type { SecretVault } from './profiles/vault';
@@ -52,7 +53,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   let session: PbxSession | undefined;
   let demoPbx: SimulatedPbx | undefined;
   /** The logged-in profile's phonebook and history; open from login to logout. */
-  let directory: ProfileDirectory | undefined;
+  const directory = new DirectoryService({
+    userDataDir: options.userDataDir,
+    vault: options.vault,
+    store,
+    onProblem: (message) => options.log.warn(message),
+    onError: (message, error) => options.log.error(message, error),
+  });
   let status: SessionStatus = { kind: 'disconnected' };
   const profiles = new ProfileStore({ userDataDir: options.userDataDir });
   const credentials = new CredentialService({ vault: options.vault, profiles });
@@ -72,8 +79,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     await oldSession?.stop();
     await oldDemo?.close();
     store.clear();
-    directory?.close();
-    directory = undefined;
+    directory.close();
   }
 
   async function connect(request: ConnectRequest): Promise<SessionStatus> {
@@ -83,7 +89,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     loggedInProfileId = undefined;
     const login = await resolveLogin(request, { profiles, credentials });
     loggedInProfileId = request.profileId;
-    directory = openDirectory(request.profileId);
+    directory.open(request.profileId);
     await profiles
       .setLastUsed(request.profileId)
       .catch((error: unknown) => options.log.error('could not note the last used profile', error));
@@ -118,18 +124,6 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   async function settleTypedSecret(profileId: string, secret: string, remember: boolean, outcome: SessionStatus) {
     if (outcome.kind === 'failed' && outcome.reason.code === 'authFailed') credentials.dropSessionSecrets();
     else await credentials.saveSecret(profileId, secret, remember);
-  }
-
-  function openDirectory(profileId: string): ProfileDirectory | undefined {
-    try {
-      const opened = new ProfileDirectory(options.userDataDir, profileId);
-      if (opened.problem) options.log.warn(opened.problem.message);
-      return opened;
-    } catch (error) {
-      // The console still works without its phonebook; the page says the directory is unavailable.
-      options.log.error('could not open the phonebook', error);
-      return undefined;
-    }
   }
 
   async function sessionTarget(login: Login) {
@@ -172,6 +166,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     ...createCallHandlers(() => session?.desk),
     ...createQueueHandlers(() => session?.queueDesk),
+    ...directoryHandlers(directory),
     ...profileHandlers({
       profiles,
       credentials,

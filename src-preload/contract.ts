@@ -21,6 +21,22 @@ import type {
   VaultAvailability,
 } from '../src-shared/profile-results';
 import { SecretSchema } from '../src-shared/secret';
+import type {
+  CsvPreview,
+  DirectoryEntry,
+  DirectoryOverview,
+  DirectoryPage,
+  ImportReport as ContactImportReport,
+} from '../src-shared/directory-results';
+import {
+  CsvImportSchema,
+  CsvPreviewSchema,
+  DirectorySearchSchema,
+  LdapSettingsSchema,
+  NumberLookupSchema,
+  SourceRefSchema,
+  VcardImportSchema,
+} from '../src-shared/directory-schemas';
 import { TRANSFER_MODES } from '../src-shared/transfer-mode';
 import type { IpcErrorCode, SessionFailureCode, WatchFailureCode } from '../src-shared/error-codes';
 
@@ -257,6 +273,30 @@ export const methods = {
     removeMember: method<CommandReceipt>()(z.strictObject({ memberId: QueueItemId })),
     /** Takes a waiting caller out of the queue to an extension, or to my phone when no target is given. */
     pull: method<CommandReceipt>()(z.strictObject({ callerId: QueueItemId, target: DialTarget.optional() })),
+  },
+  /** The logged-in profile's phonebook (refused with directoryUnavailable when no profile is logged in). */
+  directory: {
+    /** Its sources and any problem found with its file. */
+    overview: method<DirectoryOverview>()(NoArgs),
+    /** A page of entries matching every term: any part of a name, a company, a department, a number. */
+    search: method<DirectoryPage>()(DirectorySearchSchema),
+    /** Who a caller's number belongs to, however either is written. */
+    lookup: method<DirectoryEntry | null>()(NumberLookupSchema),
+    /** The mapping step: the CSV file's columns and a guessed mapping. */
+    previewCsv: method<CsvPreview>()(CsvPreviewSchema),
+    /** All of the file's good rows, or none; a file of the same name replaces its last import. */
+    importCsv: method<ContactImportReport>()(CsvImportSchema),
+    importVcard: method<ContactImportReport>()(VcardImportSchema),
+    removeSource: method<null>()(SourceRefSchema),
+    /** Saves an LDAP server (new without `id`) and reads it; the secret goes to the keychain, write-only. */
+    saveLdap: method<ContactImportReport>()(
+      z.strictObject({
+        id: z.number().int().positive().optional(),
+        settings: LdapSettingsSchema,
+        secret: SecretSchema.optional(),
+      }),
+    ),
+    refreshLdap: method<ContactImportReport>()(SourceRefSchema),
   },
 } as const;
 

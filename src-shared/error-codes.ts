@@ -77,10 +77,22 @@ export type LoginErrorCode =
   /** The keychain could not be reached to forget a secret that an edit would leave behind. */
   | 'vaultUnavailable';
 
+/** Why the phonebook refused a search, an import or a directory server's answer. */
+export type DirectoryErrorCode =
+  | 'directoryUnavailable'
+  | 'importRefused'
+  | 'sourceNotFound'
+  | 'authFailed'
+  | 'unreachable'
+  | 'tlsFailed'
+  | 'noSuchBase'
+  | 'refused';
+
 /** Refusals of the transport itself: a stranger's request, a malformed argument, a fault inside. */
 export type GatekeeperErrorCode = 'untrustedSender' | 'unknownMethod' | 'invalidArgument' | 'internal';
 
 /** The page's own code when the browser bridge to main is gone. */
 export type BridgeErrorCode = 'bridgeClosed';
 
-export type IpcErrorCode = GatekeeperErrorCode | LoginErrorCode | ProfileErrorCode | CommandErrorCode | BridgeErrorCode;
+export type IpcErrorCode =
+  GatekeeperErrorCode | LoginErrorCode | ProfileErrorCode | CommandErrorCode | BridgeErrorCode | DirectoryErrorCode;

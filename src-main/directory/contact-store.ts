@@ -1,9 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { NumberKind, SourceKind } from '../../src-shared/directory-results';
 import { indexContact, unindexContact } from './search-index';
 import { fold, numberKey } from './search-text';
-
-export type SourceKind = 'pbx' | 'csv' | 'vcard' | 'ldap';
-export type NumberKind = 'work' | 'mobile' | 'extension' | 'other';
 
 /** One person or place as a source gives it, before it is stored. */
 export interface NewContact {

@@ -3,6 +3,7 @@ import type { DirectoryProblem } from '../../src-shared/directory-results';
 import { ContactStore } from './contact-store';
 import { openDirectoryDatabase } from './database';
 import { SCHEMA_AREAS } from './schema-areas';
+import { DirectorySearch } from './search';
 
 /** The region a number without a country code is read in: the OS locale's, else the US. */
 export function localRegion(): string {
@@ -17,6 +18,7 @@ export function localRegion(): string {
 export class ProfileDirectory {
   readonly db: Database;
   readonly contacts: ContactStore;
+  readonly search: DirectorySearch;
   /** The file found at opening could not be read and was kept aside. */
   readonly problem: DirectoryProblem | undefined;
 
@@ -25,6 +27,7 @@ export class ProfileDirectory {
     this.db = opened.db;
     this.problem = opened.problem;
     this.contacts = new ContactStore(this.db, region);
+    this.search = new DirectorySearch(this.db, region);
   }
 
   close(): void {

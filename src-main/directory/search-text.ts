@@ -58,3 +58,16 @@ export function numberKey(number: string, region: string): string {
   if (e164) return digitsOf(e164);
   return digitsOf(number);
 }
+
+/** What a person may type inside a phone number besides digits. */
+const PHONE_TYPING = /^[+\d\s().\-/]+$/;
+const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** True when the query reads as (part of) a phone number: digits and the punctuation people type in them. */
+export function looksLikeNumber(query: string): boolean {
+  return PHONE_TYPING.test(query) && /\d/.test(query);
+}
+
+export function hasCjk(text: string): boolean {
+  return CJK.test(text);
+}

@@ -21,6 +21,17 @@ const unusedProfileHandlers = {
   'profiles:export': unused,
   'profiles:import': unused,
 } satisfies Partial<Handlers>;
+const unusedDirectoryHandlers = {
+  'directory:overview': unused,
+  'directory:search': unused,
+  'directory:lookup': unused,
+  'directory:previewCsv': unused,
+  'directory:importCsv': unused,
+  'directory:importVcard': unused,
+  'directory:removeSource': unused,
+  'directory:saveLdap': unused,
+  'directory:refreshLdap': unused,
+} satisfies Partial<Handlers>;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const disconnected = { kind: 'disconnected' } as const;
@@ -33,6 +44,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     ...createCallHandlers(() => undefined),
     ...createQueueHandlers(() => undefined),
     ...unusedProfileHandlers,
+    ...unusedDirectoryHandlers,
     ...overrides,
   };
 }

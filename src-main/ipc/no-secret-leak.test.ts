@@ -137,6 +137,29 @@ describe('no secret reaches the renderer or the log', () => {
     await call('profiles:import', { text: exported.ok ? String(exported.value) : '' });
     await call('profiles:list', undefined);
 
+    // The phonebook: search, lookup, a CSV and a vCard, an LDAP server given the secret as its bind secret.
+    await call('directory:overview', undefined);
+    await call('directory:search', { query: 'front' });
+    await call('directory:lookup', { number: '101' });
+    await call('directory:previewCsv', { text: 'Name,Phone\nAnna,101' });
+    await call('directory:importCsv', {
+      fileName: 'a.csv',
+      text: 'Name,Phone\nAnna,101',
+      mapping: { name: 0, phone: 1 },
+    });
+    await call('directory:importVcard', { fileName: 'a.vcf', text: 'BEGIN:VCARD\nFN:Anna Smith\nEND:VCARD\n' });
+    const ldapSettings = {
+      url: 'ldap://127.0.0.1:9',
+      security: 'none',
+      bindDn: 'cn=switchboard,dc=example,dc=org',
+      baseDn: 'dc=example,dc=org',
+      filter: '(objectClass=person)',
+      attributes: { name: 'cn', phone: 'telephoneNumber' },
+    } as const;
+    await call('directory:saveLdap', { settings: ldapSettings, secret: SECRET });
+    await call('directory:refreshLdap', { id: 999 });
+    await call('directory:removeSource', { id: 999 });
+
     // Wrong secret typed, then the plain-text login method, then a switch to the Demo PBX.
     expect(
       await call('session:connect', { profileId: frontDesk.id, secret: WRONG_SECRET, rememberSecret: true }),

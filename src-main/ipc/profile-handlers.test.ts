@@ -62,6 +62,15 @@ function handlersForOtherDomains() {
     'queues:addMember': never,
     'queues:removeMember': never,
     'queues:pull': never,
+    'directory:overview': never,
+    'directory:search': never,
+    'directory:lookup': never,
+    'directory:previewCsv': never,
+    'directory:importCsv': never,
+    'directory:importVcard': never,
+    'directory:removeSource': never,
+    'directory:saveLdap': never,
+    'directory:refreshLdap': never,
   };
 }
 

@@ -1,0 +1,108 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProfileDirectory } from './profile-directory';
+
+let userDataDir: string;
+let directory: ProfileDirectory;
+beforeAll(async () => {
+  userDataDir = await mkdtemp(join(tmpdir(), 'switchboard-search-'));
+  directory = new ProfileDirectory(userDataDir, 'office', 'US');
+  const staff = directory.contacts.addSource('csv', 'staff.csv');
+  directory.contacts.replaceContacts(staff, [
+    {
+      name: 'Łukasz Wróbel',
+      company: 'Żabka Logistics',
+      department: 'Dispatch',
+      numbers: [{ kind: 'work', number: '+1 (202) 555-0143' }],
+    },
+    { name: 'Lucy Park', company: 'Acme', department: 'Sales', numbers: [{ kind: 'mobile', number: '202 555 0199' }] },
+    {
+      name: '王小明',
+      company: '北京贸易',
+      department: '财务',
+      numbers: [{ kind: 'work', number: '+86 10 6552 9988' }],
+    },
+    { name: '김민수', company: '서울상사', department: '영업', numbers: [{ kind: 'work', number: '+82 2 312 3456' }] },
+    { name: 'Zoë Ångström', company: 'Acme', department: 'Legal', numbers: [] },
+  ]);
+  const pbx = directory.contacts.addSource('pbx', 'The PBX');
+  directory.contacts.replaceContacts(pbx, [
+    { name: 'Reception', extension: '201', numbers: [{ kind: 'extension', number: '201' }] },
+  ]);
+});
+afterAll(async () => {
+  directory.close();
+  await rm(userDataDir, { recursive: true, force: true });
+});
+
+const names = (query: string) => directory.search.search(query, 20).entries.map((entry) => entry.name);
+
+describe('searching the phonebook as the operator types', () => {
+  it('finds any part of a name with accents and case ignored', () => {
+    expect(names('lukasz')).toEqual(['Łukasz Wróbel']);
+    expect(names('KASZ')).toEqual(['Łukasz Wróbel']);
+    expect(names('wrob')).toEqual(['Łukasz Wróbel']);
+    expect(names('angstr')).toEqual(['Zoë Ångström']);
+    expect(names('zoe')).toEqual(['Zoë Ångström']);
+  });
+
+  it('finds a word by its first letters, names that begin with them first', () => {
+    expect(names('lu')).toEqual(['Lucy Park', 'Łukasz Wróbel']);
+    expect(names('lu wr')).toEqual(['Łukasz Wróbel']);
+  });
+
+  it('finds Chinese and Korean names by any part, even one or two characters', () => {
+    expect(names('小明')).toEqual(['王小明']);
+    expect(names('王')).toEqual(['王小明']);
+    expect(names('민수')).toEqual(['김민수']);
+    expect(names('김민수')).toEqual(['김민수']);
+  });
+
+  it('finds a number however it is written, and by a fragment', () => {
+    for (const typed of ['+1 (202) 555-0143', '2025550143', '0143', '202-555-0143'])
+      expect(names(typed), typed).toEqual(['Łukasz Wróbel']);
+    expect(names('555')).toEqual(['Lucy Park', 'Łukasz Wróbel']);
+  });
+
+  it('finds company and department', () => {
+    expect(names('acme')).toEqual(['Lucy Park', 'Zoë Ångström']);
+    expect(names('zabka')).toEqual(['Łukasz Wróbel']);
+    expect(names('dispatch')).toEqual(['Łukasz Wróbel']);
+    expect(names('贸易')).toEqual(['王小明']);
+  });
+
+  it('tells each entry’s source, and a PBX user’s extension for its lamp', () => {
+    const [reception] = directory.search.search('recep', 5).entries;
+    expect(reception).toMatchObject({ extension: '201', source: { kind: 'pbx', label: 'The PBX' } });
+    expect(directory.search.search('lucy', 5).entries[0]).toMatchObject({
+      source: { kind: 'csv', label: 'staff.csv' },
+      numbers: [{ kind: 'mobile', number: '202 555 0199' }],
+    });
+  });
+
+  it('pages through results', () => {
+    const first = directory.search.search('acme', 1);
+    expect(first.entries.map((entry) => entry.name)).toEqual(['Lucy Park']);
+    expect(first.nextOffset).toBe(1);
+    const rest = directory.search.search('acme', 20, first.nextOffset);
+    expect(rest.entries.map((entry) => entry.name)).toEqual(['Zoë Ångström']);
+    expect(rest.nextOffset).toBeUndefined();
+  });
+
+  it('takes quotes and FTS syntax as plain text', () => {
+    expect(names('"lukasz" OR *')).toEqual([]);
+    expect(names('NEAR(')).toEqual([]);
+  });
+});
+
+describe('who is calling', () => {
+  it('names a caller whose number the PBX sends only as digits', () => {
+    expect(directory.search.lookup('12025550143')).toMatchObject({ name: 'Łukasz Wróbel', company: 'Żabka Logistics' });
+    expect(directory.search.lookup('2025550143')?.name).toBe('Łukasz Wróbel');
+    expect(directory.search.lookup('+12025550143')?.name).toBe('Łukasz Wróbel');
+    expect(directory.search.lookup('201')?.name).toBe('Reception');
+    expect(directory.search.lookup('2025550100')).toBeUndefined();
+  });
+});

@@ -1,0 +1,114 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { DirectoryEntry, DirectoryPage, SourceKind } from '../../src-shared/directory-results';
+import { digitsOf, fold, hasCjk, looksLikeNumber, numberKey } from './search-text';
+
+/** An FTS5 string: a phrase in double quotes, a quote inside doubled. */
+const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * The two FTS5 expressions a query becomes. Every term must match: a term of three characters or
+ * more anywhere (trigrams), a shorter one at the start of a word, a short CJK one as a piece.
+ * A query that reads as a number is one term of its digits, however it was punctuated.
+ */
+export function matchExpressions(query: string): { trigrams: string | undefined; words: string | undefined } {
+  const terms = looksLikeNumber(query) ? [digitsOf(query)] : fold(query).split(/\s+/).filter(Boolean);
+  const long = terms.filter((term) => [...term].length >= 3);
+  const short = terms.filter((term) => [...term].length < 3);
+  return {
+    trigrams: long.length > 0 ? long.map(phrase).join(' AND ') : undefined,
+    words:
+      short.length > 0
+        ? short.map((term) => (hasCjk(term) ? phrase(term) : `${phrase(term)}*`)).join(' AND ')
+        : undefined,
+  };
+}
+
+interface ContactRow {
+  id: number;
+  name: string;
+  company: string;
+  department: string;
+  extension: string | null;
+  sourceKind: SourceKind;
+  sourceLabel: string;
+}
+
+const CONTACT_COLUMNS = `c.id, c.name, c.company, c.department, c.extension,
+  s.kind AS sourceKind, s.label AS sourceLabel`;
+
+/** Reads the phonebook: search as the operator types, and who a number belongs to. */
+export class DirectorySearch {
+  private readonly numbersOf: Statement;
+  private readonly byKey: Statement;
+  private readonly cache = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly region: string,
+  ) {
+    this.numbersOf = db.prepare('SELECT kind, number FROM contact_numbers WHERE contact_id = ? ORDER BY rowid');
+    this.byKey = db.prepare(
+      `SELECT ${CONTACT_COLUMNS} FROM contact_numbers n JOIN contacts c ON c.id = n.contact_id
+       JOIN sources s ON s.id = c.source_id WHERE n.lookup_key = ?
+       ORDER BY s.kind = 'pbx' DESC, c.id LIMIT 1`,
+    );
+  }
+
+  /**
+   * A page of contacts matching every term, best first: names that begin with the query, then
+   * the rest, each alphabetically. `offset` pages on; `nextOffset` is absent on the last page.
+   */
+  search(query: string, limit: number, offset = 0): DirectoryPage {
+    const { trigrams, words } = matchExpressions(query.trim());
+    if (!trigrams && !words) return { entries: [] };
+    const filters = [
+      trigrams && 'c.id IN (SELECT rowid FROM contact_trigrams WHERE contact_trigrams MATCH @trigrams)',
+      words && 'c.id IN (SELECT rowid FROM contact_words WHERE contact_words MATCH @words)',
+    ].filter(Boolean);
+    const sql = `SELECT ${CONTACT_COLUMNS} FROM contacts c JOIN sources s ON s.id = c.source_id
+      WHERE ${filters.join(' AND ')}
+      ORDER BY substr(c.sort_key, 1, length(@prefix)) = @prefix DESC, c.sort_key, c.id
+      LIMIT @limit OFFSET @offset`;
+    const rows = this.statement(sql).all({
+      ...(trigrams && { trigrams }),
+      ...(words && { words }),
+      prefix: fold(query.trim()),
+      limit: limit + 1,
+      offset,
+    }) as ContactRow[];
+    const entries = rows.slice(0, limit).map((row) => this.entry(row));
+    return rows.length > limit ? { entries, nextOffset: offset + limit } : { entries };
+  }
+
+  /** The contact whose number is this one however either is written (a PBX user first), if any. */
+  lookup(number: string): DirectoryEntry | undefined {
+    const keys = new Set([numberKey(number, this.region), digitsOf(number)]);
+    for (const key of keys) {
+      if (!key) continue;
+      const row = this.byKey.get(key) as ContactRow | undefined;
+      if (row) return this.entry(row);
+    }
+    return undefined;
+  }
+
+  private entry(row: ContactRow): DirectoryEntry {
+    return {
+      id: row.id,
+      name: row.name,
+      company: row.company,
+      department: row.department,
+      ...(row.extension !== null && { extension: row.extension }),
+      source: { kind: row.sourceKind, label: row.sourceLabel },
+      numbers: this.numbersOf.all(row.id) as DirectoryEntry['numbers'],
+    };
+  }
+
+  private statement(sql: string): Statement {
+    let prepared = this.cache.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.cache.set(sql, prepared);
+    }
+    return prepared;
+  }
+}
