@@ -43,6 +43,21 @@ export function queueMemberHeaders(model: SimModel, queue: SimQueue, member: Que
   ];
 }
 
+/** Events whose headers are their channel's alone, by the name Asterisk gives them. */
+const CHANNEL_ONLY = {
+  newchannel: 'Newchannel',
+  newstate: 'Newstate',
+  newconnectedline: 'NewConnectedLine',
+  hold: 'Hold',
+  unhold: 'Unhold',
+  monitorStart: 'MonitorStart',
+  monitorStop: 'MonitorStop',
+  mixMonitorStart: 'MixMonitorStart',
+  mixMonitorStop: 'MixMonitorStop',
+} as const;
+type ChannelOnlyEvent = Extract<ModelEvent, { kind: keyof typeof CHANNEL_ONLY }>;
+const isChannelOnly = (event: ModelEvent): event is ChannelOnlyEvent => Object.hasOwn(CHANNEL_ONLY, event.kind);
+
 export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): RenderedEvent[] {
   const out: RenderedEvent[] = [];
   const add = (name: string, eventClass: EventClass, headers: AmiHeader[]) => {
@@ -58,10 +73,11 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       ],
     });
   };
+  if (isChannelOnly(event)) {
+    add(CHANNEL_ONLY[event.kind], 'call', channelSnapshot(event.channel));
+    return out;
+  }
   switch (event.kind) {
-    case 'newchannel':
-      add('Newchannel', 'call', channelSnapshot(event.channel));
-      break;
     case 'localBridge':
       add('LocalBridge', 'call', [
         ...channelSnapshot(event.one, 'LocalOne'),
@@ -71,17 +87,11 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
         ['LocalOptimization', event.optimize ? 'Yes' : 'No'],
       ]);
       break;
-    case 'newstate':
-      add('Newstate', 'call', channelSnapshot(event.channel));
-      break;
     case 'newcallerid':
       add('NewCallerid', 'call', [
         ...channelSnapshot(event.channel),
         ['CID-CallingPres', '0 (Presentation Allowed, Not Screened)'],
       ]);
-      break;
-    case 'newconnectedline':
-      add('NewConnectedLine', 'call', channelSnapshot(event.channel));
       break;
     case 'dialBegin':
       add('DialBegin', 'call', [
@@ -91,14 +101,8 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       ]);
       break;
     case 'dialState':
-      add('DialState', 'call', [
-        ...(event.caller ? channelSnapshot(event.caller) : []),
-        ...channelSnapshot(event.dest, 'Dest'),
-        ['DialStatus', event.status],
-      ]);
-      break;
     case 'dialEnd':
-      add('DialEnd', 'call', [
+      add(event.kind === 'dialState' ? 'DialState' : 'DialEnd', 'call', [
         ...(event.caller ? channelSnapshot(event.caller) : []),
         ...channelSnapshot(event.dest, 'Dest'),
         ['DialStatus', event.status],
@@ -115,12 +119,6 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       break;
     case 'bridgeLeave':
       add('BridgeLeave', 'call', [...bridgeSnapshot(event.bridge), ...channelSnapshot(event.channel)]);
-      break;
-    case 'hold':
-      add('Hold', 'call', channelSnapshot(event.channel));
-      break;
-    case 'unhold':
-      add('Unhold', 'call', channelSnapshot(event.channel));
       break;
     case 'musicOnHold':
       if (event.playing) add('MusicOnHoldStart', 'call', [...channelSnapshot(event.channel), ['Class', 'default']]);
@@ -187,18 +185,6 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       add('UnParkedCall', 'call', [...headers, ...channelSnapshot(event.retriever, 'Retriever'), ...tail]);
       break;
     }
-    case 'monitorStart':
-      add('MonitorStart', 'call', channelSnapshot(event.channel));
-      break;
-    case 'monitorStop':
-      add('MonitorStop', 'call', channelSnapshot(event.channel));
-      break;
-    case 'mixMonitorStart':
-      add('MixMonitorStart', 'call', channelSnapshot(event.channel));
-      break;
-    case 'mixMonitorStop':
-      add('MixMonitorStop', 'call', channelSnapshot(event.channel));
-      break;
     case 'mixMonitorMute':
       add('MixMonitorMute', 'call', [
         ...channelSnapshot(event.channel),
@@ -238,15 +224,8 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       add('OriginateResponse', 'call', originateResponseFields(event));
       break;
     case 'queueCallerJoin':
-      add('QueueCallerJoin', 'agent', [
-        ...channelSnapshot(event.channel),
-        ['Queue', event.queue.name],
-        ['Position', String(event.position)],
-        ['Count', String(event.queue.callers.length)],
-      ]);
-      break;
     case 'queueCallerLeave':
-      add('QueueCallerLeave', 'agent', [
+      add(event.kind === 'queueCallerJoin' ? 'QueueCallerJoin' : 'QueueCallerLeave', 'agent', [
         ...channelSnapshot(event.channel),
         ['Queue', event.queue.name],
         ['Position', String(event.position)],
@@ -263,10 +242,12 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       ]);
       break;
     case 'queueMemberStatus':
-      add('QueueMemberStatus', 'agent', queueMemberHeaders(ctx.model, event.queue, event.member));
-      break;
     case 'queueMemberPause':
-      add('QueueMemberPause', 'agent', queueMemberHeaders(ctx.model, event.queue, event.member));
+      add(
+        event.kind === 'queueMemberStatus' ? 'QueueMemberStatus' : 'QueueMemberPause',
+        'agent',
+        queueMemberHeaders(ctx.model, event.queue, event.member),
+      );
       break;
     case 'agentCalled':
       add('AgentCalled', 'agent', [
