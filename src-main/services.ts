@@ -4,6 +4,7 @@ import { createCallHandlers } from './ipc/call-handlers';
 import type { GatekeeperLog, Handlers } from './ipc/gatekeeper';
 import { profileHandlers } from './ipc/profile-handlers';
 import { createQueueHandlers } from './ipc/queue-handlers';
+import { LOGIN_EVENT_CLASSES } from './session/console-events';
 import { openSession, resolveLogin, type Login } from './session/login';
 import { loginAtLaunch } from './session/launch-login';
 import { PictureFeed, type FlushScheduler } from './ipc/picture-feed';
@@ -138,6 +139,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
           username: DEMO_MANAGER_USER.username,
           secret: DEMO_MANAGER_USER.secret,
           authType: 'md5' as const,
+          events: LOGIN_EVENT_CLASSES,
         },
       };
     }

@@ -3,6 +3,7 @@ import { AmiActionError, NOT_CONNECTED_MESSAGE } from './action-error';
 import { Backoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { parseBannerVersion } from './banner';
 import { AmiConnection, type TlsOptions } from './connection';
+import type { EventInterest } from './event-interest';
 import { TypedEmitter } from './emitter';
 import { isFinalFailure, linkFailure, type AmiFailure } from './failure';
 import { DEFAULT_KEEPALIVE, Keepalive, type KeepalivePolicy, type PingOutcome } from './keepalive';
@@ -32,6 +33,9 @@ export interface AmiClientOptions {
   reconnect?: BackoffPolicy | false;
   maxMessageBytes?: number;
 }
+
+/** The events the link itself reads: a PBX going down says so first. */
+export const LINK_EVENTS: EventInterest = { system: ['Shutdown'] };
 
 export type AmiLinkState =
   | { kind: 'idle' }

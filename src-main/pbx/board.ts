@@ -1,4 +1,5 @@
 import type { ExtensionTile, PicturePatch, Presence } from '../../src-preload/state';
+import type { EventInterest } from '../ami/event-interest';
 import { isSuccessResponse, type AmiMessage } from '../ami/message';
 import { hintDevices } from './calls/device-match';
 import { dndIsOn, lampWithoutDnd } from './device-lamps';
@@ -9,6 +10,11 @@ import { presenceFrom, presenceProviderOf } from './presence';
 import { PbxRefusal, type AmiRequester, responseMessage } from './requester';
 
 const UNKNOWN_ACTION = /invalid\/unknown command/i;
+
+/** The events ExtensionBoard.handleEvent reads. */
+export const BOARD_EVENTS: EventInterest = {
+  call: ['ExtensionStatus', 'DeviceStateChange', 'PresenceStateChange', 'PresenceStatus'],
+};
 
 /**
  * Every hint the PBX knows. Asterisk 13+ lists them with ExtensionStateList; older versions

@@ -15,19 +15,27 @@ export interface PbxDialect {
   readonly mixMonitorEvents: boolean;
   /** Monitor sends MonitorStart/Stop (12+); pause and unpause never send events. */
   readonly monitorEvents: boolean;
+  /** The `Filter` action exists (13+, AMI 2.5): the PBX can drop the events the console does not read. */
+  readonly eventFilter: boolean;
 }
 
 const MONITOR_REMOVED_AT_AMI_MAJOR = 10;
+/** Asterisk 13.0's AMI version, 2.5: the first with `Filter`. */
+const FILTER_FROM_AMI = { major: 2, minor: 5 };
 
 export function dialectForAmiVersion(amiVersion: string): PbxDialect {
-  const major = Number.parseInt(amiVersion.split('.')[0] ?? '', 10);
+  const [major = NaN, minor = 0] = amiVersion.split('.').map((part) => Number.parseInt(part, 10));
   // An unreadable version is taken as a modern one: that is what is deployed today.
-  const legacy = Number.isFinite(major) && major < 2;
+  const known = Number.isFinite(major);
+  const legacy = known && major < 2;
+  const beforeFilter =
+    known && (major < FILTER_FROM_AMI.major || (major === FILTER_FROM_AMI.major && minor < FILTER_FROM_AMI.minor));
   return {
     family: legacy ? 'asterisk-11' : 'asterisk-13',
     amiVersion,
     monitorAvailable: legacy || major < MONITOR_REMOVED_AT_AMI_MAJOR,
     mixMonitorEvents: !legacy,
     monitorEvents: !legacy,
+    eventFilter: !beforeFilter,
   };
 }

@@ -6,9 +6,13 @@ import { PbxSession, type AmiLink } from './pbx-session';
 import type { CredentialService } from '../profiles/credentials';
 import { DEMO_PROFILE, type AnyProfile, type DemoProfile, type UserProfile } from '../../src-shared/profile';
 import { OperatorError } from '../ipc/gatekeeper';
+import { LOGIN_EVENT_CLASSES } from './console-events';
 
 /** The AMI client's login settings, secret included: they go to the client and nowhere else. */
-export type LoginClientOptions = Pick<AmiClientOptions, 'host' | 'port' | 'username' | 'secret' | 'authType' | 'tls'>;
+export type LoginClientOptions = Pick<
+  AmiClientOptions,
+  'host' | 'port' | 'username' | 'secret' | 'authType' | 'tls' | 'events'
+>;
 
 /** What a connect request logs in with: the Demo PBX, or a user profile and the secret to use. */
 export type Login =
@@ -57,6 +61,7 @@ export function clientOptionsFor(profile: UserProfile, secret: string): LoginCli
     username: profile.username,
     secret,
     authType: profile.authType,
+    events: LOGIN_EVENT_CLASSES,
     ...(tls.enabled ? { tls: { caFile: tls.caFile, serverName: tls.serverName } } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { CommandProgress, SessionFailureCode, SessionIdentity, SessionStatu
 import type { AmiLinkState } from '../ami/client';
 import { isSuccessResponse, type AmiMessage } from '../ami/message';
 import { releaseFromAmiVersion } from '../pbx/asterisk-version';
+import { dialectForAmiVersion } from '../pbx/dialect';
 import { ExtensionBoard } from '../pbx/board';
 import { CallDesk } from '../pbx/call-desk';
 import type { SessionOperator } from '../pbx/operator';
@@ -9,6 +10,7 @@ import type { PictureStore } from '../pbx/picture-store';
 import { QueueBoard } from '../pbx/queues/queue-board';
 import { QueueDesk } from '../pbx/queues/queue-commands';
 import { PbxRefusal, type AmiRequester } from '../pbx/requester';
+import { CONSOLE_EVENT_FILTERS } from './console-events';
 
 /** The AMI client as the session uses it (src-main/ami/client.ts satisfies it). */
 export interface AmiLink extends AmiRequester {
@@ -138,6 +140,7 @@ export class PbxSession {
   private async rebuild(amiVersion: string): Promise<void> {
     const { link, identity, username } = this.options;
     try {
+      await this.askForLess(amiVersion);
       const asteriskVersion = await this.asteriskVersion(amiVersion);
       await this.board.rebuild(link);
       await this.desk.finishRebuild();
@@ -152,6 +155,18 @@ export class PbxSession {
       }
       // The link dropped during the rebuild: the link's own state tells what happens next.
     }
+  }
+
+  /**
+   * Where the PBX has Filter, asks it to send only the events the console reads. A user without
+   * the `system` write permission is refused Filter: the console then reads more, and works the same.
+   */
+  private async askForLess(amiVersion: string): Promise<void> {
+    if (!dialectForAmiVersion(amiVersion).eventFilter) return;
+    const { link } = this.options;
+    await Promise.all(
+      CONSOLE_EVENT_FILTERS.map((filter) => link.action('Filter', { Operation: 'Add', Filter: filter })),
+    );
   }
 
   private async asteriskVersion(amiVersion: string): Promise<string> {

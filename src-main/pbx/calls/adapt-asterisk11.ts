@@ -1,4 +1,5 @@
 import { channelStateCodeOf } from '../../ami/channel-state';
+import type { EventInterest } from '../../ami/event-interest';
 import type { AmiMessage } from '../../ami/message';
 import { originateResponseOf } from './adapt-asterisk13';
 import { knownValue, numberOrUndefined, type ChannelSnapshot, type PbxEvent } from './events';
@@ -8,6 +9,29 @@ import { knownValue, numberOrUndefined, type ChannelSnapshot, type PbxEvent } fr
  * `Link`/`Unlink`), `Dial` with `SubEvent: Begin|End` (1.4: `Source`/`Destination`), `ParkedCall`
  * with `Exten`/`Channel`/`From`/`Timeout`, `Hold` with `Status: On|Off`, no recording events.
  */
+
+/** The events adaptAsterisk11 reads (these Asterisks have no Filter: only their class counts). */
+export const CALL_EVENTS_11: EventInterest = {
+  call: [
+    'Newchannel',
+    'Newstate',
+    'NewCallerid',
+    'Hangup',
+    'Rename',
+    'Dial',
+    'Bridge',
+    'Link',
+    'Unlink',
+    'Hold',
+    'Unhold',
+    'MusicOnHold',
+    'ParkedCall',
+    'UnParkedCall',
+    'ParkedCallTimeOut',
+    'ParkedCallGiveUp',
+    'OriginateResponse',
+  ],
+};
 
 function stateOf(message: AmiMessage): number | undefined {
   const numeric = numberOrUndefined(message.get('ChannelState'));

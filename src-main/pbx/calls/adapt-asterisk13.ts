@@ -1,7 +1,44 @@
+import type { EventInterest } from '../../ami/event-interest';
 import { isSuccessResponse, type AmiMessage } from '../../ami/message';
 import { knownValue, numberOrUndefined, type ChannelSnapshot, type PbxEvent } from './events';
 
 /** Asterisk 12+ (AMI 2.x and later): Stasis channel snapshots, bridges, DialBegin/End, Parkee* headers. */
+
+/** The events adaptAsterisk13 reads (a case below without its name here never arrives from Asterisk 13+). */
+export const CALL_EVENTS_13: EventInterest = {
+  call: [
+    'Newchannel',
+    'Newstate',
+    'NewCallerid',
+    'NewConnectedLine',
+    'Hangup',
+    'Rename',
+    'DialBegin',
+    'DialEnd',
+    'BridgeCreate',
+    'BridgeEnter',
+    'BridgeLeave',
+    'BridgeDestroy',
+    'BridgeMerge',
+    'Hold',
+    'Unhold',
+    'MusicOnHoldStart',
+    'MusicOnHoldStop',
+    'ParkedCall',
+    'ParkedCallSwap',
+    'UnParkedCall',
+    'ParkedCallTimeOut',
+    'ParkedCallGiveUp',
+    'MixMonitorStart',
+    'MixMonitorStop',
+    'MixMonitorMute',
+    'MonitorStart',
+    'MonitorStop',
+    'OriginateResponse',
+    'BlindTransfer',
+    'AttendedTransfer',
+  ],
+};
 
 /** The channel snapshot under a header prefix (`''`, `Dest`, `Parkee`, `Transferer`, ...). */
 export function snapshotOf(message: AmiMessage, prefix = ''): ChannelSnapshot | undefined {

@@ -1,5 +1,6 @@
 import type { AmiMessage } from '../../ami/message';
 import { startScriptedPeer, type PeerConnection, type ScriptedPeer } from '../../ami/testing/scripted-peer';
+import { posixExtendedRegExp } from '../../sim/posix-regex';
 import { liveEvents, recordedReply, type TracedMessage } from './traces';
 
 /**
@@ -40,6 +41,41 @@ const EMPTY_LISTS: Readonly<Record<string, string>> = {
 export interface TracePbxOptions {
   /** Lists answered with what Asterisk answered at a moment of a trace, by action: `{ CoreShowChannels: 'rec-3' }`. */
   readonly listedAs?: { readonly trace: string; readonly actionIds: Readonly<Record<string, string>> };
+  /**
+   * `asAsked` (default), as Asterisk 20 does: only the events of the classes the login asked for
+   * that pass the session's Filters. `everything`: every event recorded, as the recorder (read=all,
+   * Events: on, no filter) received them.
+   */
+  readonly sends?: 'asAsked' | 'everything';
+}
+
+/** What one console session asked Asterisk to send: its login's event classes and its filters. */
+class EventAsk {
+  private classes: readonly string[] | 'on' = 'on';
+  private readonly include: RegExp[] = [];
+  private readonly exclude: RegExp[] = [];
+
+  login(events: string | undefined): void {
+    const asked = (events ?? 'on')
+      .toLowerCase()
+      .split(',')
+      .map((name) => name.trim());
+    this.classes = asked.includes('on') || asked.includes('all') ? 'on' : asked.includes('off') ? [] : asked;
+  }
+
+  filter(value: string): void {
+    if (value.startsWith('!')) this.exclude.push(posixExtendedRegExp(value.slice(1)));
+    else this.include.push(posixExtendedRegExp(value));
+  }
+
+  /** Asterisk's manager.c: the event's class must be asked for, then filters judge its text. */
+  passes(message: AmiMessage, text: string): boolean {
+    const privilege = (message.get('Privilege') ?? '').split(',').filter((name) => name && name !== 'all');
+    if (this.classes !== 'on' && privilege.length > 0 && !privilege.some((name) => this.classes.includes(name)))
+      return false;
+    if (this.include.length > 0 && !this.include.some((re) => re.test(text))) return false;
+    return !this.exclude.some((re) => re.test(text));
+  }
 }
 
 export async function startTracePbx(
@@ -49,12 +85,27 @@ export async function startTracePbx(
   const events = liveEvents(scenario);
   let sent = 0;
   let peer: PeerConnection | undefined;
+  let ask = new EventAsk();
   const server: ScriptedPeer = await startScriptedPeer({
     onConnection: (connection) => {
       peer = connection;
+      ask = new EventAsk();
     },
-    onAction: (action, connection) => answer(action, connection, options),
+    onAction: (action, connection) => {
+      switch (action.get('Action')?.toLowerCase()) {
+        case 'login':
+          ask.login(action.get('Events'));
+          return 'default';
+        case 'filter':
+          ask.filter(action.get('Filter') ?? '');
+          connection.reply(action, { Response: 'Success', Message: 'Success' });
+          return;
+        default:
+          return answer(action, connection, options);
+      }
+    },
   });
+  const everything = options.sends === 'everything';
   return {
     host: server.host,
     port: server.port,
@@ -64,7 +115,10 @@ export async function startTracePbx(
     username: 'demo',
     secret: 'demo',
     play(until = Infinity) {
-      while (sent < events.length && events[sent]!.t < until) peer?.send(wire(events[sent++]!.message));
+      for (; sent < events.length && events[sent]!.t < until; sent++) {
+        const text = wire(events[sent]!.message);
+        if (everything || ask.passes(events[sent]!.message, text)) peer?.send(text);
+      }
     },
     close: () => server.close(),
   };

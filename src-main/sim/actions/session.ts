@@ -1,6 +1,7 @@
 /** Login, Challenge, Logoff, Ping, Events, Filter, ListCommands. */
 import { createHash } from 'node:crypto';
 import { amiTimestamp } from '../dialects/snapshot';
+import { posixExtendedRegExp } from '../posix-regex';
 import type { ActionDefinition } from './types';
 
 /** Asterisk waits a second before answering a failed login, then closes. */
@@ -113,7 +114,7 @@ export const sessionActions: ActionDefinition[] = [
       const exclude = filter.startsWith('!');
       let re: RegExp;
       try {
-        re = new RegExp(exclude ? filter.slice(1) : filter);
+        re = posixExtendedRegExp(exclude ? filter.slice(1) : filter);
       } catch {
         ctx.error('Filter Add failed: invalid regular expression');
         return;
