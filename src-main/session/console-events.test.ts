@@ -66,6 +66,18 @@ function shapeOf(picture: PbxPicture) {
         parkedBy,
       })),
     ),
+    queues: sorted(
+      Object.values(picture.queues).map(({ name, completed, abandoned, callers, members }) => ({
+        name,
+        completed,
+        abandoned,
+        callers: callers.map(({ id: _id, joinedAt: _at, ringing, ...caller }) => ({
+          ...caller,
+          ringing: ringing.length,
+        })),
+        members: members.map(({ id: _id, lastCallAt: _at, ...member }) => member),
+      })),
+    ),
   };
 }
 
@@ -76,7 +88,7 @@ afterEach(async () => {
 
 describe('what the console asks the PBX to send', () => {
   it('logs in with the classes it reads, not `on`, and filters within an AMI line each', () => {
-    expect(LOGIN_EVENT_CLASSES).toBe('call,system');
+    expect(LOGIN_EVENT_CLASSES).toBe('agent,call,system');
     expect(CONSOLE_EVENT_FILTERS.length).toBeGreaterThan(0);
     for (const filter of CONSOLE_EVENT_FILTERS)
       expect(Buffer.byteLength(`Filter: ${filter}\r\n`)).toBeLessThanOrEqual(MAX_LINE_BYTES);

@@ -3,6 +3,7 @@ import { eventClassesOf, eventFiltersOf, type EventInterest } from '../ami/event
 import { BOARD_EVENTS } from '../pbx/board';
 import { CALL_EVENTS_11 } from '../pbx/calls/adapt-asterisk11';
 import { CALL_EVENTS_13 } from '../pbx/calls/adapt-asterisk13';
+import { QUEUE_EVENTS } from '../pbx/queues/queue-events';
 
 /**
  * Every AMI event the console reads, declared by each reader beside its code. The login asks for
@@ -12,7 +13,13 @@ import { CALL_EVENTS_13 } from '../pbx/calls/adapt-asterisk13';
  * (queues, voicemail, presence, listening in, ...) declares them as an `EventInterest` beside its
  * reader and adds that declaration to this list.
  */
-const CONSOLE_EVENTS: readonly EventInterest[] = [LINK_EVENTS, BOARD_EVENTS, CALL_EVENTS_13, CALL_EVENTS_11];
+const CONSOLE_EVENTS: readonly EventInterest[] = [
+  LINK_EVENTS,
+  BOARD_EVENTS,
+  CALL_EVENTS_13,
+  CALL_EVENTS_11,
+  QUEUE_EVENTS,
+];
 
 /** The login's `Events:` header. */
 export const LOGIN_EVENT_CLASSES = eventClassesOf(CONSOLE_EVENTS);

@@ -5,7 +5,27 @@
  * pause reason `Reason`; 12+ say `QueueCallerJoin` / `QueueCallerLeave` / `QueueMemberPause`,
  * `Interface` and `PausedReason`. QueueStatus's items say `Location` and `Name` in both.
  */
+import type { EventInterest } from '../../ami/event-interest';
 import type { AmiMessage } from '../../ami/message';
+
+/** The live events readQueueMessage reads (its list items answer QueueStatus and need no asking). */
+export const QUEUE_EVENTS: EventInterest = {
+  agent: [
+    'QueueCallerJoin',
+    'QueueCallerLeave',
+    'QueueCallerAbandon',
+    'QueueMemberStatus',
+    'QueueMemberPause',
+    'QueueMemberPaused',
+    'QueueMemberAdded',
+    'QueueMemberRemoved',
+    'AgentCalled',
+    'AgentConnect',
+    'AgentRingNoAnswer',
+  ],
+  // Asterisk 11 files its Join and Leave under call.
+  call: ['Join', 'Leave'],
+};
 
 /** What one QueueMember item or QueueMember* event tells about a member; absent headers stay undefined. */
 export interface MemberReport {
