@@ -1,0 +1,79 @@
+/**
+ * npm run bench:directory: 100,000 contacts in a profile database on disk, written through the
+ * product's ContactStore; search p50/p95 for name prefixes, infixes and number fragments through
+ * DirectorySearch, beside a naive LIKE '%…%' scan over the same rows in the same run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ProfileDirectory } from '../../src-main/directory/profile-directory';
+
+const CONTACTS = Number(process.env['DIRECTORY_BENCH_CONTACTS'] ?? 100_000);
+const RUNS = 200;
+const FIRST = ['Łukasz', 'Zoë', 'José', 'Anna', 'Mark', 'Ines', 'Björn', 'Chloé', 'Maria', 'Peter', 'Olga', 'Tomás'];
+const LAST = ['Wróbel', 'Ångström', 'Núñez', 'Smith', 'Jones', 'García', 'Müller', 'Brown', 'Kowalski', 'Nowak'];
+const CJK = ['王小明', '李娜', '张伟', '김민수', '이서연', '박지훈'];
+const COMPANIES = ['Acme', 'Żabka Logistics', 'Northwind', 'Contoso', '北京贸易', '서울상사'];
+
+const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-directory-'));
+const directory = new ProfileDirectory(dir, 'bench', 'US');
+const people = Array.from({ length: CONTACTS }, (_, index) => ({
+  name:
+    index % 7 === 0
+      ? `${CJK[index % CJK.length]}${index}`
+      : `${FIRST[index % FIRST.length]} ${LAST[Math.floor(index / 12) % LAST.length]} ${index}`,
+  company: COMPANIES[index % COMPANIES.length],
+  department: `Dept ${index % 40}`,
+  numbers: [
+    { kind: 'work' as const, number: `+1 (${200 + (index % 700)}) 555-${String(index % 10_000).padStart(4, '0')}` },
+  ],
+}));
+let started = performance.now();
+directory.contacts.replaceContacts(directory.contacts.addSource('csv', 'bench.csv'), people);
+const loadSeconds = (performance.now() - started) / 1000;
+
+const naive = directory.db.prepare(
+  `SELECT c.id FROM contacts c LEFT JOIN contact_numbers n ON n.contact_id = c.id
+   WHERE c.name LIKE @like OR c.company LIKE @like OR c.department LIKE @like OR n.number LIKE @like
+   ORDER BY c.name LIMIT 20`,
+);
+
+function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+function measure(queries: readonly string[], run: (query: string) => unknown) {
+  const samples: number[] = [];
+  for (let index = 0; index < RUNS; index++) {
+    const query = queries[index % queries.length]!;
+    started = performance.now();
+    run(query);
+    samples.push(performance.now() - started);
+  }
+  return percentiles(samples);
+}
+
+const kinds = {
+  'name prefix': ['łu', 'zoe', 'jos', 'ann', 'mar', 'ines', 'bj', 'chl', 'pet', 'ol', '王', '김민'],
+  'name infix': ['kasz', 'rob', 'ngstr', 'unez', 'mith', 'arci', 'owal', 'ller', '小明', '민수'],
+  'number fragment': ['0143', '555-01', '2025550143', '(303) 555', '+1 404 555 0', '9999'],
+};
+const rows: string[] = [];
+for (const [kind, queries] of Object.entries(kinds)) {
+  for (const query of queries) directory.search.search(query, 20);
+  const fts = measure(queries, (query) => directory.search.search(query, 20));
+  const like = measure(queries, (query) => naive.all({ like: `%${query}%` }));
+  rows.push(
+    `| ${kind} | ${fts.p50.toFixed(2)} | ${fts.p95.toFixed(2)} | ${like.p50.toFixed(2)} | ${like.p95.toFixed(2)} |`,
+  );
+}
+console.log(
+  `${CONTACTS.toLocaleString('en')} contacts written in ${loadSeconds.toFixed(1)} s; ${RUNS} searches per row, 20 results each (ms)\n`,
+);
+console.log('| query | FTS5 p50 | FTS5 p95 | LIKE scan p50 | LIKE scan p95 |');
+console.log('|---|---|---|---|---|');
+for (const row of rows) console.log(row);
+directory.close();
+rmSync(dir, { recursive: true, force: true });
