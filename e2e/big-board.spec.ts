@@ -57,4 +57,39 @@ test.describe('a board of 1,000 extensions', () => {
     await expect(tile(page, '1750')).toHaveAttribute('data-lamp', 'busy');
     await expect(tile(page, '1750')).toBeInViewport();
   });
+
+  test('an idle board does no work: nothing in the page changes while the PBX is quiet', async ({
+    console: page,
+    pbx,
+  }) => {
+    await connectTo(page, pbx);
+    await expect(page.getByTestId('tile-count')).toHaveAttribute('data-count', '1000');
+    await expect(tile(page, '1001')).toBeInViewport();
+    const changes = () =>
+      page.evaluate(
+        () =>
+          new Promise<{ mutations: number; frames: number }>((resolve) => {
+            let mutations = 0;
+            let frames = 0;
+            const observer = new MutationObserver((records) => (mutations += records.length));
+            observer.observe(document.querySelector('[data-tile-grid]')!.parentElement!, {
+              subtree: true,
+              childList: true,
+              attributes: true,
+              characterData: true,
+            });
+            const count = () => {
+              frames += 1;
+              if (frames < 1_000) requestAnimationFrame(count);
+            };
+            requestAnimationFrame(count);
+            setTimeout(() => {
+              observer.disconnect();
+              resolve({ mutations, frames });
+            }, 2_000);
+          }),
+      );
+    // Once the first placement has settled, two quiet seconds change nothing on the board.
+    await expect.poll(async () => (await changes()).mutations, { timeout: 20_000 }).toBe(0);
+  });
 });
