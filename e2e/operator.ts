@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { AmiMessage } from '../src-main/ami/message';
 import type { BrowserHost } from '../src-main/browser-host';
 import { isLanguage } from '../src-shared/language';
-import { ProfileDraftSchema } from '../src-shared/profile';
+import { ProfileDraftSchema, type ProfileDraftInput } from '../src-shared/profile';
 import { WORDS } from '../src-renderer/i18n';
 import type { SimulatedPbx } from '../src-main/sim';
 import { expect } from './fixtures';
@@ -19,6 +19,7 @@ export async function connectAsOperator(
   host: BrowserHost,
   pbx: SimulatedPbx,
   myDevice = 'PJSIP/100',
+  settings: Partial<ProfileDraftInput> = {},
 ): Promise<void> {
   const draft = ProfileDraftSchema.parse({
     displayName: 'Reception',
@@ -27,6 +28,7 @@ export async function connectAsOperator(
     username: 'demo',
     myDevice,
     dialContext: 'internal',
+    ...settings,
   });
   const profile = await host.services.handlers['profiles:create'](draft, OPERATOR_WINDOW);
   await host.services.connect({ profileId: profile.id, secret: 'demo' });

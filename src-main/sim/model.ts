@@ -106,12 +106,17 @@ export interface SimParkedCall {
 }
 
 export interface QueueMember {
+  /** The extension whose phone the member is (its hint is what the queue dials). */
   readonly exten: string;
   /** What the queue dials: the phone, or a Local channel in front of it (`Local/118@from-queue/n`). */
   readonly interface: string;
   /** The device whose state the queue follows (`PJSIP/118`, `Custom:118`). */
   readonly stateInterface: string;
   readonly name: string;
+  /** Added with QueueAdd (removable), or from queues.conf. */
+  readonly dynamic: boolean;
+  /** Epoch seconds the member joined the queue (the PBX's start, for static members). */
+  readonly loginTime: number;
   paused: boolean;
   pausedReason: string;
   callsTaken: number;
@@ -223,7 +228,11 @@ export type ModelEvent =
     }
   | { kind: 'queueCallerJoin' | 'queueCallerLeave'; queue: SimQueue; channel: SimChannel; position: number }
   | { kind: 'queueCallerAbandon'; queue: SimQueue; channel: SimChannel; position: number; holdTime: number }
-  | { kind: 'queueMemberStatus' | 'queueMemberPause'; queue: SimQueue; member: QueueMember }
+  | {
+      kind: 'queueMemberStatus' | 'queueMemberPause' | 'queueMemberAdded' | 'queueMemberRemoved';
+      queue: SimQueue;
+      member: QueueMember;
+    }
   | { kind: 'agentCalled'; queue: SimQueue; member: QueueMember; caller: SimChannel; dest: SimChannel }
   | {
       kind: 'agentConnect';
@@ -338,7 +347,9 @@ export class SimModel {
         exten,
         interface: this.queueInterfaceOf(exten),
         stateInterface: this.deviceOf(exten),
-        name: this.queueInterfaceOf(exten),
+        name: office.extensions.find((ext) => ext.exten === exten)?.name ?? this.deviceOf(exten),
+        dynamic: false,
+        loginTime: Math.floor(this.startedAt / 1000),
         paused: false,
         pausedReason: '',
         callsTaken: 0,

@@ -1,8 +1,10 @@
-/** QueueStatus, QueueSummary, QueuePause; MailboxCount, MailboxStatus; VoicemailRefresh, VoicemailUsersList, VoicemailUserStatus. */
-import { queueMemberHeaders } from '../dialects/bridge-era';
+/** QueueStatus, QueueSummary, QueuePause, QueueAdd, QueueRemove; MailboxCount, MailboxStatus; VoicemailRefresh, VoicemailUsersList, VoicemailUserStatus. */
+import { callerIdHeaders, queueStatusMemberHeaders } from '../dialects/queue-headers';
 import type { AmiHeader } from '../../ami/message';
 import type { Mailbox } from '../model';
 import type { ActionDefinition, ListItem } from './types';
+
+const truthy = (value: string | undefined) => /^(1|true|yes|on)$/i.test(value ?? '');
 
 export const queueActions: ActionDefinition[] = [
   {
@@ -13,6 +15,7 @@ export const queueActions: ActionDefinition[] = [
       const q = model.queue;
       const wanted = ctx.header('Queue');
       const items: ListItem[] = [];
+      const modern = ctx.pbx.profile.modernActions;
       if (!wanted || wanted === q.name) {
         items.push({
           event: 'QueueParams',
@@ -28,36 +31,17 @@ export const queueActions: ActionDefinition[] = [
             ['Abandoned', String(q.abandoned)],
             ['ServiceLevel', '0'],
             ['ServicelevelPerf', '0.0'],
-            ['ServicelevelPerf2', '0.0'],
+            // Asterisk 11 has one service level figure.
+            ...(modern ? ([['ServicelevelPerf2', '0.0']] as const) : []),
             ['Weight', '0'],
           ],
         });
-        const memberFilter = ctx.header('Member');
-        for (const m of q.members.filter(
-          (x) => !memberFilter || x.interface.toLowerCase() === memberFilter.toLowerCase(),
-        )) {
-          const h = queueMemberHeaders(model, q, m);
-          const get = (n: string) => h.find(([k]) => k === n)?.[1] ?? '';
+        const memberFilter = ctx.header('Member')?.toLowerCase();
+        for (const m of q.members.filter((x) => !memberFilter || x.interface.toLowerCase() === memberFilter)) {
           items.push({
             event: 'QueueMember',
             actionIdLast: true,
-            fields: [
-              ['Queue', q.name],
-              ['Name', m.name],
-              ['Location', m.interface],
-              ['StateInterface', m.stateInterface],
-              ['Membership', 'static'],
-              ['Penalty', '0'],
-              ['CallsTaken', String(m.callsTaken)],
-              ['LastCall', String(m.lastCall)],
-              ['LastPause', String(m.lastPause)],
-              ['LoginTime', get('LoginTime')],
-              ['InCall', get('InCall')],
-              ['Status', get('Status')],
-              ['Paused', m.paused ? '1' : '0'],
-              ['PausedReason', m.pausedReason],
-              ['Wrapuptime', '0'],
-            ],
+            fields: queueStatusMemberHeaders(model, q, m, modern),
           });
         }
         q.callers.forEach((e, i) => {
@@ -69,12 +53,9 @@ export const queueActions: ActionDefinition[] = [
               ['Position', String(i + 1)],
               ['Channel', e.channel.name],
               ['Uniqueid', e.channel.uniqueid],
-              ['CallerIDNum', e.channel.callerIdNum],
-              ['CallerIDName', e.channel.callerIdName],
-              ['ConnectedLineNum', e.channel.connectedNum],
-              ['ConnectedLineName', e.channel.connectedName],
+              ...callerIdHeaders(e.channel),
               ['Wait', String(Math.floor((clock.now() - e.joinedAt) / 1000))],
-              ['Priority', '0'],
+              ...(modern ? ([['Priority', '0']] as const) : []),
             ],
           });
         });
@@ -118,13 +99,44 @@ export const queueActions: ActionDefinition[] = [
     handle(ctx) {
       const iface = ctx.header('Interface');
       if (!iface) return ctx.error('Need an interface');
-      const paused = /^(1|true|yes|on)$/i.test(ctx.header('Paused') ?? '');
-      const member = ctx.pbx.model.queue.members.find(
-        (m) => m.interface.toLowerCase() === iface.toLowerCase() || `Local/${m.exten}@phones` === iface,
-      );
-      if (!member) return ctx.error('Interface not found');
+      const paused = truthy(ctx.header('Paused'));
+      if (!ctx.pbx.telephony.memberByInterface(iface)) return ctx.error('Interface not found');
       ctx.success(paused ? 'Interface paused successfully' : 'Interface unpaused successfully');
-      ctx.pbx.telephony.pauseMember(member.interface, paused, ctx.header('Reason') ?? '');
+      ctx.pbx.telephony.pauseMember(iface, paused, ctx.header('Reason') ?? '');
+    },
+  },
+  {
+    name: 'QueueAdd',
+    privilege: ['agent'],
+    handle(ctx) {
+      const queue = ctx.header('Queue');
+      const iface = ctx.header('Interface');
+      if (!queue) return ctx.error("'Queue' not specified.");
+      if (!iface) return ctx.error("'Interface' not specified.");
+      if (queue !== ctx.pbx.model.queue.name) return ctx.error('Unable to add interface to queue: No such queue');
+      const added = ctx.pbx.telephony.addMember({
+        interface: iface,
+        name: ctx.header('MemberName') || iface,
+        stateInterface: ctx.header('StateInterface') || iface,
+        paused: truthy(ctx.header('Paused')),
+        reason: ctx.header('Reason') ?? '',
+      });
+      if (added === 'alreadyThere') return ctx.error('Unable to add interface: Already there');
+      ctx.success('Added interface to queue');
+    },
+  },
+  {
+    name: 'QueueRemove',
+    privilege: ['agent'],
+    handle(ctx) {
+      const queue = ctx.header('Queue');
+      const iface = ctx.header('Interface');
+      if (!queue || !iface) return ctx.error("Need 'Queue' and 'Interface' parameters.");
+      if (queue !== ctx.pbx.model.queue.name) return ctx.error('Unable to remove interface from queue: No such queue');
+      const removed = ctx.pbx.telephony.removeMember(iface);
+      if (removed === 'notThere') return ctx.error('Unable to remove interface: Not there');
+      if (removed === 'notDynamic') return ctx.error('Member not dynamic');
+      ctx.success('Removed interface from queue');
     },
   },
   {

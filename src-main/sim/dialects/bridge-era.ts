@@ -3,16 +3,8 @@
  * Bridge*, DialBegin/DialEnd, Parkee*-style parking events, MixMonitor*, Queue*.
  */
 import type { AmiHeader } from '../../ami/message';
-import {
-  DEVICE_STATE_CODE,
-  HANGUP_CAUSE_TEXT,
-  HINT_STATUS,
-  type Hint,
-  type ModelEvent,
-  type SimModel,
-  type QueueMember,
-  type SimQueue,
-} from '../model';
+import { HANGUP_CAUSE_TEXT, HINT_STATUS, type Hint, type ModelEvent } from '../model';
+import { queueMemberHeaders } from './queue-headers';
 import { amiTimestamp, bridgeSnapshot, channelSnapshot, originateResponseFields } from './snapshot';
 import type { EventClass, RenderContext, RenderedEvent } from './types';
 
@@ -21,27 +13,12 @@ export function hintText(hint: Hint): string {
   return hint.presenceProvider ? `${devices},${hint.presenceProvider}` : devices;
 }
 
-export function queueMemberHeaders(model: SimModel, queue: SimQueue, member: QueueMember): AmiHeader[] {
-  const state = model.stateOf(member.stateInterface);
-  return [
-    ['Queue', queue.name],
-    ['MemberName', member.name],
-    ['Interface', member.interface],
-    ['StateInterface', member.stateInterface],
-    ['Membership', 'static'],
-    ['Penalty', '0'],
-    ['CallsTaken', String(member.callsTaken)],
-    ['LastCall', String(member.lastCall)],
-    ['LastPause', String(member.lastPause)],
-    ['LoginTime', String(Math.floor(model.startedAt / 1000))],
-    ['InCall', state === 'NOT_INUSE' || state === 'UNAVAILABLE' ? '0' : '1'],
-    ['Status', String(DEVICE_STATE_CODE[state])],
-    ['Paused', member.paused ? '1' : '0'],
-    ['PausedReason', member.pausedReason],
-    ['Ringinuse', '1'],
-    ['Wrapuptime', '0'],
-  ];
-}
+const QUEUE_MEMBER_EVENT = {
+  queueMemberStatus: 'QueueMemberStatus',
+  queueMemberPause: 'QueueMemberPause',
+  queueMemberAdded: 'QueueMemberAdded',
+  queueMemberRemoved: 'QueueMemberRemoved',
+} as const;
 
 /** Events whose headers are their channel's alone, by the name Asterisk gives them. */
 const CHANNEL_ONLY = {
@@ -243,11 +220,9 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       break;
     case 'queueMemberStatus':
     case 'queueMemberPause':
-      add(
-        event.kind === 'queueMemberStatus' ? 'QueueMemberStatus' : 'QueueMemberPause',
-        'agent',
-        queueMemberHeaders(ctx.model, event.queue, event.member),
-      );
+    case 'queueMemberAdded':
+    case 'queueMemberRemoved':
+      add(QUEUE_MEMBER_EVENT[event.kind], 'agent', queueMemberHeaders(ctx.model, event.queue, event.member, true));
       break;
     case 'agentCalled':
       add('AgentCalled', 'agent', [

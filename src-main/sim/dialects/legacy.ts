@@ -4,15 +4,9 @@
  * StatusText, `Transfer` for transfers. Nothing of the 12+ bridge model.
  */
 import type { AmiHeader } from '../../ami/message';
-import {
-  CHANNEL_STATE_CODE,
-  DEVICE_STATE_CODE,
-  HANGUP_CAUSE_TEXT,
-  HINT_STATUS,
-  type ModelEvent,
-  type SimChannel,
-} from '../model';
+import { CHANNEL_STATE_CODE, HANGUP_CAUSE_TEXT, HINT_STATUS, type ModelEvent, type SimChannel } from '../model';
 import { hintText } from './bridge-era';
+import { callerIdHeaders, queueMemberHeaders } from './queue-headers';
 import { amiTimestamp, originateResponseFields } from './snapshot';
 import type { EventClass, RenderContext, RenderedEvent } from './types';
 
@@ -224,10 +218,7 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
     case 'queueCallerJoin':
       add('Join', 'call', [
         ['Channel', event.channel.name],
-        ['CallerIDNum', event.channel.callerIdNum],
-        ['CallerIDName', event.channel.callerIdName],
-        ['ConnectedLineNum', event.channel.connectedNum],
-        ['ConnectedLineName', event.channel.connectedName],
+        ...callerIdHeaders(event.channel),
         ['Queue', event.queue.name],
         ['Position', String(event.position)],
         ['Count', String(event.queue.callers.length)],
@@ -253,28 +244,31 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
       ]);
       break;
     case 'queueMemberStatus':
+    case 'queueMemberAdded':
+      add(
+        event.kind === 'queueMemberAdded' ? 'QueueMemberAdded' : 'QueueMemberStatus',
+        'agent',
+        queueMemberHeaders(model, event.queue, event.member, false),
+      );
+      break;
     case 'queueMemberPause': {
       const m = event.member;
-      const common: AmiHeader[] = [
+      add('QueueMemberPaused', 'agent', [
         ['Queue', event.queue.name],
         ['Location', m.interface],
         ['MemberName', m.name],
-      ];
-      if (event.kind === 'queueMemberPause')
-        add('QueueMemberPaused', 'agent', [...common, ['Paused', m.paused ? '1' : '0'], ['Reason', m.pausedReason]]);
-      else
-        add('QueueMemberStatus', 'agent', [
-          ...common,
-          ['StateInterface', m.stateInterface],
-          ['Membership', 'static'],
-          ['Penalty', '0'],
-          ['CallsTaken', String(m.callsTaken)],
-          ['LastCall', String(m.lastCall)],
-          ['Status', String(DEVICE_STATE_CODE[model.stateOf(m.stateInterface)])],
-          ['Paused', m.paused ? '1' : '0'],
-        ]);
+        ['Paused', m.paused ? '1' : '0'],
+        ['Reason', m.pausedReason],
+      ]);
       break;
     }
+    case 'queueMemberRemoved':
+      add('QueueMemberRemoved', 'agent', [
+        ['Queue', event.queue.name],
+        ['Location', event.member.interface],
+        ['MemberName', event.member.name],
+      ]);
+      break;
     case 'agentCalled':
       add('AgentCalled', 'agent', [
         ['Queue', event.queue.name],

@@ -4,13 +4,21 @@
  * This class holds the flows' shared state; each flow lives in its own module.
  */
 import type { SimClock, TimerHandle } from '../clock';
-import type { HangupCause, Hint, SimModel, SimChannel } from '../model';
+import type { HangupCause, Hint, QueueMember, SimModel, SimChannel } from '../model';
 import { answer, bridgeTogether, dial } from './dialling';
 import { deviceForDialString, resolve, runDialplan } from './dialplan';
 import { hangup } from './hangup';
 import { originate, placeCall } from './originate';
 import { park, pickup } from './parking';
-import { distributeQueue, joinQueue, pauseMember } from './queue';
+import {
+  addMember,
+  distributeQueue,
+  joinQueue,
+  memberByInterface,
+  pauseMember,
+  removeMember,
+  type MemberRemoval,
+} from './queue';
 import { attendedTransfer, blindTransfer, hasTransferFeature, redirect } from './transfers';
 import type {
   AgentCall,
@@ -54,13 +62,12 @@ export class Telephony {
       'parkedcalls',
       ...model.office.extensions.map((e) => e.context),
     ]);
-    const memberDevices = new Set(model.queue.members.map((m) => m.stateInterface));
     // A member who becomes free gets the next waiting caller.
     model.subscribe((event) => {
       if (
         event.kind === 'deviceState' &&
         event.state === 'NOT_INUSE' &&
-        memberDevices.has(event.device) &&
+        model.queue.members.some((member) => member.stateInterface === event.device) &&
         model.queue.callers.length > 0
       ) {
         this.later(0, () => this.distributeQueue());
@@ -195,5 +202,17 @@ export class Telephony {
 
   pauseMember(iface: string, paused: boolean, reason: string): boolean {
     return pauseMember(this, iface, paused, reason);
+  }
+
+  memberByInterface(iface: string): QueueMember | undefined {
+    return memberByInterface(this, iface);
+  }
+
+  addMember(member: Parameters<typeof addMember>[1]): 'added' | 'alreadyThere' {
+    return addMember(this, member);
+  }
+
+  removeMember(iface: string): MemberRemoval {
+    return removeMember(this, iface);
   }
 }

@@ -1,7 +1,7 @@
 /** The queue: callers joining and leaving, members rung and connected, members paused. */
-import type { SimChannel } from '../model';
+import type { QueueMember, SimChannel } from '../model';
 import type { AgentCall } from './types';
-import { pendingFor } from './dialling';
+import { endDial, pendingFor } from './dialling';
 import type { Telephony } from './index';
 
 export function joinQueue(t: Telephony, channel: SimChannel): void {
@@ -87,10 +87,13 @@ export function completeAgentCall(t: Telephony, channel: SimChannel): void {
   });
 }
 
+/** The member a QueuePause / QueueRemove names by its interface. */
+export function memberByInterface(t: Telephony, iface: string): QueueMember | undefined {
+  return t.model.queue.members.find((m) => m.interface.toLowerCase() === iface.toLowerCase());
+}
+
 export function pauseMember(t: Telephony, iface: string, paused: boolean, reason: string): boolean {
-  const member = t.model.queue.members.find(
-    (m) => m.interface.toLowerCase() === iface.toLowerCase() || `Local/${m.exten}@phones` === iface,
-  );
+  const member = memberByInterface(t, iface);
   if (!member) return false;
   member.paused = paused;
   member.pausedReason = paused ? reason : '';
@@ -98,4 +101,70 @@ export function pauseMember(t: Telephony, iface: string, paused: boolean, reason
   t.model.emit({ kind: 'queueMemberPause', queue: t.model.queue, member });
   if (!paused) t.distributeQueue();
   return true;
+}
+
+/** QueueAdd: a dynamic member, rung like the others once free and not paused (trace 23). */
+export function addMember(
+  t: Telephony,
+  wanted: {
+    readonly interface: string;
+    readonly name: string;
+    readonly stateInterface: string;
+    readonly paused: boolean;
+    readonly reason: string;
+  },
+): 'added' | 'alreadyThere' {
+  if (memberByInterface(t, wanted.interface)) return 'alreadyThere';
+  const now = Math.floor(t.clock.now() / 1000);
+  const member: QueueMember = {
+    exten: extenOf(t, wanted.stateInterface) ?? extenOf(t, wanted.interface) ?? '',
+    interface: wanted.interface,
+    stateInterface: wanted.stateInterface,
+    name: wanted.name,
+    dynamic: true,
+    loginTime: now,
+    paused: wanted.paused,
+    pausedReason: wanted.paused ? wanted.reason : '',
+    callsTaken: 0,
+    lastCall: 0,
+    lastPause: wanted.paused ? now : 0,
+  };
+  t.model.queue.members.push(member);
+  t.model.emit({ kind: 'queueMemberAdded', queue: t.model.queue, member });
+  t.distributeQueue();
+  return 'added';
+}
+
+export type MemberRemoval = 'removed' | 'notThere' | 'notDynamic';
+
+export function removeMember(t: Telephony, iface: string): MemberRemoval {
+  const members = t.model.queue.members;
+  const member = memberByInterface(t, iface);
+  if (!member) return 'notThere';
+  if (!member.dynamic) return 'notDynamic';
+  members.splice(members.indexOf(member), 1);
+  t.model.emit({ kind: 'queueMemberRemoved', queue: t.model.queue, member });
+  return 'removed';
+}
+
+/**
+ * A Redirect takes a waiting caller out of the queue: members rung for it stop, and Asterisk reports
+ * the caller abandoned, already at its new place in the dialplan, then leaving (trace 23).
+ */
+export function redirectOutOfQueue(t: Telephony, channel: SimChannel, context: string, exten: string): void {
+  if (!t.model.queue.callers.some((entry) => entry.channel === channel)) return;
+  for (const ringing of pendingFor(t, channel)) {
+    endDial(t, ringing, 'CANCEL');
+    t.model.destroyChannel(ringing.dest, 16);
+  }
+  channel.context = context;
+  channel.exten = exten;
+  channel.priority = 1;
+  leaveQueue(t, channel, true);
+}
+
+/** The extension of a member's device: the hint that watches it, else the number in its name. */
+function extenOf(t: Telephony, device: string): string | undefined {
+  const hinted = t.model.hintsForDevice(device)[0];
+  return hinted?.exten ?? /(?:\/|:)(\d+)(?:@|$)/.exec(device)?.[1];
 }

@@ -2,6 +2,7 @@
 import type { HangupCause, SimChannel } from '../model';
 import type { Telephony } from './index';
 import { releaseSpace } from './parking';
+import { redirectOutOfQueue } from './queue';
 import type { Consultation } from './types';
 
 /** Takes a channel out of its call; the other party of a two-party call is hung up. */
@@ -30,6 +31,7 @@ export function redirect(
   exten: string,
   extra?: { channel: SimChannel; context: string; exten: string },
 ): void {
+  redirectOutOfQueue(t, channel, context, exten);
   detach(t, channel, extra?.channel);
   if (extra) detach(t, extra.channel, channel);
   t.runDialplan(channel, context, exten);
