@@ -52,13 +52,17 @@ export default tseslint.config(
   // Processes kept apart by construction: only the Electron adapter touches 'electron' in main.
   {
     files: ['src-main/**/*.ts'],
-    ignores: ['src-main/index.ts', 'src-main/ipc/electron.ts'],
+    ignores: ['src-main/index.ts', 'src-main/ipc/electron.ts', 'src-main/desktop/electron.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: 'electron', message: "Only src-main/index.ts and src-main/ipc/electron.ts may import 'electron'." },
+            {
+              name: 'electron',
+              message:
+                "Only src-main/index.ts and the adapters src-main/ipc/electron.ts and src-main/desktop/electron.ts may import 'electron'.",
+            },
           ],
         },
       ],

@@ -28,7 +28,7 @@ describe('process boundaries', () => {
     ).toHaveLength(1);
   });
 
-  it("allow 'electron' in the entry and the IPC adapter", async () => {
+  it("allow 'electron' in the entry, the IPC adapter and the desktop adapter", async () => {
     expect(
       await boundaryErrors('src-main/index.ts', "import { app } from 'electron';\nexport const a = app;\n"),
     ).toHaveLength(0);
@@ -38,6 +38,18 @@ describe('process boundaries', () => {
         "import { ipcMain } from 'electron';\nexport const a = ipcMain;\n",
       ),
     ).toHaveLength(0);
+    expect(
+      await boundaryErrors(
+        'src-main/desktop/electron.ts',
+        "import { Tray } from 'electron';\nexport const a = Tray;\n",
+      ),
+    ).toHaveLength(0);
+    expect(
+      await boundaryErrors(
+        'src-main/desktop/tray-model.ts',
+        "import { Tray } from 'electron';\nexport const a = Tray;\n",
+      ),
+    ).toHaveLength(1);
   });
 
   it('refuse Node modules, Electron and main-process code in the renderer', async () => {

@@ -1,7 +1,21 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, protocol, shell, session, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, globalShortcut, protocol, session, shell as electronShell } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { APP_SCHEME, appProtocolResponse } from './desktop/app-protocol';
+import { followDesktopPrefs, followTrayInput } from './desktop/desktop-shell';
+import {
+  applyDesktopPrefs,
+  electronNotifications,
+  electronTray,
+  iconFolder,
+  initialPlacement,
+  rememberPlacement,
+} from './desktop/electron';
+import { alertsWhenMyPhoneRings } from './desktop/my-phone-alerts';
+import { showAlertsNatively } from './desktop/native-alerts';
+import { chooseTrayItem, trayView, type TrayIntents } from './desktop/tray-model';
+import { EMPTY_WINDOW_STATE, WindowStateStore } from './desktop/window-state';
 import { APP_SCHEME_PRIVILEGES, isExternalHttpsLink, isOwnPage, pageUrlFor } from './desktop/page-policy';
 import { createGatekeeper } from './ipc/gatekeeper';
 import { broadcastTo, serveContractOverIpc } from './ipc/electron';
@@ -9,10 +23,12 @@ import { followSecondLaunch, handoverFor } from './launch-handover';
 import { consoleLog } from './log';
 import { guardProcess } from './process-guard';
 import { KeytarVault } from './profiles/vault';
-import { createMainServices } from './services';
+import { createMainServices, type MainServices } from './services';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = join(here, '../renderer');
+/** The app's folder: out/main is two levels below it, packaged or not. */
+const appRoot = join(here, '../..');
 const pageUrl = pageUrlFor({ isPackaged: app.isPackaged, rendererUrl: process.env.ELECTRON_RENDERER_URL });
 const isOurPage = (url: string) => isOwnPage(pageUrl, url);
 
@@ -25,7 +41,7 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
  */
 function guardContents(contents: WebContents): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalHttpsLink(url)) void shell.openExternal(url);
+    if (isExternalHttpsLink(url)) void electronShell.openExternal(url);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
@@ -49,9 +65,9 @@ function denyPermissions(target: Session): void {
  * written inline (not in a shared constant) so that electronegativity can verify them statically.
  */
 function createWindow(): BrowserWindow {
+  const placement = initialPlacement(shell.windowState, DEFAULT_WINDOW_SIZE);
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    ...placement.bounds,
     minWidth: 800,
     minHeight: 560,
     title: 'Switchboard',
@@ -73,15 +89,35 @@ function createWindow(): BrowserWindow {
       preload: join(here, '../preload/index.cjs'),
     },
   });
+  if (placement.maximized) window.maximize();
+  rememberPlacement(window, shell.windowStore, shell.windowState);
+  window.on('close', (event) => {
+    // The profile in use may keep the console running in the tray; Quit in the tray still quits.
+    if (shell.keepInTray && !shell.quitting) {
+      event.preventDefault();
+      window.hide();
+    }
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(pageUrl);
   return window;
 }
 
-/** The window in front, restored; a new one if the last was closed (macOS keeps the app running). */
+const DEFAULT_WINDOW_SIZE = { width: 1280, height: 820 };
+
+/** What the desktop shell keeps between windows: where the window was, and the profile's tray setting. */
+const shell = {
+  windowStore: new WindowStateStore(app.getPath('userData')),
+  windowState: EMPTY_WINDOW_STATE,
+  keepInTray: false,
+  quitting: false,
+};
+
+/** The window in front, shown and restored; a new one if the last was closed (macOS keeps the app running). */
 function focusWindow(): void {
   const window = BrowserWindow.getAllWindows()[0] ?? createWindow();
   if (window.isMinimized()) window.restore();
+  window.show();
   window.focus();
 }
 
@@ -95,7 +131,8 @@ if (!app.requestSingleInstanceLock(handoverFor(process.argv))) app.quit();
 else startApp();
 
 function startApp(): void {
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
+    shell.windowState = await shell.windowStore.load();
     denyPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererRoot, request.url));
     const services = createMainServices({
@@ -106,6 +143,7 @@ function startApp(): void {
     });
     serveContractOverIpc(createGatekeeper(services.handlers, consoleLog), isOurPage);
     createWindow();
+    startDesktopShell(services);
     services
       .loginAtLaunch(process.argv)
       .catch((error: unknown) => consoleLog.error('could not follow --profile', error));
@@ -118,10 +156,46 @@ function startApp(): void {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
-    app.on('before-quit', () => void services.dispose());
+    app.on('before-quit', () => {
+      shell.quitting = true;
+      void services.dispose();
+    });
+    app.on('will-quit', () => globalShortcut.unregisterAll());
   });
 
   app.on('window-all-closed', () => {
+    if (shell.keepInTray && !shell.quitting) return;
     if (process.platform !== 'darwin') app.quit();
   });
+}
+
+/** Tray, native alerts, the profile's shortcut and login item: decided in desktop/, drawn by Electron. */
+function startDesktopShell(services: MainServices): void {
+  // The DND intent (issue "receptionist's day") is not in main yet: without setMyDnd the item is greyed.
+  const intents: TrayIntents = {
+    showConsole: focusWindow,
+    logOut: () => services.desktop.logOut(),
+    quit: () => app.quit(),
+  };
+  const tray = electronTray(iconFolder(appRoot), (id) => {
+    chooseTrayItem(id, trayInput.current(), intents).catch((error: unknown) =>
+      consoleLog.error('could not carry out the tray menu choice', error),
+    );
+  });
+  const trayInput = followTrayInput(services.desktop, services.store, intents.setMyDnd !== undefined, (input) =>
+    tray.show(trayView(input)),
+  );
+  showAlertsNatively(alertsWhenMyPhoneRings(services.desktop, services.store), electronNotifications(), (callId) => {
+    focusWindow();
+    services.desktop.focusCall(callId);
+  });
+  followDesktopPrefs(
+    services.desktop,
+    (prefs, profileId) => {
+      shell.keepInTray = prefs.keepInTray;
+      const problem = applyDesktopPrefs(prefs, profileId, focusWindow);
+      if (problem) consoleLog.warn(problem);
+    },
+    (error) => consoleLog.error("could not apply the profile's desktop settings", error),
+  );
 }

@@ -1,3 +1,4 @@
+import type { AnyProfile } from '../src-shared/profile';
 import type { ConnectRequest, EventChannel, PayloadOf, ProfileNotice, SessionStatus } from '../src-preload/contract';
 import { AmiClient, type AmiClientOptions } from './ami/client';
 import { createCallHandlers } from './ipc/call-handlers';
@@ -41,7 +42,21 @@ export interface MainServices {
   connect(request: ConnectRequest): Promise<SessionStatus>;
   /** Follows `--profile <name>` from the command line, if given. */
   loginAtLaunch(argv: readonly string[]): Promise<void>;
+  /** What the desktop shell (tray, window, shortcut) reads and does; not reachable from the page. */
+  readonly desktop: DesktopSession;
   dispose(): Promise<void>;
+}
+
+export interface DesktopSession {
+  status(): SessionStatus;
+  onStatus(listener: (status: SessionStatus) => void): () => void;
+  /** The profile of the session now open, as saved now; undefined when logged out. */
+  profileInUse(): Promise<AnyProfile | undefined>;
+  /** My phone's tile on the board, when the session knows it. */
+  myExtensionId(): string | undefined;
+  logOut(): Promise<void>;
+  /** Tells the page to bring this call into focus (a click on its desktop notification). */
+  focusCall(callId: string): void;
 }
 
 /** How long connect() waits for a verdict before answering with "still connecting". */
@@ -68,9 +83,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   /** The profile of the session now open; secrets typed this session belong to it alone. */
   let loggedInProfileId: string | undefined;
 
+  const statusListeners = new Set<(status: SessionStatus) => void>();
   const publish = (next: SessionStatus) => {
     status = next;
     options.broadcast('session:status', next);
+    for (const listener of statusListeners) listener(next);
   };
 
   async function teardown(): Promise<void> {
@@ -190,6 +207,19 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         connect,
         notify: (message) => launchNotices.push({ kind: 'launchProfile', message }),
       }),
+    desktop: {
+      status: () => status,
+      onStatus: (listener) => {
+        statusListeners.add(listener);
+        return () => statusListeners.delete(listener);
+      },
+      profileInUse: async () => (loggedInProfileId === undefined ? undefined : profiles.get(loggedInProfileId)),
+      myExtensionId: () => session?.desk.identity().myExtensionId,
+      logOut,
+      focusCall: (callId) => {
+        if (store.get('calls', callId)) options.broadcast('calls:focus', { callId });
+      },
+    },
     async dispose() {
       await teardown();
       feed.dispose();

@@ -309,6 +309,8 @@ export const events = {
   },
   calls: {
     progress: event<CommandProgress>(),
+    /** The operator clicked the desktop notification of this call: bring it into focus. */
+    focus: event<{ readonly callId: string }>(),
   },
 } as const;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_AMI_PORT,
   DEFAULT_BOARD_PREFS,
+  DEFAULT_DESKTOP_PREFS,
   DEFAULT_RECORDING_PATTERN,
   DEMO_PROFILE,
   ProfileChangesSchema,
@@ -29,6 +30,7 @@ describe('ProfileDraftSchema', () => {
       parkingLot: 'default',
       recordingPattern: DEFAULT_RECORDING_PATTERN,
       board: DEFAULT_BOARD_PREFS,
+      desktop: DEFAULT_DESKTOP_PREFS,
     });
     expect(DEFAULT_AMI_PORT).toBe(5038);
     expect(DEFAULT_RECORDING_PATTERN).toBe('${date}-${caller}-${exten}');

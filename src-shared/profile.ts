@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from './language';
+import { acceleratorProblem } from './accelerator';
 
 /**
  * A login profile: where one operator's console connects and how it looks.
@@ -153,6 +154,25 @@ const QueueWaitThresholdSchema = z
   .int('The queue wait threshold must be a whole number of seconds.')
   .min(5, 'The queue wait threshold must be at least 5 seconds.')
   .max(3600, 'The queue wait threshold can be at most 3600 seconds (an hour).');
+/** What the desktop app does while this profile is in use (the browser host has no tray or shortcut). */
+export const DesktopPrefsSchema = z.strictObject({
+  /** Closing the window keeps the console running in the tray. */
+  keepInTray: z.boolean({ error: 'Keeping the console in the tray must be on or off.' }),
+  /** Switchboard starts when the operator logs in to the computer, connecting with this profile. */
+  startAtLogin: z.boolean({ error: 'Starting at login must be on or off.' }),
+  /** A shortcut that brings the console to the front from any program; empty = none. */
+  bringToFrontShortcut: z.string({ error: 'The shortcut must be text.' }).superRefine((value, ctx) => {
+    const problem = value === '' ? undefined : acceleratorProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+});
+export type DesktopPrefs = z.infer<typeof DesktopPrefsSchema>;
+
+export const DEFAULT_DESKTOP_PREFS: DesktopPrefs = {
+  keepInTray: false,
+  startAtLogin: false,
+  bringToFrontShortcut: '',
+};
 
 const DialContextSchema = asteriskName('The dial context');
 const ParkingLotSchema = asteriskName('The parking lot');
@@ -173,6 +193,7 @@ const draftShape = {
   board: BoardPrefsSchema,
   /** Absent: DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS. */
   queueWaitThresholdSeconds: QueueWaitThresholdSchema.optional(),
+  desktop: DesktopPrefsSchema,
 };
 
 /**
@@ -189,6 +210,7 @@ export const ProfileDraftSchema = z.strictObject({
   parkingLot: ParkingLotSchema.default('default'),
   recordingPattern: RecordingPatternSchema.default(DEFAULT_RECORDING_PATTERN),
   board: BoardPrefsSchema.default(DEFAULT_BOARD_PREFS),
+  desktop: DesktopPrefsSchema.default(DEFAULT_DESKTOP_PREFS),
 });
 export type ProfileDraftInput = z.input<typeof ProfileDraftSchema>;
 
@@ -211,6 +233,7 @@ export const ProfileChangesSchema = z.strictObject({
   // Without the default, so that changing the tile size never resets the language.
   board: BoardPrefsSchema.extend({ language: LanguageChoiceSchema }).partial().optional(),
   queueWaitThresholdSeconds: QueueWaitThresholdSchema.optional(),
+  desktop: DesktopPrefsSchema.partial().optional(),
 });
 export type ProfileChanges = z.infer<typeof ProfileChangesSchema>;
 
@@ -218,6 +241,8 @@ export const UserProfileSchema = z.strictObject({
   kind: z.literal('user'),
   id: UserProfileIdSchema,
   ...draftShape,
+  // Profiles saved before the desktop settings existed take the defaults.
+  desktop: DesktopPrefsSchema.default(DEFAULT_DESKTOP_PREFS),
 });
 export type UserProfile = z.infer<typeof UserProfileSchema>;
 
@@ -260,6 +285,7 @@ export interface DemoProfile {
   readonly recordingPattern: string;
   readonly board: Readonly<BoardPrefs>;
   readonly queueWaitThresholdSeconds?: number;
+  readonly desktop: Readonly<DesktopPrefs>;
 }
 
 export const DEMO_PROFILE: DemoProfile = Object.freeze({
@@ -276,6 +302,7 @@ export const DEMO_PROFILE: DemoProfile = Object.freeze({
   board: Object.freeze({ ...DEFAULT_BOARD_PREFS, contexts: [] }),
   // The demo office's queue callers turn amber within a short look.
   queueWaitThresholdSeconds: 30,
+  desktop: Object.freeze({ ...DEFAULT_DESKTOP_PREFS }),
 });
 
 export type AnyProfile = UserProfile | DemoProfile;

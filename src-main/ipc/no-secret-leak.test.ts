@@ -120,6 +120,9 @@ describe('no secret reaches the renderer or the log', () => {
     await call('picture:taken', { version: batch.version });
     await call('calls:operator', undefined);
     await call('calls:dial', { target: '101' });
+    // A click on a call's desktop notification.
+    await expect.poll(() => services.store.values('calls').length).toBeGreaterThan(0);
+    services.desktop.focusCall(services.store.values('calls')[0]!.id);
     await call('calls:transfer', { callId: 'no-such-call', target: '102', mode: 'blind' });
     await call('calls:park', { callId: 'no-such-call' });
     await call('calls:record', { callId: 'no-such-call', action: 'start' });

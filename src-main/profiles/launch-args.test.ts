@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readProfileArgument, resolveLaunchProfile } from './launch-args';
-import { DEMO_PROFILE, type AnyProfile, type UserProfile } from '../../src-shared/profile';
+import { DEFAULT_DESKTOP_PREFS, DEMO_PROFILE, type AnyProfile, type UserProfile } from '../../src-shared/profile';
 
 const electronArgv = ['/opt/Switchboard/switchboard', '/opt/Switchboard/resources/app.asar'];
 
@@ -18,6 +18,7 @@ function user(id: string, displayName: string): UserProfile {
     parkingLot: 'default',
     recordingPattern: '${date}',
     board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal', language: 'auto' },
+    desktop: DEFAULT_DESKTOP_PREFS,
   };
 }
 

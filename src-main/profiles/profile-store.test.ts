@@ -325,6 +325,7 @@ describe('ProfileStore: migrations', () => {
       parkingLot: 'default',
       recordingPattern: '${date}-${caller}-${exten}',
       board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal', language: 'auto' },
+      desktop: { keepInTray: false, startAtLogin: false, bringToFrontShortcut: '' },
     });
     expect(store.problems()).toEqual([]);
 

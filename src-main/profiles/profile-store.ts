@@ -90,11 +90,12 @@ export class ProfileStore {
       const index = indexOrRefuse(document, id);
       const current = document.profiles[index]!;
       if (parsedChanges.displayName !== undefined) assertNameFree(document, parsedChanges.displayName, id);
-      const { myDevice, board, ...plainChanges } = parsedChanges;
+      const { myDevice, board, desktop, ...plainChanges } = parsedChanges;
       const merged: Record<string, unknown> = {
         ...current,
         ...plainChanges,
         board: { ...current.board, ...board },
+        desktop: { ...current.desktop, ...desktop },
       };
       if (myDevice === null) delete merged['myDevice'];
       else if (myDevice !== undefined) merged['myDevice'] = myDevice;

@@ -21,6 +21,7 @@ const saved: UserProfileSummary = {
     tileSize: 'normal',
     language: 'auto',
   },
+  desktop: { keepInTray: false, startAtLogin: false, bringToFrontShortcut: '' },
   hasSavedSecret: true,
 };
 
@@ -58,6 +59,19 @@ describe('the profile editor form', () => {
       authType: 'md5',
       tls: { enabled: false },
       board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal', language: 'auto' },
+      desktop: { keepInTray: false, startAtLogin: false, bringToFrontShortcut: '' },
+    });
+  });
+});
+
+describe('the profile editor form, desktop settings', () => {
+  it('sends only the desktop settings that changed', () => {
+    const form = { ...formFor(saved), keepInTray: true, bringToFrontShortcut: ' Ctrl+Alt+S ' };
+    expect(changesFrom(form, saved)).toEqual({ desktop: { keepInTray: true, bringToFrontShortcut: 'Ctrl+Alt+S' } });
+    expect(draftFrom(formFor(undefined)).desktop).toEqual({
+      keepInTray: false,
+      startAtLogin: false,
+      bringToFrontShortcut: '',
     });
   });
 });

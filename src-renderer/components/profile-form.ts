@@ -3,8 +3,10 @@ import {
   DEFAULT_AMI_PORT,
   DEFAULT_AUTH_TYPE,
   DEFAULT_BOARD_PREFS,
+  DEFAULT_DESKTOP_PREFS,
   type AuthType,
   type BoardPrefs,
+  type DesktopPrefs,
 } from '../../src-shared/profile';
 import type { ProfileChanges, ProfileDraft } from '../stores/profiles';
 
@@ -28,6 +30,9 @@ export interface ProfileForm {
   grouping: BoardPrefs['grouping'];
   tileSize: BoardPrefs['tileSize'];
   language: BoardPrefs['language'];
+  keepInTray: boolean;
+  startAtLogin: boolean;
+  bringToFrontShortcut: string;
 }
 
 export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
@@ -49,6 +54,7 @@ export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
     grouping: profile?.board.grouping ?? DEFAULT_BOARD_PREFS.grouping,
     tileSize: profile?.board.tileSize ?? DEFAULT_BOARD_PREFS.tileSize,
     language: profile?.board.language ?? DEFAULT_BOARD_PREFS.language,
+    ...(profile?.desktop ?? DEFAULT_DESKTOP_PREFS),
   };
 }
 
@@ -59,7 +65,7 @@ export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
 export function draftFrom(
   form: ProfileForm,
   caFile?: string,
-): ProfileDraft & Required<Pick<ProfileDraft, 'tls' | 'board'>> {
+): ProfileDraft & Required<Pick<ProfileDraft, 'tls' | 'board' | 'desktop'>> {
   const serverName = form.serverName.trim();
   const myDevice = form.myDevice.trim();
   const optional = (key: 'dialContext' | 'parkingLot' | 'recordingPattern') => {
@@ -88,6 +94,11 @@ export function draftFrom(
       grouping: form.grouping,
       tileSize: form.tileSize,
       language: form.language,
+    },
+    desktop: {
+      keepInTray: form.keepInTray,
+      startAtLogin: form.startAtLogin,
+      bringToFrontShortcut: form.bringToFrontShortcut.trim(),
     },
   };
 }
@@ -123,5 +134,9 @@ export function changesFrom(form: ProfileForm, original: UserProfileSummary): Pr
     ),
   );
   if (Object.keys(board).length > 0) changes.board = board;
+  const desktop: Partial<DesktopPrefs> = Object.fromEntries(
+    Object.entries(draft.desktop).filter(([key, value]) => value !== original.desktop[key as keyof DesktopPrefs]),
+  );
+  if (Object.keys(desktop).length > 0) changes.desktop = desktop;
   return changes;
 }

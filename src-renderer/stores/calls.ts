@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, nextTick, ref, watch } from 'vue';
 import type {
   CommandProgress,
   CommandReceipt,
@@ -176,6 +176,12 @@ export const useCallsStore = defineStore('calls', () => {
   /** Follows command progress and, once connected, who the operator is; returns the unsubscribe. */
   function follow(): () => void {
     const stopProgress = api().calls.onProgress(showProgress);
+    // A click on the OS notification of a call: that call is selected and takes the keyboard.
+    const stopFocus = api().calls.onFocus(({ callId }) => {
+      if (!board.picture.calls[callId]) return;
+      selectedCallId.value = callId;
+      void nextTick(() => document.querySelector<HTMLElement>(`[data-call="${CSS.escape(callId)}"]`)?.focus());
+    });
     const stopWatch = watch(
       () => session.status.kind,
       async (kind) => {
@@ -187,6 +193,7 @@ export const useCallsStore = defineStore('calls', () => {
     );
     return () => {
       stopProgress();
+      stopFocus();
       stopWatch();
     };
   }

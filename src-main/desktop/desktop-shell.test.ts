@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Sender } from '../ipc/gatekeeper';
+import { ProfileDraftSchema, type DesktopPrefs } from '../../src-shared/profile';
+import { MapVault } from '../profiles/testing/vaults';
+import { createMainServices } from '../services';
+import { startSimulatedPbx } from '../sim';
+import { followDesktopPrefs, followTrayInput, loginItemFor } from './desktop-shell';
+import { trayView, type TrayInput } from './tray-model';
+
+const window: Sender = { id: 'w', send: () => {}, onClosed: () => {} };
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function servicesWithPbx() {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'switchboard-desktop-'));
+  cleanups.push(() => rm(userDataDir, { recursive: true, force: true }));
+  const services = createMainServices({
+    broadcast: () => undefined,
+    log: { warn: () => undefined, error: () => undefined },
+    demoScenario: 'none',
+    userDataDir,
+    vault: new MapVault(),
+  });
+  cleanups.push(() => services.dispose());
+  const pbx = await startSimulatedPbx({ port: 0 });
+  cleanups.push(() => pbx.close());
+  const draft = ProfileDraftSchema.parse({
+    displayName: 'Front desk',
+    host: '127.0.0.1',
+    port: pbx.port,
+    username: 'demo',
+    myDevice: 'PJSIP/100',
+    desktop: { keepInTray: true, startAtLogin: true, bringToFrontShortcut: 'CommandOrControl+Alt+S' },
+  });
+  const profile = await services.handlers['profiles:create'](draft, window);
+  return { services, pbx, profileId: profile.id };
+}
+
+describe('the desktop shell on a real session', () => {
+  it('shows the connection, then a call ringing in as a call waiting, then nothing once it hangs up', async () => {
+    const { services, pbx, profileId } = await servicesWithPbx();
+    const shown: TrayInput[] = [];
+    const tray = followTrayInput(services.desktop, services.store, false, (input) => shown.push(input));
+    cleanups.push(async () => tray.stop());
+    expect(trayView(tray.current()).tooltip).toBe('Switchboard: Not connected');
+
+    await services.handlers['session:connect']({ profileId, secret: 'demo' }, window);
+    await expect.poll(() => shown.at(-1)?.status.kind).toBe('connected');
+    expect(trayView(shown.at(-1)!).tooltip).toBe(`Switchboard: Connected to 127.0.0.1:${pbx.port}. No calls waiting`);
+
+    await pbx.placeCall('+4930123456', '100', { hangupAfterMs: 1_500 });
+    await expect.poll(() => shown.at(-1)?.callsWaiting, { timeout: 5_000 }).toBe(1);
+    expect(trayView(shown.at(-1)!).title).toBe('1');
+    await expect.poll(() => shown.at(-1)?.callsWaiting, { timeout: 8_000 }).toBe(0);
+
+    await services.desktop.logOut();
+    await expect.poll(() => shown.at(-1)?.status.kind).toBe('disconnected');
+  });
+
+  it("applies the connected profile's desktop settings at each login", async () => {
+    const { services, profileId } = await servicesWithPbx();
+    const applied: [DesktopPrefs, string][] = [];
+    const stop = followDesktopPrefs(
+      services.desktop,
+      (prefs, id) => applied.push([prefs, id]),
+      () => undefined,
+    );
+    cleanups.push(async () => stop());
+    await services.handlers['session:connect']({ profileId, secret: 'demo' }, window);
+    await expect
+      .poll(() => applied)
+      .toEqual([[{ keepInTray: true, startAtLogin: true, bringToFrontShortcut: 'CommandOrControl+Alt+S' }, profileId]]);
+    expect(loginItemFor(applied[0]![0], profileId)).toEqual({ openAtLogin: true, args: ['--profile', profileId] });
+    expect(loginItemFor({ ...applied[0]![0], startAtLogin: false }, profileId)).toEqual({
+      openAtLogin: false,
+      args: [],
+    });
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * A keyboard shortcut in Electron's accelerator syntax (`CommandOrControl+Alt+S`), for the global
+ * shortcut that brings the console to the front. At least one modifier: a bare key would be taken
+ * from every other program on the computer.
+ */
+
+const MODIFIERS = new Set([
+  'command',
+  'cmd',
+  'control',
+  'ctrl',
+  'commandorcontrol',
+  'cmdorctrl',
+  'alt',
+  'option',
+  'altgr',
+  'shift',
+  'super',
+  'meta',
+]);
+
+const NAMED_KEYS = new Set([
+  'plus',
+  'space',
+  'tab',
+  'backspace',
+  'delete',
+  'insert',
+  'return',
+  'enter',
+  'up',
+  'down',
+  'left',
+  'right',
+  'home',
+  'end',
+  'pageup',
+  'pagedown',
+  'escape',
+  'esc',
+  'printscreen',
+  'capslock',
+  'numlock',
+  'scrolllock',
+  'volumeup',
+  'volumedown',
+  'volumemute',
+  'medianexttrack',
+  'mediaprevioustrack',
+  'mediastop',
+  'mediaplaypause',
+  'num0',
+  'num1',
+  'num2',
+  'num3',
+  'num4',
+  'num5',
+  'num6',
+  'num7',
+  'num8',
+  'num9',
+  'numdec',
+  'numadd',
+  'numsub',
+  'nummult',
+  'numdiv',
+]);
+
+const MAX_ACCELERATOR = 60;
+
+function isKey(part: string): boolean {
+  const lower = part.toLowerCase();
+  return (
+    /^[A-Za-z0-9]$/.test(part) ||
+    /^f([1-9]|1[0-9]|2[0-4])$/.test(lower) ||
+    /^[)!@#$%^&*(:;<=>?_\-~`[\]{}|\\/'",.]$/.test(part) ||
+    NAMED_KEYS.has(lower)
+  );
+}
+
+/** Why `text` is not a usable shortcut, or undefined when it is one. */
+export function acceleratorProblem(text: string): string | undefined {
+  if (text.length > MAX_ACCELERATOR) return 'The shortcut is too long.';
+  // `+` separates the parts; a literal plus is written `Plus`.
+  const parts = text.split('+');
+  const key = parts.pop() ?? '';
+  const modifiers = parts.map((part) => part.toLowerCase());
+  if (modifiers.length === 0 || key === '')
+    return 'Write the shortcut as modifiers and a key, such as CommandOrControl+Alt+S.';
+  if (!modifiers.every((modifier) => MODIFIERS.has(modifier)))
+    return 'The shortcut may use only Ctrl, Alt, Shift, Super, Command or CommandOrControl before its key.';
+  if (new Set(modifiers).size !== modifiers.length) return 'The shortcut names a modifier twice.';
+  if (!isKey(key)) return `"${key}" is not a key a shortcut can use; use a letter, a digit, F1 to F24 or a named key.`;
+  return undefined;
+}
