@@ -4,6 +4,9 @@
  * from every other program on the computer.
  */
 
+/** Shown in the empty field: key syntax, the same in every language. */
+export const EXAMPLE_ACCELERATOR = 'CommandOrControl+Alt+S';
+
 const MODIFIERS = new Set([
   'command',
   'cmd',

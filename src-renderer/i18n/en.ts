@@ -83,7 +83,6 @@ export const en = {
     keepInTray: 'Closing the window keeps the console in the tray',
     startAtLogin: 'Start Switchboard with this profile when I log in to the computer',
     bringToFrontShortcut: 'Shortcut that brings the console to the front (empty: none)',
-    bringToFrontShortcutExample: 'CommandOrControl+Alt+S',
     contexts: 'Contexts to show (comma-separated; empty shows all)',
     extensionFilter: 'Extension filter',
     grouping: 'Grouping',
