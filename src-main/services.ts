@@ -1,7 +1,9 @@
 import type { AnyProfile } from '../src-shared/profile';
 import type { ConnectRequest, EventChannel, PayloadOf, ProfileNotice, SessionStatus } from '../src-preload/contract';
 import { AmiClient, type AmiClientOptions } from './ami/client';
+import { CallAlerts } from './alerts/call-alerts';
 import { createCallHandlers } from './ipc/call-handlers';
+import { createExtensionHandlers } from './ipc/extension-handlers';
 import type { GatekeeperLog, Handlers } from './ipc/gatekeeper';
 import { profileHandlers } from './ipc/profile-handlers';
 import { createQueueHandlers } from './ipc/queue-handlers';
@@ -39,6 +41,8 @@ export interface MainServices {
   readonly handlers: Handlers;
   readonly store: PictureStore;
   readonly feed: PictureFeed;
+  /** Calls ringing for me, by the notification rule: what a native notification and the taskbar show. */
+  readonly alerts: CallAlerts;
   connect(request: ConnectRequest): Promise<SessionStatus>;
   /** Follows `--profile <name>` from the command line, if given. */
   loginAtLaunch(argv: readonly string[]): Promise<void>;
@@ -67,6 +71,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const store = new PictureStore();
   const feed = new PictureFeed(store, options.scheduleFlush);
   let session: PbxSession | undefined;
+  const alerts = new CallAlerts(store, () => session?.desk.identity().myExtensionId);
   let demoPbx: SimulatedPbx | undefined;
   /** The logged-in profile's phonebook and history; open from login to logout. */
   const directory = new DirectoryService({
@@ -186,6 +191,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...createCallHandlers(() => session?.desk),
     ...createQueueHandlers(() => session?.queueDesk),
     ...directoryHandlers(directory),
+    ...createExtensionHandlers(() => session?.extensions),
     ...profileHandlers({
       profiles,
       credentials,
@@ -200,6 +206,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     handlers,
     store,
     feed,
+    alerts,
     connect,
     loginAtLaunch: (argv) =>
       loginAtLaunch(argv, {

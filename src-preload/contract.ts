@@ -161,7 +161,7 @@ export interface OperatorIdentity {
   readonly myExtensionId: string | undefined;
 }
 
-export type WatchedCommand = 'dial' | 'pickup' | 'attendedTransfer' | 'blindTransfer';
+export type WatchedCommand = 'dial' | 'pickup' | 'attendedTransfer' | 'blindTransfer' | 'takeCall' | 'listen';
 export type CommandStage =
   'callingYou' | 'ringing' | 'connected' | 'ended' | 'waiting' | 'consulting' | 'transferred' | 'returned';
 
@@ -216,6 +216,45 @@ export const MAX_IMPORT_FILE_BYTES = 512 * 1024;
 /** An export file read in the page; the bridge's own cap is 1 MiB. */
 const ExportText = z.string().max(MAX_IMPORT_FILE_BYTES, 'That file is too large to be a Switchboard profiles export.');
 
+// ---- The receptionist's day (issue 11): presence, DND and voicemail of an extension; taking a call
+// ringing elsewhere; listening in. Every target is an id main issued (a tile, a call, a party).
+
+/** What the operator may set someone's presence to (Asterisk's CustomPresence states); `not_set` clears it. */
+const PresenceChoiceSchema = z.enum(['available', 'away', 'dnd', 'xa', 'chat', 'unavailable', 'not_set']);
+/** Said beside the presence ("Back at two"): one line, no comma (it would end the message in the PBX's value). */
+const PresenceMessageSchema = z
+  .string()
+  .trim()
+  .max(80, 'A presence message can be at most 80 characters long.')
+  .regex(/^[^\r\n\0,]*$/, 'A presence message must be one line without commas.');
+/** How the operator joins someone's call: hear both, talk to that person only, or talk to both. */
+export const LISTEN_MODES = ['listen', 'whisper', 'barge'] as const;
+export type ListenMode = (typeof LISTEN_MODES)[number];
+
+const extensionMethods = {
+  setPresence: method<null>()(
+    z.strictObject({
+      extensionId: ExtensionId,
+      state: PresenceChoiceSchema,
+      message: PresenceMessageSchema.optional(),
+    }),
+  ),
+  /** By the profile's DND method; the lamp follows the PBX's event. */
+  setDnd: method<null>()(z.strictObject({ extensionId: ExtensionId, on: z.boolean() })),
+  /** Rings my phone, then the extension's voicemail box. */
+  callVoicemail: method<CommandReceipt>()(z.strictObject({ extensionId: ExtensionId })),
+};
+
+const receptionCallMethods = {
+  /** A call ringing at another extension comes to my phone instead (the caller is moved). */
+  take: method<CommandReceipt>()(z.strictObject({ callId: IssuedId })),
+  /** My phone rings, then joins the call on that person's side (by default the first colleague on it). */
+  listen: method<CommandReceipt>()(
+    z.strictObject({ callId: IssuedId, partyId: IssuedId.optional(), mode: z.enum(LISTEN_MODES) }),
+  ),
+  stopListening: method<CommandReceipt>()(z.strictObject({ listenId: IssuedId })),
+};
+
 export const methods = {
   session: {
     connect: method<SessionStatus>()(ConnectRequestSchema),
@@ -257,7 +296,9 @@ export const methods = {
     /** Ends the consultation of an attended transfer (a `calls:transfer` being watched as consulting). */
     finishTransfer: method<CommandReceipt>()(z.object({ commandId: IssuedId, action: ConsultationEndSchema })),
     operator: method<OperatorIdentity>()(NoArgs),
+    ...receptionCallMethods,
   },
+  extensions: extensionMethods,
   parking: {
     /** Rings my phone, then connects it to the parked call. */
     pickup: method<CommandReceipt>()(z.object({ slot: IssuedId })),

@@ -42,6 +42,14 @@ export interface Presence {
   readonly message: string;
 }
 
+/** A voicemail box's messages, as the PBX counts them. */
+export interface Voicemail {
+  /** `box@context`, e.g. `101@default`. */
+  readonly mailbox: string;
+  readonly newMessages: number;
+  readonly oldMessages: number;
+}
+
 export interface ExtensionTile {
   /** `exten@context`, the hint's identity on the PBX. */
   readonly id: string;
@@ -57,6 +65,8 @@ export interface ExtensionTile {
   readonly presence: Presence | undefined;
   /** Do not disturb, from a FreePBX-style `Custom:DND<exten>` device in the hint. */
   readonly dnd: boolean;
+  /** Set when the extension has a voicemail box (VoicemailUsersList). */
+  readonly voicemail?: Voicemail;
 }
 
 export type CallState = 'dialing' | 'ringing' | 'up' | 'onHold' | 'parked';
@@ -144,6 +154,16 @@ export interface CallQueue {
   /** Calls answered and abandoned since the PBX started counting (QueueParams). */
   readonly completed: number;
   readonly abandoned: number;
+/** The operator listening in on a call from her phone (ChanSpy): heard, whispered to, or barged. */
+export interface ListeningSession {
+  /** Main-issued id, for stopping it. */
+  readonly id: string;
+  /** The call listened to, and the person whose side she joined. */
+  readonly callId: string;
+  readonly partyId: string;
+  readonly mode: 'listen' | 'whisper' | 'barge';
+  /** `calling`: my phone rings first; `listening`: the PBX says ChanSpy started. */
+  readonly stage: 'calling' | 'listening';
 }
 
 /** Every collection in the picture, by name, with its item type. */
@@ -152,6 +172,7 @@ export interface PbxPicture {
   readonly calls: Readonly<Record<string, LiveCall>>;
   readonly parked: Readonly<Record<string, ParkedCall>>;
   readonly queues: Readonly<Record<string, CallQueue>>;
+  readonly listening: Readonly<Record<string, ListeningSession>>;
 }
 
 export type PictureCollection = keyof PbxPicture;
@@ -167,10 +188,10 @@ export type PicturePatch = {
   };
 }[PictureCollection];
 
-export const PICTURE_COLLECTIONS: readonly PictureCollection[] = ['extensions', 'calls', 'parked', 'queues'];
+export const PICTURE_COLLECTIONS: readonly PictureCollection[] = ['extensions', 'calls', 'parked', 'queues', 'listening'];
 
 export function emptyPicture(): PbxPicture {
-  return { extensions: {}, calls: {}, parked: {}, queues: {} };
+  return { extensions: {}, calls: {}, parked: {}, queues: {}, listening: {} };
 }
 
 /** Applies a patch to a picture, returning a new picture (the renderer's stores and tests share this). */
@@ -183,5 +204,7 @@ export function applyPatch(picture: PbxPicture, patch: PicturePatch): PbxPicture
 
 /** Each collection's key: parked calls by `slot`, the others by `id`. */
 export function idOf<C extends PictureCollection>(collection: C, item: ItemOf<C>): string {
-  return collection === 'parked' ? (item as ParkedCall).slot : (item as ExtensionTile | LiveCall | CallQueue).id;
+  return collection === 'parked'
+    ? (item as ParkedCall).slot
+    : (item as ExtensionTile | LiveCall | CallQueue | ListeningSession).id;
 }

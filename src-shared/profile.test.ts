@@ -31,6 +31,10 @@ describe('ProfileDraftSchema', () => {
       recordingPattern: DEFAULT_RECORDING_PATTERN,
       board: DEFAULT_BOARD_PREFS,
       desktop: DEFAULT_DESKTOP_PREFS,
+      voicemailPattern: '*${exten}',
+      dndMethod: 'auto',
+      listenIn: false,
+      ringSound: false,
     });
     expect(DEFAULT_AMI_PORT).toBe(5038);
     expect(DEFAULT_RECORDING_PATTERN).toBe('${date}-${caller}-${exten}');

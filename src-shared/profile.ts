@@ -127,7 +127,14 @@ const LanguageChoiceSchema = z.enum(['auto', ...LANGUAGES], {
   error: `The language must be 'auto' or one of ${LANGUAGES.join(', ')}.`,
 });
 
-export const BoardPrefsSchema = z.strictObject({
+/** An extension's board id, `exten@context`, as the PBX's hints name it. */
+const FavouriteSchema = headerSafeText('A favourite').refine(
+  (value) => /^[A-Za-z0-9*#+_.-]{1,64}@[A-Za-z0-9_.-]{1,80}$/.test(value),
+  'A favourite must be an extension of the board, such as 101@internal.',
+);
+const FavouritesSchema = z.array(FavouriteSchema).max(500, 'At most 500 extensions can be favourites.');
+
+const boardPrefsShape = {
   /** Dialplan contexts whose extensions the board shows; empty = all. */
   contexts: z.array(asteriskName('A board context')).max(100, 'The board can filter on at most 100 contexts.'),
   /** Free-text filter on extension numbers and names; empty = no filter. */
@@ -135,8 +142,18 @@ export const BoardPrefsSchema = z.strictObject({
   grouping: z.enum(['context', 'none'], { error: "Grouping must be 'context' or 'none'." }),
   tileSize: z.enum(['compact', 'normal', 'large'], { error: "Tile size must be 'compact', 'normal' or 'large'." }),
   /** The console's language while this profile is logged in; 'auto' keeps the login screen's. */
+  language: LanguageChoiceSchema,
+  /** Extensions pinned to the favourites group, shown first, in the order pinned. */
+  favourites: FavouritesSchema,
+};
+
+export const BoardPrefsSchema = z.strictObject({
+  ...boardPrefsShape,
   language: LanguageChoiceSchema.default('auto'),
+  favourites: FavouritesSchema.default([]),
 });
+/** Board preferences changed one by one: an absent one stays as it was (no default fills it in). */
+const BoardPrefsChangesSchema = z.strictObject(boardPrefsShape).partial();
 export type BoardPrefs = z.infer<typeof BoardPrefsSchema>;
 
 export const DEFAULT_BOARD_PREFS: BoardPrefs = {
@@ -145,6 +162,7 @@ export const DEFAULT_BOARD_PREFS: BoardPrefs = {
   grouping: 'context',
   tileSize: 'normal',
   language: 'auto',
+  favourites: [],
 };
 
 /** How long a caller may wait in a queue before the panel shows the wait in warning colours. */
@@ -175,6 +193,26 @@ export const DEFAULT_DESKTOP_PREFS: DesktopPrefs = {
 };
 
 const DialContextSchema = asteriskName('The dial context');
+
+export const DEFAULT_VOICEMAIL_PATTERN = '*${exten}';
+/**
+ * What the console dials to reach someone's voicemail: digits and the keypad's `*#+` around `${exten}`
+ * (FreePBX and the lab PBX: `*${exten}`).
+ */
+const VoicemailPatternSchema = headerSafeText('The voicemail number').refine(
+  (value) => /^[0-9*#+]*\$\{exten\}[0-9*#+]*$/.test(value),
+  'The voicemail number must be ${exten} with digits, * or # around it, such as *${exten}.',
+);
+
+/**
+ * How the console sets someone's DND: `presence` sets their presence to dnd; `freepbx` sets FreePBX's
+ * `DND/<exten>` in AstDB and its `Custom:DND<exten>` device; `auto` takes `freepbx` for a hint with
+ * such a device, else `presence`.
+ */
+export const DND_METHODS = ['auto', 'presence', 'freepbx'] as const;
+export type DndMethod = (typeof DND_METHODS)[number];
+const DndMethodSchema = z.enum(DND_METHODS, { error: "DND must be set by 'auto', 'presence' or 'freepbx'." });
+const OnOffSchema = (label: string) => z.boolean({ error: `${label} must be on or off.` });
 const ParkingLotSchema = asteriskName('The parking lot');
 
 /** The fields an operator edits on the login screen: exactly what the renderer may send. */
@@ -194,6 +232,12 @@ const draftShape = {
   /** Absent: DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS. */
   queueWaitThresholdSeconds: QueueWaitThresholdSchema.optional(),
   desktop: DesktopPrefsSchema,
+  voicemailPattern: VoicemailPatternSchema.default(DEFAULT_VOICEMAIL_PATTERN),
+  dndMethod: DndMethodSchema.default('auto'),
+  /** Listening in, whispering and barging on calls (ChanSpy): off unless the operator may. */
+  listenIn: OnOffSchema('Listening in').default(false),
+  /** A ring sound in the console while my phone rings. */
+  ringSound: OnOffSchema('The ring sound').default(false),
 };
 
 /**
@@ -230,10 +274,14 @@ export const ProfileChangesSchema = z.strictObject({
   dialContext: draftShape.dialContext.optional(),
   parkingLot: draftShape.parkingLot.optional(),
   recordingPattern: draftShape.recordingPattern.optional(),
-  // Without the default, so that changing the tile size never resets the language.
-  board: BoardPrefsSchema.extend({ language: LanguageChoiceSchema }).partial().optional(),
+  // Without defaults, so that changing the tile size never resets the language or the favourites.
+  board: BoardPrefsChangesSchema.optional(),
   queueWaitThresholdSeconds: QueueWaitThresholdSchema.optional(),
   desktop: DesktopPrefsSchema.partial().optional(),
+  voicemailPattern: VoicemailPatternSchema.optional(),
+  dndMethod: DndMethodSchema.optional(),
+  listenIn: OnOffSchema('Listening in').optional(),
+  ringSound: OnOffSchema('The ring sound').optional(),
 });
 export type ProfileChanges = z.infer<typeof ProfileChangesSchema>;
 
@@ -286,6 +334,10 @@ export interface DemoProfile {
   readonly board: Readonly<BoardPrefs>;
   readonly queueWaitThresholdSeconds?: number;
   readonly desktop: Readonly<DesktopPrefs>;
+  readonly voicemailPattern: string;
+  readonly dndMethod: DndMethod;
+  readonly listenIn: boolean;
+  readonly ringSound: boolean;
 }
 
 export const DEMO_PROFILE: DemoProfile = Object.freeze({
@@ -303,6 +355,11 @@ export const DEMO_PROFILE: DemoProfile = Object.freeze({
   // The demo office's queue callers turn amber within a short look.
   queueWaitThresholdSeconds: 30,
   desktop: Object.freeze({ ...DEFAULT_DESKTOP_PREFS }),
+  voicemailPattern: DEFAULT_VOICEMAIL_PATTERN,
+  dndMethod: 'auto',
+  // The demo's operator may listen in: the simulated office is hers.
+  listenIn: true,
+  ringSound: false,
 });
 
 export type AnyProfile = UserProfile | DemoProfile;

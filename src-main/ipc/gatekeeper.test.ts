@@ -1,8 +1,10 @@
 import { DIAL_TARGET_HINT } from '../../src-preload/dial-target';
 import { describe, expect, it, vi } from 'vitest';
 import { METHOD_CHANNELS } from '../../src-preload/contract';
+import { emptyPicture } from '../../src-preload/state';
 import { createCallHandlers } from './call-handlers';
 import { createQueueHandlers } from './queue-handlers';
+import { createExtensionHandlers } from './extension-handlers';
 import { createGatekeeper, OperatorError, type Handlers, type Sender } from './gatekeeper';
 
 const window: Sender = { id: 'window-1', send: () => {}, onClosed: () => {} };
@@ -39,10 +41,12 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'session:connect': () => disconnected,
     'session:disconnect': () => disconnected,
     'session:status': () => disconnected,
-    'picture:subscribe': () => ({ version: 0, picture: { extensions: {}, calls: {}, parked: {}, queues: {} } }),
+    'picture:subscribe': () => ({ version: 0, picture: emptyPicture() }),
     'picture:taken': () => null,
     ...createCallHandlers(() => undefined),
     ...createQueueHandlers(() => undefined),
+    ...createExtensionHandlers(() => undefined),
+>>>>>>> 886611f (Receptionist's day, main and page: voicemail counts on tiles and mine in the header (VoicemailUsersList counts, MailboxCount when missing, MessageWaiting live); set presence and DND from a tile's menu or keys (Setvar PRESENCE_STATE, FreePBX DBPut DND + DEVICE_STATE Custom:DND); call someone's voicemail; take a call ringing elsewhere (Redirect of the caller) and ringing calls dragged move their caller; listen, whisper, barge (Originate into ChanSpy, shown on the call); an incoming-call banner, title count and ring sound from one notification rule main can use too; favourites pinned first, kept in the profile)
     ...unusedProfileHandlers,
     ...unusedDirectoryHandlers,
     ...overrides,

@@ -134,6 +134,12 @@ describe('no secret reaches the renderer or the log', () => {
     await call('queues:addMember', { queueId: 'no-such-queue', extensionId: '101@internal' });
     await call('queues:removeMember', { memberId: 'no-such-member' });
     await call('queues:pull', { callerId: 'no-such-caller', target: '101' });
+    await call('calls:take', { callId: 'no-such-call' });
+    await call('calls:listen', { callId: 'no-such-call', mode: 'whisper' });
+    await call('calls:stopListening', { listenId: 'no-such-session' });
+    await call('extensions:setPresence', { extensionId: '110@internal', state: 'away', message: 'Back at two' });
+    await call('extensions:setDnd', { extensionId: '105@internal', on: true });
+    await call('extensions:callVoicemail', { extensionId: '105@internal' });
     await call('profiles:update', { id: frontDesk.id, changes: { board: { tileSize: 'large' } } });
     await call('profiles:duplicate', { id: frontDesk.id });
     const exported = await call('profiles:export', undefined);

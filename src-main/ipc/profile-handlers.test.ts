@@ -56,6 +56,9 @@ function handlersForOtherDomains() {
     'calls:hangup': never,
     'calls:finishTransfer': never,
     'calls:operator': never,
+    'calls:take': never,
+    'calls:listen': never,
+    'calls:stopListening': never,
     'parking:pickup': never,
     'parking:move': never,
     'queues:pause': never,
@@ -71,6 +74,9 @@ function handlersForOtherDomains() {
     'directory:removeSource': never,
     'directory:saveLdap': never,
     'directory:refreshLdap': never,
+    'extensions:setPresence': never,
+    'extensions:setDnd': never,
+    'extensions:callVoicemail': never,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ExtensionTile, PicturePatch, Presence } from '../../src-preload/state';
+import type { ExtensionTile, PicturePatch, Presence, Voicemail } from '../../src-preload/state';
 import type { EventInterest } from '../ami/event-interest';
 import { isSuccessResponse, type AmiMessage } from '../ami/message';
 import { hintDevices } from './calls/device-match';
@@ -8,12 +8,13 @@ import type { PictureStore } from './picture-store';
 import { fetchPbxNames } from './pbx-names';
 import { presenceFrom, presenceProviderOf } from './presence';
 import { PbxRefusal, type AmiRequester, responseMessage } from './requester';
+import { fetchMailboxCount, fetchMailboxes, mailboxId, mailboxOwners, messageWaitingOf } from './voicemail';
 
 const UNKNOWN_ACTION = /invalid\/unknown command/i;
 
 /** The events ExtensionBoard.handleEvent reads. */
 export const BOARD_EVENTS: EventInterest = {
-  call: ['ExtensionStatus', 'DeviceStateChange', 'PresenceStateChange', 'PresenceStatus'],
+  call: ['ExtensionStatus', 'DeviceStateChange', 'PresenceStateChange', 'PresenceStatus', 'MessageWaiting'],
 };
 
 /**
@@ -54,6 +55,11 @@ export class ExtensionBoard {
   private readonly deviceStates = new Map<string, string>();
   /** Set presence by provider (`CustomPresence:110`). */
   private readonly presence = new Map<string, Presence>();
+  /** Tile id → its voicemail box (`101@default`), from VoicemailUsersList. */
+  private mailboxOfTile: ReadonlyMap<string, string> = new Map();
+  /** Messages by box. */
+  private readonly voicemail = new Map<string, Voicemail>();
+  private ami: AmiRequester | undefined;
 
   constructor(private readonly store: PictureStore) {
     store.onPatch((patch) => this.learnNamesFrom(patch));
@@ -61,21 +67,37 @@ export class ExtensionBoard {
 
   /** Reads everything anew from the PBX: nothing from before a reconnect is trusted. */
   async rebuild(ami: AmiRequester): Promise<void> {
+    this.ami = ami;
     const tiles = await fetchHintTiles(ami);
     this.hinted.clear();
     this.deviceStates.clear();
     this.presence.clear();
+    this.voicemail.clear();
     for (const tile of tiles) this.hinted.set(tile.id, tile);
     for (const item of await optionalList(ami, 'DeviceStateList')) this.noteDeviceState(item);
     for (const item of await optionalList(ami, 'PresenceStateList')) this.notePresence(item);
-    this.names = await fetchPbxNames(ami, tiles);
+    const mailboxes = await fetchMailboxes(ami);
+    this.mailboxOfTile = mailboxOwners(mailboxes, tiles);
+    const shown = new Set(this.mailboxOfTile.values());
+    for (const entry of mailboxes) {
+      const id = mailboxId(entry);
+      if (!shown.has(id)) continue;
+      const counts = entry.counts ? { mailbox: id, ...entry.counts } : await fetchMailboxCount(ami, id);
+      if (counts) this.voicemail.set(id, counts);
+    }
+    this.names = await fetchPbxNames(ami, tiles, mailboxes);
     this.store.replace(
       'extensions',
       tiles.map((tile) => this.dressed(tile)),
     );
   }
 
-  /** Applies hint, device state and presence events; other events are ignored. */
+  /** The voicemail box of a tile, when it has one. */
+  mailboxOf(tileId: string): string | undefined {
+    return this.mailboxOfTile.get(tileId);
+  }
+
+  /** Applies hint, device state, presence and message-waiting events; other events are ignored. */
   handleEvent(message: AmiMessage): void {
     switch (message.event) {
       case 'ExtensionStatus': {
@@ -105,7 +127,30 @@ export class ExtensionBoard {
         this.redress((tile) => presenceProviderOf(tile.hint)?.toLowerCase() === provider.toLowerCase());
         return;
       }
+      case 'MessageWaiting': {
+        const waiting = messageWaitingOf(message);
+        if (!waiting) return;
+        if (waiting.counts) this.noteVoicemail(waiting.counts);
+        // Asterisk 11 may say only `Waiting`: the counts are then asked for.
+        else void this.recount(waiting.mailbox);
+        return;
+      }
     }
+  }
+
+  private async recount(mailbox: string): Promise<void> {
+    const ami = this.ami;
+    if (!ami) return;
+    // A link that dropped meanwhile rebuilds everything anyway.
+    const counts = await fetchMailboxCount(ami, mailbox).catch(() => undefined);
+    if (counts) this.noteVoicemail(counts);
+  }
+
+  private noteVoicemail(counts: Voicemail): void {
+    const known = [...this.mailboxOfTile.values()].find((box) => box.toLowerCase() === counts.mailbox.toLowerCase());
+    if (!known) return;
+    this.voicemail.set(known, { ...counts, mailbox: known });
+    this.redress((tile) => this.mailboxOfTile.get(tile.id) === known);
   }
 
   private noteDeviceState(message: AmiMessage): string | undefined {
@@ -145,7 +190,14 @@ export class ExtensionBoard {
       lamp: lampWithoutDnd(tile.hint, this.deviceStates) ?? tile.lamp,
       presence: provider ? this.presence.get(provider.toLowerCase()) : undefined,
       dnd: dndIsOn(tile.hint, this.deviceStates),
+      ...this.voicemailOf(tile.id),
     };
+  }
+
+  private voicemailOf(tileId: string): { voicemail?: Voicemail } {
+    const box = this.mailboxOfTile.get(tileId);
+    const counts = box ? this.voicemail.get(box) : undefined;
+    return counts ? { voicemail: counts } : {};
   }
 
   /**

@@ -14,6 +14,9 @@ const OPERATOR: SessionOperator = {
   dialContext: 'internal',
   parkingLot: 'default',
   recordingPattern: '${exten}-${caller}',
+  voicemailPattern: '*${exten}',
+  dndMethod: 'auto',
+  listenIn: true,
 };
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {

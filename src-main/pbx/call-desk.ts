@@ -3,6 +3,7 @@ import type {
   CommandProgress,
   CommandReceipt,
   ConsultationEnd,
+  ListenMode,
   OperatorIdentity,
   RecordingAction,
   TransferRequest,
@@ -13,16 +14,19 @@ import { eventAdapterFor } from './calls/adapt';
 import { ExtensionMatcher } from './calls/device-match';
 import type { PbxEvent } from './calls/events';
 import { emptyModel, type PbxModel } from './calls/model';
-import { projectCalls, projectParked } from './calls/projection';
+import { personOf, projectCalls, projectParked } from './calls/projection';
 import { rebuildModel } from './calls/rebuild';
 import { reduceEvents } from './calls/reducer';
-import { fail, succeed, type CommandContext, type CommandResult } from './commands/context';
+import { fail, NORMAL_CLEARING, runAction, succeed, type CommandContext, type CommandResult } from './commands/context';
 import { dial, pickupParked } from './commands/dial';
 import { hangup } from './commands/hangup';
+import { listenIn } from './commands/listen';
+import { takeRingingCall } from './commands/take-call';
 import { park } from './commands/park';
 import { pauseRecording, resumeRecording, startRecording, stopRecording } from './commands/recording';
 import { finishAttendedTransfer, moveParked, transferAttended, transferBlind } from './commands/transfer';
 import { dialectForAmiVersion, type PbxDialect } from './dialect';
+import { ListeningTracker, type ListeningEnd } from './listening';
 import { resolveMyDevice, type MyDevice } from './my-device';
 import type { SessionOperator } from './operator';
 import type { PictureStore } from './picture-store';
@@ -59,9 +63,13 @@ export class CallDesk {
   private publishQueued = false;
   private connections = 0;
   private readonly sessionTag = randomBytes(2).toString('hex');
+  /** Listening sessions → who is listened to, for the notices. */
+  private readonly listenTargets = new Map<string, string>();
+  private listenSeq = 0;
   private readonly now: () => number;
   private readonly watchers: WatcherRegistry;
   private readonly stopFollowingTiles: () => void;
+  private readonly listening: ListeningTracker;
 
   constructor(private readonly options: CallDeskOptions) {
     this.now = options.now;
@@ -70,6 +78,14 @@ export class CallDesk {
       now: options.now,
       commandIdPrefix: this.sessionTag,
     });
+    this.listening = new ListeningTracker(
+      options.store,
+      (session, end) => this.listenEnded(session.id, end),
+      (session) => {
+        const target = this.listenTargets.get(session.id) ?? 'the call';
+        options.onProgress({ commandId: session.id, command: 'listen', target, stage: 'connected' });
+      },
+    );
     this.stopFollowingTiles = options.store.onPatch((patch) => {
       if (patch.collection !== 'extensions') return;
       this.cachedMatcher = undefined;
@@ -85,6 +101,7 @@ export class CallDesk {
       message:
         'The connection to the PBX dropped, so how this ended is not known. Check the call list before trying again.',
     });
+    this.listening.clear();
     this.phase = { kind: 'rebuilding', dialect: dialectForAmiVersion(amiVersion), buffered: [] };
   }
 
@@ -108,6 +125,7 @@ export class CallDesk {
   handleEvent(message: AmiMessage): void {
     const phase = this.phase;
     if (phase.kind === 'offline') return;
+    this.listening.handleEvent(message, this.now());
     const events = eventAdapterFor(phase.dialect)(message);
     if (events.length === 0) return;
     if (phase.kind === 'rebuilding') phase.buffered.push(...events);
@@ -180,6 +198,68 @@ export class CallDesk {
 
   async hangup(callId: string): Promise<CommandResult<CommandReceipt>> {
     return this.withContext(async (ctx) => done(await hangup(ctx, callId)));
+  }
+
+  /** A call ringing at someone else's phone comes to mine. */
+  async take(callId: string): Promise<CommandResult<CommandReceipt>> {
+    return this.withDevice((ctx) => {
+      const myExten = this.myDevice()?.extension?.exten;
+      if (!myExten)
+        return Promise.resolve(
+          fail('failed', 'Taking a call needs your own extension on the board: set "my device" to your phone.'),
+        );
+      return this.watchers.watch('takeCall', myExten, () => takeRingingCall(ctx, callId, myExten));
+    });
+  }
+
+  /** Listen, whisper or barge on a call from my phone (ChanSpy), when the profile allows it. */
+  async listen(callId: string, partyId: string | undefined, mode: ListenMode): Promise<CommandResult<CommandReceipt>> {
+    if (!this.options.operator.listenIn)
+      return fail(
+        'unsupported',
+        'Listening in is off for this connection: turn on "Listening in" in your connection settings.',
+      );
+    return this.withDevice(async (ctx) => {
+      const started = await listenIn(ctx, { callId, partyId, mode });
+      if (!started.ok) return started;
+      const listenId = `${this.sessionTag}-listen${++this.listenSeq}`;
+      const { spyee } = started.value;
+      const target = personOf(spyee, ctx.matcher()).number || 'the call';
+      this.listenTargets.set(listenId, target);
+      this.listening.begin(
+        { id: listenId, callId, partyId: spyee.partyId, mode, stage: 'calling' },
+        started.value.actionId,
+        spyee.name,
+        this.now(),
+      );
+      this.options.onProgress({ commandId: listenId, command: 'listen', target, stage: 'callingYou' });
+      return succeed({ kind: 'watching', commandId: listenId });
+    });
+  }
+
+  async stopListening(listenId: string): Promise<CommandResult<CommandReceipt>> {
+    const spyer = this.listening.spyerOf(listenId);
+    if (!spyer) return fail('callEnded', 'You are not listening to that call any more.');
+    return this.withContext(async (ctx) =>
+      done(await runAction(ctx, 'Hangup', { Channel: spyer, Cause: NORMAL_CLEARING }, 'stopped')),
+    );
+  }
+
+  private listenEnded(listenId: string, end: ListeningEnd): void {
+    const target = this.listenTargets.get(listenId) ?? 'the call';
+    this.listenTargets.delete(listenId);
+    const base = { commandId: listenId, command: 'listen' as const, target };
+    if (end === 'stopped') this.options.onProgress({ ...base, stage: 'ended' });
+    else
+      this.options.onProgress({
+        ...base,
+        stage: 'failed',
+        code: end === 'notAnswered' ? 'notAnswered' : 'callEnded',
+        message:
+          end === 'notAnswered'
+            ? 'Your phone did not answer, so you are not listening.'
+            : `There was nothing to listen to: ${target} is no longer on that call.`,
+      });
   }
 
   // ---- the model --------------------------------------------------------------------------

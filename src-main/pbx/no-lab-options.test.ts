@@ -28,7 +28,7 @@ describe('the console has no setting that only tests can set', () => {
     expectTypeOf<keyof PbxSessionOptions>().toEqualTypeOf<keyof SessionWiring | 'link' | 'operator'>();
     expectTypeOf<PbxSessionOptions['link']>().toEqualTypeOf<AmiLink>();
     expectTypeOf<keyof SessionOperator>().toEqualTypeOf<
-      'myDevice' | 'dialContext' | 'parkingLot' | 'recordingPattern'
+      'myDevice' | 'dialContext' | 'parkingLot' | 'recordingPattern' | 'voicemailPattern' | 'dndMethod' | 'listenIn'
     >();
     expectTypeOf<UserProfile>().toExtend<SessionOperator>();
   });

@@ -1,3 +1,5 @@
+import type { DndMethod } from '../../src-shared/profile';
+
 /**
  * The operator's settings for one session: the phone click-to-dial rings first, where numbers are
  * dialled, the parking lot, the recording file pattern. A login profile carries them.
@@ -8,4 +10,9 @@ export interface SessionOperator {
   readonly dialContext: string;
   readonly parkingLot: string;
   readonly recordingPattern: string;
+  /** What reaches someone's voicemail, e.g. `*${exten}`. */
+  readonly voicemailPattern: string;
+  readonly dndMethod: DndMethod;
+  /** Whether listening in (ChanSpy) is offered. */
+  readonly listenIn: boolean;
 }

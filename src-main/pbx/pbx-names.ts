@@ -2,15 +2,20 @@ import type { ExtensionTile } from '../../src-preload/state';
 import { isSuccessResponse, type AmiMessage } from '../ami/message';
 import { hintDevices } from './calls/device-match';
 import type { AmiRequester } from './requester';
+import { personName, type MailboxEntry } from './voicemail';
 
 /**
  * The names a PBX knows before any call, by tile id: the voicemail box's full name
  * (`VoicemailUsersList`), else the caller ID of the PJSIP endpoint the hint names
  * (`PJSIPShowEndpoint`). Whatever the AMI user may not read, or the PBX lacks, is simply not used.
  */
-export async function fetchPbxNames(ami: AmiRequester, tiles: readonly ExtensionTile[]): Promise<Map<string, string>> {
+export async function fetchPbxNames(
+  ami: AmiRequester,
+  tiles: readonly ExtensionTile[],
+  mailboxList: readonly MailboxEntry[],
+): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  const mailboxes = await mailboxNames(ami);
+  const mailboxes = mailboxNames(mailboxList);
   for (const tile of tiles) {
     const name = mailboxes.get(tile.exten);
     if (name) names.set(tile.id, name);
@@ -29,18 +34,13 @@ export async function fetchPbxNames(ami: AmiRequester, tiles: readonly Extension
 }
 
 /** Mailbox number → full name; a number used in two voicemail contexts names no one. */
-async function mailboxNames(ami: AmiRequester): Promise<Map<string, string>> {
-  const list = await ami.list('VoicemailUsersList');
+function mailboxNames(mailboxList: readonly MailboxEntry[]): Map<string, string> {
   const names = new Map<string, string>();
   const seen = new Set<string>();
-  if (!isSuccessResponse(list.response)) return names;
-  for (const item of list.items) {
-    const mailbox = item.get('VoiceMailbox');
-    const name = personName(item.get('Fullname'));
-    if (!mailbox) continue;
-    if (seen.has(mailbox)) names.delete(mailbox);
-    else if (name) names.set(mailbox, name);
-    seen.add(mailbox);
+  for (const { box, fullName } of mailboxList) {
+    if (seen.has(box)) names.delete(box);
+    else if (fullName) names.set(box, fullName);
+    seen.add(box);
   }
   return names;
 }
@@ -53,9 +53,4 @@ async function endpointName(ami: AmiRequester, endpoint: string): Promise<string
   const detail = list.items.find((item: AmiMessage) => item.event === 'EndpointDetail');
   const callerId = detail?.get('Callerid') ?? '';
   return personName(/^\s*"?([^"<]*?)"?\s*(<[^>]*>)?\s*$/.exec(callerId)?.[1]);
-}
-
-function personName(value: string | undefined): string | undefined {
-  const name = value?.trim();
-  return name && name !== '(null)' ? name : undefined;
 }

@@ -17,8 +17,19 @@ function user(id: string, displayName: string): UserProfile {
     dialContext: 'default',
     parkingLot: 'default',
     recordingPattern: '${date}',
-    board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal', language: 'auto' },
+    board: {
+      contexts: [],
+      extensionFilter: '',
+      grouping: 'context',
+      tileSize: 'normal',
+      language: 'auto',
+      favourites: [],
+    },
     desktop: DEFAULT_DESKTOP_PREFS,
+    voicemailPattern: '*${exten}',
+    dndMethod: 'auto',
+    listenIn: false,
+    ringSound: false,
   };
 }
 

@@ -73,6 +73,9 @@ export function operatorOf(profile: AnyProfile): SessionOperator {
     dialContext: profile.dialContext,
     parkingLot: profile.parkingLot,
     recordingPattern: profile.recordingPattern,
+    voicemailPattern: profile.voicemailPattern,
+    dndMethod: profile.dndMethod,
+    listenIn: profile.listenIn,
   };
 }
 

@@ -5,6 +5,7 @@ import { releaseFromAmiVersion } from '../pbx/asterisk-version';
 import { dialectForAmiVersion } from '../pbx/dialect';
 import { ExtensionBoard } from '../pbx/board';
 import { CallDesk } from '../pbx/call-desk';
+import { ExtensionDesk } from '../pbx/extension-desk';
 import type { SessionOperator } from '../pbx/operator';
 import type { PictureStore } from '../pbx/picture-store';
 import { QueueBoard } from '../pbx/queues/queue-board';
@@ -50,6 +51,8 @@ export class PbxSession {
   private readonly queues: QueueBoard;
   /** The operator's queue actions. */
   readonly queueDesk: QueueDesk;
+  /** Presence, DND and voicemail of the extensions. */
+  readonly extensions: ExtensionDesk;
   private readonly now = Date.now;
   private stopped = false;
   /** Whether this session ever logged in: only a session that was up reconnects by itself. */
@@ -66,6 +69,12 @@ export class PbxSession {
     });
     this.queues = new QueueBoard(options.store, this.now);
     this.queueDesk = new QueueDesk(options.link, this.queues, options.operator);
+    this.extensions = new ExtensionDesk({
+      ami: options.link,
+      store: options.store,
+      operator: options.operator,
+      calls: this.desk,
+    });
     this.statusNow = { kind: 'connecting', ...options.identity, attempt: 1 };
     options.link.on('state', (state) => this.followLink(state));
     options.link.on('ready', ({ amiVersion }) => {

@@ -20,8 +20,13 @@ const saved: UserProfileSummary = {
     grouping: 'context',
     tileSize: 'normal',
     language: 'auto',
+    favourites: [],
   },
   desktop: { keepInTray: false, startAtLogin: false, bringToFrontShortcut: '' },
+  voicemailPattern: '*${exten}',
+  dndMethod: 'auto',
+  listenIn: false,
+  ringSound: false,
   hasSavedSecret: true,
 };
 

@@ -5,6 +5,8 @@ import { useBoardStore } from '../stores/board';
 import { useCallsStore } from '../stores/calls';
 import { useParkingStore } from '../stores/parking';
 import { usePrefsStore } from '../stores/prefs';
+import { useReceptionStore } from '../stores/reception';
+import type { TileAction } from '../components/tile-actions';
 import type { useCallGestures } from './call-gestures';
 
 /** Inputs where a letter is text, not a shortcut. A checkbox, radio or select is not one of them. */
@@ -52,6 +54,7 @@ export function useBoardKeys(
   const calls = useCallsStore();
   const parking = useParkingStore();
   const prefs = usePrefsStore();
+  const reception = useReceptionStore();
   const showingShortcuts = ref(false);
   let lastFocused: HTMLElement | undefined;
   let beforeShortcuts: HTMLElement | undefined;
@@ -152,8 +155,33 @@ export function useBoardKeys(
     return actOnCall(call, event);
   }
 
+  /** M, V, N, F, A, L, W, B on a tile: its menu, or one of the menu's actions at once. */
+  function onTileMenuKey(extensionId: string, event: KeyboardEvent): boolean {
+    const tile = board.picture.extensions[extensionId];
+    if (!tile || event.shiftKey) return false;
+    const key = event.key.toLowerCase();
+    if (key === 'm' || event.key === 'ContextMenu') {
+      document.querySelector<HTMLElement>(`${TILES}[data-extension="${extensionId}"] [data-action="menu"]`)?.click();
+      return true;
+    }
+    const keyed: Readonly<Record<string, TileAction>> = {
+      v: { kind: 'voicemail' },
+      n: { kind: 'dnd', on: !reception.dndOf(tile) },
+      f: { kind: 'favourite' },
+      a: { kind: 'take' },
+      l: { kind: 'listen', mode: 'listen' },
+      w: { kind: 'listen', mode: 'whisper' },
+      b: { kind: 'listen', mode: 'barge' },
+    };
+    const action = keyed[key];
+    if (!action) return false;
+    void reception.act(tile, action);
+    return true;
+  }
+
   /** On a tile: its call (my call moves the other person; someone else's keeps the tile's person). */
   function onTileKey(extensionId: string, event: KeyboardEvent): boolean {
+    if (onTileMenuKey(extensionId, event)) return true;
     const exten = board.picture.extensions[extensionId]?.exten;
     const waiting = parking.parked.find((parked) => parked.parkee.number === exten);
     if (event.key.toLowerCase() === 'u' && waiting) {

@@ -15,6 +15,8 @@ import { usePrefsStore } from './prefs';
 export interface TileGroup {
   readonly key: string;
   readonly context: string | undefined;
+  /** The operator's favourites, shown first; their tiles are not repeated in their context. */
+  readonly favourites?: boolean;
   readonly tiles: readonly ExtensionTile[];
 }
 
@@ -100,16 +102,36 @@ export const useBoardStore = defineStore('board', () => {
     );
   });
   const groups = computed<TileGroup[]>(() => {
-    if (prefs.grouping === 'none') return [{ key: '*', context: undefined, tiles: visibleTiles.value }];
+    const pinned = new Set(prefs.favourites);
+    const visible = pinned.size === 0 ? new Set<ExtensionTile>() : new Set(visibleTiles.value);
+    const favourites: TileGroup[] =
+      pinned.size === 0
+        ? []
+        : [
+            {
+              key: '*favourites',
+              context: undefined,
+              favourites: true,
+              tiles: prefs.favourites.flatMap((id) => {
+                const tile = picture.value.extensions[id];
+                return tile && visible.has(tile) ? [tile] : [];
+              }),
+            },
+          ].filter((group) => group.tiles.length > 0);
+    const rest = pinned.size === 0 ? visibleTiles.value : visibleTiles.value.filter((tile) => !pinned.has(tile.id));
+    if (prefs.grouping === 'none') return [...favourites, { key: '*', context: undefined, tiles: rest }];
     const byContext = new Map<string, ExtensionTile[]>();
-    for (const tile of visibleTiles.value) {
+    for (const tile of rest) {
       const list = byContext.get(tile.context) ?? [];
       list.push(tile);
       byContext.set(tile.context, list);
     }
-    return [...byContext.entries()]
-      .sort(([a], [b]) => plain.compare(a, b))
-      .map(([context, list]) => ({ key: context, context, tiles: list }));
+    return [
+      ...favourites,
+      ...[...byContext.entries()]
+        .sort(([a], [b]) => plain.compare(a, b))
+        .map(([context, list]) => ({ key: context, context, tiles: list })),
+    ];
   });
   /** The header's counts: of the tiles shown, so they follow the filter. */
   const countsByLamp = computed(() => {

@@ -24,6 +24,11 @@ export const usePrefsStore = defineStore('prefs', () => {
   const tileSize = ref<TileSize>('normal');
   /** A queue caller waiting longer than this is shown in warning colours. */
   const queueWaitThresholdSeconds = ref(DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS);
+  /** Extension ids pinned to the favourites group, in the order pinned. */
+  const favourites = ref<readonly string[]>([]);
+  /** Whether this profile may listen in on calls, and rings in the console while my phone rings. */
+  const listenIn = ref(false);
+  const ringSound = ref(false);
   const profileId = ref<string | undefined>();
 
   function adopt(profile: ProfileSummary): void {
@@ -33,6 +38,9 @@ export const usePrefsStore = defineStore('prefs', () => {
     grouping.value = profile.board.grouping;
     tileSize.value = profile.board.tileSize;
     queueWaitThresholdSeconds.value = profile.queueWaitThresholdSeconds ?? DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS;
+    favourites.value = profile.board.favourites;
+    listenIn.value = profile.listenIn;
+    ringSound.value = profile.ringSound;
     filter.value = '';
     speakFor(profile.board.language);
   }
@@ -69,6 +77,15 @@ export const usePrefsStore = defineStore('prefs', () => {
     await remember({ tileSize: next });
   }
 
+  /** Pins an extension to the favourites (last), or unpins it; the profile keeps them. */
+  async function toggleFavourite(extensionId: string): Promise<void> {
+    const next = favourites.value.includes(extensionId)
+      ? favourites.value.filter((id) => id !== extensionId)
+      : [...favourites.value, extensionId];
+    favourites.value = next;
+    await remember({ favourites: [...next] });
+  }
+
   /** The built-in Demo profile cannot be edited; its choices last for the session. */
   async function remember(board: Partial<ProfileSummary['board']>): Promise<void> {
     const id = profileId.value;
@@ -87,10 +104,14 @@ export const usePrefsStore = defineStore('prefs', () => {
     grouping,
     tileSize,
     queueWaitThresholdSeconds,
+    favourites,
+    listenIn,
+    ringSound,
     profileId,
     adopt,
     follow,
     setGrouping,
     setTileSize,
+    toggleFavourite,
   };
 });

@@ -13,6 +13,9 @@ import { knownValue, numberOrUndefined, type ChannelSnapshot, type PbxEvent } fr
 /** The events adaptAsterisk11 reads (these Asterisks have no Filter: only their class counts). */
 export const CALL_EVENTS_11: EventInterest = {
   call: [
+    // ChanSpy for the operator's listening sessions (pbx/listening.ts).
+    'ChanSpyStart',
+    'ChanSpyStop',
     'Newchannel',
     'Newstate',
     'NewCallerid',

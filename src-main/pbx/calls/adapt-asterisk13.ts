@@ -7,6 +7,9 @@ import { knownValue, numberOrUndefined, type ChannelSnapshot, type PbxEvent } fr
 /** The events adaptAsterisk13 reads (a case below without its name here never arrives from Asterisk 13+). */
 export const CALL_EVENTS_13: EventInterest = {
   call: [
+    // ChanSpy for the operator's listening sessions (pbx/listening.ts).
+    'ChanSpyStart',
+    'ChanSpyStop',
     'Newchannel',
     'Newstate',
     'NewCallerid',

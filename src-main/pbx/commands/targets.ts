@@ -63,3 +63,21 @@ export function checkTarget(target: string): CommandResult<string> {
   if (DIAL_TARGET.test(trimmed)) return { ok: true, value: trimmed };
   return fail('invalidTarget', `"${target}" is not a number the console can dial. ${DIAL_TARGET_HINT}`);
 }
+
+/** Asterisk's channel state 5: the far end is ringing. */
+const RINGING = 5;
+
+/**
+ * The person a ringing call is for: the channel whose Dial rings the others (trace 24: the caller's
+ * `Local/103@internal-…;1` runs Dial; each ringing leg is dialled by it). `undefined` when nothing
+ * on the call rings.
+ */
+export function ringingCaller(ctx: CommandContext, callId: string): ChannelRecord | undefined {
+  const model = ctx.model();
+  const channels = (model.calls.get(callId) ?? []).flatMap((uid) => model.channels.get(uid) ?? []);
+  for (const leg of channels) {
+    const caller = leg.state === RINGING && leg.dialedBy ? model.channels.get(leg.dialedBy) : undefined;
+    if (caller) return caller;
+  }
+  return undefined;
+}

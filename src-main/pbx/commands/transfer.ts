@@ -4,7 +4,7 @@ import { personOf } from '../calls/projection';
 import { AtxferWatcher } from '../watchers/atxfer-watcher';
 import { BlindTransferWatcher } from '../watchers/blind-transfer-watcher';
 import { fail, NORMAL_CLEARING, runAction, succeed, type CommandContext, type CommandResult } from './context';
-import { checkTarget, isMyChannel, myChannelAmong, partiesOfCall, pickParty } from './targets';
+import { checkTarget, isMyChannel, myChannelAmong, partiesOfCall, pickParty, ringingCaller } from './targets';
 
 export interface BlindTransferRequest {
   readonly callId: string;
@@ -31,7 +31,7 @@ export async function transferBlind(
   if (!target.ok) return target;
   const parties = partiesOfCall(ctx, request.callId);
   if (!parties.ok) return parties;
-  const moving = pickParty(ctx, parties.value, request);
+  const moving = ringingCallerToMove(ctx, request) ?? pickParty(ctx, parties.value, request);
   if (!moving.ok) return moving;
   const staying = parties.value.filter((channel) => channel !== moving.value);
   const startedAt = ctx.now();
@@ -56,8 +56,22 @@ export async function transferBlind(
   return sent.ok ? succeed({ watcher: followMoved(ctx, moving.value, target.value, startedAt) }) : sent;
 }
 
+/**
+ * A call still ringing (at one phone, or at all of a ring group's) moves as its caller: the caller's
+ * Redirect cancels every ringing leg (trace 24). Not when I am the caller, nor for a chosen person.
+ */
+function ringingCallerToMove(
+  ctx: CommandContext,
+  request: BlindTransferRequest,
+): CommandResult<ChannelRecord> | undefined {
+  if (request.partyId !== undefined) return undefined;
+  const caller = ringingCaller(ctx, request.callId);
+  if (!caller || isMyChannel(ctx.profile.myDevice, ctx.matcher())(caller.name)) return undefined;
+  return succeed(caller);
+}
+
 /** A watcher on the person moved to `target`, named as the board names them. */
-function followMoved(ctx: CommandContext, moved: ChannelRecord, target: string, startedAt: number) {
+export function followMoved(ctx: CommandContext, moved: ChannelRecord, target: string, startedAt: number) {
   const person = personOf(moved, ctx.matcher());
   const who = person.name && person.name !== person.number ? `${person.number} ${person.name}` : person.number;
   return new BlindTransferWatcher({
