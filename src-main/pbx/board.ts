@@ -31,7 +31,17 @@ export async function fetchHintTiles(ami: AmiRequester): Promise<ExtensionTile[]
   if (!isSuccessResponse(command.response)) {
     throw PbxRefusal.from('Command', command.response);
   }
-  return tilesFromCoreShowHints(command.output);
+  return Promise.all(tilesFromCoreShowHints(command.output).map((tile) => withWholeHint(ami, tile)));
+}
+
+/** Asterisk 11's `core show hints` cuts a hint at 20 characters (`%-20.20s`); ExtensionState tells it whole. */
+const CLI_HINT_WIDTH = 20;
+
+async function withWholeHint(ami: AmiRequester, tile: ExtensionTile): Promise<ExtensionTile> {
+  if (tile.hint.length < CLI_HINT_WIDTH) return tile;
+  const state = await ami.action('ExtensionState', { Exten: tile.exten, Context: tile.context });
+  const hint = isSuccessResponse(state) ? state.get('Hint')?.trim() : undefined;
+  return hint && hint.startsWith(tile.hint) ? { ...tile, hint } : tile;
 }
 
 /** A list the console can do without (older Asterisk, or not permitted): its items, or none. */

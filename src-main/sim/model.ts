@@ -254,6 +254,8 @@ export type ModelEvent =
       reason: 'caller' | 'agent';
     }
   | { kind: 'messageWaiting'; mailbox: Mailbox }
+  /** ChanSpy on `spyee` from `spyer` (trace 21). */
+  | { kind: 'chanSpyStart' | 'chanSpyStop'; spyer: SimChannel; spyee: SimChannel }
   | { kind: 'shutdown'; restart: boolean };
 
 export type ModelListener = (event: ModelEvent) => void;
@@ -279,6 +281,8 @@ export class SimModel {
   readonly parked = new Map<number, SimParkedCall>();
   readonly mailboxes = new Map<string, Mailbox>();
   readonly presence = new Map<string, Presence>();
+  /** AstDB (`family/key` → value): FreePBX keeps DND flags there (trace 22). */
+  readonly astdb = new Map<string, string>();
   readonly queue: SimQueue;
   readonly parkingBridge: SimBridge;
   readonly startedAt: number;

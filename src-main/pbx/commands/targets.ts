@@ -68,8 +68,8 @@ export function checkTarget(target: string): CommandResult<string> {
 const RINGING = 5;
 
 /**
- * The person a ringing call is for: the channel whose Dial rings the others (trace 24: the caller's
- * `Local/103@internal-…;1` runs Dial; each ringing leg is dialled by it). `undefined` when nothing
+ * The person a ringing call is for: the channel whose Dial rings the others (trace 24: the caller's Local
+ * channel into the ring group runs Dial; each ringing leg is dialled by it). `undefined` when nothing
  * on the call rings.
  */
 export function ringingCaller(ctx: CommandContext, callId: string): ChannelRecord | undefined {

@@ -38,6 +38,15 @@ const EMPTY_LISTS: Readonly<Record<string, string>> = {
   presencestatelist: 'PresenceStateListComplete',
 };
 
+/** Operator actions, acknowledged with the words the lab PBX used (traces 21, 22, 24). */
+const ACKNOWLEDGED: Readonly<Record<string, string>> = {
+  setvar: 'Variable Set',
+  dbput: 'Updated database successfully',
+  dbdel: 'Key deleted successfully',
+  redirect: 'Redirect successful',
+  originate: 'Originate successfully queued',
+};
+
 export interface TracePbxOptions {
   /** Lists answered with what Asterisk answered at a moment of a trace, by action: `{ CoreShowChannels: 'rec-3' }`. */
   readonly listedAs?: { readonly trace: string; readonly actionIds: Readonly<Record<string, string>> };
@@ -107,6 +116,11 @@ function answer(action: AmiMessage, peer: PeerConnection, options: TracePbxOptio
   const recorded = RECORDED[name];
   if (recorded) {
     for (const message of recordedReply(...recorded)) peer.send(wire(message, action.actionId));
+    return;
+  }
+  const acknowledged = ACKNOWLEDGED[name];
+  if (acknowledged) {
+    peer.reply(action, { Response: 'Success', Message: acknowledged });
     return;
   }
   const complete = EMPTY_LISTS[name];

@@ -1,4 +1,5 @@
 /** Status, CoreShowChannels, BridgeList, BridgeInfo, Hangup, Getvar, Setvar. */
+import { setGlobalFunction } from './functions';
 import type { AmiHeader } from '../../ami/message';
 import { bridgeSnapshot, channelSnapshot, durationHms } from '../dialects/snapshot';
 import { CHANNEL_STATE_CODE, type HangupCause, HANGUP_CAUSE_TEXT, type SimChannel } from '../model';
@@ -172,6 +173,9 @@ export const channelActions: ActionDefinition[] = [
         const channel = requireChannel(ctx, name);
         if (!channel) return;
         channel.vars.set(variable, ctx.header('Value') ?? '');
+      } else if (!setGlobalFunction(ctx.pbx, variable, ctx.header('Value') ?? '')) {
+        ctx.error('Variable not set');
+        return;
       }
       ctx.success('Variable Set');
     },

@@ -1,3 +1,4 @@
+import { astdbActions } from './astdb';
 import { callActions } from './calls';
 import { channelActions } from './channels';
 import { hintActions } from './hints';
@@ -21,6 +22,7 @@ const ALL: readonly ActionDefinition[] = [
   ...recordingActions,
   ...queueActions,
   ...voicemailActions,
+  ...astdbActions,
 ];
 
 /** The actions a dialect knows, keyed by lower-case name (Asterisk matches names case-insensitively). */

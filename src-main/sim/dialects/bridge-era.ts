@@ -266,6 +266,13 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       ]);
       break;
     }
+    case 'chanSpyStart':
+    case 'chanSpyStop':
+      add(event.kind === 'chanSpyStart' ? 'ChanSpyStart' : 'ChanSpyStop', 'call', [
+        ...channelSnapshot(event.spyer, 'Spyer'),
+        ...channelSnapshot(event.spyee, 'Spyee'),
+      ]);
+      break;
     case 'shutdown':
       if (ctx.model.parkingBridge) add('BridgeDestroy', 'call', bridgeSnapshot(ctx.model.parkingBridge));
       add('Shutdown', 'system', [

@@ -316,6 +316,14 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
         ['Old', String(event.mailbox.oldCount)],
       ]);
       break;
+    case 'chanSpyStart':
+    case 'chanSpyStop':
+      // Asterisk 11 names the two channels only (app_chanspy.c of the 11 branch).
+      add(event.kind === 'chanSpyStart' ? 'ChanSpyStart' : 'ChanSpyStop', 'call', [
+        ['SpyerChannel', event.spyer.name],
+        ['SpyeeChannel', event.spyee.name],
+      ]);
+      break;
     case 'shutdown':
       add('Shutdown', 'system', [
         ['Shutdown', 'Cleanly'],

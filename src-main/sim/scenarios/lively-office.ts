@@ -20,6 +20,26 @@ export function livelyOffice(target: ScenarioTarget, seed: number): ScenarioHand
   let stopped = false;
   let timer: ReturnType<typeof telephony.later> | undefined;
 
+  // The office's morning: a few messages waiting, people away and in DND (where their hints carry it).
+  const opening: [exten: string, newCount: number, oldCount: number][] = [
+    ['100', 2, 1],
+    ['104', 1, 0],
+    ['107', 3, 2],
+    ['112', 0, 4],
+  ];
+  for (const [exten, newCount, oldCount] of opening)
+    if (model.mailboxes.has(`${exten}@default`)) model.setMailbox(`${exten}@default`, newCount, oldCount);
+  for (const [exten, state, message] of [
+    ['110', 'away', 'Back at two'],
+    ['113', 'away', ''],
+    ['115', 'xa', 'On holiday'],
+  ] as const)
+    if (model.presence.has(`CustomPresence:${exten}`)) model.setPresence(`CustomPresence:${exten}`, state, '', message);
+  for (const exten of ['106', '114']) {
+    const hint = model.hintByExten(exten);
+    if (hint?.dndDevice) model.setDeviceState(hint.dndDevice, 'BUSY');
+  }
+
   const tick = () => {
     if (stopped) return;
     const roll = random();

@@ -22,6 +22,9 @@ export function resolve(t: Telephony, context: string, exten: string): DialplanT
   if (exten === '601') return { kind: 'application', app: 'Playback' };
   if (exten === '602') return { kind: 'application', app: 'MusicOnHold' };
   if (exten === '899') return { kind: 'application', app: 'VoiceMailMain' };
+  // `*1NN` leaves a message in box 1NN (the lab PBX's VoiceMail extensions).
+  const box = /^\*(\d+)$/.exec(exten)?.[1];
+  if (box && t.model.mailboxes.has(`${box}@default`)) return { kind: 'application', app: 'VoiceMail' };
   const hint = t.model.hint(exten, context) ?? t.model.hintByExten(exten);
   return hint ? { kind: 'extension', hint } : undefined;
 }

@@ -1,5 +1,6 @@
 /** A channel hangs up, whatever it was doing: ringing, consulting, queued, parked or bridged. */
 import type { HangupCause, SimChannel } from '../model';
+import { endSpying } from './chanspy';
 import { endDial, pendingFor } from './dialling';
 import type { Telephony } from './index';
 import { releaseSpace } from './parking';
@@ -8,6 +9,7 @@ import { completeAttendedTransfer, returnFromConsultation } from './transfers';
 
 export function hangup(t: Telephony, channel: SimChannel, cause: HangupCause = 16): void {
   if (channel.hungUp) return;
+  endSpying(t, channel);
   const model = t.model;
   const consultation = t.consultations.get(channel.uniqueid);
   if (consultation) {

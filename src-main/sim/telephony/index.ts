@@ -40,6 +40,8 @@ export class Telephony {
   readonly agentCalls = new Map<string, AgentCall>();
   /** Attended transfers in progress, by the transferer's Uniqueid. */
   readonly consultations = new Map<string, Consultation>();
+  /** ChanSpy sessions, by the spyer's Uniqueid. */
+  readonly spies = new Map<string, { readonly spyer: SimChannel; readonly spyee: SimChannel }>();
   readonly parkTimers = new Map<number, TimerHandle>();
   private readonly timers = new Set<TimerHandle>();
   /** Devices that never answer (scenarios: a caller who gives up). */

@@ -1,5 +1,6 @@
 /** Originate (the console's calls) and calls placed by outside events (scenarios). */
 import type { SimChannel } from '../model';
+import { startChanSpy } from './chanspy';
 import { endDial } from './dialling';
 import { openHandset } from './handsets';
 import type { Telephony } from './index';
@@ -68,6 +69,7 @@ export function originate(t: Telephony, req: OriginateRequest): Promise<Originat
           if (req.application) {
             channel.application = req.application;
             channel.appData = req.data ?? '';
+            if (/^ChanSpy$/i.test(req.application)) startChanSpy(t, channel, req.data ?? '');
           } else {
             t.runDialplan(channel, req.context ?? 'internal', req.exten ?? 's');
           }

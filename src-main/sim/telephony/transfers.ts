@@ -1,5 +1,6 @@
 /** Redirect, blind transfer and attended transfer (Atxfer). */
 import type { HangupCause, SimChannel } from '../model';
+import { endDial, pendingFor } from './dialling';
 import type { Telephony } from './index';
 import { releaseSpace } from './parking';
 import { redirectOutOfQueue } from './queue';
@@ -8,6 +9,12 @@ import type { Consultation } from './types';
 /** Takes a channel out of its call; the other party of a two-party call is hung up. */
 function detach(t: Telephony, channel: SimChannel, keep: SimChannel | undefined): void {
   const model = t.model;
+  // A caller redirected while its Dial rings: every ringing leg is cancelled (trace 24).
+  for (const dialled of pendingFor(t, channel)) {
+    if (dialled.caller !== channel) continue;
+    endDial(t, dialled, 'CANCEL');
+    model.destroyChannel(dialled.dest, 16);
+  }
   const parked = model.parkedByChannel(channel);
   if (parked) {
     releaseSpace(t, parked);

@@ -18,7 +18,7 @@ export type DialplanTarget =
   | { kind: 'ringGroup'; group: OfficeRingGroup }
   | { kind: 'park' }
   | { kind: 'pickup'; space: number }
-  | { kind: 'application'; app: 'Echo' | 'Playback' | 'MusicOnHold' | 'VoiceMailMain' };
+  | { kind: 'application'; app: 'Echo' | 'Playback' | 'MusicOnHold' | 'VoiceMailMain' | 'VoiceMail' };
 
 export interface OriginateRequest {
   channel: string;
