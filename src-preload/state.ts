@@ -154,6 +154,8 @@ export interface CallQueue {
   /** Calls answered and abandoned since the PBX started counting (QueueParams). */
   readonly completed: number;
   readonly abandoned: number;
+}
+
 /** The operator listening in on a call from her phone (ChanSpy): heard, whispered to, or barged. */
 export interface ListeningSession {
   /** Main-issued id, for stopping it. */
@@ -188,7 +190,13 @@ export type PicturePatch = {
   };
 }[PictureCollection];
 
-export const PICTURE_COLLECTIONS: readonly PictureCollection[] = ['extensions', 'calls', 'parked', 'queues', 'listening'];
+export const PICTURE_COLLECTIONS: readonly PictureCollection[] = [
+  'extensions',
+  'calls',
+  'parked',
+  'queues',
+  'listening',
+];
 
 export function emptyPicture(): PbxPicture {
   return { extensions: {}, calls: {}, parked: {}, queues: {}, listening: {} };

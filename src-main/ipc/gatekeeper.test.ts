@@ -46,7 +46,6 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     ...createCallHandlers(() => undefined),
     ...createQueueHandlers(() => undefined),
     ...createExtensionHandlers(() => undefined),
->>>>>>> 886611f (Receptionist's day, main and page: voicemail counts on tiles and mine in the header (VoicemailUsersList counts, MailboxCount when missing, MessageWaiting live); set presence and DND from a tile's menu or keys (Setvar PRESENCE_STATE, FreePBX DBPut DND + DEVICE_STATE Custom:DND); call someone's voicemail; take a call ringing elsewhere (Redirect of the caller) and ringing calls dragged move their caller; listen, whisper, barge (Originate into ChanSpy, shown on the call); an incoming-call banner, title count and ring sound from one notification rule main can use too; favourites pinned first, kept in the profile)
     ...unusedProfileHandlers,
     ...unusedDirectoryHandlers,
     ...overrides,

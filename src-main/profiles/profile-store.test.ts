@@ -324,7 +324,18 @@ describe('ProfileStore: migrations', () => {
       dialContext: 'from-internal',
       parkingLot: 'default',
       recordingPattern: '${date}-${caller}-${exten}',
-      board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal', language: 'auto' },
+      board: {
+        contexts: [],
+        extensionFilter: '',
+        grouping: 'context',
+        tileSize: 'normal',
+        language: 'auto',
+        favourites: [],
+      },
+      voicemailPattern: '*${exten}',
+      dndMethod: 'auto',
+      listenIn: false,
+      ringSound: false,
       desktop: { keepInTray: false, startAtLogin: false, bringToFrontShortcut: '' },
     });
     expect(store.problems()).toEqual([]);
