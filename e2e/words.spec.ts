@@ -7,12 +7,24 @@ import { callCard, connectAsOperator, notice, received, talking } from './operat
 const HINT = 'Use digits, * and # (or an extension’s letters), up to 64.';
 
 /** Whether any notice's box overlaps a tile or a call card. */
+/** Whether a notice lies over any part of a tile or a call card that can be seen (scrolled-away parts cannot). */
 const noticesCoverSomething = (page: Page) =>
   page.evaluate(() => {
-    const boxes = (selector: string) =>
-      Array.from(document.querySelectorAll(selector), (el) => el.getBoundingClientRect());
-    const overlap = (a: DOMRect, b: DOMRect) =>
-      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    type Box = { left: number; top: number; right: number; bottom: number };
+    const clip = (a: Box, b: Box): Box => ({
+      left: Math.max(a.left, b.left),
+      top: Math.max(a.top, b.top),
+      right: Math.min(a.right, b.right),
+      bottom: Math.min(a.bottom, b.bottom),
+    });
+    const visible = (element: Element): Box => {
+      let box: Box = element.getBoundingClientRect();
+      for (let parent = element.parentElement; parent; parent = parent.parentElement)
+        if (getComputedStyle(parent).overflow !== 'visible') box = clip(box, parent.getBoundingClientRect());
+      return box;
+    };
+    const boxes = (selector: string) => Array.from(document.querySelectorAll(selector), visible);
+    const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     return boxes('.notice').some((n) => boxes('.tile, li.call').some((other) => overlap(n, other)));
   });
 
