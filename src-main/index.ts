@@ -22,6 +22,7 @@ import { broadcastTo, serveContractOverIpc } from './ipc/electron';
 import { followSecondLaunch, handoverFor } from './launch-handover';
 import { consoleLog } from './log';
 import { guardProcess } from './process-guard';
+import { machineProfilesPath } from './profiles/machine-profiles';
 import { KeytarVault } from './profiles/vault';
 import { createMainServices, type MainServices } from './services';
 
@@ -142,6 +143,13 @@ function startApp(): void {
       vault: new KeytarVault(),
     });
     serveContractOverIpc(createGatekeeper(services.handlers, consoleLog), isOurPage);
+    // Before the window lists profiles, and before --profile may name one of the admin's.
+    const machineFile = machineProfilesPath(process.platform, process.env);
+    if (machineFile) {
+      await services
+        .addMachineProfiles(machineFile)
+        .catch((error: unknown) => consoleLog.error("could not read the administrator's profiles file", error));
+    }
     createWindow();
     startDesktopShell(services);
     services

@@ -16,6 +16,7 @@ import type { AmiLink, PbxSession } from './session/pbx-session';
 import { DirectoryService } from './directory/directory-service';
 import { directoryHandlers } from './ipc/directory-handlers';
 import { CredentialService } from './profiles/credentials';
+import { addMachineProfilesAtFirstStart } from './profiles/machine-profiles';
 import { ProfileStore } from './profiles/profile-store';
 import type { SecretVault } from './profiles/vault';
 import { DEMO_MANAGER_USER, startSimulatedPbx, type SimulatedPbx } from './sim';
@@ -44,6 +45,8 @@ export interface MainServices {
   /** Calls ringing for me, by the notification rule: what a native notification and the taskbar show. */
   readonly alerts: CallAlerts;
   connect(request: ConnectRequest): Promise<SessionStatus>;
+  /** At an OS user's first start, adds the admin's machine-wide profiles (see machine-profiles.ts). */
+  addMachineProfiles(machineFile: string): Promise<void>;
   /** Follows `--profile <name>` from the command line, if given. */
   loginAtLaunch(argv: readonly string[]): Promise<void>;
   /** What the desktop shell (tray, window, shortcut) reads and does; not reachable from the page. */
@@ -208,6 +211,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     feed,
     alerts,
     connect,
+    async addMachineProfiles(machineFile) {
+      const message = await addMachineProfilesAtFirstStart(profiles, machineFile);
+      if (message) launchNotices.push({ kind: 'machineProfiles', message });
+    },
     loginAtLaunch: (argv) =>
       loginAtLaunch(argv, {
         listProfiles: async () => (await profiles.snapshot()).profiles,

@@ -179,7 +179,11 @@ export type CommandProgress = {
 export type ProfileSummary = (UserProfile | DemoProfile) & { readonly hasSavedSecret: boolean };
 
 /** Something the login screen should say about the profiles file or the `--profile` launch option. */
-export type ProfileNotice = ProfileProblem | { readonly kind: 'launchProfile'; readonly message: string };
+export type ProfileNotice =
+  | ProfileProblem
+  | { readonly kind: 'launchProfile'; readonly message: string }
+  /** What the first start took from the admin's machine-wide profiles file. */
+  | { readonly kind: 'machineProfiles'; readonly message: string };
 
 export interface ProfileList {
   /** The built-in Demo PBX first, then the operator's profiles. */
