@@ -66,7 +66,9 @@ describe("the admin's machine-wide profiles file", () => {
     const { store, machineFile } = await desk();
     expect(await addMachineProfilesAtFirstStart(store, machineFile)).toBeUndefined();
     await writeFile(machineFile, '{ "profiles": [');
-    expect(await addMachineProfilesAtFirstStart(store, machineFile)).toMatch(/was not used: That file is not valid JSON/);
+    expect(await addMachineProfilesAtFirstStart(store, machineFile)).toMatch(
+      /was not used: That file is not valid JSON/,
+    );
     await writeFile(machineFile, ' '.repeat(600 * 1024));
     expect(await addMachineProfilesAtFirstStart(store, machineFile)).toMatch(/too large/);
     expect((await store.list()).map((profile) => profile.displayName)).toEqual(['Demo PBX']);
