@@ -32,7 +32,3 @@ export function fileSystemError(verb: string, error: unknown): ProfileError {
     `Switchboard couldn't ${verb} your profiles file (${detail}). Your saved profiles were not changed.`,
   );
 }
-
-export function plainJsonError(error: unknown): string {
-  return error instanceof Error ? error.message : 'unreadable';
-}

@@ -1,8 +1,9 @@
-import { DEMO_PROFILE_ID, UserProfileSchema, describeIssues, type UserProfile } from '../../src-shared/profile';
+import { DEMO_PROFILE_ID, type UserProfile } from '../../src-shared/profile';
 import type { ImportReport } from '../../src-shared/profile-results';
-import { CURRENT_SCHEMA_VERSION, isJsonObject, migrateToCurrent } from './migrations';
-import { ProfileError, plainJsonError } from './profile-error';
+import { CURRENT_SCHEMA_VERSION, isJsonObject } from './migrations';
+import { ProfileError } from './profile-error';
 import { freeName, type ProfilesDocument } from './profiles-document';
+import { checkProfile, entryName, readProfiles } from './read-profiles';
 
 const EXPORT_FORMAT = 'switchboard-profiles';
 
@@ -18,34 +19,24 @@ export function exportProfiles(profiles: readonly UserProfile[], exportedAt: Dat
 }
 
 /** The entries of an exported file (any known schema version), each still to be checked on its own. */
-export function readExport(text: string): unknown[] {
-  let parsedJson: unknown;
-  try {
-    parsedJson = JSON.parse(text);
-  } catch (error) {
-    throw new ProfileError(
-      'invalid',
-      `That file is not valid JSON (${plainJsonError(error)}), so nothing was imported.`,
-    );
+export function readExport(text: string): readonly unknown[] {
+  const read = readProfiles(text, EXPORT_FORMAT);
+  switch (read.kind) {
+    case 'read':
+      return read.entries;
+    case 'notJson':
+      throw new ProfileError('invalid', `That file is not valid JSON (${read.reason}), so nothing was imported.`);
+    case 'newerVersion':
+      throw new ProfileError(
+        'fileFromNewerVersion',
+        `That file was written by a newer Switchboard (format version ${read.fileVersion}); update Switchboard to import it.`,
+      );
+    case 'unrecognised':
+      throw new ProfileError(
+        'invalid',
+        `That file is not a Switchboard profiles export (${read.reason}), so nothing was imported.`,
+      );
   }
-  if (isJsonObject(parsedJson) && parsedJson['format'] !== undefined && parsedJson['format'] !== EXPORT_FORMAT) {
-    throw new ProfileError('invalid', 'That file is not a Switchboard profiles export, so nothing was imported.');
-  }
-  const migration = migrateToCurrent(parsedJson);
-  if (migration.kind === 'newerVersion') {
-    throw new ProfileError(
-      'fileFromNewerVersion',
-      `That file was written by a newer Switchboard (format version ${migration.fileVersion}); update Switchboard to import it.`,
-    );
-  }
-  if (migration.kind === 'unrecognised' || !Array.isArray(migration.document['profiles'])) {
-    const reason = migration.kind === 'unrecognised' ? migration.reason : 'it has no list of profiles';
-    throw new ProfileError(
-      'invalid',
-      `That file is not a Switchboard profiles export (${reason}), so nothing was imported.`,
-    );
-  }
-  return migration.document['profiles'] as unknown[];
 }
 
 /**
@@ -53,14 +44,17 @@ export function readExport(text: string): unknown[] {
  * new id, a clash of name a " (2)" suffix. A profile carrying a secret, an unknown setting or an
  * invalid value is skipped and said why.
  */
-export function addImported(document: ProfilesDocument, entries: unknown[], newId: () => string): ImportReport {
+export function addImported(
+  document: ProfilesDocument,
+  entries: readonly unknown[],
+  newId: () => string,
+): ImportReport {
   const imported: { id: string; displayName: string }[] = [];
   const renamed: { from: string; to: string }[] = [];
   const skipped: { position: number; displayName?: string; reason: string }[] = [];
   entries.forEach((entry, index) => {
     const position = index + 1;
-    const displayName =
-      isJsonObject(entry) && typeof entry['displayName'] === 'string' ? entry['displayName'] : undefined;
+    const displayName = entryName(entry);
     const skip = (reason: string) => skipped.push({ position, ...(displayName ? { displayName } : {}), reason });
     if (!isJsonObject(entry)) return skip('It is not a profile (not a JSON object).');
     if (entry['kind'] === 'demo' || entry['id'] === DEMO_PROFILE_ID) {
@@ -73,9 +67,9 @@ export function addImported(document: ProfilesDocument, entries: unknown[], newI
       );
     }
     const candidate = { kind: 'user', ...entry, id: entry['id'] ?? newId() };
-    const result = UserProfileSchema.safeParse(candidate);
-    if (!result.success) return skip(describeIssues(result.error));
-    const profile = result.data;
+    const checked = checkProfile(candidate);
+    if (!checked.ok) return skip(checked.reason);
+    const { profile } = checked;
     if (document.profiles.some((existing) => existing.id === profile.id)) profile.id = newId();
     const name = freeName(document, profile.displayName);
     if (name !== profile.displayName) renamed.push({ from: profile.displayName, to: name });

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UserProfileSchema, describeIssues } from '../../src-shared/profile';
 import type { ProfileProblem } from '../../src-shared/profile-results';
 import { LockFileBusyError, isProcessRunning, withLockFile } from './lock-file';
-import { isJsonObject, migrateToCurrent } from './migrations';
-import { ProfileError, errorCode, fileSystemError, plainJsonError } from './profile-error';
+import { ProfileError, errorCode, fileSystemError } from './profile-error';
 import { nodeProfileFileSystem, type ProfileFileSystem } from './profile-file-system';
 import { emptyDocument, serialise, type ProfilesDocument } from './profiles-document';
+import { checkProfile, entryName, readProfiles } from './read-profiles';
 
 export const PROFILES_FILE_NAME = 'profiles.json';
 
@@ -98,34 +97,25 @@ export class ProfilesFile {
       throw fileSystemError('read', error);
     }
 
-    let json: unknown;
-    try {
-      json = JSON.parse(raw.toString('utf8'));
-    } catch (error) {
-      return this.recover(raw, `it is not valid JSON (${plainJsonError(error)})`, emptyDocument());
+    const read = readProfiles(raw.toString('utf8'));
+    if (read.kind === 'newerVersion') {
+      this.reportNewerVersionOnce(read.fileVersion);
+      return { writable: false, fileVersion: read.fileVersion };
     }
-    const migration = migrateToCurrent(json);
-    if (migration.kind === 'newerVersion') {
-      this.reportNewerVersionOnce(migration.fileVersion);
-      return { writable: false, fileVersion: migration.fileVersion };
-    }
-    if (migration.kind === 'unrecognised') return this.recover(raw, migration.reason, emptyDocument());
+    if (read.kind === 'notJson') return this.recover(raw, `it is not valid JSON (${read.reason})`, emptyDocument());
+    if (read.kind !== 'read') return this.recover(raw, read.reason, emptyDocument());
 
-    const { document: upgraded } = migration;
-    if (!Array.isArray(upgraded['profiles'])) return this.recover(raw, 'it has no list of profiles', emptyDocument());
-
+    const { document: upgraded } = read;
     const document = emptyDocument();
     const problems: string[] = [];
-    (upgraded['profiles'] as unknown[]).forEach((entry, index) => {
-      const result = UserProfileSchema.safeParse(entry);
-      const label =
-        isJsonObject(entry) && typeof entry['displayName'] === 'string'
-          ? `"${entry['displayName']}"`
-          : `number ${index + 1}`;
-      if (!result.success) problems.push(`profile ${label}: ${describeIssues(result.error)}`);
-      else if (document.profiles.some((profile) => profile.id === result.data.id))
+    read.entries.forEach((entry, index) => {
+      const checked = checkProfile(entry);
+      const name = entryName(entry);
+      const label = name === undefined ? `number ${index + 1}` : `"${name}"`;
+      if (!checked.ok) problems.push(`profile ${label}: ${checked.reason}`);
+      else if (document.profiles.some((profile) => profile.id === checked.profile.id))
         problems.push(`profile ${label} repeats the id of another profile`);
-      else document.profiles.push(result.data);
+      else document.profiles.push(checked.profile);
     });
     const lastUsed = upgraded['lastUsedProfileId'];
     if (typeof lastUsed === 'string') document.lastUsedProfileId = lastUsed;

@@ -1,0 +1,44 @@
+import { UserProfileSchema, describeIssues, type UserProfile } from '../../src-shared/profile';
+import { isJsonObject, migrateToCurrent } from './migrations';
+
+/**
+ * How the text of a profiles file is read, for the file on disk and for an exported file (they
+ * share the layout): parsed, upgraded to the current schema version, its list of profiles found.
+ * Each entry is still to be checked with `checkProfile`.
+ */
+export type ReadProfiles =
+  | { readonly kind: 'read'; readonly document: Record<string, unknown>; readonly entries: readonly unknown[] }
+  | { readonly kind: 'notJson'; readonly reason: string }
+  | { readonly kind: 'newerVersion'; readonly fileVersion: number }
+  | { readonly kind: 'unrecognised'; readonly reason: string };
+
+/** `format`: the value an exported file declares, refused before anything else when it differs. */
+export function readProfiles(text: string, format?: string): ReadProfiles {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'notJson', reason: error instanceof Error ? error.message : 'unreadable' };
+  }
+  if (format !== undefined && isJsonObject(json) && json['format'] !== undefined && json['format'] !== format) {
+    return { kind: 'unrecognised', reason: "it is another program's file" };
+  }
+  const migration = migrateToCurrent(json);
+  if (migration.kind !== 'current') return migration;
+  const entries = migration.document['profiles'];
+  if (!Array.isArray(entries)) return { kind: 'unrecognised', reason: 'it has no list of profiles' };
+  return { kind: 'read', document: migration.document, entries };
+}
+
+/** The name an entry gives itself, if any: for saying which one was refused. */
+export function entryName(entry: unknown): string | undefined {
+  return isJsonObject(entry) && typeof entry['displayName'] === 'string' ? entry['displayName'] : undefined;
+}
+
+/** One entry against the profile schema, with the plain words for what is wrong with it. */
+export function checkProfile(
+  entry: unknown,
+): { readonly ok: true; readonly profile: UserProfile } | { readonly ok: false; readonly reason: string } {
+  const result = UserProfileSchema.safeParse(entry);
+  return result.success ? { ok: true, profile: result.data } : { ok: false, reason: describeIssues(result.error) };
+}
