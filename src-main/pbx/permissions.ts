@@ -1,7 +1,7 @@
 /**
  * What each AMI action the console sends needs in manager.conf, and what it is for in the operator's
  * words. The classes are Asterisk's own (`ListCommands` on Asterisk 20, `(Priv: …)`, as in trace 01;
- * PJSIPShowEndpoints from res_pjsip's registration): an action is allowed with any one of them, so
+ * PJSIPShowEndpoints from res_pjsip's registration; permissions.test.ts holds each row to trace 01): an action is allowed with any one of them, so
  * the message names the narrowest.
  */
 interface ActionNeeds {
@@ -22,6 +22,10 @@ const NEEDS: Readonly<Record<string, ActionNeeds>> = {
   Status: { classes: ['system', 'call', 'reporting'], intent: 'list channels' },
   ParkedCalls: { classes: ['call'], intent: 'list parked calls' },
   Command: { classes: ['command'], intent: 'run the command that lists the extensions' },
+  ExtensionState: { classes: ['call', 'reporting'], intent: 'read an extension’s state' },
+  Filter: { classes: ['system'], intent: 'filter the events it is sent' },
+  MailboxCount: { classes: ['call', 'reporting'], intent: 'count voicemail messages' },
+  // Dialling, calling a voicemail box and listening in (ChanSpy) are all an Originate of my phone.
   Originate: { classes: ['originate'], intent: 'place calls' },
   Redirect: { classes: ['call'], intent: 'transfer calls' },
   BlindTransfer: { classes: ['call'], intent: 'transfer calls' },
@@ -40,6 +44,10 @@ const NEEDS: Readonly<Record<string, ActionNeeds>> = {
   QueuePause: { classes: ['agent'], intent: 'pause queue members' },
   QueueAdd: { classes: ['agent'], intent: 'add queue members' },
   QueueRemove: { classes: ['agent'], intent: 'remove queue members' },
+  // Presence (PRESENCE_STATE) and the DND device (DEVICE_STATE) are set with Setvar, FreePBX's DND flag with DBPut/DBDel.
+  Setvar: { classes: ['call'], intent: 'set presence or do-not-disturb' },
+  DBPut: { classes: ['system'], intent: 'set do-not-disturb' },
+  DBDel: { classes: ['system'], intent: 'clear do-not-disturb' },
 };
 
 /** From the class that grants least to the one that grants most. */
