@@ -179,9 +179,9 @@ function startApp(): void {
 
 /** Tray, native alerts, the profile's shortcut and login item: decided in desktop/, drawn by Electron. */
 function startDesktopShell(services: MainServices): void {
-  // The DND intent (issue "receptionist's day") is not in main yet: without setMyDnd the item is greyed.
   const intents: TrayIntents = {
     showConsole: focusWindow,
+    setMyDnd: (on) => services.desktop.setMyDnd(on),
     logOut: () => services.desktop.logOut(),
     quit: () => app.quit(),
   };
@@ -190,9 +190,7 @@ function startDesktopShell(services: MainServices): void {
       consoleLog.error('could not carry out the tray menu choice', error),
     );
   });
-  const trayInput = followTrayInput(services.desktop, services.store, intents.setMyDnd !== undefined, (input) =>
-    tray.show(trayView(input)),
-  );
+  const trayInput = followTrayInput(services.desktop, services.store, (input) => tray.show(trayView(input)));
   showAlertsNatively(alertsWhenMyPhoneRings(services.desktop, services.store), electronNotifications(), (callId) => {
     focusWindow();
     services.desktop.focusCall(callId);

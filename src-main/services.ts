@@ -1,5 +1,6 @@
 import type { AnyProfile } from '../src-shared/profile';
 import type { ConnectRequest, EventChannel, PayloadOf, ProfileNotice, SessionStatus } from '../src-preload/contract';
+import { NOT_CONNECTED_MESSAGE } from './ami/action-error';
 import { AmiClient, type AmiClientOptions } from './ami/client';
 import { CallAlerts } from './alerts/call-alerts';
 import { createCallHandlers } from './ipc/call-handlers';
@@ -62,6 +63,8 @@ export interface DesktopSession {
   /** My phone's tile on the board, when the session knows it. */
   myExtensionId(): string | undefined;
   logOut(): Promise<void>;
+  /** Asks the PBX to turn my phone's DND on or off, as a tile's menu does; rejects with the PBX's refusal. */
+  setMyDnd(on: boolean): Promise<void>;
   /** Tells the page to bring this call into focus (a click on its desktop notification). */
   focusCall(callId: string): void;
 }
@@ -230,6 +233,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       profileInUse: async () => (loggedInProfileId === undefined ? undefined : profiles.get(loggedInProfileId)),
       myExtensionId: () => session?.desk.identity().myExtensionId,
       logOut,
+      setMyDnd: async (on) => {
+        const me = session?.desk.identity().myExtensionId;
+        if (!session || me === undefined) throw new Error(NOT_CONNECTED_MESSAGE);
+        const result = await session.extensions.setDnd(me, on);
+        if (!result.ok) throw new Error(result.error.message);
+      },
       focusCall: (callId) => {
         if (store.get('calls', callId)) options.broadcast('calls:focus', { callId });
       },

@@ -7,8 +7,9 @@ import { ProfileDraftSchema, type DesktopPrefs } from '../../src-shared/profile'
 import { MapVault } from '../profiles/testing/vaults';
 import { createMainServices } from '../services';
 import { startSimulatedPbx } from '../sim';
+import type { SimFlavour } from '../sim/office';
 import { followDesktopPrefs, followTrayInput, loginItemFor } from './desktop-shell';
-import { trayView, type TrayInput } from './tray-model';
+import { chooseTrayItem, trayView, type TrayInput, type TrayIntents } from './tray-model';
 
 const window: Sender = { id: 'w', send: () => {}, onClosed: () => {} };
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -16,7 +17,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function servicesWithPbx() {
+async function servicesWithPbx(flavour?: SimFlavour) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'switchboard-desktop-'));
   cleanups.push(() => rm(userDataDir, { recursive: true, force: true }));
   const services = createMainServices({
@@ -27,7 +28,7 @@ async function servicesWithPbx() {
     vault: new MapVault(),
   });
   cleanups.push(() => services.dispose());
-  const pbx = await startSimulatedPbx({ port: 0 });
+  const pbx = await startSimulatedPbx({ port: 0, flavour });
   cleanups.push(() => pbx.close());
   const draft = ProfileDraftSchema.parse({
     displayName: 'Front desk',
@@ -45,7 +46,7 @@ describe('the desktop shell on a real session', () => {
   it('shows the connection, then a call ringing in as a call waiting, then nothing once it hangs up', async () => {
     const { services, pbx, profileId } = await servicesWithPbx();
     const shown: TrayInput[] = [];
-    const tray = followTrayInput(services.desktop, services.store, false, (input) => shown.push(input));
+    const tray = followTrayInput(services.desktop, services.store, (input) => shown.push(input));
     cleanups.push(async () => tray.stop());
     expect(trayView(tray.current()).tooltip).toBe('Switchboard: Not connected');
 
@@ -80,5 +81,44 @@ describe('the desktop shell on a real session', () => {
       openAtLogin: false,
       args: [],
     });
+  });
+
+  it("turns my phone's DND on and off from the tray, the check mark following the PBX's events", async () => {
+    const { services, pbx, profileId } = await servicesWithPbx('freepbx');
+    const shown: TrayInput[] = [];
+    const tray = followTrayInput(services.desktop, services.store, (input) => shown.push(input));
+    cleanups.push(async () => tray.stop());
+    const intents: TrayIntents = {
+      showConsole: () => undefined,
+      setMyDnd: (on) => services.desktop.setMyDnd(on),
+      logOut: () => services.desktop.logOut(),
+      quit: () => undefined,
+    };
+    const dndItem = () => trayView(shown.at(-1)!).menu.find((item) => item.kind === 'check');
+
+    await services.handlers['session:connect']({ profileId, secret: 'demo' }, window);
+    await expect.poll(() => shown.at(-1)?.myDnd).toBe('off');
+    expect(dndItem()).toMatchObject({ enabled: true, checked: false });
+
+    await chooseTrayItem('dnd', tray.current(), intents);
+    await expect.poll(() => shown.at(-1)?.myDnd).toBe('on');
+    expect(dndItem()).toMatchObject({ enabled: true, checked: true });
+    expect(pbx.model.stateOf('Custom:DND100')).toBe('BUSY');
+    expect(pbx.model.astdb.get('DND/100')).toBe('YES');
+
+    await chooseTrayItem('dnd', tray.current(), intents);
+    await expect.poll(() => shown.at(-1)?.myDnd).toBe('off');
+    expect(pbx.model.stateOf('Custom:DND100')).toBe('NOT_INUSE');
+  });
+
+  it('greys DND out on a PBX whose hint for my phone carries no DND', async () => {
+    const { services, profileId } = await servicesWithPbx();
+    const shown: TrayInput[] = [];
+    const tray = followTrayInput(services.desktop, services.store, (input) => shown.push(input));
+    cleanups.push(async () => tray.stop());
+    await services.handlers['session:connect']({ profileId, secret: 'demo' }, window);
+    await expect.poll(() => shown.at(-1)?.status.kind).toBe('connected');
+    expect(shown.at(-1)?.myDnd).toBe('unknown');
+    expect(trayView(shown.at(-1)!).menu).toContainEqual(expect.objectContaining({ id: 'dnd', enabled: false }));
   });
 });

@@ -15,7 +15,6 @@ export const TRAY_REFRESH_MS = 250;
 export function followTrayInput(
   session: DesktopSession,
   store: PictureStore,
-  canSetDnd: boolean,
   show: (input: TrayInput) => void,
 ): { current(): TrayInput; stop(): void } {
   const read = (status: SessionStatus = session.status()): TrayInput => {
@@ -25,7 +24,6 @@ export function followTrayInput(
       status,
       callsWaiting: callsWaiting(picture),
       myDnd: myDndOf(me === undefined ? undefined : picture.extensions[me]),
-      canSetDnd,
     };
   };
   let timer: ReturnType<typeof setTimeout> | undefined;

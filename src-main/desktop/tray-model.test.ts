@@ -61,7 +61,6 @@ describe('the tray', () => {
     status: connected,
     callsWaiting: 0,
     myDnd: 'off',
-    canSetDnd: true,
     ...over,
   });
 
@@ -114,9 +113,6 @@ describe('the tray', () => {
     expect(reconnecting.tooltip).toBe('Switchboard: Connection to pbx.example.com:5038 lost; trying again');
     expect(reconnecting.menu).toContainEqual(expect.objectContaining({ id: 'logOut', enabled: true }));
     expect(trayView(input({ myDnd: 'unknown' })).menu).toContainEqual(
-      expect.objectContaining({ id: 'dnd', enabled: false }),
-    );
-    expect(trayView(input({ canSetDnd: false })).menu).toContainEqual(
       expect.objectContaining({ id: 'dnd', enabled: false }),
     );
   });

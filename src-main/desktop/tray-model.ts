@@ -38,8 +38,6 @@ export interface TrayInput {
   readonly status: SessionStatus;
   readonly callsWaiting: number;
   readonly myDnd: MyDnd;
-  /** Whether the console can set DND from here (the DND intent is available). */
-  readonly canSetDnd: boolean;
 }
 
 /**
@@ -101,7 +99,7 @@ export function trayView(input: TrayInput): TrayView {
         kind: 'check',
         id: 'dnd',
         label: 'Do not disturb',
-        enabled: dndKnown && input.canSetDnd,
+        enabled: dndKnown,
         checked: dndKnown && myDnd === 'on',
       },
       { kind: 'action', id: 'logOut', label: 'Log out', enabled: status.kind !== 'disconnected' },
@@ -114,11 +112,8 @@ export function trayView(input: TrayInput): TrayView {
 /** What the operator's choice in the tray menu does. */
 export interface TrayIntents {
   showConsole(): void;
-  /**
-   * Asks the PBX to set my DND; the check mark follows the PBX's event, not the click. Absent
-   * while the console has no DND intent (the item is then greyed out).
-   */
-  readonly setMyDnd?: (on: boolean) => Promise<void>;
+  /** Asks the PBX to set my DND; the check mark follows the PBX's event, not the click. */
+  setMyDnd(on: boolean): Promise<void>;
   logOut(): Promise<void>;
   quit(): void;
 }
@@ -128,9 +123,7 @@ export async function chooseTrayItem(id: TrayItemId, input: TrayInput, intents: 
     case 'showConsole':
       return intents.showConsole();
     case 'dnd':
-      if (input.status.kind === 'connected' && input.canSetDnd && input.myDnd !== 'unknown') {
-        await intents.setMyDnd?.(input.myDnd === 'off');
-      }
+      if (input.status.kind === 'connected' && input.myDnd !== 'unknown') await intents.setMyDnd(input.myDnd === 'off');
       return;
     case 'logOut':
       return intents.logOut();
