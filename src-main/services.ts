@@ -16,6 +16,9 @@ import { PictureStore } from './pbx/picture-store';
 import type { AmiLink, PbxSession } from './session/pbx-session';
 import { DirectoryService } from './directory/directory-service';
 import { directoryHandlers } from './ipc/directory-handlers';
+import { CallHistory } from './directory/call-history';
+import type { ProfileDirectory } from './directory/profile-directory';
+import { historyHandlers } from './ipc/history-handlers';
 import { CredentialService } from './profiles/credentials';
 import { addMachineProfilesAtFirstStart } from './profiles/machine-profiles';
 import { ProfileStore } from './profiles/profile-store';
@@ -87,6 +90,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     onProblem: (message) => options.log.warn(message),
     onError: (message, error) => options.log.error(message, error),
   });
+  /** The logged-in profile's call history, kept in its directory's database. */
+  let history: CallHistory | undefined;
   let status: SessionStatus = { kind: 'disconnected' };
   const profiles = new ProfileStore({ userDataDir: options.userDataDir });
   const credentials = new CredentialService({ vault: options.vault, profiles });
@@ -108,6 +113,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     await oldSession?.stop();
     await oldDemo?.close();
     store.clear();
+    // After the session: the calls it ended on the way out are written before the file closes.
+    history?.close();
+    history = undefined;
     directory.close();
   }
 
@@ -119,6 +127,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     const login = await resolveLogin(request, { profiles, credentials });
     loggedInProfileId = request.profileId;
     directory.open(request.profileId);
+    const opened = directory.directory;
+    history = opened && openHistory(opened, login.profile.history.retentionDays);
+    const sessionHistory = history;
     await profiles
       .setLastUsed(request.profileId)
       .catch((error: unknown) => options.log.error('could not note the last used profile', error));
@@ -129,6 +140,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       username: clientOptions.username,
       store,
       onProgress: (progress) => options.broadcast('calls:progress', progress),
+      onCallRecord: (record) => sessionHistory?.record(record),
     });
     session = next;
     // Store, then announce: a window told "Connected" may rely on the typed secret being settled.
@@ -153,6 +165,16 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   async function settleTypedSecret(profileId: string, secret: string, remember: boolean, outcome: SessionStatus) {
     if (outcome.kind === 'failed' && outcome.reason.code === 'authFailed') credentials.dropSessionSecrets();
     else await credentials.saveSecret(profileId, secret, remember);
+  }
+
+  function openHistory(opened: ProfileDirectory, retentionDays: number): CallHistory {
+    const callHistory: CallHistory = new CallHistory({
+      db: opened.db,
+      retentionDays,
+      onWritten: () => options.broadcast('history:changed', { missedToday: callHistory.missedToday() }),
+      onError: (message, error) => options.log.error(message, error),
+    });
+    return callHistory;
   }
 
   async function sessionTarget(login: Login) {
@@ -198,6 +220,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...createQueueHandlers(() => session?.queueDesk),
     ...directoryHandlers(directory),
     ...createExtensionHandlers(() => session?.extensions),
+    ...historyHandlers(() => history),
     ...profileHandlers({
       profiles,
       credentials,

@@ -44,6 +44,7 @@ export type { IpcErrorCode, SessionFailureCode } from '../src-shared/error-codes
 
 /** The editor warns with the same rule main applies: which edits forget a saved secret. */
 export { changesSecretTarget } from '../src-shared/profile';
+import { HISTORY_PAGE_MAX, type HistoryPage } from '../src-shared/call-history';
 import { DIAL_TARGET, DIAL_TARGET_HINT } from './dial-target';
 import type { PbxPicture, PicturePatch } from './state';
 
@@ -258,6 +259,37 @@ const receptionCallMethods = {
   ),
   stopListening: method<CommandReceipt>()(z.strictObject({ listenId: IssuedId })),
 };
+// ---- call history -------------------------------------------------------------------------
+
+/** The history panel's filters: missed, mine, today, a person's number, and text to look for. */
+const HistoryFilterShape = {
+  missed: z.boolean().default(false),
+  mine: z.boolean().default(false),
+  today: z.boolean().default(false),
+  person: DialTarget.optional(),
+  text: z
+    .string()
+    .max(100, 'Search the history with at most 100 characters.')
+    .refine((value) => !/[\r\n\0]/.test(value), "The history search can't contain line breaks.")
+    .default(''),
+};
+const HistoryQuerySchema = z.strictObject({
+  ...HistoryFilterShape,
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(HISTORY_PAGE_MAX, `One page of history holds at most ${HISTORY_PAGE_MAX} calls.`)
+    .default(50),
+});
+
+/** What the header and an open history panel learn when calls were added to the history. */
+export interface HistoryChanged {
+  readonly missedToday: number;
+}
+
+// ---- end of call history --------------------------------------------------------------------
 
 export const methods = {
   session: {
@@ -303,6 +335,14 @@ export const methods = {
     ...receptionCallMethods,
   },
   extensions: extensionMethods,
+  history: {
+    /** One page of the logged-in profile's call history, newest first. */
+    list: method<HistoryPage>()(HistoryQuerySchema),
+    /** Calls nobody took since midnight, for the header. */
+    missedCount: method<number>()(NoArgs),
+    /** Every call the filters match as CSV text; the page offers it as a download. */
+    export: method<string>()(z.strictObject(HistoryFilterShape)),
+  },
   parking: {
     /** Rings my phone, then connects it to the parked call. */
     pickup: method<CommandReceipt>()(z.object({ slot: IssuedId })),
@@ -356,6 +396,9 @@ export const events = {
     progress: event<CommandProgress>(),
     /** The operator clicked the desktop notification of this call: bring it into focus. */
     focus: event<{ readonly callId: string }>(),
+  },
+  history: {
+    changed: event<HistoryChanged>(),
   },
 } as const;
 

@@ -88,6 +88,9 @@ export type DirectoryErrorCode =
   | 'noSuchBase'
   | 'refused';
 
+/** Why the call history could not be read: no profile logged in, or its database could not be opened. */
+export type HistoryErrorCode = 'historyUnavailable';
+
 /** Refusals of the transport itself: a stranger's request, a malformed argument, a fault inside. */
 export type GatekeeperErrorCode = 'untrustedSender' | 'unknownMethod' | 'invalidArgument' | 'internal';
 
@@ -95,4 +98,10 @@ export type GatekeeperErrorCode = 'untrustedSender' | 'unknownMethod' | 'invalid
 export type BridgeErrorCode = 'bridgeClosed';
 
 export type IpcErrorCode =
-  GatekeeperErrorCode | LoginErrorCode | ProfileErrorCode | CommandErrorCode | BridgeErrorCode | DirectoryErrorCode;
+  | GatekeeperErrorCode
+  | LoginErrorCode
+  | ProfileErrorCode
+  | CommandErrorCode
+  | BridgeErrorCode
+  | DirectoryErrorCode
+  | HistoryErrorCode;

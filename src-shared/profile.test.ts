@@ -35,6 +35,7 @@ describe('ProfileDraftSchema', () => {
       dndMethod: 'auto',
       listenIn: false,
       ringSound: false,
+      history: { scope: 'mine', retentionDays: 90 },
     });
     expect(DEFAULT_AMI_PORT).toBe(5038);
     expect(DEFAULT_RECORDING_PATTERN).toBe('${date}-${caller}-${exten}');

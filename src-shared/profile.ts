@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HISTORY_SCOPES } from './call-history';
 import { LANGUAGES } from './language';
 import { acceleratorProblem } from './accelerator';
 
@@ -191,6 +192,18 @@ export const DEFAULT_DESKTOP_PREFS: DesktopPrefs = {
   startAtLogin: false,
   bringToFrontShortcut: '',
 };
+/** The call history of a profile: whose calls it keeps, and for how many days. */
+export const HistoryPrefsSchema = z.strictObject({
+  scope: z.enum(HISTORY_SCOPES, { error: "The call history keeps either 'mine' (my calls) or 'board' (every call)." }),
+  retentionDays: z
+    .number({ error: 'The call history keeps calls for a number of days.' })
+    .int('The call history keeps calls for a whole number of days.')
+    .min(1, 'The call history keeps calls for 1 to 3650 days.')
+    .max(3650, 'The call history keeps calls for 1 to 3650 days.'),
+});
+export type HistoryPrefs = z.infer<typeof HistoryPrefsSchema>;
+
+export const DEFAULT_HISTORY_PREFS: HistoryPrefs = { scope: 'mine', retentionDays: 90 };
 
 const DialContextSchema = asteriskName('The dial context');
 
@@ -238,6 +251,7 @@ const draftShape = {
   listenIn: OnOffSchema('Listening in').default(false),
   /** A ring sound in the console while my phone rings. */
   ringSound: OnOffSchema('The ring sound').default(false),
+  history: HistoryPrefsSchema,
 };
 
 /**
@@ -255,6 +269,7 @@ export const ProfileDraftSchema = z.strictObject({
   recordingPattern: RecordingPatternSchema.default(DEFAULT_RECORDING_PATTERN),
   board: BoardPrefsSchema.default(DEFAULT_BOARD_PREFS),
   desktop: DesktopPrefsSchema.default(DEFAULT_DESKTOP_PREFS),
+  history: HistoryPrefsSchema.default(DEFAULT_HISTORY_PREFS),
 });
 export type ProfileDraftInput = z.input<typeof ProfileDraftSchema>;
 
@@ -282,6 +297,7 @@ export const ProfileChangesSchema = z.strictObject({
   dndMethod: DndMethodSchema.optional(),
   listenIn: OnOffSchema('Listening in').optional(),
   ringSound: OnOffSchema('The ring sound').optional(),
+  history: HistoryPrefsSchema.partial().optional(),
 });
 export type ProfileChanges = z.infer<typeof ProfileChangesSchema>;
 
@@ -291,6 +307,8 @@ export const UserProfileSchema = z.strictObject({
   ...draftShape,
   // Profiles saved before the desktop settings existed take the defaults.
   desktop: DesktopPrefsSchema.default(DEFAULT_DESKTOP_PREFS),
+  // Profiles saved before the call history existed keep their calls the default way.
+  history: HistoryPrefsSchema.default(DEFAULT_HISTORY_PREFS),
 });
 export type UserProfile = z.infer<typeof UserProfileSchema>;
 
@@ -338,6 +356,7 @@ export interface DemoProfile {
   readonly dndMethod: DndMethod;
   readonly listenIn: boolean;
   readonly ringSound: boolean;
+  readonly history: Readonly<HistoryPrefs>;
 }
 
 export const DEMO_PROFILE: DemoProfile = Object.freeze({
@@ -360,6 +379,7 @@ export const DEMO_PROFILE: DemoProfile = Object.freeze({
   // The demo's operator may listen in: the simulated office is hers.
   listenIn: true,
   ringSound: false,
+  history: Object.freeze({ ...DEFAULT_HISTORY_PREFS }),
 });
 
 export type AnyProfile = UserProfile | DemoProfile;

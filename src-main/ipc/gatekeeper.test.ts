@@ -5,6 +5,7 @@ import { emptyPicture } from '../../src-preload/state';
 import { createCallHandlers } from './call-handlers';
 import { createQueueHandlers } from './queue-handlers';
 import { createExtensionHandlers } from './extension-handlers';
+import { historyHandlers } from './history-handlers';
 import { createGatekeeper, OperatorError, type Handlers, type Sender } from './gatekeeper';
 
 const window: Sender = { id: 'window-1', send: () => {}, onClosed: () => {} };
@@ -46,6 +47,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     ...createCallHandlers(() => undefined),
     ...createQueueHandlers(() => undefined),
     ...createExtensionHandlers(() => undefined),
+    ...historyHandlers(() => undefined),
     ...unusedProfileHandlers,
     ...unusedDirectoryHandlers,
     ...overrides,

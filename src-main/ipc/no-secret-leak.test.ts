@@ -140,6 +140,9 @@ describe('no secret reaches the renderer or the log', () => {
     await call('extensions:setPresence', { extensionId: '110@internal', state: 'away', message: 'Back at two' });
     await call('extensions:setDnd', { extensionId: '105@internal', on: true });
     await call('extensions:callVoicemail', { extensionId: '105@internal' });
+    await call('history:list', { missed: true, text: 'reception', limit: 10 });
+    await call('history:missedCount', undefined);
+    await call('history:export', {});
     await call('profiles:update', { id: frontDesk.id, changes: { board: { tileSize: 'large' } } });
     await call('profiles:duplicate', { id: frontDesk.id });
     const exported = await call('profiles:export', undefined);

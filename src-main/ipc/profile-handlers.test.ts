@@ -77,6 +77,9 @@ function handlersForOtherDomains() {
     'extensions:setPresence': never,
     'extensions:setDnd': never,
     'extensions:callVoicemail': never,
+    'history:list': never,
+    'history:missedCount': never,
+    'history:export': never,
   };
 }
 

@@ -41,6 +41,7 @@ async function connected(pbxOptions: SimulatedPbxOptions = {}, operator: Session
     username: 'demo',
     store,
     onProgress: (p) => progress.push(p),
+    onCallRecord: () => undefined,
   });
   cleanups.push(() => session.stop());
   session.start();

@@ -27,6 +27,7 @@ import { pauseRecording, resumeRecording, startRecording, stopRecording } from '
 import { finishAttendedTransfer, moveParked, transferAttended, transferBlind } from './commands/transfer';
 import { dialectForAmiVersion, type PbxDialect } from './dialect';
 import { ListeningTracker, type ListeningEnd } from './listening';
+import { callFactsOf, type CallHistoryRecorder } from './history/recorder';
 import { resolveMyDevice, type MyDevice } from './my-device';
 import type { SessionOperator } from './operator';
 import type { PictureStore } from './picture-store';
@@ -41,6 +42,8 @@ export interface CallDeskOptions {
   /** Where watched commands report their stages (`calls:progress`). */
   readonly onProgress: (progress: CommandProgress) => void;
   readonly now: () => number;
+  /** Follows every published picture of the calls for the call history. */
+  readonly recorder: CallHistoryRecorder;
 }
 
 type DeskPhase =
@@ -95,6 +98,8 @@ export class CallDesk {
 
   /** A login happened: from now on events wait until the PBX's lists are read (finishRebuild). */
   beginRebuild(amiVersion: string): void {
+    // The calls are listed anew after a login; what happened during the drop is not known.
+    this.options.recorder.finishAll(this.now());
     this.watchers.failAll({
       stage: 'failed',
       code: 'connectionLost',
@@ -133,6 +138,7 @@ export class CallDesk {
   }
 
   stop(): void {
+    this.options.recorder.finishAll(this.now());
     this.phase = { kind: 'offline' };
     this.watchers.clear();
     this.stopFollowingTiles();
@@ -288,8 +294,17 @@ export class CallDesk {
 
   private publish(): void {
     const matcher = this.matcher();
-    this.options.store.replace('calls', projectCalls(this.model, matcher));
-    this.options.store.replace('parked', projectParked(this.model, matcher));
+    const calls = projectCalls(this.model, matcher);
+    const parked = projectParked(this.model, matcher);
+    this.options.store.replace('calls', calls);
+    this.options.store.replace('parked', parked);
+    this.options.recorder.observe({
+      now: this.now(),
+      calls,
+      parked,
+      myExtensionId: this.myDevice()?.extension?.id,
+      facts: callFactsOf(this.model),
+    });
   }
 
   // ---- running commands -------------------------------------------------------------------

@@ -35,6 +35,7 @@ describe('names on a reconnect', () => {
       username: profile.username,
       store,
       onProgress: () => {},
+      onCallRecord: () => {},
     });
     session.start();
     cleanups.push(() => session.stop());

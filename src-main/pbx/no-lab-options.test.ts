@@ -3,6 +3,7 @@ import type { CommandProgress } from '../../src-preload/contract';
 import type { SessionWiring } from '../session/login';
 import type { UserProfile } from '../../src-shared/profile';
 import type { CallDeskOptions } from './call-desk';
+import type { CallHistoryRecorder } from './history/recorder';
 import type { ExtensionMatcher, HintedExtension } from './calls/device-match';
 import type { SessionOperator } from './operator';
 import type { PictureStore } from './picture-store';
@@ -21,11 +22,13 @@ describe('the console has no setting that only tests can set', () => {
       readonly operator: SessionOperator;
       readonly onProgress: (progress: CommandProgress) => void;
       readonly now: () => number;
+      readonly recorder: CallHistoryRecorder;
     }>();
   });
 
   it('the session takes exactly what openSession passes: the wiring, the link, and the profile’s settings', () => {
-    expectTypeOf<keyof PbxSessionOptions>().toEqualTypeOf<keyof SessionWiring | 'link' | 'operator'>();
+    expectTypeOf<keyof PbxSessionOptions>().toEqualTypeOf<keyof SessionWiring | 'link' | 'operator' | 'historyScope'>();
+    expectTypeOf<PbxSessionOptions['historyScope']>().toEqualTypeOf<UserProfile['history']['scope']>();
     expectTypeOf<PbxSessionOptions['link']>().toEqualTypeOf<AmiLink>();
     expectTypeOf<keyof SessionOperator>().toEqualTypeOf<
       'myDevice' | 'dialContext' | 'parkingLot' | 'recordingPattern' | 'voicemailPattern' | 'dndMethod' | 'listenIn'

@@ -35,6 +35,7 @@ describe('permission messages name the class to grant', () => {
       username: 'desk',
       store: new PictureStore(),
       onProgress: () => undefined,
+      onCallRecord: () => undefined,
     });
     cleanups.push(() => session.stop());
     session.start();
@@ -135,6 +136,7 @@ describe('the receptionist’s actions need the classes Asterisk lists for them'
         username,
         store,
         onProgress: () => undefined,
+        onCallRecord: () => undefined,
       });
       cleanups.push(() => session.stop());
       session.start();

@@ -140,6 +140,7 @@ async function consoleOn(dialect: SimDialect) {
     username: 'demo',
     store,
     onProgress: () => {},
+    onCallRecord: () => {},
   });
   cleanups.push(() => session.stop());
   session.start();

@@ -30,6 +30,7 @@ function user(id: string, displayName: string): UserProfile {
     dndMethod: 'auto',
     listenIn: false,
     ringSound: false,
+    history: { scope: 'mine', retentionDays: 90 },
   };
 }
 

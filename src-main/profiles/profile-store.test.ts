@@ -337,6 +337,7 @@ describe('ProfileStore: migrations', () => {
       listenIn: false,
       ringSound: false,
       desktop: { keepInTray: false, startAtLogin: false, bringToFrontShortcut: '' },
+      history: { scope: 'mine', retentionDays: 90 },
     });
     expect(store.problems()).toEqual([]);
 

@@ -90,12 +90,13 @@ export class ProfileStore {
       const index = indexOrRefuse(document, id);
       const current = document.profiles[index]!;
       if (parsedChanges.displayName !== undefined) assertNameFree(document, parsedChanges.displayName, id);
-      const { myDevice, board, desktop, ...plainChanges } = parsedChanges;
+      const { myDevice, board, desktop, history, ...plainChanges } = parsedChanges;
       const merged: Record<string, unknown> = {
         ...current,
         ...plainChanges,
         board: { ...current.board, ...board },
         desktop: { ...current.desktop, ...desktop },
+        history: { ...current.history, ...history },
       };
       if (myDevice === null) delete merged['myDevice'];
       else if (myDevice !== undefined) merged['myDevice'] = myDevice;

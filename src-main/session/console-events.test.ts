@@ -182,6 +182,7 @@ async function consoleOn(pbx: SimulatedPbx, username: string, overrides: { event
     username,
     store,
     onProgress: () => {},
+    onCallRecord: () => {},
   });
   session.start();
   const deadline = Date.now() + 10_000;

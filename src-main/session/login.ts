@@ -1,5 +1,6 @@
 import type { CommandProgress, ConnectRequest, SessionIdentity } from '../../src-preload/contract';
 import type { AmiClientOptions } from '../ami/client';
+import type { CallRecord } from '../../src-shared/call-history';
 import type { SessionOperator } from '../pbx/operator';
 import type { PictureStore } from '../pbx/picture-store';
 import { PbxSession, type AmiLink } from './pbx-session';
@@ -85,9 +86,11 @@ export interface SessionWiring {
   readonly username: string;
   readonly store: PictureStore;
   readonly onProgress: (progress: CommandProgress) => void;
+  /** Where each call the history keeps goes when it ends. */
+  readonly onCallRecord: (record: CallRecord) => void;
 }
 
 /** The one way a session is put together from a profile and its AMI link, in the app and in the tests. */
 export function openSession(profile: AnyProfile, link: AmiLink, wiring: SessionWiring): PbxSession {
-  return new PbxSession({ ...wiring, link, operator: operatorOf(profile) });
+  return new PbxSession({ ...wiring, link, operator: operatorOf(profile), historyScope: profile.history.scope });
 }

@@ -1,4 +1,5 @@
 import type { CommandProgress, SessionFailureCode, SessionIdentity, SessionStatus } from '../../src-preload/contract';
+import type { CallRecord, HistoryScope } from '../../src-shared/call-history';
 import type { AmiLinkState } from '../ami/client';
 import { isSuccessResponse, type AmiMessage } from '../ami/message';
 import { releaseFromAmiVersion } from '../pbx/asterisk-version';
@@ -6,6 +7,7 @@ import { dialectForAmiVersion } from '../pbx/dialect';
 import { ExtensionBoard } from '../pbx/board';
 import { CallDesk } from '../pbx/call-desk';
 import { ExtensionDesk } from '../pbx/extension-desk';
+import { CallHistoryRecorder } from '../pbx/history/recorder';
 import type { SessionOperator } from '../pbx/operator';
 import type { PictureStore } from '../pbx/picture-store';
 import { QueueBoard } from '../pbx/queues/queue-board';
@@ -33,6 +35,10 @@ export interface PbxSessionOptions {
   readonly operator: SessionOperator;
   /** Where the call commands' outcomes are reported as they unfold. */
   readonly onProgress: (progress: CommandProgress) => void;
+  /** Whose calls the history keeps (the profile says). */
+  readonly historyScope: HistoryScope;
+  /** Where each finished call goes. */
+  readonly onCallRecord: (record: CallRecord) => void;
 }
 
 type StatusListener = (status: SessionStatus) => void;
@@ -66,6 +72,7 @@ export class PbxSession {
       operator: options.operator,
       onProgress: options.onProgress,
       now: this.now,
+      recorder: new CallHistoryRecorder({ scope: options.historyScope, onRecord: options.onCallRecord }),
     });
     this.queues = new QueueBoard(options.store, this.now);
     this.queueDesk = new QueueDesk(options.link, this.queues, options.operator);

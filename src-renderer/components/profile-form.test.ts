@@ -27,6 +27,7 @@ const saved: UserProfileSummary = {
   dndMethod: 'auto',
   listenIn: false,
   ringSound: false,
+  history: { scope: 'mine', retentionDays: 90 },
   hasSavedSecret: true,
 };
 

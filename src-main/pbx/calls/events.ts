@@ -30,6 +30,10 @@ export interface ParkerInfo {
 
 export type UnparkReason = 'pickedUp' | 'timedOut' | 'gaveUp';
 
+/** A PBX service a channel reached: a queue it waits in, a mailbox it leaves a message in. */
+export type CallService =
+  { readonly kind: 'queue'; readonly queue: string } | { readonly kind: 'voicemail'; readonly mailbox: string };
+
 export type PbxEvent =
   | { readonly kind: 'channel'; readonly channel: ChannelSnapshot }
   | { readonly kind: 'hangup'; readonly uid: string; readonly name: string }
@@ -67,6 +71,7 @@ export type PbxEvent =
     }
   | { readonly kind: 'unparked'; readonly slot: string; readonly lot: string; readonly reason: UnparkReason }
   | { readonly kind: 'recording'; readonly uid: string; readonly state: RecordingState; readonly file?: string }
+  | { readonly kind: 'service'; readonly uid: string; readonly service: CallService }
   | {
       readonly kind: 'originateResponse';
       readonly actionId: string | undefined;

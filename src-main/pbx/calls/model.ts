@@ -1,5 +1,5 @@
 import type { RecordingState } from '../../../src-preload/state';
-import type { ParkerInfo } from './events';
+import type { CallService, ParkerInfo } from './events';
 
 /** One Asterisk channel as the console knows it, keyed by its Uniqueid (which survives renames). */
 export interface ChannelRecord {
@@ -20,6 +20,8 @@ export interface ChannelRecord {
   readonly onHold: boolean;
   readonly recording: RecordingState;
   readonly recordingFile: string | undefined;
+  /** The queue or mailbox it last reached, for the call history. */
+  readonly service: CallService | undefined;
   /** Main-issued, stable for the channel's life. */
   readonly partyId: string;
   /** Main-issued id of the call (connected group of channels) it is part of. */

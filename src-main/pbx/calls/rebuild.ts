@@ -78,6 +78,7 @@ function channelFromListItem(
     // No list tells whether a channel is being recorded: the badge returns with the next recording event.
     recording: 'none',
     recordingFile: undefined,
+    service: undefined,
     partyId: `${idPrefix}p${seq}`,
     callId: '',
   };

@@ -112,6 +112,9 @@ class Draft {
           recordingFile: event.state === 'none' ? undefined : (event.file ?? channel.recordingFile),
         }));
         return true;
+      case 'service':
+        this.update(event.uid, () => ({ service: event.service }));
+        return true;
       case 'musicOnHold':
         // The party left waiting in a call hears music: for the operator that call is on hold.
         this.update(event.uid, (channel) => (channel.bridgeId ? { onHold: event.playing } : {}));
@@ -142,6 +145,7 @@ class Draft {
       onHold: false,
       recording: 'none',
       recordingFile: undefined,
+      service: undefined,
       partyId: `${this.model.idPrefix}p${this.nextSeq++}`,
       callId: '',
     };

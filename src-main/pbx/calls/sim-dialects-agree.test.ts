@@ -74,6 +74,7 @@ async function drive(dialect: SimDialect, flavour: SimFlavour = 'demo') {
     username: profile.username,
     store,
     onProgress: () => {},
+    onCallRecord: () => {},
   });
   session.start();
   cleanups.push(() => session.stop());

@@ -1,5 +1,6 @@
 import type { CommandProgress } from '../../../src-preload/contract';
 import type { LiveCall } from '../../../src-preload/state';
+import type { CallRecord } from '../../../src-shared/call-history';
 import { AmiClient } from '../../ami/client';
 import { clientOptionsFor, openSession } from '../../session/login';
 import { ProfileDraftSchema, type UserProfile } from '../../../src-shared/profile';
@@ -25,11 +26,13 @@ export async function sessionOnTrace(
   const link = new AmiClient(clientOptionsFor(profile, pbx.secret));
   const store = new PictureStore();
   const progress: CommandProgress[] = [];
+  const history: CallRecord[] = [];
   const session = openSession(profile, link, {
     identity: { target: 'lab', profileId: profile.id },
     username: profile.username,
     store,
     onProgress: (entry) => progress.push(entry),
+    onCallRecord: (record) => history.push(record),
   });
   session.start();
   await until(() => session.status.kind === 'connected' || session.status.kind === 'failed');
@@ -56,6 +59,8 @@ export async function sessionOnTrace(
     store,
     session,
     progress,
+    /** The calls the history recorded, as they ended. */
+    history,
     link,
     playUntil,
     calls,

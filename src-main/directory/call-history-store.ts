@@ -1,0 +1,104 @@
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  MISSED_OUTCOMES,
+  type CallRecord,
+  type HistoryEntry,
+  type HistoryFilter,
+  type HistoryPage,
+  type HistoryQuery,
+} from '../../src-shared/call-history';
+import { fold } from './search-text';
+
+/** The most calls one export holds, newest first. */
+const HISTORY_EXPORT_MAX = 100_000;
+
+const MISSED_SQL = MISSED_OUTCOMES.map((kind) => `'${kind}'`).join(', ');
+
+/** `%`, `_` and the escape itself are literal in what the operator types. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/**
+ * The call history's rows in the profile's database. Writes come in batches, one transaction each,
+ * so 2,000 calls cost one commit, not 2,000.
+ */
+export class CallHistoryStore {
+  private readonly insert: Statement;
+
+  constructor(private readonly db: Database) {
+    this.insert = db.prepare(
+      'INSERT INTO history_calls (started_at, ended_at, mine, outcome, numbers, search, record) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  insertMany(records: readonly CallRecord[]): void {
+    this.db.transaction(() => {
+      for (const record of records) {
+        const people = record.parties.length > 0 ? record.parties : [record.from];
+        this.insert.run(
+          record.startedAt,
+          record.endedAt,
+          record.mine ? 1 : 0,
+          record.outcome.kind,
+          `|${people.map((person) => person.number).join('|')}|`,
+          fold(people.map((person) => `${person.name} ${person.number}`).join(' ')),
+          JSON.stringify(record),
+        );
+      }
+    })();
+  }
+
+  page(query: HistoryQuery, todayStart: number): HistoryPage {
+    const { where, values } = whereOf(query, todayStart);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM history_calls ${where}`).get(...values) as { n: number })
+      .n;
+    const entries = this.entries(where, values, query.limit, query.offset);
+    return { entries, total, offset: query.offset };
+  }
+
+  /** Everything the filters match, newest first, up to HISTORY_EXPORT_MAX calls. */
+  matching(query: HistoryFilter, todayStart: number): HistoryEntry[] {
+    const { where, values } = whereOf(query, todayStart);
+    return this.entries(where, values, HISTORY_EXPORT_MAX, 0);
+  }
+
+  missedSince(since: number): number {
+    return (
+      this.db
+        .prepare(`SELECT count(*) AS n FROM history_calls WHERE outcome IN (${MISSED_SQL}) AND started_at >= ?`)
+        .get(since) as { n: number }
+    ).n;
+  }
+
+  /** Deletes the calls that ended before `cutoff`; returns how many. */
+  pruneBefore(cutoff: number): number {
+    return this.db.prepare('DELETE FROM history_calls WHERE ended_at < ?').run(cutoff).changes;
+  }
+
+  private entries(where: string, values: readonly unknown[], limit: number, offset: number): HistoryEntry[] {
+    const rows = this.db
+      .prepare(`SELECT id, record FROM history_calls ${where} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`)
+      .all(...values, limit, offset) as { id: number; record: string }[];
+    return rows.map((row) => ({ ...(JSON.parse(row.record) as CallRecord), id: row.id }));
+  }
+}
+
+function whereOf(query: HistoryFilter, todayStart: number): { where: string; values: unknown[] } {
+  const clauses: string[] = [];
+  const values: unknown[] = [];
+  if (query.missed) clauses.push(`outcome IN (${MISSED_SQL})`);
+  if (query.mine) clauses.push('mine = 1');
+  if (query.today) {
+    clauses.push('started_at >= ?');
+    values.push(todayStart);
+  }
+  if (query.person !== undefined) {
+    clauses.push("numbers LIKE ? ESCAPE '\\'");
+    values.push(`%|${likeLiteral(query.person)}|%`);
+  }
+  const text = fold(query.text.trim());
+  if (text !== '') {
+    clauses.push("search LIKE ? ESCAPE '\\'");
+    values.push(`%${likeLiteral(text)}%`);
+  }
+  return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', values };
+}

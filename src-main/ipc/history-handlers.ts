@@ -1,0 +1,21 @@
+import type { CallHistory } from '../directory/call-history';
+import { OperatorError, type Handlers } from './gatekeeper';
+
+type HistoryChannel = Extract<keyof Handlers, `history:${string}`>;
+
+const UNAVAILABLE =
+  'The call history is not available: log in with a profile, or see the notice about the history file.';
+
+/** The history panel's queries, served from the logged-in profile's call history. */
+export function historyHandlers(current: () => CallHistory | undefined): Pick<Handlers, HistoryChannel> {
+  const history = (): CallHistory => {
+    const found = current();
+    if (!found) throw new OperatorError('historyUnavailable', UNAVAILABLE);
+    return found;
+  };
+  return {
+    'history:list': (query) => history().page(query),
+    'history:missedCount': () => current()?.missedToday() ?? 0,
+    'history:export': (filter) => history().exportCsv(filter),
+  };
+}
