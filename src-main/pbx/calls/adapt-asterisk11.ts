@@ -1,7 +1,7 @@
 import { channelStateCodeOf } from '../../ami/channel-state';
 import type { EventInterest } from '../../ami/event-interest';
 import type { AmiMessage } from '../../ami/message';
-import { originateResponseOf } from './adapt-asterisk13';
+import { COMMON_CALL_EVENTS, originateResponseOf, parkedOf, renameOf, unparkedOf } from './adapt-common';
 import { knownValue, numberOrUndefined, type ChannelSnapshot, type PbxEvent } from './events';
 
 /**
@@ -12,28 +12,7 @@ import { knownValue, numberOrUndefined, type ChannelSnapshot, type PbxEvent } fr
 
 /** The events adaptAsterisk11 reads (these Asterisks have no Filter: only their class counts). */
 export const CALL_EVENTS_11: EventInterest = {
-  call: [
-    // ChanSpy for the operator's listening sessions (pbx/listening.ts).
-    'ChanSpyStart',
-    'ChanSpyStop',
-    'Newchannel',
-    'Newstate',
-    'NewCallerid',
-    'Hangup',
-    'Rename',
-    'Dial',
-    'Bridge',
-    'Link',
-    'Unlink',
-    'Hold',
-    'Unhold',
-    'MusicOnHold',
-    'ParkedCall',
-    'UnParkedCall',
-    'ParkedCallTimeOut',
-    'ParkedCallGiveUp',
-    'OriginateResponse',
-  ],
+  call: [...COMMON_CALL_EVENTS, 'Dial', 'Bridge', 'Link', 'Unlink', 'MusicOnHold'],
 };
 
 function stateOf(message: AmiMessage): number | undefined {
@@ -105,22 +84,7 @@ function dialEvent(message: AmiMessage): PbxEvent[] {
   return [{ kind: 'dialBegin', caller, dest: { uid: destUid, name: destName } }];
 }
 
-function parkedEvent(message: AmiMessage): PbxEvent[] {
-  const slot = message.get('Exten');
-  const parkee = channelOf(message);
-  if (!slot || !parkee) return [];
-  return [
-    {
-      kind: 'parked',
-      slot,
-      lot: message.get('Parkinglot') ?? 'default',
-      parkee,
-      parker: { channel: message.get('From') },
-      timeoutSecs: numberOrUndefined(message.get('Timeout')) ?? 0,
-      durationSecs: numberOrUndefined(message.get('Duration')) ?? 0,
-    },
-  ];
-}
+const PARKING_HEADERS = { slot: 'Exten', timeout: 'Timeout', duration: 'Duration' };
 
 export function adaptAsterisk11(message: AmiMessage): PbxEvent[] {
   const name = message.event?.toLowerCase();
@@ -136,11 +100,8 @@ export function adaptAsterisk11(message: AmiMessage): PbxEvent[] {
       const channel = channelOf(message);
       return channel ? [{ kind: 'hangup', uid: channel.uid, name: channel.name }] : [];
     }
-    case 'rename': {
-      const oldName = message.get('Oldname') ?? message.get('Channel');
-      const newName = message.get('Newname');
-      return oldName && newName ? [{ kind: 'rename', uid: message.get('Uniqueid'), oldName, newName }] : [];
-    }
+    case 'rename':
+      return renameOf(message, message.get('Oldname') ?? message.get('Channel'));
     case 'dial':
       return dialEvent(message);
     case 'bridge':
@@ -159,15 +120,11 @@ export function adaptAsterisk11(message: AmiMessage): PbxEvent[] {
       return uid ? [{ kind: 'musicOnHold', uid, playing: message.get('State')?.toLowerCase() === 'start' }] : [];
     }
     case 'parkedcall':
-      return parkedEvent(message);
+      return parkedOf(message, PARKING_HEADERS, channelOf(message), { channel: message.get('From') });
     case 'unparkedcall':
     case 'parkedcalltimeout':
-    case 'parkedcallgiveup': {
-      const slot = message.get('Exten');
-      if (!slot) return [];
-      const reason = name === 'unparkedcall' ? 'pickedUp' : name === 'parkedcalltimeout' ? 'timedOut' : 'gaveUp';
-      return [{ kind: 'unparked', slot, lot: message.get('Parkinglot') ?? 'default', reason }];
-    }
+    case 'parkedcallgiveup':
+      return unparkedOf(message, name, PARKING_HEADERS);
     case 'originateresponse':
       return [originateResponseOf(message)];
     default:

@@ -1,5 +1,6 @@
 import type { EventInterest } from '../../ami/event-interest';
-import { isSuccessResponse, type AmiMessage } from '../../ami/message';
+import type { AmiMessage } from '../../ami/message';
+import { COMMON_CALL_EVENTS, originateResponseOf, parkedOf, renameOf, unparkedOf } from './adapt-common';
 import { knownValue, numberOrUndefined, type ChannelSnapshot, type PbxEvent } from './events';
 
 /** Asterisk 12+ (AMI 2.x and later): Stasis channel snapshots, bridges, DialBegin/End, Parkee* headers. */
@@ -7,15 +8,8 @@ import { knownValue, numberOrUndefined, type ChannelSnapshot, type PbxEvent } fr
 /** The events adaptAsterisk13 reads (a case below without its name here never arrives from Asterisk 13+). */
 export const CALL_EVENTS_13: EventInterest = {
   call: [
-    // ChanSpy for the operator's listening sessions (pbx/listening.ts).
-    'ChanSpyStart',
-    'ChanSpyStop',
-    'Newchannel',
-    'Newstate',
-    'NewCallerid',
+    ...COMMON_CALL_EVENTS,
     'NewConnectedLine',
-    'Hangup',
-    'Rename',
     'DialBegin',
     'DialEnd',
     'BridgeCreate',
@@ -23,21 +17,14 @@ export const CALL_EVENTS_13: EventInterest = {
     'BridgeLeave',
     'BridgeDestroy',
     'BridgeMerge',
-    'Hold',
-    'Unhold',
     'MusicOnHoldStart',
     'MusicOnHoldStop',
-    'ParkedCall',
     'ParkedCallSwap',
-    'UnParkedCall',
-    'ParkedCallTimeOut',
-    'ParkedCallGiveUp',
     'MixMonitorStart',
     'MixMonitorStop',
     'MixMonitorMute',
     'MonitorStart',
     'MonitorStop',
-    'OriginateResponse',
     'BlindTransfer',
     'AttendedTransfer',
   ],
@@ -67,6 +54,12 @@ export function isHoldingBridge(message: AmiMessage, prefix = ''): boolean {
   return technology === 'holding_bridge' || type === 'parking' || type === 'holding';
 }
 
+const PARKING_HEADERS = {
+  slot: 'ParkingSpace',
+  timeout: 'ParkingTimeout',
+  duration: 'ParkingDuration',
+};
+
 const RECORDING_EVENTS: Readonly<Record<string, 'recording' | 'none'>> = {
   mixmonitorstart: 'recording',
   mixmonitorstop: 'none',
@@ -90,11 +83,8 @@ export function adaptAsterisk13(message: AmiMessage): PbxEvent[] {
       const snapshot = channel();
       return snapshot ? [{ kind: 'hangup', uid: snapshot.uid, name: snapshot.name }] : [];
     }
-    case 'rename': {
-      const oldName = message.get('Channel') ?? message.get('Oldname');
-      const newName = message.get('Newname');
-      return oldName && newName ? [{ kind: 'rename', uid: message.get('Uniqueid'), oldName, newName }] : [];
-    }
+    case 'rename':
+      return renameOf(message, message.get('Channel') ?? message.get('Oldname'));
     case 'dialbegin': {
       const dest = snapshotOf(message, 'Dest');
       return dest ? [{ kind: 'dialBegin', caller: channel(), dest }] : [];
@@ -144,35 +134,17 @@ export function adaptAsterisk13(message: AmiMessage): PbxEvent[] {
       return uid ? [{ kind: 'musicOnHold', uid, playing: name === 'musiconholdstart' }] : [];
     }
     case 'parkedcall':
-    case 'parkedcallswap': {
-      const parkee = snapshotOf(message, 'Parkee');
-      const slot = message.get('ParkingSpace');
-      if (!parkee || !slot) return [];
-      return [
-        {
-          kind: 'parked',
-          slot,
-          lot: message.get('Parkinglot') ?? 'default',
-          parkee,
-          parker: {
-            number: knownValue(message.get('ParkerCallerIDNum')),
-            name: knownValue(message.get('ParkerCallerIDName')),
-            channel: message.get('ParkerChannel'),
-            dialString: message.get('ParkerDialString'),
-          },
-          timeoutSecs: numberOrUndefined(message.get('ParkingTimeout')) ?? 0,
-          durationSecs: numberOrUndefined(message.get('ParkingDuration')) ?? 0,
-        },
-      ];
-    }
+    case 'parkedcallswap':
+      return parkedOf(message, PARKING_HEADERS, snapshotOf(message, 'Parkee'), {
+        number: knownValue(message.get('ParkerCallerIDNum')),
+        name: knownValue(message.get('ParkerCallerIDName')),
+        channel: message.get('ParkerChannel'),
+        dialString: message.get('ParkerDialString'),
+      });
     case 'unparkedcall':
     case 'parkedcalltimeout':
-    case 'parkedcallgiveup': {
-      const slot = message.get('ParkingSpace');
-      if (!slot) return [];
-      const reason = name === 'unparkedcall' ? 'pickedUp' : name === 'parkedcalltimeout' ? 'timedOut' : 'gaveUp';
-      return [{ kind: 'unparked', slot, lot: message.get('Parkinglot') ?? 'default', reason }];
-    }
+    case 'parkedcallgiveup':
+      return unparkedOf(message, name, PARKING_HEADERS);
     case 'mixmonitorstart':
     case 'mixmonitorstop':
     case 'monitorstart':
@@ -206,17 +178,4 @@ export function adaptAsterisk13(message: AmiMessage): PbxEvent[] {
     default:
       return [];
   }
-}
-
-/** OriginateResponse reads the same in every dialect. */
-export function originateResponseOf(message: AmiMessage): PbxEvent {
-  const uid = message.get('Uniqueid');
-  return {
-    kind: 'originateResponse',
-    actionId: message.actionId,
-    success: isSuccessResponse(message),
-    reason: numberOrUndefined(message.get('Reason')) ?? -1,
-    uid: uid && uid !== '<null>' && uid !== '<unknown>' ? uid : undefined,
-    channel: message.get('Channel') ?? '',
-  };
 }
