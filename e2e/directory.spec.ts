@@ -32,3 +32,49 @@ test.describe('the phonebook as the operator types', () => {
     expect(headers(received(pbx, 'BlindTransfer')[0], 'Exten')).toEqual({ Exten: '106' });
   });
 });
+
+/** The phonebook dialog: contact files chosen in the page, their columns mapped, and the rows left out said. */
+test.describe('importing contacts', () => {
+  test('import a CSV with two bad rows (reported)', async ({ console: page, pbx, host }) => {
+    await connectAsOperator(page, host, pbx);
+    await page.getByTestId('open-phonebook').click();
+    const phonebook = page.getByTestId('phonebook');
+    await expect(phonebook.getByTestId('phonebook-source')).toHaveCount(1);
+    const csv = [
+      'Full name;Firma;Telefon;Handy',
+      'Łukasz Wróbel;Wróbel Logistics;+48 22 555 0143;',
+      ';Nobody Ltd;+1 202 555 0100;',
+      'Chloé Dubois;Atelier Dubois;+33 1 55 55 01 44;+33 6 55 55 01 45',
+      'Kim Min-jun;Hanbit;call me later;',
+      '王小明;北京贸易;+86 10 5555 0146;',
+    ].join('\n');
+    await phonebook
+      .getByTestId('csv-file')
+      .setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const mapping = phonebook.getByTestId('csv-mapping');
+    await expect(mapping).toContainText('partners.csv');
+    // The guessed mapping, and the one column it could not guess chosen by hand.
+    await expect(mapping.getByTestId('csv-column-name')).toHaveValue('0');
+    await expect(mapping.getByTestId('csv-column-company')).toHaveValue('1');
+    await expect(mapping.getByTestId('csv-column-phone')).toHaveValue('2');
+    await mapping.getByTestId('csv-column-mobile').selectOption({ label: 'Handy' });
+    await mapping.getByTestId('csv-import-button').click();
+
+    const report = phonebook.getByTestId('import-report');
+    await expect(report.getByTestId('import-count')).toHaveText('3 contacts imported from “partners.csv”.');
+    await expect(report.getByTestId('skipped-row')).toHaveText([
+      'Line 3: it has no name.',
+      'Line 5: “call me later” is not a phone number.',
+    ]);
+    await expect(phonebook.getByTestId('phonebook-source')).toHaveCount(2);
+    await expect(phonebook.getByTestId('phonebook-source').nth(1)).toContainText('partners.csv');
+    await expect(phonebook.getByTestId('phonebook-source').nth(1).getByTestId('source-count')).toHaveText('3 contacts');
+    await phonebook.getByTestId('phonebook-close').click();
+
+    await page.getByTestId('dial-box').fill('lukasz');
+    const suggestion = page.getByTestId('directory-suggestion');
+    await expect(suggestion).toHaveCount(1);
+    await expect(suggestion).toContainText('Łukasz Wróbel');
+    await expect(suggestion.getByTestId('directory-source')).toHaveText('partners.csv');
+  });
+});

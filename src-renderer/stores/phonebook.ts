@@ -1,0 +1,64 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { InputOf } from '../../src-preload/contract';
+import type { CsvMapping, CsvPreview, DirectoryOverview, ImportReport } from '../../src-shared/directory-results';
+import { MainError, switchboard, unwrap } from '../services/switchboard';
+
+export type LdapSave = InputOf<'directory:saveLdap'>;
+
+/** Main's refusal of the last request: its words, and per setting when it was about some. */
+export type PhonebookRefusal = { readonly message: string; readonly fields?: Readonly<Record<string, string>> };
+
+/** The phonebook's sources and imports as the operator manages them; the entries stay in main. */
+export const usePhonebookStore = defineStore('phonebook', () => {
+  const overview = ref<DirectoryOverview | undefined>();
+  const refusal = ref<PhonebookRefusal | undefined>();
+  const busy = ref(false);
+
+  /** Runs one request; a refusal becomes `refusal` and `undefined` comes back. The sources are read again after. */
+  async function attempt<T>(request: () => Promise<T>): Promise<T | undefined> {
+    refusal.value = undefined;
+    busy.value = true;
+    try {
+      return await request();
+    } catch (error) {
+      refusal.value =
+        error instanceof MainError ? { message: error.message, fields: error.fields } : { message: String(error) };
+      return undefined;
+    } finally {
+      busy.value = false;
+      await load();
+    }
+  }
+
+  async function load(): Promise<void> {
+    const result = await switchboard().directory.overview();
+    overview.value = result.ok ? result.value : undefined;
+  }
+
+  const previewCsv = (text: string): Promise<CsvPreview | undefined> =>
+    attempt(() => unwrap(switchboard().directory.previewCsv({ text })));
+  const importCsv = (fileName: string, text: string, mapping: CsvMapping): Promise<ImportReport | undefined> =>
+    attempt(() => unwrap(switchboard().directory.importCsv({ fileName, text, mapping })));
+  const importVcard = (fileName: string, text: string): Promise<ImportReport | undefined> =>
+    attempt(() => unwrap(switchboard().directory.importVcard({ fileName, text })));
+  const saveLdap = (request: LdapSave): Promise<ImportReport | undefined> =>
+    attempt(() => unwrap(switchboard().directory.saveLdap(request)));
+  const refreshLdap = (id: number): Promise<ImportReport | undefined> =>
+    attempt(() => unwrap(switchboard().directory.refreshLdap({ id })));
+  const removeSource = (id: number): Promise<null | undefined> =>
+    attempt(() => unwrap(switchboard().directory.removeSource({ id })));
+
+  return {
+    overview,
+    refusal,
+    busy,
+    load,
+    previewCsv,
+    importCsv,
+    importVcard,
+    saveLdap,
+    refreshLdap,
+    removeSource,
+  };
+});
