@@ -1,3 +1,5 @@
+import { seededRandom } from '../../src-main/sim/random';
+
 /** The benchmark's event stream: realistic Asterisk-18-style events, the same bytes for every seed. */
 
 const EVENT_TYPES = [
@@ -82,19 +84,8 @@ export function combine(checksum: number, digest: number): number {
   return (checksum + digest) >>> 0;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateStream(count: number, seed: number): BenchStream {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const parts: string[] = [];
   let checksum = 0;

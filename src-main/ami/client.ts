@@ -76,8 +76,7 @@ export interface AmiClientDiagnostics {
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 8_000;
-const DEFAULT_ACTION_TIMEOUT_MS = 10_000;
-const DEFAULT_LIST_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS: Readonly<Record<ReplyShape, number>> = { response: 10_000, list: 30_000 };
 const LOGOFF_TIMEOUT_MS = 1_000;
 
 /**
@@ -144,21 +143,11 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
   }
 
   action(name: string, headers?: AmiHeaderInput, options?: ActionOptions): Promise<AmiMessage> {
-    return this.submit(
-      name,
-      headers,
-      'response',
-      options?.timeoutMs ?? this.options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS,
-    );
+    return this.submit(name, headers, 'response', options);
   }
 
   list(name: string, headers?: AmiHeaderInput, options?: ActionOptions): Promise<ListResult> {
-    return this.submit(
-      name,
-      headers,
-      'list',
-      options?.timeoutMs ?? this.options.listTimeoutMs ?? DEFAULT_LIST_TIMEOUT_MS,
-    );
+    return this.submit(name, headers, 'list', options);
   }
 
   /** Runs a CLI command; the output style (`Output:` headers from 14, raw lines before) is read from the reply. */
@@ -187,7 +176,7 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
     name: string,
     input: AmiHeaderInput | undefined,
     shape: S,
-    timeoutMs: number,
+    options: ActionOptions | undefined,
   ): ActionRequest<S>['promise'] {
     const headers = toHeaders(input);
     try {
@@ -201,6 +190,8 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
     if (kind === 'idle' || kind === 'failed' || kind === 'closed') {
       return Promise.reject(new AmiActionError('notConnected', name, NOT_CONNECTED_MESSAGE));
     }
+    const clientTimeoutMs = shape === 'list' ? this.options.listTimeoutMs : this.options.actionTimeoutMs;
+    const timeoutMs = options?.timeoutMs ?? clientTimeoutMs ?? DEFAULT_TIMEOUT_MS[shape];
     const request = new ActionRequest(name, headers, shape, timeoutMs);
     if (this.loggedIn && this.connection !== undefined) {
       this.connection.send(request);

@@ -1,18 +1,12 @@
-import type { CommandReceipt } from '../../src-preload/contract';
-import { NOT_CONNECTED_MESSAGE } from '../ami/action-error';
 import type { CallDesk } from '../pbx/call-desk';
-import type { CommandResult } from '../pbx/commands/context';
-import { OperatorError, type Handlers } from './gatekeeper';
+import { connectedDesk, outcome } from './desk-outcome';
+import type { Handlers } from './gatekeeper';
 
 type CallChannel = Extract<keyof Handlers, `calls:${string}` | `parking:${string}`>;
 
 /** The operator's call intents, served by the current session's call desk. */
 export function createCallHandlers(currentDesk: () => CallDesk | undefined): Pick<Handlers, CallChannel> {
-  const desk = (): CallDesk => {
-    const found = currentDesk();
-    if (!found) throw new OperatorError('notConnected', NOT_CONNECTED_MESSAGE);
-    return found;
-  };
+  const desk = connectedDesk(currentDesk);
   return {
     'calls:dial': ({ target }) => outcome(desk().dial(target)),
     'calls:transfer': (request) => outcome(desk().transfer(request)),
@@ -27,11 +21,4 @@ export function createCallHandlers(currentDesk: () => CallDesk | undefined): Pic
     'parking:pickup': ({ slot }) => outcome(desk().pickup(slot)),
     'parking:move': ({ slot, target }) => outcome(desk().moveParked(slot, target)),
   };
-}
-
-/** A command's failure becomes the operator-readable error of the result union. */
-async function outcome(pending: Promise<CommandResult<CommandReceipt>>): Promise<CommandReceipt> {
-  const result = await pending;
-  if (!result.ok) throw new OperatorError(result.error.code, result.error.message);
-  return result.value;
 }

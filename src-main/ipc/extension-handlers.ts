@@ -1,7 +1,6 @@
-import { NOT_CONNECTED_MESSAGE } from '../ami/action-error';
 import type { ExtensionDesk } from '../pbx/extension-desk';
-import type { CommandResult } from '../pbx/commands/context';
-import { OperatorError, type Handlers } from './gatekeeper';
+import { connectedDesk, outcome } from './desk-outcome';
+import type { Handlers } from './gatekeeper';
 
 type ExtensionChannel = Extract<keyof Handlers, `extensions:${string}`>;
 
@@ -9,24 +8,11 @@ type ExtensionChannel = Extract<keyof Handlers, `extensions:${string}`>;
 export function createExtensionHandlers(
   currentDesk: () => ExtensionDesk | undefined,
 ): Pick<Handlers, ExtensionChannel> {
-  const desk = (): ExtensionDesk => {
-    const found = currentDesk();
-    if (!found) throw new OperatorError('notConnected', NOT_CONNECTED_MESSAGE);
-    return found;
-  };
+  const desk = connectedDesk(currentDesk);
   return {
-    'extensions:setPresence': async ({ extensionId, state, message }) =>
-      settled(await desk().setPresence(extensionId, state, message ?? '')),
-    'extensions:setDnd': async ({ extensionId, on }) => settled(await desk().setDnd(extensionId, on)),
-    'extensions:callVoicemail': async ({ extensionId }) => {
-      const result = await desk().callVoicemail(extensionId);
-      if (!result.ok) throw new OperatorError(result.error.code, result.error.message);
-      return result.value;
-    },
+    'extensions:setPresence': ({ extensionId, state, message }) =>
+      outcome(desk().setPresence(extensionId, state, message ?? '')).then(() => null),
+    'extensions:setDnd': ({ extensionId, on }) => outcome(desk().setDnd(extensionId, on)).then(() => null),
+    'extensions:callVoicemail': ({ extensionId }) => outcome(desk().callVoicemail(extensionId)),
   };
-}
-
-function settled(result: CommandResult): null {
-  if (!result.ok) throw new OperatorError(result.error.code, result.error.message);
-  return null;
 }
