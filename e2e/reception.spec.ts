@@ -186,6 +186,11 @@ test.describe('the receptionist’s day', () => {
 
     const card = callCard(page, CALLER, '105');
     await expect(card.getByTestId('listening')).toContainText('You are listening');
+    // My phone's ChanSpy leg is no call of mine: it shows on the listened-to call only.
+    const liveCards = page.getByTestId('calls-panel').locator('li.call:not([data-ended])');
+    await expect(liveCards).toHaveCount(1);
+    await expect(tile(page, '100').locator('.tile-call')).toHaveCount(0);
+    expect(live(pbx).filter((channel) => channel.device === 'PJSIP/100')).toHaveLength(1);
     const [listen] = received(pbx, 'Originate');
     expect(headers(listen, 'Channel', 'Application', 'Async')).toEqual({
       Channel: 'PJSIP/100',
@@ -203,6 +208,7 @@ test.describe('the receptionist’s day', () => {
     await tile(page, '105').focus();
     await page.keyboard.press('w');
     await expect(card.getByTestId('listening')).toContainText('You are whispering to 105');
+    await expect(liveCards).toHaveCount(1);
     expect(received(pbx, 'Originate').at(-1)?.get('Data')).toMatch(/^PJSIP\/105-[0-9a-f]+,qESw$/);
     await expect(card).toHaveAttribute('data-state', 'up');
   });

@@ -13,7 +13,7 @@ import type { AmiMessage } from '../ami/message';
 import { eventAdapterFor } from './calls/adapt';
 import { ExtensionMatcher } from './calls/device-match';
 import type { PbxEvent } from './calls/events';
-import { emptyModel, type PbxModel } from './calls/model';
+import { emptyModel, type ChannelRecord, type PbxModel } from './calls/model';
 import { personOf, projectCalls, projectParked } from './calls/projection';
 import { rebuildModel } from './calls/rebuild';
 import { reduceEvents } from './calls/reducer';
@@ -226,6 +226,8 @@ export class CallDesk {
         'Listening in is off for this connection: turn on "Listening in" in your connection settings.',
       );
     return this.withDevice(async (ctx) => {
+      // Before the Originate: my phone's channel may be reported before its acknowledgement is read.
+      const askedAt = this.now();
       const started = await listenIn(ctx, { callId, partyId, mode });
       if (!started.ok) return started;
       const listenId = `${this.sessionTag}-listen${++this.listenSeq}`;
@@ -236,8 +238,9 @@ export class CallDesk {
         { id: listenId, callId, partyId: spyee.partyId, mode, stage: 'calling' },
         started.value.actionId,
         spyee.name,
-        this.now(),
+        askedAt,
       );
+      this.queuePublish();
       this.options.onProgress({ commandId: listenId, command: 'listen', target, stage: 'callingYou' });
       return succeed({ kind: 'watching', commandId: listenId });
     });
@@ -294,7 +297,13 @@ export class CallDesk {
 
   private publish(): void {
     const matcher = this.matcher();
-    const calls = projectCalls(this.model, matcher);
+    const myExtensionId = this.myDevice()?.extension?.id;
+    const leaveOut = (channel: ChannelRecord) =>
+      this.listening.isSpyerLeg(
+        channel,
+        myExtensionId !== undefined && matcher.extensionOfChannel(channel.name)?.id === myExtensionId,
+      );
+    const calls = projectCalls(this.model, matcher, leaveOut);
     const parked = projectParked(this.model, matcher);
     this.options.store.replace('calls', calls);
     this.options.store.replace('parked', parked);
@@ -302,7 +311,7 @@ export class CallDesk {
       now: this.now(),
       calls,
       parked,
-      myExtensionId: this.myDevice()?.extension?.id,
+      myExtensionId,
       facts: callFactsOf(this.model),
     });
   }

@@ -38,6 +38,28 @@ export class ListeningTracker {
     this.store.upsert('listening', [session]);
   }
 
+  /**
+   * Whether a channel is my phone's leg of a listening session: named by the PBX (OriginateResponse,
+   * ChanSpyStart), or, while my phone still rings for one, a channel of mine made since it was asked
+   * for and talking to no one. It is shown on the listened-to call, never as a call of its own.
+   */
+  isSpyerLeg(
+    channel: { readonly name: string; readonly createdAt: number; readonly bridgeId: string | undefined },
+    isMine: boolean,
+  ): boolean {
+    for (const entry of this.tracked.values()) {
+      if (entry.spyerName === channel.name) return true;
+      if (
+        entry.spyerName === undefined &&
+        isMine &&
+        channel.bridgeId === undefined &&
+        channel.createdAt >= entry.startedAt
+      )
+        return true;
+    }
+    return false;
+  }
+
   /** My channel for a session: what to hang up to stop it. */
   spyerOf(listenId: string): string | undefined {
     return this.tracked.get(listenId)?.spyerName;

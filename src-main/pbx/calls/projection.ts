@@ -35,14 +35,21 @@ export function personOf(channel: ChannelRecord, matcher: ExtensionMatcher): { n
   return { number: channel.callerNum, name: channel.callerName };
 }
 
-/** The console's live calls (only those with a person on them), keyed by call id. */
-export function projectCalls(model: PbxModel, matcher: ExtensionMatcher): LiveCall[] {
+/**
+ * The console's live calls (only those with a person on them), keyed by call id. A call whose
+ * only people are `leaveOut` channels is none (my phone's leg of a listening session).
+ */
+export function projectCalls(
+  model: PbxModel,
+  matcher: ExtensionMatcher,
+  leaveOut: (channel: ChannelRecord) => boolean = () => false,
+): LiveCall[] {
   const parkedUids = new Set([...model.parked.values()].map((record) => record.parkeeUid));
   const calls: LiveCall[] = [];
   for (const [callId, uids] of model.calls) {
     const channels = uids.flatMap((uid) => model.channels.get(uid) ?? []);
     const people = partiesOfCall(model, callId);
-    if (people.length === 0) continue;
+    if (people.every(leaveOut)) continue;
     const parties = people.map((channel): CallParty => ({
       partyId: channel.partyId,
       extensionId: matcher.extensionOfChannel(channel.name)?.id,
