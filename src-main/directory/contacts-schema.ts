@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { SchemaArea } from './migrations';
+import { sqlMigration, type SchemaArea } from './migrations';
 import { reindexAll } from './search-index';
 
 /**
@@ -9,10 +9,9 @@ import { reindexAll } from './search-index';
 export const contactsSchema: SchemaArea = {
   name: 'contacts',
   migrations: [
-    {
-      version: 1,
-      up: (db: Database) =>
-        db.exec(`
+    sqlMigration(
+      1,
+      `
           CREATE TABLE sources (
             id INTEGER PRIMARY KEY,
             kind TEXT NOT NULL CHECK (kind IN ('pbx', 'csv', 'vcard', 'ldap')),
@@ -42,8 +41,8 @@ export const contactsSchema: SchemaArea = {
           ) STRICT;
           CREATE INDEX contact_numbers_by_contact ON contact_numbers (contact_id);
           CREATE INDEX contact_numbers_by_key ON contact_numbers (lookup_key);
-        `),
-    },
+      `,
+    ),
     {
       version: 2,
       up: (db: Database) => {

@@ -1,5 +1,4 @@
-import type { Database } from 'better-sqlite3';
-import type { SchemaArea } from './migrations';
+import { sqlMigration, type SchemaArea } from './migrations';
 
 /**
  * The call history's table. Version 1: one row per call, the record itself as JSON beside the
@@ -9,10 +8,9 @@ import type { SchemaArea } from './migrations';
 export const historySchema: SchemaArea = {
   name: 'history',
   migrations: [
-    {
-      version: 1,
-      up: (db: Database) =>
-        db.exec(`
+    sqlMigration(
+      1,
+      `
           CREATE TABLE history_calls (
             id INTEGER PRIMARY KEY,
             started_at INTEGER NOT NULL,
@@ -25,7 +23,7 @@ export const historySchema: SchemaArea = {
           ) STRICT;
           CREATE INDEX history_calls_by_start ON history_calls (started_at);
           CREATE INDEX history_calls_by_end ON history_calls (ended_at);
-        `),
-    },
+      `,
+    ),
   ],
 };

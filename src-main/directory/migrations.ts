@@ -9,6 +9,11 @@ export interface Migration {
   readonly up: (db: Database) => void;
 }
 
+/** A step that is only SQL (tables and indexes created, no rows to rewrite). */
+export function sqlMigration(version: number, sql: string): Migration {
+  return { version, up: (db) => db.exec(sql) };
+}
+
 /**
  * The tables one room owns in the profile's database (the phonebook's, the call history's), with
  * its own numbered migrations: areas are versioned apart, so one room adding a step never renumbers
