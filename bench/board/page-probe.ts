@@ -24,6 +24,8 @@ export interface PageProbeReport {
 
 export interface PageProbe {
   reset(): void;
+  /** Stops the frame counter, whose requestAnimationFrame loop is work the console itself would not do. */
+  stopFrames(): void;
   report(): PageProbeReport;
   now(): number;
 }
@@ -52,7 +54,9 @@ export function installPageProbe(): void {
   }).observe({ type: 'longtask', buffered: true });
 
   let last: number | undefined;
+  let counting = true;
   const frame = (at: number) => {
+    if (!counting) return;
     if (last !== undefined) {
       const gap = at - last;
       frames += 1;
@@ -96,6 +100,9 @@ export function installPageProbe(): void {
       worstFrameMs = 0;
       messages = 0;
       patchMessages = 0;
+    },
+    stopFrames() {
+      counting = false;
     },
     report: () => ({ lamps, longTasks, frames, droppedFrames, worstFrameMs, messages, patchMessages }),
   };

@@ -1,8 +1,8 @@
 import type { ExtensionTile, PicturePatch, Presence, Voicemail } from '../../src-preload/state';
 import type { EventInterest } from '../ami/event-interest';
 import { isSuccessResponse, type AmiMessage } from '../ami/message';
-import { hintDevices } from './calls/device-match';
 import { dndIsOn, lampWithoutDnd } from './device-lamps';
+import { HintIndex } from './hint-index';
 import { tileFromExtensionStatus, tilesFromCoreShowHints } from './hints';
 import type { PictureStore } from './picture-store';
 import { fetchPbxNames } from './pbx-names';
@@ -61,6 +61,8 @@ export class ExtensionBoard {
   private readonly learnedNames = new Map<string, string>();
   /** Each tile as its hint reports it (the lamp before a DND device is taken out). */
   private readonly hinted = new Map<string, ExtensionTile>();
+  /** The tiles by the devices and presence provider their hints name. */
+  private readonly hints = new HintIndex();
   /** DeviceStateChange `State` by lower-cased device name. */
   private readonly deviceStates = new Map<string, string>();
   /** Set presence by provider (`CustomPresence:110`). */
@@ -80,10 +82,11 @@ export class ExtensionBoard {
     this.ami = ami;
     const tiles = await fetchHintTiles(ami);
     this.hinted.clear();
+    this.hints.clear();
     this.deviceStates.clear();
     this.presence.clear();
     this.voicemail.clear();
-    for (const tile of tiles) this.hinted.set(tile.id, tile);
+    for (const tile of tiles) this.noteHinted(tile);
     for (const item of await optionalList(ami, 'DeviceStateList')) this.noteDeviceState(item);
     for (const item of await optionalList(ami, 'PresenceStateList')) this.notePresence(item);
     const mailboxes = await fetchMailboxes(ami);
@@ -115,18 +118,18 @@ export class ExtensionBoard {
         if (!tile) return;
         // 1.8/11 events omit nothing we need, but a later event may lack Hint: keep the one we had.
         const hinted = { ...tile, hint: tile.hint || this.hinted.get(tile.id)?.hint || '' };
-        this.hinted.set(tile.id, hinted);
+        this.noteHinted(hinted);
         this.store.upsert('extensions', [this.dressed(hinted)]);
         return;
       }
       case 'DeviceStateChange': {
         const device = this.noteDeviceState(message);
-        if (device) this.redress((tile) => hintDevices(tile.hint).some((one) => one.toLowerCase() === device));
+        if (device) this.redress(this.hints.tilesWithDevice(device));
         return;
       }
       case 'PresenceStateChange': {
         const provider = this.notePresence(message);
-        if (provider) this.redress((tile) => presenceProviderOf(tile.hint)?.toLowerCase() === provider);
+        if (provider) this.redress(this.hints.tilesWithProvider(provider));
         return;
       }
       case 'PresenceStatus': {
@@ -134,7 +137,7 @@ export class ExtensionBoard {
         const provider = presenceProviderOf(message.get('Hint') ?? '');
         if (!provider) return;
         this.setPresence(provider, presenceFrom(message));
-        this.redress((tile) => presenceProviderOf(tile.hint)?.toLowerCase() === provider.toLowerCase());
+        this.redress(this.hints.tilesWithProvider(provider.toLowerCase()));
         return;
       }
       case 'MessageWaiting': {
@@ -160,7 +163,7 @@ export class ExtensionBoard {
     const known = [...this.mailboxOfTile.values()].find((box) => box.toLowerCase() === counts.mailbox.toLowerCase());
     if (!known) return;
     this.voicemail.set(known, { ...counts, mailbox: known });
-    this.redress((tile) => this.mailboxOfTile.get(tile.id) === known);
+    this.redress([...this.mailboxOfTile].flatMap(([tileId, box]) => (box === known ? [tileId] : [])));
   }
 
   private noteDeviceState(message: AmiMessage): string | undefined {
@@ -183,9 +186,14 @@ export class ExtensionBoard {
     else this.presence.delete(provider.toLowerCase());
   }
 
-  private redress(affected: (tile: ExtensionTile) => boolean): void {
-    const changed = [...this.hinted.values()]
-      .filter(affected)
+  private noteHinted(tile: ExtensionTile): void {
+    this.hinted.set(tile.id, tile);
+    this.hints.set(tile.id, tile.hint);
+  }
+
+  private redress(tileIds: Iterable<string>): void {
+    const changed = [...tileIds]
+      .flatMap((id) => this.hinted.get(id) ?? [])
       .map((tile) => this.dressed(tile))
       .filter((tile) => JSON.stringify(tile) !== JSON.stringify(this.store.get('extensions', tile.id)));
     this.store.upsert('extensions', changed);

@@ -91,6 +91,8 @@ export class CallDesk {
     );
     this.stopFollowingTiles = options.store.onPatch((patch) => {
       if (patch.collection !== 'extensions') return;
+      // A lamp changing is most of a busy board's patches: calls and queues show no lamp.
+      if (patch.remove.length === 0 && this.cachedMatcher?.knowsAlready(patch.upsert)) return;
       this.cachedMatcher = undefined;
       if (this.phase.kind === 'live') this.queuePublish();
     });

@@ -77,6 +77,16 @@ export class ExtensionMatcher {
     return this.extensionOfDevice(deviceOfChannel(channelName));
   }
 
+  /** Whether these tiles keep the number, hint and name this matcher knows them by: a lamp change does. */
+  knowsAlready(tiles: readonly HintedExtension[]): boolean {
+    return tiles.every((tile) => {
+      const known = this.byId.get(tile.id.toLowerCase());
+      return (
+        known?.id === tile.id && known.exten === tile.exten && known.hint === tile.hint && known.name === tile.name
+      );
+    });
+  }
+
   /** The extension with this tile id (`exten@context`). */
   extensionWithId(id: string): HintedExtension | undefined {
     return this.byId.get(id.toLowerCase());

@@ -79,6 +79,8 @@ export class QueueBoard {
   ) {
     this.stopFollowingTiles = store.onPatch((patch) => {
       if (patch.collection !== 'extensions') return;
+      // A lamp changing is most of a busy board's patches: calls and queues show no lamp.
+      if (patch.remove.length === 0 && this.cachedMatcher?.knowsAlready(patch.upsert)) return;
       this.cachedMatcher = undefined;
       if (this.phase === 'live' && this.queues.size > 0) this.queuePublish();
     });
