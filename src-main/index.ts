@@ -12,11 +12,12 @@ import {
   initialPlacement,
   rememberPlacement,
 } from './desktop/electron';
-import { alertsWhenMyPhoneRings } from './desktop/my-phone-alerts';
-import { showAlertsNatively } from './desktop/native-alerts';
+import { DESKTOP_WORDS } from './desktop/desktop-words';
+import { notificationFor, showAlertsNatively } from './desktop/native-alerts';
 import { chooseTrayItem, trayView, type TrayIntents } from './desktop/tray-model';
 import { EMPTY_WINDOW_STATE, WindowStateStore } from './desktop/window-state';
 import { APP_SCHEME_PRIVILEGES, isExternalHttpsLink, isOwnPage, pageUrlFor } from './desktop/page-policy';
+import type { CallAlert } from '../src-shared/notification-rules';
 import { createGatekeeper } from './ipc/gatekeeper';
 import { broadcastTo, serveContractOverIpc } from './ipc/electron';
 import { followSecondLaunch, handoverFor } from './launch-handover';
@@ -141,6 +142,7 @@ function startApp(): void {
       log: consoleLog,
       userDataDir: app.getPath('userData'),
       vault: new KeytarVault(),
+      osLanguages: app.getPreferredSystemLanguages(),
     });
     serveContractOverIpc(createGatekeeper(services.handlers, consoleLog), isOurPage);
     // Before the window lists profiles, and before --profile may name one of the admin's.
@@ -191,7 +193,8 @@ function startDesktopShell(services: MainServices): void {
     );
   });
   const trayInput = followTrayInput(services.desktop, services.store, (input) => tray.show(trayView(input)));
-  showAlertsNatively(alertsWhenMyPhoneRings(services.desktop, services.store), electronNotifications(), (callId) => {
+  const notificationWords = (alert: CallAlert) => notificationFor(alert, DESKTOP_WORDS[services.desktop.language()]);
+  showAlertsNatively(services.alerts, electronNotifications(), notificationWords, (callId) => {
     focusWindow();
     services.desktop.focusCall(callId);
   });

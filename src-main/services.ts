@@ -1,3 +1,4 @@
+import { languageFor, type Language } from '../src-shared/language';
 import type { AnyProfile } from '../src-shared/profile';
 import type { ConnectRequest, EventChannel, PayloadOf, ProfileNotice, SessionStatus } from '../src-preload/contract';
 import { NOT_CONNECTED_MESSAGE } from './ami/action-error';
@@ -40,6 +41,8 @@ export interface MainServicesOptions {
   readonly userDataDir: string;
   /** The OS keychain (KeytarVault) in the app and the e2e; tests may stand one in. */
   readonly vault: SecretVault;
+  /** The OS's preferred languages, best first: main's own words speak them until the page says its language. */
+  readonly osLanguages?: readonly string[];
 }
 
 export interface MainServices {
@@ -68,6 +71,9 @@ export interface DesktopSession {
   logOut(): Promise<void>;
   /** Asks the PBX to turn my phone's DND on or off, as a tile's menu does; rejects with the PBX's refusal. */
   setMyDnd(on: boolean): Promise<void>;
+  /** The operator's language, as the page last said (its profile's or the login screen's). */
+  language(): Language;
+  onLanguage(listener: (language: Language) => void): () => void;
   /** Tells the page to bring this call into focus (a click on its desktop notification). */
   focusCall(callId: string): void;
 }
@@ -98,6 +104,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const launchNotices: ProfileNotice[] = [];
   /** The profile of the session now open; secrets typed this session belong to it alone. */
   let loggedInProfileId: string | undefined;
+
+  let language = languageFor(options.osLanguages ?? []);
+  const languageListeners = new Set<(language: Language) => void>();
 
   const statusListeners = new Set<(status: SessionStatus) => void>();
   const publish = (next: SessionStatus) => {
@@ -211,6 +220,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return status;
     },
     'session:status': () => status,
+    'desktop:speak': (args) => {
+      if (args.language !== language) {
+        language = args.language;
+        for (const listener of languageListeners) listener(language);
+      }
+      return null;
+    },
     'picture:subscribe': (_args, sender) => feed.subscribe(sender),
     'picture:taken': ({ version }, sender) => {
       feed.taken(sender, version);
@@ -261,6 +277,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         if (!session || me === undefined) throw new Error(NOT_CONNECTED_MESSAGE);
         const result = await session.extensions.setDnd(me, on);
         if (!result.ok) throw new Error(result.error.message);
+      },
+      language: () => language,
+      onLanguage: (listener) => {
+        languageListeners.add(listener);
+        return () => languageListeners.delete(listener);
       },
       focusCall: (callId) => {
         if (store.get('calls', callId)) options.broadcast('calls:focus', { callId });

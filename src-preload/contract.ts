@@ -37,6 +37,7 @@ import {
   SourceRefSchema,
   VcardImportSchema,
 } from '../src-shared/directory-schemas';
+import { LANGUAGES } from '../src-shared/language';
 import { TRANSFER_MODES } from '../src-shared/transfer-mode';
 import type { IpcErrorCode, SessionFailureCode, WatchFailureCode } from '../src-shared/error-codes';
 
@@ -291,6 +292,13 @@ export interface HistoryChanged {
 
 // ---- end of call history --------------------------------------------------------------------
 
+// ---- The desktop shell: what main draws itself (the tray, native notifications) speaks the page's language.
+
+const desktopMethods = {
+  /** The language the page speaks now: its profile's, or the login screen's. */
+  speak: method<null>()(z.strictObject({ language: z.enum(LANGUAGES) })),
+};
+
 export const methods = {
   session: {
     connect: method<SessionStatus>()(ConnectRequestSchema),
@@ -343,6 +351,7 @@ export const methods = {
     /** Every call the filters match as CSV text; the page offers it as a download. */
     export: method<string>()(z.strictObject(HistoryFilterShape)),
   },
+  desktop: desktopMethods,
   parking: {
     /** Rings my phone, then connects it to the parked call. */
     pickup: method<CommandReceipt>()(z.object({ slot: IssuedId })),

@@ -1,5 +1,5 @@
 import { createPinia } from 'pinia';
-import { createApp } from 'vue';
+import { createApp, watch } from 'vue';
 import App from './App.vue';
 import { i18n } from './i18n';
 import { speakFor } from './i18n/language-choice';
@@ -10,6 +10,8 @@ import MissingTokenView from './views/MissingTokenView.vue';
 speakFor(undefined);
 if (!canReachMain()) createApp(MissingTokenView).use(i18n).mount('#app');
 else
-  void connectToMain().then(() => {
+  void connectToMain().then((api) => {
+    // What main draws itself (the tray, native notifications) speaks the page's language.
+    watch(i18n.global.locale, (language) => void api.desktop.speak({ language }), { immediate: true });
     createApp(App).use(createPinia()).use(i18n).mount('#app');
   });

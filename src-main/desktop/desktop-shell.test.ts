@@ -26,6 +26,7 @@ async function servicesWithPbx(flavour?: SimFlavour) {
     demoScenario: 'none',
     userDataDir,
     vault: new MapVault(),
+    osLanguages: ['en-US'],
   });
   cleanups.push(() => services.dispose());
   const pbx = await startSimulatedPbx({ port: 0, flavour });
@@ -59,8 +60,13 @@ describe('the desktop shell on a real session', () => {
     expect(trayView(shown.at(-1)!).title).toBe('1');
     await expect.poll(() => shown.at(-1)?.callsWaiting, { timeout: 8_000 }).toBe(0);
 
+    // The page switched to Chinese: the tray speaks it at once.
+    await services.handlers['desktop:speak']({ language: 'zh-CN' }, window);
+    expect(trayView(shown.at(-1)!).tooltip).toBe(`Switchboard：已连接到 127.0.0.1:${pbx.port}；没有等待接听的来电`);
+
     await services.desktop.logOut();
     await expect.poll(() => shown.at(-1)?.status.kind).toBe('disconnected');
+    expect(trayView(shown.at(-1)!).tooltip).toBe('Switchboard：未连接');
   });
 
   it("applies the connected profile's desktop settings at each login", async () => {

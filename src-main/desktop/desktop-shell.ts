@@ -24,6 +24,7 @@ export function followTrayInput(
       status,
       callsWaiting: callsWaiting(picture),
       myDnd: myDndOf(me === undefined ? undefined : picture.extensions[me]),
+      language: session.language(),
     };
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,12 +36,14 @@ export function followTrayInput(
   };
   const stopStatus = session.onStatus((status) => show(read(status)));
   const stopPatches = store.onPatch(refreshSoon);
+  const stopLanguage = session.onLanguage(() => show(read()));
   show(read());
   return {
     current: () => read(),
     stop() {
       stopStatus();
       stopPatches();
+      stopLanguage();
       if (timer) clearTimeout(timer);
     },
   };

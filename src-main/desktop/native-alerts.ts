@@ -1,25 +1,22 @@
+import type { CallAlert } from '../../src-shared/notification-rules';
+import type { CallAlertsChange } from '../alerts/call-alerts';
+import type { DesktopWords } from './desktop-words';
+
 /**
  * Incoming-call alerts as the OS's own notifications, shown by main: the page never asks for the
- * Notification permission (every permission is refused). The rules that decide when to alert (my
- * phone rings, a queue caller waits too long) raise alerts on an AlertSource; this shows them,
- * takes them down when the call stops waiting, and brings the call to the front on a click.
+ * Notification permission (every permission is refused). The notification rules (src-shared) decide
+ * when to alert, for this and for the page's banner alike; this shows each new alert, takes it down
+ * when it stops applying, and brings the call to the front on a click.
  */
 
-export interface IncomingCallAlert {
-  /** Stable while the same call is alerting; a new alert with the same id replaces the old. */
-  readonly id: string;
-  /** The main-issued id of the call to focus on a click. */
-  readonly callId: string;
-  /** e.g. `Call for you`. */
-  readonly title: string;
-  /** Who is calling: name and number, as the PBX tells them. */
-  readonly body: string;
+/** What the rules say as they follow the picture (CallAlerts in main). */
+export interface AlertFeed {
+  onChange(listener: (change: CallAlertsChange) => void): () => void;
 }
 
-export interface AlertSource {
-  onAlert(listener: (alert: IncomingCallAlert) => void): () => void;
-  /** The alert no longer applies (answered, hung up, taken by someone). */
-  onAlertEnded(listener: (alertId: string) => void): () => void;
+export interface NotificationContent {
+  readonly title: string;
+  readonly body: string;
 }
 
 /** One shown notification. */
@@ -30,33 +27,46 @@ export interface ShownNotification {
 /** The OS's notifications (Electron's Notification in the app). */
 export interface NotificationPort {
   readonly supported: boolean;
-  show(content: { readonly title: string; readonly body: string }, onClick: () => void): ShownNotification;
+  show(content: NotificationContent, onClick: () => void): ShownNotification;
 }
 
-/** Shows every alert of `source` through `port` until the returned function is called. */
+/** An alert in the operator's words: who is calling, by name and number as the PBX tells them. */
+export function notificationFor(alert: CallAlert, words: DesktopWords): NotificationContent {
+  switch (alert.kind) {
+    case 'ringingForMe': {
+      const caller = [alert.callerName, alert.callerNumber].filter((part) => part !== '').join(' ');
+      return { title: words.callForYou, body: caller || words.unknownCaller };
+    }
+  }
+}
+
+/** Shows every new alert of `feed` through `port` until the returned function is called. */
 export function showAlertsNatively(
-  source: AlertSource,
+  feed: AlertFeed,
   port: NotificationPort,
+  contentOf: (alert: CallAlert) => NotificationContent,
   focusCall: (callId: string) => void,
 ): () => void {
   const shown = new Map<string, ShownNotification>();
-  const takeDown = (alertId: string) => {
-    shown.get(alertId)?.close();
-    shown.delete(alertId);
+  const takeDown = (key: string) => {
+    shown.get(key)?.close();
+    shown.delete(key);
   };
-  const stopAlerts = source.onAlert((alert) => {
+  const stopFeed = feed.onChange(({ current, added }) => {
+    const applying = new Set(current.map((alert) => alert.key));
+    for (const key of [...shown.keys()]) if (!applying.has(key)) takeDown(key);
     if (!port.supported) return;
-    takeDown(alert.id);
-    const notification = port.show({ title: alert.title, body: alert.body }, () => {
-      takeDown(alert.id);
-      focusCall(alert.callId);
-    });
-    shown.set(alert.id, notification);
+    for (const alert of added) {
+      takeDown(alert.key);
+      const notification = port.show(contentOf(alert), () => {
+        takeDown(alert.key);
+        focusCall(alert.callId);
+      });
+      shown.set(alert.key, notification);
+    }
   });
-  const stopEnded = source.onAlertEnded(takeDown);
   return () => {
-    stopAlerts();
-    stopEnded();
-    for (const id of [...shown.keys()]) takeDown(id);
+    stopFeed();
+    for (const key of [...shown.keys()]) takeDown(key);
   };
 }

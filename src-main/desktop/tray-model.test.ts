@@ -61,6 +61,7 @@ describe('the tray', () => {
     status: connected,
     callsWaiting: 0,
     myDnd: 'off',
+    language: 'en',
     ...over,
   });
 
@@ -133,5 +134,51 @@ describe('the tray', () => {
     await chooseTrayItem('logOut', input(), intents);
     await chooseTrayItem('quit', input(), intents);
     expect(done).toEqual(['show', 'dnd on', 'dnd off', 'logOut', 'quit']);
+  });
+
+  it.each([
+    [
+      'zh-CN',
+      'Switchboard：已连接到 pbx.example.com:5038；1,234 个来电等待接听',
+      ['显示控制台', '请勿打扰', '退出登录', '退出 Switchboard'],
+      'Switchboard：无法连接到 pbx.example.com:5038',
+    ],
+    [
+      'ko',
+      'Switchboard: pbx.example.com:5038에 연결됨. 대기 중인 전화 1,234통',
+      ['콘솔 보기', '방해 금지', '로그아웃', 'Switchboard 종료'],
+      'Switchboard: pbx.example.com:5038에 연결할 수 없습니다',
+    ],
+    [
+      'en',
+      'Switchboard: Connected to pbx.example.com:5038. 1,234 calls waiting',
+      ['Show the console', 'Do not disturb', 'Log out', 'Quit Switchboard'],
+      'Switchboard: Could not connect to pbx.example.com:5038',
+    ],
+  ] as const)(
+    'speaks %s: the tooltip, counts written as the language writes numbers, and the menu',
+    (language, tooltip, items, failed) => {
+      const view = trayView(input({ language, callsWaiting: 1234 }));
+      expect(view.tooltip).toBe(tooltip);
+      expect(
+        view.menu.flatMap((item) => (item.kind === 'action' || item.kind === 'check' ? [item.label] : [])),
+      ).toEqual(items);
+      const failure = {
+        kind: 'failed',
+        target: 'pbx.example.com:5038',
+        profileId: 'demo',
+        reason: { code: 'authFailed', message: 'The PBX refused the user name or password.' },
+      } as const;
+      expect(trayView(input({ language, status: failure })).tooltip).toBe(failed);
+    },
+  );
+
+  it('has no calls waiting in every language, and one call in English is singular', () => {
+    expect(trayView(input({ language: 'zh-CN' })).menu[1]).toEqual({ kind: 'label', label: '没有等待接听的来电' });
+    expect(trayView(input({ language: 'ko' })).menu[1]).toEqual({ kind: 'label', label: '대기 중인 전화 없음' });
+    expect(trayView(input({ language: 'en', callsWaiting: 1 })).menu[1]).toEqual({
+      kind: 'label',
+      label: '1 call waiting',
+    });
   });
 });

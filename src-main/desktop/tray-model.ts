@@ -1,10 +1,12 @@
 import type { SessionStatus } from '../../src-preload/contract';
 import type { ExtensionTile, PbxPicture } from '../../src-preload/state';
+import type { Language } from '../../src-shared/language';
 import { dndDeviceOf } from '../pbx/device-lamps';
+import { DESKTOP_WORDS, type DesktopWords } from './desktop-words';
 
 /**
  * What the tray shows and offers, from the session's status and the PBX picture: the connection
- * in words, how many calls wait to be answered, and a menu. Electron draws it (desktop/electron.ts).
+ * in the operator's words, how many calls wait to be answered, and a menu. Electron draws it (desktop/electron.ts).
  */
 
 export type TrayIcon = 'connected' | 'attention' | 'offline';
@@ -38,6 +40,8 @@ export interface TrayInput {
   readonly status: SessionStatus;
   readonly callsWaiting: number;
   readonly myDnd: MyDnd;
+  /** The operator's language: the page's, as it last told main. */
+  readonly language: Language;
 }
 
 /**
@@ -58,53 +62,49 @@ export function myDndOf(tile: ExtensionTile | undefined): MyDnd {
   return dndDeviceOf(tile.hint) !== undefined || tile.presence !== undefined ? 'off' : 'unknown';
 }
 
-function connectionWords(status: SessionStatus): string {
+function connectionWords(status: SessionStatus, words: DesktopWords): string {
   switch (status.kind) {
     case 'disconnected':
-      return 'Not connected';
+      return words.notConnected;
     case 'connecting':
-      return `Connecting to ${status.target}…`;
+      return words.connecting(status.target);
     case 'connected':
-      return `Connected to ${status.target}`;
+      return words.connected(status.target);
     case 'reconnecting':
-      return `Connection to ${status.target} lost; trying again`;
+      return words.reconnecting(status.target);
     case 'failed':
-      return `Could not connect to ${status.target}`;
+      return words.failed(status.target);
   }
-}
-
-function waitingWords(count: number): string {
-  if (count === 0) return 'No calls waiting';
-  return count === 1 ? '1 call waiting' : `${count} calls waiting`;
 }
 
 export function trayView(input: TrayInput): TrayView {
   const { status, myDnd } = input;
+  const words = DESKTOP_WORDS[input.language];
   const connected = status.kind === 'connected';
   const waiting = connected ? input.callsWaiting : 0;
   const icon: TrayIcon = !connected ? 'offline' : waiting > 0 ? 'attention' : 'connected';
-  const connection = connectionWords(status);
-  const lines = connected ? [connection, waitingWords(waiting)] : [connection];
+  const connection = connectionWords(status, words);
+  const lines = connected ? [connection, words.callsWaiting(waiting)] : [connection];
   const dndKnown = connected && myDnd !== 'unknown';
   return {
     icon,
-    tooltip: `Switchboard: ${lines.join('. ')}`,
+    tooltip: words.tooltip(lines),
     title: waiting > 0 ? String(waiting) : '',
     menu: [
       { kind: 'label', label: connection },
-      ...(connected ? [{ kind: 'label' as const, label: waitingWords(waiting) }] : []),
+      ...(connected ? [{ kind: 'label' as const, label: words.callsWaiting(waiting) }] : []),
       { kind: 'separator' },
-      { kind: 'action', id: 'showConsole', label: 'Show the console', enabled: true },
+      { kind: 'action', id: 'showConsole', label: words.showConsole, enabled: true },
       {
         kind: 'check',
         id: 'dnd',
-        label: 'Do not disturb',
+        label: words.dnd,
         enabled: dndKnown,
         checked: dndKnown && myDnd === 'on',
       },
-      { kind: 'action', id: 'logOut', label: 'Log out', enabled: status.kind !== 'disconnected' },
+      { kind: 'action', id: 'logOut', label: words.logOut, enabled: status.kind !== 'disconnected' },
       { kind: 'separator' },
-      { kind: 'action', id: 'quit', label: 'Quit Switchboard', enabled: true },
+      { kind: 'action', id: 'quit', label: words.quit, enabled: true },
     ],
   };
 }

@@ -44,6 +44,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'session:status': () => disconnected,
     'picture:subscribe': () => ({ version: 0, picture: emptyPicture() }),
     'picture:taken': () => null,
+    'desktop:speak': () => null,
     ...createCallHandlers(() => undefined),
     ...createQueueHandlers(() => undefined),
     ...createExtensionHandlers(() => undefined),

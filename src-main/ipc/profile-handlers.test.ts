@@ -49,6 +49,7 @@ function handlersForOtherDomains() {
     'session:status': never,
     'picture:subscribe': never,
     'picture:taken': never,
+    'desktop:speak': never,
     'calls:dial': never,
     'calls:transfer': never,
     'calls:park': never,
