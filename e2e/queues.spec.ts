@@ -158,4 +158,33 @@ test.describe('the queues panel', () => {
     await expect(callCard(page, '0302222222', '100')).toHaveAttribute('data-state', 'up');
     expect(live(pbx).some((channel) => channel.application === 'Queue')).toBe(false);
   });
+
+  test('alert: a caller waiting past the profile’s threshold raises a banner with the caller and the queue; clicking it focuses the caller', async ({
+    console: page,
+    pbx,
+    host,
+  }) => {
+    await connectAsOperator(page, host, pbx, 'PJSIP/100', { queueWaitThresholdSeconds: 5 });
+    await nobodyAnswers(page, pbx);
+    const banner = page.locator('[data-alert-queue-caller="0301111111"]');
+
+    await pbx.placeCall('0301111111', '800');
+    await expect(waitingCaller(page, '0301111111')).toBeVisible();
+    await expect(banner).toHaveCount(0);
+    await expect(page).toHaveTitle('Switchboard');
+    // Past 5 s of waiting, by the same rule that colours the row.
+    await expect(banner).toBeVisible({ timeout: 9_000 });
+    await expect(waitingCaller(page, '0301111111')).toHaveAttribute('data-long-wait', 'true');
+    await expect(banner).toContainText('Waiting too long in operator');
+    await expect(banner).toContainText('0301111111');
+    await expect(page).toHaveTitle('(1) Switchboard');
+
+    await banner.click();
+    await expect(waitingCaller(page, '0301111111')).toBeFocused();
+
+    // The caller leaves the queue: the alert goes with them.
+    pbx.telephony.hangup(queuedChannel(pbx, '0301111111')!);
+    await expect(banner).toHaveCount(0);
+    await expect(page).toHaveTitle('Switchboard');
+  });
 });

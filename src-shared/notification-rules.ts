@@ -29,7 +29,32 @@ export interface IncomingCallAlert {
   readonly callerNumber: string;
 }
 
-export type CallAlert = IncomingCallAlert;
+/** A caller has waited in a queue past the profile's threshold: who, and in which queue. */
+export interface QueueWaitAlert {
+  readonly kind: 'queueWait';
+  /** Stable while the caller waits: a notification is shown once per key. */
+  readonly key: string;
+  /** The waiting caller to focus when the alert is clicked. */
+  readonly callerId: string;
+  readonly queueName: string;
+  readonly callerName: string;
+  readonly callerNumber: string;
+  /** Epoch ms at which the caller joined the queue. */
+  readonly joinedAt: number;
+}
+
+export type CallAlert = IncomingCallAlert | QueueWaitAlert;
+
+/** What the rule reads of a queue and its waiting callers (the picture's CallQueue has these). */
+export interface AlertQueue {
+  readonly name: string;
+  readonly callers: readonly {
+    readonly id: string;
+    readonly number: string;
+    readonly name: string;
+    readonly joinedAt: number;
+  }[];
+}
 
 /**
  * Every call ringing at my phone, oldest first as the calls come: the caller is the first other
@@ -47,6 +72,32 @@ export function incomingCallAlerts(calls: readonly AlertCall[], myExtensionId: s
       { kind: 'ringingForMe', key: `ring:${call.id}`, callId: call.id, callerName: name, callerNumber: caller.number },
     ];
   });
+}
+
+/** Whether a caller who joined at `joinedAt` has waited past the threshold at `now` (coloured in the panel, alerted). */
+export function waitedPastThreshold(joinedAt: number, thresholdSeconds: number, now: number): boolean {
+  return now - joinedAt >= thresholdSeconds * 1000;
+}
+
+/**
+ * Every caller waiting in a watched queue past the threshold (every queue the AMI user sees is
+ * watched), longest wait first.
+ */
+export function queueWaitAlerts(queues: readonly AlertQueue[], thresholdSeconds: number, now: number): CallAlert[] {
+  const alerts: QueueWaitAlert[] = queues.flatMap((queue) =>
+    queue.callers
+      .filter((caller) => waitedPastThreshold(caller.joinedAt, thresholdSeconds, now))
+      .map((caller) => ({
+        kind: 'queueWait' as const,
+        key: `queue:${caller.id}`,
+        callerId: caller.id,
+        queueName: queue.name,
+        callerName: caller.name.trim() === caller.number.trim() ? '' : caller.name.trim(),
+        callerNumber: caller.number,
+        joinedAt: caller.joinedAt,
+      })),
+  );
+  return alerts.sort((a, b) => a.joinedAt - b.joinedAt);
 }
 
 /** The window's title with the count of what waits for me: `(2) Switchboard`. */

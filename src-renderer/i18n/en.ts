@@ -155,6 +155,8 @@ export const en = {
   alerts: {
     incoming: 'Incoming call for you',
     focus: 'Show the call from {who}',
+    queueWait: 'Waiting too long in {queue}',
+    focusQueueCaller: 'Show {who}, waiting in {queue}',
   },
   calls: {
     heading: 'Calls',

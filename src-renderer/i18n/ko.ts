@@ -157,6 +157,8 @@ export const ko: Words = {
   alerts: {
     incoming: '나에게 온 전화',
     focus: '{who}의 전화 보기',
+    queueWait: '{queue}에서 너무 오래 기다림',
+    focusQueueCaller: '{queue}에서 기다리는 {who} 보기',
   },
   calls: {
     heading: '통화',

@@ -151,6 +151,8 @@ export const zhCN: Words = {
   alerts: {
     incoming: '你的来电',
     focus: '显示来自 {who} 的电话',
+    queueWait: '在 {queue} 中等待过久',
+    focusQueueCaller: '显示在 {queue} 中等待的 {who}',
   },
   calls: {
     heading: '通话',

@@ -2,7 +2,8 @@ import { defineStore } from 'pinia';
 import { computed } from 'vue';
 import type { IpcResult, ListenMode } from '../../src-preload/contract';
 import type { ExtensionTile, ListeningSession, LiveCall, PresenceState } from '../../src-preload/state';
-import { incomingCallAlerts } from '../../src-shared/notification-rules';
+import { incomingCallAlerts, queueWaitAlerts } from '../../src-shared/notification-rules';
+import { useClock } from '../composables/clock';
 import { i18n } from '../i18n';
 import { switchboard } from '../services/switchboard';
 import { useBoardStore } from './board';
@@ -132,8 +133,15 @@ export const useReceptionStore = defineStore('reception', () => {
     }
   }
 
-  /** What rings for me now, by the same rule main uses for a native notification. */
-  const alerts = computed(() => incomingCallAlerts(calls.calls, calls.identity.myExtensionId));
+  const now = useClock();
+  /**
+   * What rings for me now, and who waits in a queue past the profile's threshold, by the rule
+   * (src-shared/notification-rules.ts) main uses for a native notification.
+   */
+  const alerts = computed(() => [
+    ...incomingCallAlerts(calls.calls, calls.identity.myExtensionId),
+    ...queueWaitAlerts(Object.values(board.picture.queues), prefs.queueWaitThresholdSeconds, now.value),
+  ]);
   const myVoicemail = computed(() => {
     const mine = calls.identity.myExtensionId;
     return mine ? board.picture.extensions[mine]?.voicemail : undefined;
