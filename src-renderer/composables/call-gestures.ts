@@ -12,16 +12,11 @@ export type TileDropState = 'none' | 'accepts' | 'warns';
 type Reachability = 'reachable' | 'busy' | 'unavailable';
 
 /** What waits for the operator's yes: a hang-up, a dial while on a call, or a drop onto a busy or unavailable extension. */
-export type PendingConfirmation =
-  | { readonly kind: 'hangup'; readonly call: LiveCall; readonly message: string }
-  | { readonly kind: 'dial'; readonly target: string; readonly message: string }
-  | {
-      readonly kind: 'drop';
-      readonly tile: ExtensionTile;
-      readonly payload: DragPayload;
-      readonly mode: TransferMode;
-      readonly message: string;
-    };
+export type PendingConfirmation = { readonly message: string } & (
+  | { readonly kind: 'hangup'; readonly call: LiveCall }
+  | { readonly kind: 'dial'; readonly target: string }
+  | { readonly kind: 'drop'; readonly tile: ExtensionTile; readonly payload: DragPayload; readonly mode: TransferMode }
+);
 
 export interface TransferDraft {
   readonly call: LiveCall;
