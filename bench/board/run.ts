@@ -309,7 +309,7 @@ async function runSoak(host: Host, events: number) {
   }
   load.stop();
   endAllCalls(pbx);
-  await sleep(2000);
+  await caughtUp(page);
   const heapEnd = await heapMb(cdp);
   const rssEnd = (await host.usage()).rssBytes;
   await page.close();
@@ -324,6 +324,25 @@ async function runSoak(host: Host, events: number) {
       `(${result.heapGrowthPct.toFixed(1)}%), main RSS ${(rssStart / 2 ** 20).toFixed(0)} → ${(rssEnd / 2 ** 20).toFixed(0)} MB (${result.rssGrowthPct.toFixed(1)}%)`,
   );
   return result;
+}
+
+/**
+ * Waits until main and the page have handled everything the simulator sent: a probe set after the
+ * last event shows on its tile (the AMI stream is in order, and so are the page's batches).
+ */
+async function caughtUp(page: Page): Promise<void> {
+  const exten = PROBES[0]!;
+  for (const [state, lamp] of [
+    ['BUSY', 'busy'],
+    ['NOT_INUSE', 'idle'],
+  ] as const) {
+    pbx.model.setDeviceState(`PJSIP/${exten}`, state);
+    await page.waitForFunction(
+      ([id, wanted]) => document.querySelector(`[data-extension="${id}"]`)?.getAttribute('data-lamp') === wanted,
+      [`${exten}@internal`, lamp] as const,
+      { timeout: 600_000 },
+    );
+  }
 }
 
 // ---- load and probes ----------------------------------------------------------------------

@@ -86,6 +86,33 @@ export function regroupCalls(model: PbxModel): PbxModel {
   return { ...model, nextSeq, channels, calls };
 }
 
+/**
+ * Whether `after` groups into the calls `before` has: the same channels in the same order and the
+ * same bridges, none changed in what ties it to another (its name, linkedid, bridge, who dials it,
+ * whether it is up) or in its call id. Regrouping it would then give back `before`'s calls.
+ */
+export function sameGrouping(before: PbxModel, after: PbxModel): boolean {
+  if (before.channels.size !== after.channels.size || before.bridges.size !== after.bridges.size) return false;
+  for (const [id, bridge] of after.bridges) if (before.bridges.get(id)?.holding !== bridge.holding) return false;
+  const earlier = before.channels.values();
+  for (const channel of after.channels.values()) {
+    const was = earlier.next().value;
+    if (was === channel) continue;
+    if (
+      was === undefined ||
+      was.uid !== channel.uid ||
+      was.name !== channel.name ||
+      was.linkedId !== channel.linkedId ||
+      was.bridgeId !== channel.bridgeId ||
+      was.dialedBy !== channel.dialedBy ||
+      was.callId !== channel.callId ||
+      (was.state === CHANNEL_STATE.up) !== (channel.state === CHANNEL_STATE.up)
+    )
+      return false;
+  }
+  return true;
+}
+
 function isBeingSetUp(channel: ChannelRecord): boolean {
   return channel.state !== CHANNEL_STATE.up && !channel.bridgeId && !channel.dialedBy && channel.linkedId !== undefined;
 }

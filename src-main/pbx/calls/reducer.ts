@@ -1,6 +1,6 @@
 import { CHANNEL_STATE } from '../../ami/channel-state';
 import type { ChannelSnapshot, PbxEvent } from './events';
-import { regroupCalls } from './grouping';
+import { regroupCalls, sameGrouping } from './grouping';
 import type { BridgeRecord, ChannelRecord, ParkedRecord, PbxModel } from './model';
 
 /**
@@ -10,7 +10,9 @@ import type { BridgeRecord, ChannelRecord, ParkedRecord, PbxModel } from './mode
 export function reduceModel(model: PbxModel, event: PbxEvent, now: number): PbxModel {
   const draft = new Draft(model, now);
   if (!draft.apply(event)) return model;
-  return regroupCalls(draft.finish());
+  const next = draft.finish();
+  // Most of a call's events (ringing, caller ID, hold, recording) tie no channel to another.
+  return sameGrouping(model, next) ? next : regroupCalls(next);
 }
 
 /** Applies several events in order. */
