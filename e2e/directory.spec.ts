@@ -1,5 +1,18 @@
 import { expect, test } from './fixtures';
-import { callCard, connectAsOperator, headers, received, talking } from './operator';
+import type { Page } from '@playwright/test';
+import { callCard, connectAsOperator, headers, received, talking, tile } from './operator';
+
+/** Imports a CSV file through the phonebook dialog with the mapping guessed from its header, and closes it. */
+async function importCsv(page: Page, fileName: string, csv: string): Promise<void> {
+  await page.getByTestId('open-phonebook').click();
+  const phonebook = page.getByTestId('phonebook');
+  await phonebook
+    .getByTestId('csv-file')
+    .setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await phonebook.getByTestId('csv-import-button').click();
+  await expect(phonebook.getByTestId('import-count')).toContainText(fileName);
+  await phonebook.getByTestId('phonebook-close').click();
+}
 
 /** The phonebook in the dial box and the transfer prompt: the PBX's users, found by part of a name. */
 test.describe('the phonebook as the operator types', () => {
@@ -76,5 +89,38 @@ test.describe('importing contacts', () => {
     await expect(suggestion).toHaveCount(1);
     await expect(suggestion).toContainText('Łukasz Wróbel');
     await expect(suggestion.getByTestId('directory-source')).toHaveText('partners.csv');
+  });
+});
+
+/** A ringing or talking outside party is named from the phonebook, though the PBX sends only digits. */
+test.describe('caller lookup', () => {
+  test("a caller's number shows the directory's name", async ({ console: page, pbx, host }) => {
+    await connectAsOperator(page, host, pbx);
+    await importCsv(
+      page,
+      'customers.csv',
+      ['Name,Company,Phone', 'Łukasz Wróbel,Wróbel Logistics,+1 (202) 555-0143', '김민준,Hanbit,+1 202 555 0177'].join(
+        '\n',
+      ),
+    );
+
+    // Ringing at my phone: the PBX's caller ID is the number alone.
+    pbx.telephony.noAnswer.add('PJSIP/100');
+    await pbx.placeCall('12025550143', '100');
+    const banner = page.getByTestId('incoming-alerts').locator('[data-alert-call]');
+    await expect(banner).toContainText('Łukasz Wróbel');
+    await expect(banner).toContainText('Wróbel Logistics');
+    await expect(banner).toContainText('12025550143');
+    await expect(callCard(page, '12025550143', '100')).toContainText('12025550143 Łukasz Wróbel · Wróbel Logistics');
+    await expect(tile(page, '100')).toContainText('Łukasz Wróbel · Wróbel Logistics');
+
+    // Talking at a colleague's phone: the tile's other party and the call card.
+    await talking(page, pbx, '12025550177', '105');
+    await expect(callCard(page, '12025550177', '105')).toContainText('12025550177 김민준 · Hanbit');
+    await expect(tile(page, '105')).toContainText('12025550177 김민준 · Hanbit');
+
+    // A number the phonebook does not know stays as the PBX wrote it.
+    await talking(page, pbx, '0301234567', '106');
+    await expect(tile(page, '106').locator('.tile-call__who')).toHaveText(/^←\s*0301234567$/);
   });
 });

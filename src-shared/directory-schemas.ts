@@ -21,11 +21,12 @@ export const DirectorySearchSchema = z.strictObject({
   offset: z.number().int().min(0).max(10_000).default(0),
 });
 
+/** What a caller's number may be written with when it is looked up, and how long. */
+export const LOOKUP_NUMBER = /^[+\d\s().\-/*#]*$/;
+export const MAX_LOOKUP_NUMBER = 40;
+
 export const NumberLookupSchema = z.strictObject({
-  number: z
-    .string()
-    .max(40)
-    .regex(/^[+\d\s().\-/*#]*$/, 'That is not a phone number.'),
+  number: z.string().max(MAX_LOOKUP_NUMBER).regex(LOOKUP_NUMBER, 'That is not a phone number.'),
 });
 
 const FileName = plainText(200, 'A file name').min(1, 'The file needs a name.');

@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { InputOf } from '../../src-preload/contract';
 import type { CsvMapping, CsvPreview, DirectoryOverview, ImportReport } from '../../src-shared/directory-results';
 import { MainError, switchboard, unwrap } from '../services/switchboard';
+import { useCallerNamesStore } from './caller-names';
 
 export type LdapSave = InputOf<'directory:saveLdap'>;
 
@@ -14,6 +15,7 @@ export const usePhonebookStore = defineStore('phonebook', () => {
   const overview = ref<DirectoryOverview | undefined>();
   const refusal = ref<PhonebookRefusal | undefined>();
   const busy = ref(false);
+  const callerNames = useCallerNamesStore();
 
   /** Runs one request; a refusal becomes `refusal` and `undefined` comes back. The sources are read again after. */
   async function attempt<T>(request: () => Promise<T>): Promise<T | undefined> {
@@ -36,18 +38,25 @@ export const usePhonebookStore = defineStore('phonebook', () => {
     overview.value = result.ok ? result.value : undefined;
   }
 
+  /** A request that may change who the phonebook says a caller on the line now is. */
+  async function change<T>(request: () => Promise<T>): Promise<T | undefined> {
+    const outcome = await attempt(request);
+    callerNames.forget();
+    return outcome;
+  }
+
   const previewCsv = (text: string): Promise<CsvPreview | undefined> =>
     attempt(() => unwrap(switchboard().directory.previewCsv({ text })));
   const importCsv = (fileName: string, text: string, mapping: CsvMapping): Promise<ImportReport | undefined> =>
-    attempt(() => unwrap(switchboard().directory.importCsv({ fileName, text, mapping })));
+    change(() => unwrap(switchboard().directory.importCsv({ fileName, text, mapping })));
   const importVcard = (fileName: string, text: string): Promise<ImportReport | undefined> =>
-    attempt(() => unwrap(switchboard().directory.importVcard({ fileName, text })));
+    change(() => unwrap(switchboard().directory.importVcard({ fileName, text })));
   const saveLdap = (request: LdapSave): Promise<ImportReport | undefined> =>
-    attempt(() => unwrap(switchboard().directory.saveLdap(request)));
+    change(() => unwrap(switchboard().directory.saveLdap(request)));
   const refreshLdap = (id: number): Promise<ImportReport | undefined> =>
-    attempt(() => unwrap(switchboard().directory.refreshLdap({ id })));
+    change(() => unwrap(switchboard().directory.refreshLdap({ id })));
   const removeSource = (id: number): Promise<null | undefined> =>
-    attempt(() => unwrap(switchboard().directory.removeSource({ id })));
+    change(() => unwrap(switchboard().directory.removeSource({ id })));
 
   return {
     overview,
