@@ -1,18 +1,20 @@
 /** DBPut, DBGet, DBDel, DBGetTree, DBDelTree: Asterisk's AstDB, as trace 22 shows it (no events). */
-import type { ActionDefinition } from './types';
+import type { ActionContext, ActionDefinition } from './types';
 
-const key = (family: string, name: string) => `${family}/${name}`;
+/** Family and Key, or undefined once Asterisk's words for the first missing one are sent (DBPut's have no full stop). */
+const entryOf = (ctx: ActionContext, stop: '' | '.') =>
+  ctx.required({ Family: `No family specified${stop}`, Key: `No key specified${stop}` });
+
+const pathOf = (entry: { readonly Family: string; readonly Key: string }) => `${entry.Family}/${entry.Key}`;
 
 export const astdbActions: ActionDefinition[] = [
   {
     name: 'DBPut',
     privilege: ['system'],
     handle(ctx) {
-      const family = ctx.header('Family');
-      const name = ctx.header('Key');
-      if (!family) return ctx.error('No family specified');
-      if (!name) return ctx.error('No key specified');
-      ctx.pbx.model.astdb.set(key(family, name), ctx.header('Val') ?? '');
+      const entry = entryOf(ctx, '');
+      if (!entry) return;
+      ctx.pbx.model.astdb.set(pathOf(entry), ctx.header('Val') ?? '');
       ctx.success('Updated database successfully');
     },
   },
@@ -20,11 +22,9 @@ export const astdbActions: ActionDefinition[] = [
     name: 'DBGet',
     privilege: ['system', 'reporting'],
     handle(ctx) {
-      const family = ctx.header('Family');
-      const name = ctx.header('Key');
-      if (!family) return ctx.error('No family specified.');
-      if (!name) return ctx.error('No key specified.');
-      const value = ctx.pbx.model.astdb.get(key(family, name));
+      const entry = entryOf(ctx, '.');
+      if (!entry) return;
+      const value = ctx.pbx.model.astdb.get(pathOf(entry));
       if (value === undefined) return ctx.error('Database entry not found');
       ctx.list(
         'Result will follow',
@@ -32,8 +32,8 @@ export const astdbActions: ActionDefinition[] = [
           {
             event: 'DBGetResponse',
             fields: [
-              ['Family', family],
-              ['Key', name],
+              ['Family', entry.Family],
+              ['Key', entry.Key],
               ['Val', value],
             ],
             actionIdLast: true,
@@ -66,11 +66,9 @@ export const astdbActions: ActionDefinition[] = [
     name: 'DBDel',
     privilege: ['system'],
     handle(ctx) {
-      const family = ctx.header('Family');
-      const name = ctx.header('Key');
-      if (!family) return ctx.error('No family specified.');
-      if (!name) return ctx.error('No key specified.');
-      if (!ctx.pbx.model.astdb.delete(key(family, name))) return ctx.error('Database entry could not be deleted');
+      const entry = entryOf(ctx, '.');
+      if (!entry) return;
+      if (!ctx.pbx.model.astdb.delete(pathOf(entry))) return ctx.error('Database entry could not be deleted');
       ctx.success('Key deleted successfully');
     },
   },

@@ -109,10 +109,9 @@ export const queueActions: ActionDefinition[] = [
     name: 'QueueAdd',
     privilege: ['agent'],
     handle(ctx) {
-      const queue = ctx.header('Queue');
-      const iface = ctx.header('Interface');
-      if (!queue) return ctx.error("'Queue' not specified.");
-      if (!iface) return ctx.error("'Interface' not specified.");
+      const needed = ctx.required({ Queue: "'Queue' not specified.", Interface: "'Interface' not specified." });
+      if (!needed) return;
+      const { Queue: queue, Interface: iface } = needed;
       if (queue !== ctx.pbx.model.queue.name) return ctx.error('Unable to add interface to queue: No such queue');
       const added = ctx.pbx.telephony.addMember({
         interface: iface,

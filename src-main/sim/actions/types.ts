@@ -45,6 +45,20 @@ export class ActionContext {
     return this.message.get(name);
   }
 
+  /**
+   * The values of headers the action cannot do without, each with Asterisk's error when it is
+   * missing: undefined once the first missing one (in the order given) has been answered.
+   */
+  required<const N extends string>(errors: Readonly<Record<N, string>>): Readonly<Record<N, string>> | undefined {
+    const values: Partial<Record<N, string>> = {};
+    for (const [name, error] of Object.entries(errors) as [N, string][]) {
+      const value = this.header(name);
+      if (!value) return void this.error(error);
+      values[name] = value;
+    }
+    return values as Record<N, string>;
+  }
+
   private idHeader(): AmiHeader[] {
     const id = this.actionId;
     return id === undefined ? [] : [['ActionID', id]];
