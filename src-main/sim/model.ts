@@ -450,6 +450,22 @@ export class SimModel {
 
   // ---- devices and hints ------------------------------------------------------------------
 
+  /**
+   * What a PBX starting up reads from its AstDB: Asterisk restores `Custom:` device states from
+   * `CustomDevstate/<name>`, FreePBX turns `DND/<exten>` into its `Custom:DND<exten>` device BUSY.
+   */
+  loadAstdb(entries: Readonly<Record<string, string>>): void {
+    for (const [path, value] of Object.entries(entries)) this.astdb.set(path, value);
+    for (const [path, value] of this.astdb) {
+      const custom = /^CustomDevstate\/(.+)$/.exec(path);
+      const state = value.toUpperCase();
+      if (custom && this.deviceState.has(`Custom:${custom[1]}`) && state in DEVICE_STATE_CODE)
+        this.setDeviceState(`Custom:${custom[1]}`, state as DeviceState);
+    }
+    for (const hint of this.hints.values())
+      if (hint.dndDevice && this.astdb.get(`DND/${hint.exten}`)) this.setDeviceState(hint.dndDevice, 'BUSY');
+  }
+
   /** Sets a device's resting state (as `devstate change` would) and reports it at once. */
   setDeviceState(device: string, state: DeviceState): void {
     this.manualState.set(device, state);

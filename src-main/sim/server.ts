@@ -29,6 +29,8 @@ export interface SimulatedPbxOptions {
   seed?: number;
   answerDelayMs?: number;
   parkingTimeoutMs?: number;
+  /** The AstDB the PBX starts with (`family/key` → value), such as FreePBX's `DND/106: YES`. */
+  astdb?: Readonly<Record<string, string>>;
   /** Whether Atxfer works (the call has the transfer feature); default 'noFeature', as on the lab PBX. */
   atxfer?: AtxferBehaviour;
   /** Rate and size of the 'busy-office' generator (office defaults to 200 generated extensions). */
@@ -117,6 +119,7 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
       now: () => this.clock.now(),
       random: this.random01,
     });
+    this.model.loadAstdb(options.astdb ?? {});
     this.telephony = new Telephony(this.model, {
       clock: this.clock,
       answerDelayMs: options.answerDelayMs ?? 1500,
