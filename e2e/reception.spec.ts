@@ -38,6 +38,27 @@ async function openMenu(page: Page, exten: string): Promise<void> {
   await tile(page, exten).locator('[data-action="menu"]').click();
   await expect(page.locator(`[data-menu-for="${exten}@internal"]`)).toBeVisible();
 }
+/** A restart: new main services over the same user-data folder, logged in again with the profile. */
+async function restartMain(page: Page, host: BrowserHost, userDataDir: string, mainLog: string[]) {
+  const [profile] = (await host.services.handlers['profiles:list'](undefined, SETUP_WINDOW)).profiles.filter(
+    (one) => one.kind === 'user',
+  );
+  await host.close();
+  const again = await startBrowserHost({
+    rendererDir: resolve('out/renderer'),
+    log: { warn: (m) => mainLog.push(`warn ${m}`), error: (m, e) => mainLog.push(`error ${m} ${String(e)}`) },
+    services: { demoScenario: 'none', userDataDir, vault: new KeytarVault({ service: E2E_VAULT_SERVICE }) },
+  });
+  try {
+    await page.goto(again.bridge.url);
+    await again.services.connect({ profileId: profile!.id, secret: 'demo' });
+    await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
+  } catch (error) {
+    await again.close();
+    throw error;
+  }
+  return again;
+}
 const live = (pbx: SimulatedPbx) => [...pbx.model.channels.values()].filter((channel) => !channel.hungUp);
 const callerTalksTo = (pbx: SimulatedPbx) => {
   const caller = live(pbx).find((channel) => channel.callerIdNum === CALLER);
@@ -264,20 +285,8 @@ test.describe('the receptionist’s day', () => {
       })
       .toEqual(['107@internal', '105@internal']);
 
-    // A restart: new main services over the same user-data folder.
-    const [profile] = (
-      await host.services.handlers['profiles:list'](undefined, { id: 'e2e', send: () => {}, onClosed: () => {} })
-    ).profiles.filter((one) => one.kind === 'user');
-    await host.close();
-    const again = await startBrowserHost({
-      rendererDir: resolve('out/renderer'),
-      log: { warn: (m) => mainLog.push(`warn ${m}`), error: (m, e) => mainLog.push(`error ${m} ${String(e)}`) },
-      services: { demoScenario: 'none', userDataDir, vault: new KeytarVault({ service: E2E_VAULT_SERVICE }) },
-    });
+    const again = await restartMain(page, host, userDataDir, mainLog);
     try {
-      await page.goto(again.bridge.url);
-      await again.services.connect({ profileId: profile!.id, secret: 'demo' });
-      await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
       await expect
         .poll(() =>
           page
@@ -285,6 +294,46 @@ test.describe('the receptionist’s day', () => {
             .evaluateAll((tiles) => tiles.map((t) => (t as HTMLElement).dataset.extension)),
         )
         .toEqual(['107@internal', '105@internal']);
+    } finally {
+      await again.close();
+    }
+  });
+
+  test('my own name: "Rename for me…" puts it on the tile over the voicemail name, kept after main restarts, taken away again', async ({
+    console: page,
+    pbx,
+    host,
+    userDataDir,
+    mainLog,
+  }) => {
+    await connectAsOperator(page, host, pbx);
+    const name = (exten: string) => tile(page, exten).locator('.tile__name');
+    await expect(name('105')).toHaveText('Emma Fischer');
+    await openMenu(page, '105');
+    await menuItem(page, '105', 'rename').click();
+    const prompt = page.getByTestId('rename-prompt');
+    await expect(prompt.getByLabel('Your name for 105')).toHaveValue('Emma Fischer');
+    await prompt.getByLabel('Your name for 105').fill('Emma (front desk)');
+    await prompt.getByRole('button', { name: 'Save' }).click();
+    await expect(prompt).toBeHidden();
+    await expect(name('105')).toHaveText('Emma (front desk)');
+    await expect(name('106')).toHaveText('Felix Garcia');
+    await expect
+      .poll(async () => {
+        const file = JSON.parse(await readFile(join(userDataDir, 'profiles.json'), 'utf8')) as {
+          profiles: { board: { ownNames?: Record<string, string> } }[];
+        };
+        return file.profiles[0]?.board.ownNames;
+      })
+      .toEqual({ '105@internal': 'Emma (front desk)' });
+
+    const again = await restartMain(page, host, userDataDir, mainLog);
+    try {
+      await expect(name('105')).toHaveText('Emma (front desk)');
+      await openMenu(page, '105');
+      await menuItem(page, '105', 'rename').click();
+      await page.getByTestId('rename-reset').click();
+      await expect(name('105')).toHaveText('Emma Fischer');
     } finally {
       await again.close();
     }

@@ -244,6 +244,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       beforeDelete: async (id) => {
         if (id === loggedInProfileId) await logOut();
       },
+      afterUpdate: (profile) => {
+        if (profile.id === loggedInProfileId) session?.setOwnNames(profile.board.ownNames);
+      },
     }),
   };
 

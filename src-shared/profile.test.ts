@@ -118,6 +118,34 @@ describe('ProfileChangesSchema', () => {
   });
 });
 
+describe('own names for extensions', () => {
+  const names = (ownNames: unknown) => ProfileChangesSchema.safeParse({ board: { ownNames } });
+  const message = (ownNames: unknown) => {
+    const result = names(ownNames);
+    return result.success ? 'accepted' : describeIssues(result.error);
+  };
+
+  it('keeps a name per board extension; a profile saved before them has none', () => {
+    expect(names({ '105@internal': 'Emma (front desk)' }).data).toEqual({
+      board: { ownNames: { '105@internal': 'Emma (front desk)' } },
+    });
+    expect(ProfileDraftSchema.parse(minimal).board.ownNames).toEqual({});
+  });
+
+  it('refuses a line break, an empty or overlong name, and a key that is not a board extension', () => {
+    expect(message({ '105@internal': 'Emma\r\nAction: Originate' })).toBe(
+      "Your name for an extension can't contain line breaks or NUL characters.",
+    );
+    expect(message({ '105@internal': '' })).toBe("Your name for an extension can't be empty.");
+    expect(message({ '105@internal': 'x'.repeat(81) })).toBe(
+      "Your name for an extension can't be longer than 80 characters.",
+    );
+    expect(message({ 'PJSIP/105': 'Emma' })).toBe(
+      'An extension you named must be an extension of the board, such as 101@internal.',
+    );
+  });
+});
+
 describe('DEMO_PROFILE', () => {
   it('is told apart from user profiles by kind and has no host to edit', () => {
     expect(DEMO_PROFILE.kind).toBe('demo');

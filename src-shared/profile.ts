@@ -129,11 +129,30 @@ const LanguageChoiceSchema = z.enum(['auto', ...LANGUAGES], {
 });
 
 /** An extension's board id, `exten@context`, as the PBX's hints name it. */
-const FavouriteSchema = headerSafeText('A favourite').refine(
-  (value) => /^[A-Za-z0-9*#+_.-]{1,64}@[A-Za-z0-9_.-]{1,80}$/.test(value),
-  'A favourite must be an extension of the board, such as 101@internal.',
+function boardExtension(label: string) {
+  return headerSafeText(label).refine(
+    (value) => /^[A-Za-z0-9*#+_.-]{1,64}@[A-Za-z0-9_.-]{1,80}$/.test(value),
+    notBoardExtension(label),
+  );
+}
+const notBoardExtension = (label: string) => `${label} must be an extension of the board, such as 101@internal.`;
+const FavouritesSchema = z.array(boardExtension('A favourite')).max(500, 'At most 500 extensions can be favourites.');
+
+export const MAX_OWN_NAME = 80;
+const NAMED_EXTENSION = 'An extension you named';
+/** The operator's own name for an extension, shown on its tile over any name the PBX tells. */
+const OwnNameSchema = headerSafeText('Your name for an extension').refine(
+  (value) => value.length <= MAX_OWN_NAME,
+  `Your name for an extension can't be longer than ${MAX_OWN_NAME} characters.`,
 );
-const FavouritesSchema = z.array(FavouriteSchema).max(500, 'At most 500 extensions can be favourites.');
+const OwnNamesSchema = z
+  .record(boardExtension(NAMED_EXTENSION), OwnNameSchema, {
+    error: (issue) =>
+      issue.code === 'invalid_key'
+        ? notBoardExtension(NAMED_EXTENSION)
+        : 'Your names for extensions must be a list of extensions and names.',
+  })
+  .refine((names) => Object.keys(names).length <= 2000, 'At most 2000 extensions can have a name of yours.');
 
 const boardPrefsShape = {
   /** Dialplan contexts whose extensions the board shows; empty = all. */
@@ -146,12 +165,15 @@ const boardPrefsShape = {
   language: LanguageChoiceSchema,
   /** Extensions pinned to the favourites group, shown first, in the order pinned. */
   favourites: FavouritesSchema,
+  /** Board id → the operator's own name for that extension (it wins over the PBX's names). */
+  ownNames: OwnNamesSchema,
 };
 
 export const BoardPrefsSchema = z.strictObject({
   ...boardPrefsShape,
   language: LanguageChoiceSchema.default('auto'),
   favourites: FavouritesSchema.default([]),
+  ownNames: OwnNamesSchema.default({}),
 });
 /** Board preferences changed one by one: an absent one stays as it was (no default fills it in). */
 const BoardPrefsChangesSchema = z.strictObject(boardPrefsShape).partial();
@@ -164,6 +186,7 @@ export const DEFAULT_BOARD_PREFS: BoardPrefs = {
   tileSize: 'normal',
   language: 'auto',
   favourites: [],
+  ownNames: {},
 };
 
 /** How long a caller may wait in a queue before the panel shows the wait in warning colours. */

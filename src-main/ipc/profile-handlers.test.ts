@@ -30,6 +30,7 @@ function setUp(vault: SecretVault = new MapVault()) {
     credentials: new CredentialService({ vault, profiles }),
     launchNotices: () => [{ kind: 'launchProfile', message: 'There is no profile called "Night".' }],
     beforeDelete,
+    afterUpdate: () => {},
   });
   const log = { warn: vi.fn(), error: vi.fn() };
   const dispatch = createGatekeeper({ ...handlersForOtherDomains(), ...handlers }, log);

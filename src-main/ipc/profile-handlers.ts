@@ -14,6 +14,8 @@ export interface ProfileHandlerDeps {
   readonly launchNotices: () => readonly ProfileNotice[];
   /** Called before a profile is deleted: the session logged in with it ends first. */
   readonly beforeDelete: (id: string) => Promise<void>;
+  /** Called with a profile just saved: the session logged in with it takes what it shows live. */
+  readonly afterUpdate: (profile: AnyProfile) => void;
 }
 
 /**
@@ -45,7 +47,9 @@ export function profileHandlers(deps: ProfileHandlerDeps): Pick<Handlers, Profil
           'vaultUnavailable',
           `The change was not saved: it points the profile at another server or login method, so the secret saved for the old one must be forgotten first, and the keychain could not be reached. ${forgotten.reason}`,
         );
-      return summarise(await plainly(() => profiles.update(id, changes)));
+      const updated = await plainly(() => profiles.update(id, changes));
+      deps.afterUpdate(updated);
+      return summarise(updated);
     },
     'profiles:duplicate': async ({ id }) => summarise(await plainly(() => profiles.duplicate(id))),
     'profiles:delete': async ({ id }) => {

@@ -55,6 +55,8 @@ async function optionalList(ami: AmiRequester, action: string): Promise<AmiMessa
  * device states for a FreePBX-style DND device, presence events for what people set.
  */
 export class ExtensionBoard {
+  /** The operator's own names (the profile's), over every name the PBX tells. */
+  private ownNames: ReadonlyMap<string, string>;
   /** Names the PBX knows before any call (voicemail, PJSIP endpoints), read at every login. */
   private names: ReadonlyMap<string, string> = new Map();
   /** Names the PBX told us in the caller ID of an extension's own calls. */
@@ -73,8 +75,18 @@ export class ExtensionBoard {
   private readonly voicemail = new Map<string, Voicemail>();
   private ami: AmiRequester | undefined;
 
-  constructor(private readonly store: PictureStore) {
+  constructor(
+    private readonly store: PictureStore,
+    ownNames: Readonly<Record<string, string>> = {},
+  ) {
+    this.ownNames = new Map(Object.entries(ownNames));
     store.onPatch((patch) => this.learnNamesFrom(patch));
+  }
+
+  /** The profile's own names changed: tiles show them at once. */
+  setOwnNames(ownNames: Readonly<Record<string, string>>): void {
+    this.ownNames = new Map(Object.entries(ownNames));
+    this.redress([...this.hinted.keys()]);
   }
 
   /** Reads everything anew from the PBX: nothing from before a reconnect is trusted. */
@@ -204,7 +216,7 @@ export class ExtensionBoard {
     const provider = presenceProviderOf(tile.hint);
     return {
       ...tile,
-      name: this.names.get(tile.id) ?? this.learnedNames.get(tile.id) ?? tile.name,
+      name: this.ownNames.get(tile.id) ?? this.names.get(tile.id) ?? this.learnedNames.get(tile.id) ?? tile.name,
       lamp: lampWithoutDnd(tile.hint, this.deviceStates) ?? tile.lamp,
       presence: provider ? this.presence.get(provider.toLowerCase()) : undefined,
       dnd: dndIsOn(tile.hint, this.deviceStates),
@@ -224,17 +236,17 @@ export class ExtensionBoard {
    */
   private learnNamesFrom(patch: PicturePatch): void {
     if (patch.collection !== 'calls') return;
-    const named: ExtensionTile[] = [];
+    const learned = new Set<string>();
     for (const call of patch.upsert) {
       for (const party of call.parties) {
-        const tile = party.extensionId ? this.store.get('extensions', party.extensionId) : undefined;
+        const tile = party.extensionId ? this.hinted.get(party.extensionId) : undefined;
         if (!tile || party.number !== tile.exten || !isPersonName(party.name, party.number)) continue;
         if (this.learnedNames.get(tile.id) === party.name) continue;
         this.learnedNames.set(tile.id, party.name);
-        if (!this.names.has(tile.id)) named.push({ ...tile, name: party.name });
+        learned.add(tile.id);
       }
     }
-    this.store.upsert('extensions', named);
+    this.redress(learned);
   }
 }
 

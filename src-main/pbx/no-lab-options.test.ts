@@ -27,9 +27,12 @@ describe('the console has no setting that only tests can set', () => {
   });
 
   it('the session takes exactly what openSession passes: the wiring, the link, and the profile’s settings', () => {
-    expectTypeOf<keyof PbxSessionOptions>().toEqualTypeOf<keyof SessionWiring | 'link' | 'operator' | 'historyScope'>();
+    expectTypeOf<keyof PbxSessionOptions>().toEqualTypeOf<
+      keyof SessionWiring | 'link' | 'operator' | 'historyScope' | 'ownNames'
+    >();
     expectTypeOf<PbxSessionOptions['historyScope']>().toEqualTypeOf<UserProfile['history']['scope']>();
     expectTypeOf<PbxSessionOptions['link']>().toEqualTypeOf<AmiLink>();
+    expectTypeOf<UserProfile['board']['ownNames']>().toExtend<PbxSessionOptions['ownNames']>();
     expectTypeOf<keyof SessionOperator>().toEqualTypeOf<
       'myDevice' | 'dialContext' | 'parkingLot' | 'recordingPattern' | 'voicemailPattern' | 'dndMethod' | 'listenIn'
     >();

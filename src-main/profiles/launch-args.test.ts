@@ -24,6 +24,7 @@ function user(id: string, displayName: string): UserProfile {
       tileSize: 'normal',
       language: 'auto',
       favourites: [],
+      ownNames: {},
     },
     desktop: DEFAULT_DESKTOP_PREFS,
     voicemailPattern: '*${exten}',

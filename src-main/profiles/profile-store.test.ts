@@ -331,6 +331,7 @@ describe('ProfileStore: migrations', () => {
         tileSize: 'normal',
         language: 'auto',
         favourites: [],
+        ownNames: {},
       },
       voicemailPattern: '*${exten}',
       dndMethod: 'auto',

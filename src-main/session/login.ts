@@ -92,5 +92,11 @@ export interface SessionWiring {
 
 /** The one way a session is put together from a profile and its AMI link, in the app and in the tests. */
 export function openSession(profile: AnyProfile, link: AmiLink, wiring: SessionWiring): PbxSession {
-  return new PbxSession({ ...wiring, link, operator: operatorOf(profile), historyScope: profile.history.scope });
+  return new PbxSession({
+    ...wiring,
+    link,
+    operator: operatorOf(profile),
+    historyScope: profile.history.scope,
+    ownNames: profile.board.ownNames,
+  });
 }

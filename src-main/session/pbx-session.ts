@@ -39,6 +39,8 @@ export interface PbxSessionOptions {
   readonly historyScope: HistoryScope;
   /** Where each finished call goes. */
   readonly onCallRecord: (record: CallRecord) => void;
+  /** The profile's own names for extensions (board id → name). */
+  readonly ownNames: Readonly<Record<string, string>>;
 }
 
 type StatusListener = (status: SessionStatus) => void;
@@ -65,7 +67,7 @@ export class PbxSession {
   private wasUp = false;
 
   constructor(private readonly options: PbxSessionOptions) {
-    this.board = new ExtensionBoard(options.store);
+    this.board = new ExtensionBoard(options.store, options.ownNames);
     this.desk = new CallDesk({
       ami: options.link,
       store: options.store,
@@ -108,6 +110,11 @@ export class PbxSession {
 
   start(): void {
     this.options.link.start();
+  }
+
+  /** The profile was saved with other own names for extensions: the tiles take them now. */
+  setOwnNames(ownNames: Readonly<Record<string, string>>): void {
+    this.board.setOwnNames(ownNames);
   }
 
   async stop(): Promise<void> {

@@ -21,6 +21,7 @@ const saved: UserProfileSummary = {
     tileSize: 'normal',
     language: 'auto',
     favourites: [],
+    ownNames: {},
   },
   desktop: { keepInTray: false, startAtLogin: false, bringToFrontShortcut: '' },
   voicemailPattern: '*${exten}',

@@ -7,5 +7,6 @@ export type TileAction =
   | { readonly kind: 'dnd'; readonly on: boolean }
   | { readonly kind: 'presence'; readonly state: PresenceChoice }
   | { readonly kind: 'favourite' }
+  | { readonly kind: 'rename' }
   | { readonly kind: 'take' }
   | { readonly kind: 'listen'; readonly mode: ListenMode };

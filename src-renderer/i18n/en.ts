@@ -137,6 +137,13 @@ export const en = {
     listen: 'Listen to this call',
     whisper: 'Whisper to {exten}',
     barge: 'Join the call (barge)',
+    rename: 'Rename for me…',
+  },
+  rename: {
+    title: 'Your name for {exten}',
+    hint: 'Only your profile shows it; left empty, the tile shows the name the PBX tells.',
+    usePbxName: "Use the PBX's name",
+    save: 'Save',
   },
   reception: {
     asked: 'Asking the PBX: {who} {state}…',

@@ -139,6 +139,13 @@ export const ko: Words = {
     listen: '이 통화 듣기',
     whisper: '{exten}에게 속삭이기',
     barge: '통화에 끼어들기',
+    rename: '내가 볼 이름 바꾸기…',
+  },
+  rename: {
+    title: '{exten}에 붙일 내 이름',
+    hint: '내 프로필에만 보입니다. 비워 두면 타일에 PBX가 알려 주는 이름이 나옵니다.',
+    usePbxName: 'PBX의 이름 사용',
+    save: '저장',
   },
   reception: {
     asked: 'PBX에 요청 중: {who} {state}…',

@@ -137,6 +137,13 @@ export const zhCN: Words = {
     listen: '监听这通电话',
     whisper: '对 {exten} 耳语',
     barge: '加入通话（强插）',
+    rename: '为我重命名…',
+  },
+  rename: {
+    title: '你给 {exten} 起的名字',
+    hint: '只有你的配置显示它；留空时，磁贴显示 PBX 提供的名字。',
+    usePbxName: '使用 PBX 的名字',
+    save: '保存',
   },
   reception: {
     asked: '正在请求 PBX：{who} {state}…',

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref, watch } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type { ProfileSummary } from '../../src-preload/contract';
 import { DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS, DEMO_PROFILE_ID } from '../../src-shared/profile';
 import { speakFor } from '../i18n/language-choice';
@@ -26,6 +26,8 @@ export const usePrefsStore = defineStore('prefs', () => {
   const queueWaitThresholdSeconds = ref(DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS);
   /** Extension ids pinned to the favourites group, in the order pinned. */
   const favourites = ref<readonly string[]>([]);
+  /** The operator's own names for extensions, by id; main shows them on the tiles. */
+  const ownNames = ref<Readonly<Record<string, string>>>({});
   /** Whether this profile may listen in on calls, and rings in the console while my phone rings. */
   const listenIn = ref(false);
   const ringSound = ref(false);
@@ -39,6 +41,7 @@ export const usePrefsStore = defineStore('prefs', () => {
     tileSize.value = profile.board.tileSize;
     queueWaitThresholdSeconds.value = profile.queueWaitThresholdSeconds ?? DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS;
     favourites.value = profile.board.favourites;
+    ownNames.value = profile.board.ownNames;
     listenIn.value = profile.listenIn;
     ringSound.value = profile.ringSound;
     filter.value = '';
@@ -86,6 +89,17 @@ export const usePrefsStore = defineStore('prefs', () => {
     await remember({ favourites: [...next] });
   }
 
+  /** The built-in Demo profile keeps no names: main shows what a saved profile holds. */
+  const canRename = computed(() => profileId.value !== undefined && profileId.value !== DEMO_PROFILE_ID);
+
+  /** Gives an extension my own name, or (empty) takes it away; saved in the profile, shown by main. */
+  async function setOwnName(extensionId: string, name: string): Promise<void> {
+    const others = Object.fromEntries(Object.entries(ownNames.value).filter(([id]) => id !== extensionId));
+    const next = name === '' ? others : { ...others, [extensionId]: name };
+    ownNames.value = next;
+    await remember({ ownNames: next });
+  }
+
   /** The built-in Demo profile cannot be edited; its choices last for the session. */
   async function remember(board: Partial<ProfileSummary['board']>): Promise<void> {
     const id = profileId.value;
@@ -105,6 +119,9 @@ export const usePrefsStore = defineStore('prefs', () => {
     tileSize,
     queueWaitThresholdSeconds,
     favourites,
+    ownNames,
+    canRename,
+    setOwnName,
     listenIn,
     ringSound,
     profileId,

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed } from 'vue';
+import { computed, ref } from 'vue';
 import type { IpcResult, ListenMode } from '../../src-preload/contract';
 import type { ExtensionTile, ListeningSession, LiveCall, PresenceState } from '../../src-preload/state';
 import { incomingCallAlerts, queueWaitAlerts } from '../../src-shared/notification-rules';
@@ -36,6 +36,8 @@ export const useReceptionStore = defineStore('reception', () => {
   const prefs = usePrefsStore();
   const { t } = i18n.global;
   const api = () => switchboard();
+  /** The tile whose name the operator is writing her own for, while the prompt is open. */
+  const renaming = ref<ExtensionTile>();
 
   async function run(pending: Promise<IpcResult<unknown>>): Promise<boolean> {
     const result = await pending;
@@ -122,6 +124,10 @@ export const useReceptionStore = defineStore('reception', () => {
       case 'favourite':
         await prefs.toggleFavourite(tile.id);
         return true;
+      case 'rename':
+        if (!prefs.canRename) return false;
+        renaming.value = tile;
+        return true;
       case 'take': {
         const call = ringingAt(tile);
         return call ? take(call) : false;
@@ -147,8 +153,17 @@ export const useReceptionStore = defineStore('reception', () => {
     return mine ? board.picture.extensions[mine]?.voicemail : undefined;
   });
 
+  /** Saves the prompt's name (empty: the PBX's name again) and closes it. */
+  async function rename(name: string): Promise<void> {
+    const tile = renaming.value;
+    renaming.value = undefined;
+    if (tile) await prefs.setOwnName(tile.id, name.trim());
+  }
+
   return {
     act,
+    renaming,
+    rename,
     setPresence,
     setDnd,
     dndOf,
