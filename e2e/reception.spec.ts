@@ -88,7 +88,9 @@ test.describe('the receptionist’s day', () => {
     await expect
       .poll(() => received(pbx, 'Originate').map((action) => headers(action, 'Channel', 'Context', 'Exten')))
       .toEqual([{ Channel: 'PJSIP/100', Context: 'internal', Exten: '*105' }]);
-    await expect(notice(page)).toContainText('Calling your phone: answer it to call *105');
+    // The notice moves on to "Ringing *105…" as soon as my phone answers, which on a loaded machine
+    // can happen before this check: either sentence is the PBX's truth about this Originate.
+    await expect(notice(page)).toContainText(/Calling your phone: answer it to call \*105|Ringing \*105…/);
   });
 
   test('presence: set from the menu by Setvar PRESENCE_STATE; the badge follows the PBX’s event, also when the PBX alone changes it', async ({
