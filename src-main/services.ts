@@ -180,7 +180,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     const callHistory: CallHistory = new CallHistory({
       db: opened.db,
       retentionDays,
-      onWritten: () => options.broadcast('history:changed', { missedToday: callHistory.missedToday() }),
+      onChanged: () => options.broadcast('history:changed', { unseenMissed: callHistory.unseenMissed() }),
       onError: (message, error) => options.log.error(message, error),
     });
     return callHistory;

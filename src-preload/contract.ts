@@ -287,7 +287,8 @@ const HistoryQuerySchema = z.strictObject({
 
 /** What the header and an open history panel learn when calls were added to the history. */
 export interface HistoryChanged {
-  readonly missedToday: number;
+  /** Today's missed calls not yet seen in the history. */
+  readonly unseenMissed: number;
 }
 
 // ---- end of call history --------------------------------------------------------------------
@@ -346,8 +347,10 @@ export const methods = {
   history: {
     /** One page of the logged-in profile's call history, newest first. */
     list: method<HistoryPage>()(HistoryQuerySchema),
-    /** Calls nobody took since midnight, for the header. */
+    /** Calls nobody took since midnight that the operator has not seen in the history, for the header. */
     missedCount: method<number>()(NoArgs),
+    /** The operator looked at the history: the header's missed count clears. */
+    markSeen: method<null>()(NoArgs),
     /** Every call the filters match as CSV text; the page offers it as a download. */
     export: method<string>()(z.strictObject(HistoryFilterShape)),
   },

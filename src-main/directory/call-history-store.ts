@@ -61,12 +61,21 @@ export class CallHistoryStore {
     return this.entries(where, values, HISTORY_EXPORT_MAX, 0);
   }
 
-  missedSince(since: number): number {
+  /** Missed calls that started from `since` on and came after the last call the operator saw. */
+  unseenMissedSince(since: number): number {
     return (
       this.db
-        .prepare(`SELECT count(*) AS n FROM history_calls WHERE outcome IN (${MISSED_SQL}) AND started_at >= ?`)
+        .prepare(
+          `SELECT count(*) AS n FROM history_calls WHERE outcome IN (${MISSED_SQL}) AND started_at >= ?
+             AND id > (SELECT last_call_id FROM history_seen)`,
+        )
         .get(since) as { n: number }
     ).n;
+  }
+
+  /** Every call stored so far counts as seen. */
+  markAllSeen(): void {
+    this.db.prepare('UPDATE history_seen SET last_call_id = (SELECT coalesce(max(id), 0) FROM history_calls)').run();
   }
 
   /** Deletes the calls that ended before `cutoff`; returns how many. */

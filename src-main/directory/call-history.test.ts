@@ -29,7 +29,7 @@ function openHistory(retentionDays = 30, now = () => NOW) {
     db: directory.db,
     retentionDays,
     now,
-    onWritten: () => undefined,
+    onChanged: () => undefined,
     onError: (message, error) => {
       throw new Error(`${message}: ${String(error)}`);
     },
@@ -111,7 +111,7 @@ describe('the call history on disk', () => {
     expect(names({ person: '+33612345678' })).toEqual(['Łukasz Wróbel', 'Łukasz Wróbel']);
     expect(names({ text: 'LUKASZ wro' })).toEqual(['Łukasz Wróbel', 'Łukasz Wróbel']);
     expect(names({ text: '%' })).toEqual([]);
-    expect(history.missedToday()).toBe(1);
+    expect(history.unseenMissed()).toBe(1);
 
     const firstPage = history.page({ ...ALL, limit: 3 });
     expect([firstPage.entries.length, firstPage.total]).toEqual([3, 4]);
@@ -119,6 +119,29 @@ describe('the call history on disk', () => {
       'Łukasz Wróbel',
     ]);
     expect(startOfDay(NOW)).toBe(new Date(2026, 11, 1).getTime());
+  });
+});
+
+describe('the header count of missed calls', () => {
+  it("counts today's missed calls until the history is seen, then only the ones after, also after a reopen", () => {
+    const history = openHistory();
+    history.record(call(NOW - DAY, person('201', 'Yesterday'), { outcome: { kind: 'missed' } }));
+    history.record(call(NOW - 2 * 60_000, person('202', 'Missed'), { outcome: { kind: 'missed' } }));
+    history.record(call(NOW - 60_000, person('203', 'Voicemail'), { outcome: { kind: 'voicemail', mailbox: '100' } }));
+    history.record(call(NOW - 30_000, person('204', 'Answered')));
+    expect(history.page(ALL).total).toBe(4);
+    expect(history.unseenMissed()).toBe(2);
+
+    history.markSeen();
+    expect(history.unseenMissed()).toBe(0);
+    history.record(call(NOW - 10_000, person('205', 'After'), { outcome: { kind: 'abandoned', queue: 'sales' } }));
+    history.flush();
+    opened
+      .splice(0)
+      .reverse()
+      .forEach((one) => one.close());
+
+    expect(openHistory().unseenMissed()).toBe(1);
   });
 });
 

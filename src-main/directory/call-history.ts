@@ -13,8 +13,8 @@ const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
 export interface CallHistoryOptions {
   readonly db: Database;
   readonly retentionDays: number;
-  /** After each batch is written (the page's missed count and open list refresh). */
-  readonly onWritten: () => void;
+  /** After each batch is written and when calls are seen (the page's missed count and open list refresh). */
+  readonly onChanged: () => void;
   readonly onError: (message: string, error: unknown) => void;
   readonly now?: () => number;
 }
@@ -65,7 +65,7 @@ export class CallHistory {
       this.options.onError(`could not write ${batch.length} calls to the call history`, error);
       return;
     }
-    this.options.onWritten();
+    this.options.onChanged();
   }
 
   page(query: HistoryQuery): HistoryPage {
@@ -73,8 +73,16 @@ export class CallHistory {
     return this.store.page(query, startOfDay(this.now()));
   }
 
-  missedToday(): number {
-    return this.store.missedSince(startOfDay(this.now()));
+  /** Today's missed calls the operator has not seen in the history yet (the header's count). */
+  unseenMissed(): number {
+    return this.store.unseenMissedSince(startOfDay(this.now()));
+  }
+
+  /** The operator has looked at the history: the header's count starts again from nothing. */
+  markSeen(): void {
+    this.flush();
+    this.store.markAllSeen();
+    this.options.onChanged();
   }
 
   exportCsv(query: HistoryFilter): string {

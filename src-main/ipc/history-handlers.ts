@@ -15,7 +15,11 @@ export function historyHandlers(current: () => CallHistory | undefined): Pick<Ha
   };
   return {
     'history:list': (query) => history().page(query),
-    'history:missedCount': () => current()?.missedToday() ?? 0,
+    'history:missedCount': () => current()?.unseenMissed() ?? 0,
+    'history:markSeen': () => {
+      history().markSeen();
+      return null;
+    },
     'history:export': (filter) => history().exportCsv(filter),
   };
 }

@@ -142,6 +142,7 @@ describe('no secret reaches the renderer or the log', () => {
     await call('extensions:callVoicemail', { extensionId: '105@internal' });
     await call('history:list', { missed: true, text: 'reception', limit: 10 });
     await call('history:missedCount', undefined);
+    await call('history:markSeen', undefined);
     await call('history:export', {});
     await call('profiles:update', { id: frontDesk.id, changes: { board: { tileSize: 'large' } } });
     await call('profiles:duplicate', { id: frontDesk.id });

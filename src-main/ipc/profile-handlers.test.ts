@@ -81,6 +81,7 @@ function handlersForOtherDomains() {
     'extensions:callVoicemail': never,
     'history:list': never,
     'history:missedCount': never,
+    'history:markSeen': never,
     'history:export': never,
   };
 }

@@ -67,7 +67,18 @@ describe('the profile editor form', () => {
       tls: { enabled: false },
       board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal', language: 'auto' },
       desktop: { keepInTray: false, startAtLogin: false, bringToFrontShortcut: '' },
+      history: { scope: 'mine', retentionDays: 90 },
     });
+  });
+});
+
+describe('the profile editor form, call history settings', () => {
+  it('sends only the history settings that changed, the retention as a number of days', () => {
+    expect(changesFrom({ ...formFor(saved), historyRetentionDays: 30 }, saved)).toEqual({
+      history: { retentionDays: 30 },
+    });
+    expect(changesFrom({ ...formFor(saved), historyScope: 'board' }, saved)).toEqual({ history: { scope: 'board' } });
+    expect(changesFrom(formFor(saved), saved)).toEqual({});
   });
 });
 

@@ -4,9 +4,11 @@ import {
   DEFAULT_AUTH_TYPE,
   DEFAULT_BOARD_PREFS,
   DEFAULT_DESKTOP_PREFS,
+  DEFAULT_HISTORY_PREFS,
   type AuthType,
   type BoardPrefs,
   type DesktopPrefs,
+  type HistoryPrefs,
 } from '../../src-shared/profile';
 import type { ProfileChanges, ProfileDraft } from '../stores/profiles';
 
@@ -33,6 +35,8 @@ export interface ProfileForm {
   keepInTray: boolean;
   startAtLogin: boolean;
   bringToFrontShortcut: string;
+  historyScope: HistoryPrefs['scope'];
+  historyRetentionDays: number;
 }
 
 export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
@@ -55,6 +59,8 @@ export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
     tileSize: profile?.board.tileSize ?? DEFAULT_BOARD_PREFS.tileSize,
     language: profile?.board.language ?? DEFAULT_BOARD_PREFS.language,
     ...(profile?.desktop ?? DEFAULT_DESKTOP_PREFS),
+    historyScope: profile?.history.scope ?? DEFAULT_HISTORY_PREFS.scope,
+    historyRetentionDays: profile?.history.retentionDays ?? DEFAULT_HISTORY_PREFS.retentionDays,
   };
 }
 
@@ -65,7 +71,7 @@ export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
 export function draftFrom(
   form: ProfileForm,
   caFile?: string,
-): ProfileDraft & Required<Pick<ProfileDraft, 'tls' | 'board' | 'desktop'>> {
+): ProfileDraft & Required<Pick<ProfileDraft, 'tls' | 'board' | 'desktop' | 'history'>> {
   const serverName = form.serverName.trim();
   const myDevice = form.myDevice.trim();
   const optional = (key: 'dialContext' | 'parkingLot' | 'recordingPattern') => {
@@ -100,6 +106,7 @@ export function draftFrom(
       startAtLogin: form.startAtLogin,
       bringToFrontShortcut: form.bringToFrontShortcut.trim(),
     },
+    history: { scope: form.historyScope, retentionDays: Number(form.historyRetentionDays) },
   };
 }
 
@@ -138,5 +145,9 @@ export function changesFrom(form: ProfileForm, original: UserProfileSummary): Pr
     Object.entries(draft.desktop).filter(([key, value]) => value !== original.desktop[key as keyof DesktopPrefs]),
   );
   if (Object.keys(desktop).length > 0) changes.desktop = desktop;
+  const history: Partial<HistoryPrefs> = Object.fromEntries(
+    Object.entries(draft.history).filter(([key, value]) => value !== original.history[key as keyof HistoryPrefs]),
+  );
+  if (Object.keys(history).length > 0) changes.history = history;
   return changes;
 }
