@@ -1,22 +1,30 @@
 /** QueueStatus, QueueSummary, QueuePause, QueueAdd, QueueRemove; MailboxCount, MailboxStatus; VoicemailRefresh, VoicemailUsersList, VoicemailUserStatus. */
 import { callerIdHeaders, queueStatusMemberHeaders } from '../dialects/queue-headers';
 import type { AmiHeader } from '../../ami/message';
-import type { Mailbox } from '../model';
-import type { ActionDefinition, ListItem } from './types';
+import type { Mailbox, QueueEntry, SimQueue } from '../model';
+import type { ActionContext, ActionDefinition, ListItem } from './types';
 
 const truthy = (value: string | undefined) => /^(1|true|yes|on)$/i.test(value ?? '');
+
+/** The simulator's one queue, when the action asks about it (no `Queue` header, or its name). */
+function askedQueue(ctx: ActionContext): SimQueue | undefined {
+  const queue = ctx.pbx.model.queue;
+  const wanted = ctx.header('Queue');
+  return !wanted || wanted === queue.name ? queue : undefined;
+}
+
+const waitedSecs = (ctx: ActionContext, entry: QueueEntry) => Math.floor((ctx.pbx.clock.now() - entry.joinedAt) / 1000);
 
 export const queueActions: ActionDefinition[] = [
   {
     name: 'QueueStatus',
     privilege: [],
     handle(ctx) {
-      const { model, clock } = ctx.pbx;
-      const q = model.queue;
-      const wanted = ctx.header('Queue');
+      const { model } = ctx.pbx;
+      const q = askedQueue(ctx);
       const items: ListItem[] = [];
       const modern = ctx.pbx.profile.modernActions;
-      if (!wanted || wanted === q.name) {
+      if (q) {
         items.push({
           event: 'QueueParams',
           actionIdLast: true,
@@ -54,7 +62,7 @@ export const queueActions: ActionDefinition[] = [
               ['Channel', e.channel.name],
               ['Uniqueid', e.channel.uniqueid],
               ...callerIdHeaders(e.channel),
-              ['Wait', String(Math.floor((clock.now() - e.joinedAt) / 1000))],
+              ['Wait', String(waitedSecs(ctx, e))],
               ...(modern ? ([['Priority', '0']] as const) : []),
             ],
           });
@@ -67,29 +75,27 @@ export const queueActions: ActionDefinition[] = [
     name: 'QueueSummary',
     privilege: [],
     handle(ctx) {
-      const { model, clock } = ctx.pbx;
-      const q = model.queue;
-      const wanted = ctx.header('Queue');
-      const available = q.members.filter((m) => !m.paused && model.stateOf(m.stateInterface) === 'NOT_INUSE').length;
-      const longest = q.callers[0] ? Math.floor((clock.now() - q.callers[0].joinedAt) / 1000) : 0;
-      const items: ListItem[] =
-        !wanted || wanted === q.name
-          ? [
-              {
-                event: 'QueueSummary',
-                actionIdLast: true,
-                fields: [
-                  ['Queue', q.name],
-                  ['LoggedIn', String(q.members.length)],
-                  ['Available', String(available)],
-                  ['Callers', String(q.callers.length)],
-                  ['HoldTime', '0'],
-                  ['TalkTime', '0'],
-                  ['LongestHoldTime', String(longest)],
-                ],
-              },
-            ]
-          : [];
+      const { model } = ctx.pbx;
+      const q = askedQueue(ctx);
+      const available = (queue: SimQueue) =>
+        queue.members.filter((m) => !m.paused && model.stateOf(m.stateInterface) === 'NOT_INUSE').length;
+      const items: ListItem[] = q
+        ? [
+            {
+              event: 'QueueSummary',
+              actionIdLast: true,
+              fields: [
+                ['Queue', q.name],
+                ['LoggedIn', String(q.members.length)],
+                ['Available', String(available(q))],
+                ['Callers', String(q.callers.length)],
+                ['HoldTime', '0'],
+                ['TalkTime', '0'],
+                ['LongestHoldTime', String(q.callers[0] ? waitedSecs(ctx, q.callers[0]) : 0)],
+              ],
+            },
+          ]
+        : [];
       ctx.list('Queue summary will follow', items, 'QueueSummaryComplete');
     },
   },
