@@ -43,7 +43,11 @@ export interface QueueWaitAlert {
   readonly joinedAt: number;
 }
 
-export type CallAlert = IncomingCallAlert | QueueWaitAlert;
+/** What rings at my phone (main's native notifications show these). */
+export type CallAlert = IncomingCallAlert;
+
+/** Everything the console alerts about: what rings for me, and who waits in a queue too long. */
+export type ConsoleAlert = CallAlert | QueueWaitAlert;
 
 /** What the rule reads of a queue and its waiting callers (the picture's CallQueue has these). */
 export interface AlertQueue {
@@ -83,7 +87,11 @@ export function waitedPastThreshold(joinedAt: number, thresholdSeconds: number, 
  * Every caller waiting in a watched queue past the threshold (every queue the AMI user sees is
  * watched), longest wait first.
  */
-export function queueWaitAlerts(queues: readonly AlertQueue[], thresholdSeconds: number, now: number): CallAlert[] {
+export function queueWaitAlerts(
+  queues: readonly AlertQueue[],
+  thresholdSeconds: number,
+  now: number,
+): QueueWaitAlert[] {
   const alerts: QueueWaitAlert[] = queues.flatMap((queue) =>
     queue.callers
       .filter((caller) => waitedPastThreshold(caller.joinedAt, thresholdSeconds, now))
@@ -101,12 +109,12 @@ export function queueWaitAlerts(queues: readonly AlertQueue[], thresholdSeconds:
 }
 
 /** The window's title with the count of what waits for me: `(2) Switchboard`. */
-export function titleWithCount(title: string, alerts: readonly CallAlert[]): string {
+export function titleWithCount(title: string, alerts: readonly ConsoleAlert[]): string {
   return alerts.length > 0 ? `(${alerts.length}) ${title}` : title;
 }
 
 /** Alerts that are new since the last look: each is notified once. */
-export function newAlerts(before: readonly CallAlert[], now: readonly CallAlert[]): CallAlert[] {
+export function newAlerts<T extends ConsoleAlert>(before: readonly T[], now: readonly T[]): T[] {
   const seen = new Set(before.map((alert) => alert.key));
   return now.filter((alert) => !seen.has(alert.key));
 }
