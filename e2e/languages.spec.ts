@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { LANGUAGE_NAMES, type Language } from '../src-shared/language';
 import { WORDS } from '../src-renderer/i18n';
 import { expect, test } from './fixtures';
-import { callCard, connectAsOperator, talking, tile } from './operator';
+import { ProfileDraftSchema } from '../src-shared/profile';
+import { callCard, connectAsOperator, OPERATOR_WINDOW, talking, tile } from './operator';
 
 /**
  * Issue 14, point 1: the console speaks English, Chinese and Korean. The OS's language (the browser
@@ -55,6 +56,24 @@ for (const language of ['zh-CN', 'ko'] as const) {
       await expect(page.getByTestId('calls-panel')).toContainText(words.calls.state.up);
       await page.mouse.move(1, 1);
       await page.screenshot({ path: `docs/busy-board-${language}.png` });
+    });
+
+    test("a wrong password: main's reason is said in this language", async ({ console: page, pbx, host }) => {
+      const draft = ProfileDraftSchema.parse({
+        displayName: 'Reception',
+        host: pbx.host,
+        port: pbx.port,
+        username: 'demo',
+      });
+      const profile = await host.services.handlers['profiles:create'](draft, OPERATOR_WINDOW);
+      await host.services.connect({ profileId: profile.id, secret: 'not-the-secret' });
+      const where = `${pbx.host}:${pbx.port}`;
+      const reason = words.failure.authFailed
+        .replace('{where}', where)
+        .replace('{detail}', words.failure.aside.replace('{text}', 'Authentication failed'));
+      await expect(page.getByTestId('status-text')).toHaveText(
+        words.status.failed.replace('{target}', where).replace('{reason}', reason),
+      );
     });
   });
 }

@@ -11,7 +11,7 @@ import { expect } from './fixtures';
  * The receptionist of the call e2e: at 100 (PJSIP/100 unless the PBX names it otherwise), dialling in `internal`. The profile is made
  * through main's own handler (the login screen has its own e2e), as this window's setup.
  */
-const OPERATOR_WINDOW = { id: 'e2e-setup', send: () => {}, onClosed: () => {} };
+export const OPERATOR_WINDOW = { id: 'e2e-setup', send: () => {}, onClosed: () => {} };
 
 /** Logs in with a profile whose "my device" is 100's phone, as the login screen would, and waits for the board. */
 export async function connectAsOperator(

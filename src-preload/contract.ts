@@ -39,7 +39,7 @@ import {
 } from '../src-shared/directory-schemas';
 import { LANGUAGES } from '../src-shared/language';
 import { TRANSFER_MODES } from '../src-shared/transfer-mode';
-import type { IpcErrorCode, SessionFailureCode, WatchFailureCode } from '../src-shared/error-codes';
+import type { IpcErrorCode, SessionFailure, WatchFailureCode } from '../src-shared/error-codes';
 
 export type { IpcErrorCode, SessionFailureCode } from '../src-shared/error-codes';
 
@@ -86,11 +86,11 @@ export type SessionStatus =
       readonly attempt: number;
       /** Epoch ms of the next attempt, so the page can count down. */
       readonly retryAt: number;
-      readonly reason: { readonly code: SessionFailureCode; readonly message: string };
+      readonly reason: SessionFailure;
     })
   | (SessionIdentity & {
       readonly kind: 'failed';
-      readonly reason: { readonly code: SessionFailureCode; readonly message: string };
+      readonly reason: SessionFailure;
     });
 
 export interface PictureSnapshot {

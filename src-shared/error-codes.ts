@@ -22,6 +22,21 @@ export type AmiFailureCode = (typeof AMI_FAILURE_CODES)[number];
 /** Why a session is not (or no longer) connected: the link's reasons, or a login permitted too little. */
 export type SessionFailureCode = AmiFailureCode | 'permission';
 
+/**
+ * Why a session is down, as main sends it: the page words `code` in the operator's language
+ * (src-renderer/i18n/failure-words.ts); `message` is main's English, for the log.
+ */
+export interface SessionFailure<Code extends SessionFailureCode = SessionFailureCode> {
+  readonly code: Code;
+  readonly message: string;
+  /**
+   * Shown as it came: the PBX's own words (its Login reply's Message), the greeting of a server
+   * that is not AMI, the TLS library's error; for `unreachable` the OS's error code (ENOTFOUND);
+   * for `shutdown`, `restart` when the PBX restarts.
+   */
+  readonly detail?: string;
+}
+
 /** Why an operator command (dial, transfer, park, record, hang up, a queue action) was not carried out. */
 export type CommandErrorCode =
   | 'callNotFound'

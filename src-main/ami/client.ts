@@ -228,7 +228,7 @@ export class AmiClient extends TypedEmitter<AmiClientEvents> {
   private onBanner(connection: AmiConnection, line: string): void {
     const version = parseBannerVersion(line);
     if (version === undefined) {
-      connection.abort(linkFailure('notAmi', connection.where, `it greeted with "${line.slice(0, 60)}"`));
+      connection.abort(linkFailure('notAmi', connection.where, line.slice(0, 60)));
       return;
     }
     this.version = version;

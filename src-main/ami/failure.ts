@@ -1,10 +1,7 @@
-import type { AmiFailureCode } from '../../src-shared/error-codes';
+import type { AmiFailureCode, SessionFailure } from '../../src-shared/error-codes';
 
-/** Why the link is down. `message` is in plain words for the operator and never holds the secret. */
-export interface AmiFailure {
-  code: AmiFailureCode;
-  message: string;
-}
+/** Why the link is down. `message` is in plain words and never holds the secret. */
+export type AmiFailure = SessionFailure<AmiFailureCode>;
 
 /** Retrying these only repeats the same answer (and a wrong password may lock the account). */
 const FINAL_FAILURES: ReadonlySet<AmiFailureCode> = new Set(['authFailed', 'loginUnsendable', 'notAmi', 'tls']);
@@ -14,30 +11,36 @@ export function isFinalFailure(failure: AmiFailure): boolean {
 }
 
 export function linkFailure(code: AmiFailureCode, where: string, detail?: string): AmiFailure {
+  return detail === undefined
+    ? { code, message: englishMessage(code, where) }
+    : { code, message: englishMessage(code, where, detail), detail };
+}
+
+function englishMessage(code: AmiFailureCode, where: string, detail?: string): string {
   const suffix = detail === undefined ? '' : ` (${detail})`;
   switch (code) {
     case 'authFailed':
-      return { code, message: `The PBX at ${where} refused the user name or password${suffix}.` };
+      return `The PBX at ${where} refused the user name or password${suffix}.`;
     case 'loginUnsendable':
-      return { code, message: `The user name or password cannot be sent to the PBX at ${where}${suffix}.` };
+      return `The user name or password cannot be sent to the PBX at ${where}${suffix}.`;
     case 'refused':
-      return { code, message: `The PBX at ${where} refused the connection; is its manager interface (AMI) enabled?` };
+      return `The PBX at ${where} refused the connection; is its manager interface (AMI) enabled?`;
     case 'unreachable':
-      return { code, message: `The PBX at ${where} cannot be reached from this computer${suffix}.` };
+      return `The PBX at ${where} cannot be reached from this computer (${UNREACHABLE_BECAUSE[detail ?? ''] ?? detail}).`;
     case 'notAmi':
-      return { code, message: `The server at ${where} is not an Asterisk manager interface${suffix}.` };
+      return `The server at ${where} is not an Asterisk manager interface (it greeted with "${detail}").`;
     case 'timeout':
-      return { code, message: `The PBX at ${where} did not answer in time.` };
+      return `The PBX at ${where} did not answer in time.`;
     case 'tls':
-      return { code, message: `The secure connection to the PBX at ${where} could not be trusted${suffix}.` };
+      return `The secure connection to the PBX at ${where} could not be trusted${suffix}.`;
     case 'closedByPeer':
-      return { code, message: `The PBX at ${where} closed the connection.` };
+      return `The PBX at ${where} closed the connection.`;
     case 'shutdown':
-      return { code, message: `The PBX at ${where} is ${detail === 'restart' ? 'restarting' : 'shutting down'}.` };
+      return `The PBX at ${where} is ${detail === 'restart' ? 'restarting' : 'shutting down'}.`;
     case 'linkDead':
-      return { code, message: `The PBX at ${where} stopped answering; the connection is presumed lost.` };
+      return `The PBX at ${where} stopped answering; the connection is presumed lost.`;
     case 'protocol':
-      return { code, message: `The PBX at ${where} sent something this console does not understand${suffix}.` };
+      return `The PBX at ${where} sent something this console does not understand${suffix}.`;
   }
 }
 
@@ -55,8 +58,7 @@ const UNREACHABLE_BECAUSE: Readonly<Record<string, string>> = {
 export function failureFromSocketError(error: Error & { code?: string }, where: string): AmiFailure {
   const code = error.code ?? '';
   if (code === 'ECONNREFUSED') return linkFailure('refused', where);
-  const unreachable = UNREACHABLE_BECAUSE[code];
-  if (unreachable !== undefined) return linkFailure('unreachable', where, unreachable);
+  if (UNREACHABLE_BECAUSE[code] !== undefined) return linkFailure('unreachable', where, code);
   if (code === 'ETIMEDOUT') return linkFailure('timeout', where);
   if (code === 'ECONNRESET' || code === 'EPIPE') return linkFailure('closedByPeer', where);
   if (isTlsError(error)) return linkFailure('tls', where, error.message);

@@ -1,4 +1,5 @@
-import type { CommandProgress, SessionFailureCode, SessionIdentity, SessionStatus } from '../../src-preload/contract';
+import type { CommandProgress, SessionIdentity, SessionStatus } from '../../src-preload/contract';
+import type { SessionFailure } from '../../src-shared/error-codes';
 import type { CallRecord, HistoryScope } from '../../src-shared/call-history';
 import type { AmiLinkState } from '../ami/client';
 import { isSuccessResponse, type AmiMessage } from '../ami/message';
@@ -143,7 +144,7 @@ export class PbxSession {
       case 'reconnecting':
         // A first connection that never came up (refused, unreachable, not AMI, timeout, TLS) is an answer, not a drop.
         if (!this.wasUp) {
-          this.fail(state.reason.code, state.reason.message);
+          this.fail(state.reason);
           return;
         }
         this.setStatus({
@@ -173,7 +174,7 @@ export class PbxSession {
     } catch (error) {
       if (this.stopped) return;
       if (error instanceof PbxRefusal) {
-        this.fail(error.kind === 'permission' ? 'permission' : 'protocol', error.message);
+        this.fail({ code: error.kind === 'permission' ? 'permission' : 'protocol', message: error.message });
         return;
       }
       // The link dropped during the rebuild: the link's own state tells what happens next.
@@ -198,12 +199,12 @@ export class PbxSession {
     return exact ?? releaseFromAmiVersion(amiVersion) ?? `unknown (AMI ${amiVersion})`;
   }
 
-  private fail(code: SessionFailureCode, message: string): void {
+  private fail(reason: SessionFailure): void {
     this.stopped = true;
     this.desk.stop();
     this.queues.stop();
     void this.options.link.stop();
-    this.setStatus({ kind: 'failed', ...this.options.identity, reason: { code, message } });
+    this.setStatus({ kind: 'failed', ...this.options.identity, reason });
   }
 
   private setStatus(status: SessionStatus): void {

@@ -112,6 +112,32 @@ export const en = {
     disconnect: 'Log out',
     stale: 'Lamps may be out of date until the connection is back.',
   },
+  failure: {
+    authFailed: 'The PBX at {where} refused the user name or password{detail}.',
+    loginUnsendable:
+      'The user name or password cannot be sent to the PBX at {where}: it holds a line break or is longer than the PBX reads in one line.',
+    refused: 'The PBX at {where} refused the connection; is its manager interface (AMI) enabled?',
+    unreachable: 'The PBX at {where} cannot be reached from this computer ({because}).',
+    notAmi: 'The server at {where} is not an Asterisk manager interface (it greeted with "{greeting}").',
+    timeout: 'The PBX at {where} did not answer in time.',
+    tls: 'The secure connection to the PBX at {where} could not be trusted{detail}.',
+    closedByPeer: 'The PBX at {where} closed the connection.',
+    shutdown: 'The PBX at {where} is shutting down.',
+    restart: 'The PBX at {where} is restarting.',
+    linkDead: 'The PBX at {where} stopped answering; the connection is presumed lost.',
+    protocol: 'The PBX at {where} sent something this console does not understand{detail}.',
+    permission:
+      'The PBX at {where} does not allow this profile’s manager user all the console needs; ask its administrator for the read and write permissions the README lists.',
+    aside: ' ({text})',
+    because: {
+      ENOTFOUND: 'no computer of that name is known',
+      EAI_AGAIN: 'its name could not be looked up just now',
+      EHOSTUNREACH: 'the network has no way to it',
+      ENETUNREACH: 'the network has no way to it',
+      EHOSTDOWN: 'it is switched off or off the network',
+      EADDRNOTAVAIL: 'this computer has no network address to reach it from',
+    },
+  },
   board: {
     filter: 'Filter extensions',
     filterHint: 'Press / to filter, ? for all keys',

@@ -114,6 +114,32 @@ export const ko: Words = {
     disconnect: '로그아웃',
     stale: '연결이 복구될 때까지 램프가 최신 상태가 아닐 수 있습니다.',
   },
+  failure: {
+    authFailed: '{where}의 PBX가 사용자 이름 또는 비밀번호를 거부했습니다{detail}.',
+    loginUnsendable:
+      '사용자 이름 또는 비밀번호를 {where}의 PBX로 보낼 수 없습니다. 줄바꿈이 들어 있거나 PBX가 한 줄로 읽을 수 있는 길이보다 깁니다.',
+    refused: '{where}의 PBX가 연결을 거부했습니다. 관리자 인터페이스(AMI)가 켜져 있습니까?',
+    unreachable: '이 컴퓨터에서 {where}의 PBX에 연결할 수 없습니다({because}).',
+    notAmi: '{where}의 서버는 Asterisk 관리자 인터페이스가 아닙니다(인사말: "{greeting}").',
+    timeout: '{where}의 PBX가 제때 응답하지 않았습니다.',
+    tls: '{where}의 PBX와의 보안 연결을 신뢰할 수 없습니다{detail}.',
+    closedByPeer: '{where}의 PBX가 연결을 닫았습니다.',
+    shutdown: '{where}의 PBX가 종료되는 중입니다.',
+    restart: '{where}의 PBX가 다시 시작되는 중입니다.',
+    linkDead: '{where}의 PBX가 응답을 멈췄습니다. 연결이 끊긴 것으로 봅니다.',
+    protocol: '{where}의 PBX가 이 콘솔이 이해하지 못하는 내용을 보냈습니다{detail}.',
+    permission:
+      '{where}의 PBX가 이 프로필의 관리자 사용자에게 콘솔에 필요한 권한을 모두 주지 않았습니다. README에 적힌 읽기·쓰기 권한을 관리자에게 요청하세요.',
+    aside: ' ({text})',
+    because: {
+      ENOTFOUND: '그런 이름의 컴퓨터를 찾을 수 없습니다',
+      EAI_AGAIN: '지금은 이름을 조회할 수 없습니다',
+      EHOSTUNREACH: '네트워크에 그곳으로 가는 경로가 없습니다',
+      ENETUNREACH: '네트워크에 그곳으로 가는 경로가 없습니다',
+      EHOSTDOWN: '꺼져 있거나 네트워크에 없습니다',
+      EADDRNOTAVAIL: '이 컴퓨터에 그곳에 연결할 네트워크 주소가 없습니다',
+    },
+  },
   board: {
     filter: '내선 필터',
     filterHint: '/ 필터, ? 단축키',
