@@ -125,6 +125,10 @@ for (const { flavour, myDevice, device, channel, channelBase } of FLAVOUR_MATRIX
       await page.getByTestId('transfer-target').press('Enter');
       await expect(notice(page)).toContainText('Talking to 107: Complete transfer (or hang up your phone)');
       await expect(callCard(page, '105')).toHaveAttribute('data-state', 'onHold');
+      // The consultation is a call of its own: I talk to 107 while 105 waits.
+      await expect(callCard(page, '100', '107')).toHaveAttribute('data-state', 'up');
+      await expect(callCard(page, '100', '107')).toContainText('Talking');
+      await expect(callCard(page, '105', '100')).toHaveCount(0);
       expect(received(pbx, 'Atxfer')[0]?.get('Channel')).toMatch(channel('100'));
       await callCard(page, '100', '107').locator('[data-action="complete-transfer"]').click();
       await expect(notice(page)).toContainText('Transferred to 107.');

@@ -79,6 +79,11 @@ class Draft {
         this.update(event.uid, (channel) =>
           channel.bridgeId === event.bridgeId ? { bridgeId: undefined, dialedBy: undefined, onHold: false } : {},
         );
+        // Nor does a caller that leaves tie to it the callee still in the bridge: the transferer of an
+        // attended transfer consults apart from the call she placed (trace 11).
+        for (const channel of this.channels.values())
+          if (channel.dialedBy === event.uid && channel.bridgeId === event.bridgeId)
+            this.channels.set(channel.uid, { ...channel, dialedBy: undefined });
         return true;
       case 'bridgeDestroy':
         this.bridges.delete(event.bridgeId);
