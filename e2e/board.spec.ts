@@ -76,4 +76,25 @@ test.describe('the Demo PBX', () => {
     mkdirSync('docs', { recursive: true });
     await page.screenshot({ path: 'docs/board.png' });
   });
+
+  test('a fresh demo login: callers waiting in the queue, messages waiting, people away and in DND (screenshots for the README)', async ({
+    console: page,
+  }) => {
+    await page.getByTestId('connect-demo').click();
+    await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
+    const queue = page.locator('[data-queue="operator"]');
+    await expect
+      .poll(() => queue.locator('[data-queue-caller]').count(), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
+    await expect(queue.locator('[data-paused="true"]')).toContainText('lunch');
+    const tileOf = (exten: string) => page.locator(`[data-extension="${exten}@internal"]`);
+    await expect(tileOf('107').locator('[data-voicemail-new]')).toHaveAttribute('data-voicemail-new', '3');
+    await expect(page.getByTestId('my-voicemail')).toContainText('2 new');
+    await expect(tileOf('110').locator('[data-presence]')).toHaveAttribute('data-presence', 'away');
+    await expect(tileOf('106').locator('[data-presence]')).toHaveAttribute('data-presence', 'dnd');
+    await expect(tileOf('110').locator('[data-voicemail-new]')).toHaveAttribute('data-voicemail-new', '1');
+    mkdirSync('docs', { recursive: true });
+    await page.getByTestId('queues-panel').screenshot({ path: 'docs/queues.png' });
+    await tileOf('110').screenshot({ path: 'docs/tile-voicemail-presence.png' });
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The demo: something happens every second or so. Colleagues call each other, outside callers
  * ring reception (which answers), a call gets parked and is picked up or times out, people put
- * calls on hold, presence and voicemail lamps change. Deterministic for a seed.
+ * calls on hold, presence and voicemail lamps change; it opens with callers waiting in the queue,
+ * messages waiting, people away and in DND. Deterministic for a seed.
  */
 import { seededRandom } from '../random';
 import type { ScenarioHandle, ScenarioTarget } from './index';
@@ -25,6 +26,7 @@ export function livelyOffice(target: ScenarioTarget, seed: number): ScenarioHand
     ['100', 2, 1],
     ['104', 1, 0],
     ['107', 3, 2],
+    ['110', 1, 0],
     ['112', 0, 4],
   ];
   for (const [exten, newCount, oldCount] of opening)
@@ -39,6 +41,16 @@ export function livelyOffice(target: ScenarioTarget, seed: number): ScenarioHand
     const hint = model.hintByExten(exten);
     if (hint?.dndDevice) model.setDeviceState(hint.dndDevice, 'BUSY');
   }
+  // The queue is short-handed: one member at lunch until a minute and a half in, the other on a long
+  // call, so its first callers wait.
+  const [atLunch, onCall] = model.queue.members;
+  if (atLunch) {
+    telephony.pauseMember(atLunch.interface, true, 'lunch');
+    telephony.later(90_000, () => telephony.pauseMember(atLunch.interface, false, ''));
+  }
+  if (onCall) telephony.placeCall(OUTSIDE_NUMBERS[0]!, onCall.exten, { hangupAfterMs: 75_000 });
+  for (const caller of OUTSIDE_NUMBERS.slice(1, 4))
+    telephony.placeCall(caller, model.office.queue.exten, { hangupAfterMs: between(60_000, 120_000) });
 
   const tick = () => {
     if (stopped) return;
