@@ -124,3 +124,43 @@ test.describe('caller lookup', () => {
     await expect(tile(page, '106').locator('.tile-call__who')).toHaveText(/^←\s*0301234567$/);
   });
 });
+
+/** The board's filter box searches the phonebook as well as the tiles. */
+test.describe('the filter box and the phonebook', () => {
+  test('a person found by name shows their tile; a contact not on the PBX is listed and dialled by keyboard', async ({
+    console: page,
+    pbx,
+    host,
+  }) => {
+    await connectAsOperator(page, host, pbx);
+    await importCsv(
+      page,
+      'partners.csv',
+      ['Name,Company,Phone', 'Łukasz Wróbel,Wróbel Logistics,+1 (202) 555-0143'].join('\n'),
+    );
+    const filter = page.getByTestId('filter');
+
+    // Words in another order than the tile's name: the phonebook finds the PBX user, the tile shows.
+    await filter.fill('fischer emma');
+    await expect(page.getByTestId('tile-count')).toHaveAttribute('data-count', '1');
+    await expect(tile(page, '105')).toBeVisible();
+    await expect(page.getByTestId('filter-contacts')).toHaveCount(0);
+
+    // Accents ignored: a contact who is not on the PBX is listed with a dial button, reached with Tab.
+    await filter.fill('lukasz');
+    await expect(page.getByTestId('tile-count')).toHaveAttribute('data-count', '0');
+    const contact = page.getByTestId('filter-contact');
+    await expect(contact).toHaveCount(1);
+    await expect(contact).toContainText('Łukasz Wróbel');
+    await expect(contact).toContainText('Wróbel Logistics');
+    const dial = contact.getByTestId('filter-contact-dial');
+    for (let presses = 0; presses < 12; presses++) {
+      if (await dial.evaluate((button) => button === document.activeElement)) break;
+      await page.keyboard.press('Tab');
+    }
+    await expect(dial).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => received(pbx, 'Originate').length).toBe(1);
+    expect(headers(received(pbx, 'Originate')[0], 'Exten')).toEqual({ Exten: '+12025550143' });
+  });
+});

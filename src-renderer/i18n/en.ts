@@ -454,6 +454,9 @@ export const en = {
     close: 'Close',
   },
   phonebook: {
+    filterFound: 'In the phonebook, not on the PBX',
+    dial: 'Dial',
+    dialContact: 'Dial {name} at {number}',
     open: 'Phonebook',
     heading: 'Phonebook',
     close: 'Close',

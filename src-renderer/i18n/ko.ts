@@ -455,6 +455,9 @@ export const ko: Words = {
     close: '닫기',
   },
   phonebook: {
+    filterFound: '전화번호부에 있음 (PBX에는 없음)',
+    dial: '전화 걸기',
+    dialContact: '{name}에게 전화 걸기: {number}',
     open: '전화번호부',
     heading: '전화번호부',
     close: '닫기',

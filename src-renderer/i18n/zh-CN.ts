@@ -446,6 +446,9 @@ export const zhCN: Words = {
     close: '关闭',
   },
   phonebook: {
+    filterFound: '通讯录中（不在 PBX 上）',
+    dial: '拨打',
+    dialContact: '拨打 {name}：{number}',
     open: '通讯录',
     heading: '通讯录',
     close: '关闭',

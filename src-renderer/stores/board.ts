@@ -58,6 +58,8 @@ export const useBoardStore = defineStore('board', () => {
   const picture = shallowRef<PbxPicture>(emptyPicture());
   /** The tiles in board order, kept up to date batch by batch: a batch costs what it changed. */
   const tiles = shallowRef<readonly ExtensionTile[]>([]);
+  /** The tiles of the PBX users the phonebook found for the typed filter (any part of a name, accents ignored). */
+  const phonebookTileIds = shallowRef<ReadonlySet<string>>(new Set());
   let positions = new Map<string, number>();
   let version = -1;
 
@@ -98,7 +100,9 @@ export const useBoardStore = defineStore('board', () => {
     if (contexts.length === 0 && !standing && !typed) return tiles.value;
     return tiles.value.filter(
       (tile) =>
-        (contexts.length === 0 || contexts.includes(tile.context)) && matches(tile, standing) && matches(tile, typed),
+        (contexts.length === 0 || contexts.includes(tile.context)) &&
+        matches(tile, standing) &&
+        (matches(tile, typed) || phonebookTileIds.value.has(tile.id)),
     );
   });
   const groups = computed<TileGroup[]>(() => {
@@ -173,5 +177,5 @@ export const useBoardStore = defineStore('board', () => {
     return stop;
   }
 
-  return { picture, tiles, visibleTiles, groups, countsByLamp, receive, follow };
+  return { picture, tiles, phonebookTileIds, visibleTiles, groups, countsByLamp, receive, follow };
 });
