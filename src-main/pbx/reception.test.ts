@@ -189,3 +189,44 @@ describe('the same voicemail, presence and DND model from Asterisk 11, 18 and 22
     ]);
   });
 });
+
+describe('the same queue model from Asterisk 11 and 22', () => {
+  it('callers waiting, a paused member and its reason read the same in both dialects', async () => {
+    const seen: Record<string, unknown> = {};
+    for (const dialect of ['asterisk-11', 'asterisk-22'] as const) {
+      const { pbx, store, session } = await consoleOn(dialect);
+      for (const member of pbx.model.queue.members) pbx.setDeviceState(member.stateInterface, 'UNAVAILABLE');
+      await pbx.placeCall('0301111111', '800');
+      await pbx.placeCall('0302222222', '800');
+      const member = () => store.values('queues')[0]?.members.find((one) => one.name === 'Queue Agent Two');
+      await until(() => member() !== undefined && member()?.state === 'unavailable');
+      expect(await session.queueDesk.pause(member()!.id, true, 'lunch')).toMatchObject({ ok: true });
+      await until(() => store.values('queues')[0]?.callers.length === 2 && member()?.pausedReason === 'lunch');
+      seen[dialect] = store.values('queues').map((queue) => ({
+        name: queue.name,
+        callers: queue.callers.map(({ position, number }) => ({ position, number })),
+        members: queue.members.map(({ name, state, paused, pausedReason, dynamic }) => ({
+          name,
+          state,
+          paused,
+          pausedReason,
+          dynamic,
+        })),
+      }));
+    }
+    expect(seen['asterisk-11']).toEqual(seen['asterisk-22']);
+    expect(seen['asterisk-22']).toEqual([
+      {
+        name: 'operator',
+        callers: [
+          { position: 1, number: '0301111111' },
+          { position: 2, number: '0302222222' },
+        ],
+        members: [
+          { name: 'Queue Agent One', state: 'unavailable', paused: false, pausedReason: '', dynamic: false },
+          { name: 'Queue Agent Two', state: 'unavailable', paused: true, pausedReason: 'lunch', dynamic: false },
+        ],
+      },
+    ]);
+  });
+});
