@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -47,6 +48,25 @@ test.describe('the Electron app', () => {
       await window.getByTestId('connect-demo').click();
       await expect(window.getByTestId('status-text')).toContainText('Connected to Asterisk');
       await expect(window.locator('[data-extension]').first()).toBeVisible();
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a second launch hands --profile over to the first, which connects with it, and quits', async () => {
+    if (!binary) {
+      console.log(`[electron second-launch test] ${SKIP_REASON}`);
+      test.skip(true, SKIP_REASON);
+      return;
+    }
+    const app = await electron.launch({ executablePath: binary, args: ['.', '--no-sandbox'] });
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByTestId('connect-demo')).toBeVisible();
+      const second = spawn(binary, ['.', '--no-sandbox', '--profile', 'demo'], { stdio: 'ignore' });
+      const exitCode = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+      expect(exitCode).toBe(0);
+      await expect(window.getByTestId('status-text')).toContainText('Connected to Asterisk');
     } finally {
       await app.close();
     }
