@@ -41,7 +41,7 @@ import { LANGUAGES } from '../src-shared/language';
 import { TRANSFER_MODES } from '../src-shared/transfer-mode';
 import type { IpcErrorCode, SessionFailure, WatchFailureCode } from '../src-shared/error-codes';
 
-export type { IpcErrorCode, SessionFailureCode } from '../src-shared/error-codes';
+export type { IpcErrorCode } from '../src-shared/error-codes';
 
 /** The editor warns with the same rule main applies: which edits forget a saved secret. */
 export { changesSecretTarget } from '../src-shared/profile';
