@@ -1,7 +1,7 @@
 /**
  * Replays a lab trace against the simulator: the same actions (channel names mapped to the
- * simulator's channels, times scaled down), the same outside stimuli (devstate, presence,
- * dialplan reload, restart), and collects what the simulator sent back.
+ * simulator's channels), at the same times on a virtual clock, the same outside stimuli (devstate,
+ * presence, dialplan reload, restart), and collects what the simulator sent back.
  */
 import { createHash } from 'node:crypto';
 import type { AmiHeader, AmiMessage } from '../../../ami/message';
@@ -9,6 +9,7 @@ import { startSimulatedPbx, type SimulatedPbx } from '../../server';
 import type { OfficeDirectory } from '../../office';
 import type { DeviceState, PresenceState } from '../../model';
 import { RawAmiClient } from '../test-client';
+import { VirtualClock } from '../virtual-clock';
 import type { Trace } from './trace-file';
 
 /** The lab PBX's directory: 100-119 in internal, presence on 110/111, queue members 118/119. */
@@ -35,25 +36,33 @@ export interface ReplayResult {
   readonly pbx: SimulatedPbx;
 }
 
-/** Lab time → replay time. The lab's handsets ring 1 s; here 60 ms. */
-const SCALE = 0.06;
+/** How long the client is given to read what the simulator wrote, after the clock moved. */
+const SOCKET_SETTLE_MS = 5;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function replayTrace(trace: Trace): Promise<ReplayResult> {
+  const clock = new VirtualClock();
   const pbx = await startSimulatedPbx({
     dialect: 'asterisk-18',
     office: labOffice(),
     users: LAB_USERS,
-    answerDelayMs: 1000 * SCALE,
-    parkingTimeoutMs: 45_000 * SCALE,
+    clock,
+    answerDelayMs: 1000,
+    parkingTimeoutMs: 45_000,
   });
+  // Lab time passes on the simulator's clock, so a busy machine cannot reorder what the PBX does
+  // (a phone answering) against what the trace's client did next; then the client reads it all.
+  const pass = async (ms: number) => {
+    clock.advance(ms);
+    await wait(SOCKET_SETTLE_MS);
+  };
   const clients = new Map<number, RawAmiClient>();
   let now = 0;
   try {
     for (const step of trace.steps) {
-      const gap = (step.t - now) * SCALE;
+      const gap = step.t - now;
       now = step.t;
-      if (gap > 0) await wait(gap);
+      if (gap > 0) await pass(gap);
       if (step.kind === 'connect') {
         let client: RawAmiClient | undefined;
         for (let attempt = 0; attempt < 50 && !client; attempt++) {
@@ -78,7 +87,7 @@ export async function replayTrace(trace: Trace): Promise<ReplayResult> {
         if (action.toLowerCase() === 'challenge') await wait(5);
       }
     }
-    await wait(100);
+    await pass(100);
   } finally {
     for (const c of clients.values()) c.close();
   }
@@ -107,8 +116,6 @@ function rewrite(pbx: SimulatedPbx, client: RawAmiClient, message: AmiMessage): 
       ]);
     } else if (['channel', 'extrachannel', 'timeoutchannel', 'channel2'].includes(key) && action !== 'originate') {
       out.push([name, mapChannel(pbx, value)]);
-    } else if (key === 'timeout' && (action === 'park' || action === 'originate')) {
-      out.push([name, String(Math.round(Number(value) * SCALE))]);
     } else if (key === 'bridgeuniqueid') {
       const basic = [...pbx.model.bridges.values()].find((b) => b.type === 'basic');
       out.push([name, basic?.id ?? value]);
