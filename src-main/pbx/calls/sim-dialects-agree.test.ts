@@ -127,6 +127,14 @@ describe('the console sees the same calls from every dialect and flavour of the 
     expect(modern('parked').parked).toEqual([
       { slot: '701', lot: 'default', parkee: '102', parkedBy: '101', hasCall: true },
     ]);
+    expect(modern('parked').calls).toEqual([
+      {
+        state: 'parked',
+        direction: 'internal',
+        answered: true,
+        parties: [{ extensionId: '102@internal', number: '102', state: 'parked', recording: 'none' }],
+      },
+    ]);
     expect(modern('pickedUp').parked).toEqual([]);
     expect(modern('pickedUp').calls.map((call) => call.parties.map((party) => party.number).sort())).toEqual([
       ['100', '102'],

@@ -2,7 +2,6 @@ import type { AmiMessage } from '../../ami/message';
 import { ExtensionMatcher } from '../calls/device-match';
 import { eventAdapterFor } from '../calls/adapt';
 import { emptyModel, type PbxModel } from '../calls/model';
-import { projectCalls, projectParked } from '../calls/projection';
 import { reduceEvents } from '../calls/reducer';
 import { dialectForAmiVersion } from '../dialect';
 import { tileFromExtensionStatus } from '../hints';
@@ -21,31 +20,6 @@ export function feed(
     current = reduceEvents(current, adapt(message), t);
   });
   return current;
-}
-
-/** Test-only: the projected picture without ids and times, to compare dialects and rebuilds. */
-export function shapeOf(model: PbxModel, matcher: ExtensionMatcher) {
-  const calls = projectCalls(model, matcher)
-    .map((call) => ({
-      state: call.state,
-      direction: call.direction,
-      answered: call.answeredAt !== undefined,
-      parties: call.parties.map(({ extensionId, number, state, recording }) => ({
-        extensionId,
-        number,
-        state,
-        recording,
-      })),
-    }))
-    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  const parked = projectParked(model, matcher).map(({ slot, lot, parkee, parkedBy, callId }) => ({
-    slot,
-    lot,
-    parkee: parkee.number,
-    parkedBy: parkedBy.number,
-    hasCall: callId !== undefined,
-  }));
-  return { calls, parked };
 }
 
 /** Test-only: the lab PBX's board as its ExtensionStateList answered (trace 25), for the pure command tests. */
