@@ -2,7 +2,8 @@
  * Conformance against real Asterisk 20 transcripts (../shared/ami-traces): the simulator answers
  * the recorded actions with the same responses and events, compared by event name, header names
  * and order; values (Uniqueid, timestamps, channel suffixes) are not compared. For the call flows
- * (07-16) the events a console consumes must come in the same sequences (testing/conformance/call-sequence.ts).
+ * (07-16, receptionist 23) the events a console consumes must come in the same sequences
+ * (testing/conformance/call-sequence.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AmiMessage } from '../ami/message';
@@ -15,7 +16,9 @@ import { replayTrace } from './testing/conformance/replay';
 import { consumedCallSequence, type CallSequence } from './testing/conformance/call-sequence';
 import { TRACE_DIR, TRACE_FILES } from '../testing/ami-trace-file';
 
-const files = TRACE_FILES;
+/** The receptionist traces (21-25) the simulator replays so far. */
+const RECEPTIONIST = ['receptionist/23-queue-operations.jsonl'];
+const files = TRACE_FILES.length === 0 ? [] : [...TRACE_FILES, ...RECEPTIONIST];
 if (files.length === 0 && process.env.SWITCHBOARD_ALLOW_MISSING_TRACES !== '1') {
   throw new Error(
     `No AMI traces in ${TRACE_DIR}: the conformance tests need ../shared/ami-traces next to the repository (set SWITCHBOARD_ALLOW_MISSING_TRACES=1 to skip them).`,
@@ -83,6 +86,13 @@ const KNOWN_GAPS: Record<string, KnownGap> = {
     unordered: ['party 100#1'],
   },
 };
+
+/**
+ * Lists whose length is compared: a queue's members and callers are the same in lab and simulator,
+ * while channel and bridge lists also hold the lab's Local-channel wiring (four channels per call)
+ * and the simulator's always-present parking bridge (the lab's appears at its first park).
+ */
+const COUNTED_LISTS = ['QueueStatus', 'QueueSummary'];
 
 const PROTOCOL = ['01', '02', '03', '04', '05', '06', '17', '18', '19', '20'];
 
@@ -176,6 +186,9 @@ describe.skipIf(files.length === 0)('conformance with real Asterisk 20 transcrip
           for (const item of gotItems) expect(expectedItems, where).toContain(item);
           const completes = (set: Set<string>) => [...set].filter((s) => s.split(':')[0]!.endsWith('Complete'));
           expect(completes(gotItems), where).toEqual(completes(expectedItems));
+          const count = (ms: readonly AmiMessage[]) =>
+            ms.find((m) => m.actionId === id && m.event?.endsWith('Complete'))?.get('ListItems');
+          if (COUNTED_LISTS.includes(actionName)) expect(count(sim.get(conn) ?? []), where).toBe(count(recorded));
         }
       }
     });

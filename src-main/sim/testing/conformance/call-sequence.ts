@@ -24,10 +24,19 @@ import type { AmiMessage } from '../../../ami/message';
 
 /** The events a console consumes (the list); everything else is dialplan noise. */
 const CONSUMED =
-  /^(Newchannel|Newstate|DialBegin|DialEnd|Bridge(Create|Enter|Leave|Destroy|Merge)|Hold|Unhold|Hangup|ExtensionStatus|OriginateResponse|ParkedCall(TimeOut|GiveUp|Swap)?|UnParkedCall|BlindTransfer|AttendedTransfer|MixMonitor(Start|Stop|Mute)|Monitor(Start|Stop)|Queue(CallerJoin|CallerLeave|CallerAbandon|MemberStatus|MemberPause)|Agent(Called|Connect|Complete|Ringnoanswer))$/;
+  /^(Newchannel|Newstate|DialBegin|DialEnd|Bridge(Create|Enter|Leave|Destroy|Merge)|Hold|Unhold|Hangup|ExtensionStatus|OriginateResponse|ParkedCall(TimeOut|GiveUp|Swap)?|UnParkedCall|BlindTransfer|AttendedTransfer|MixMonitor(Start|Stop|Mute)|Monitor(Start|Stop)|Queue(CallerJoin|CallerLeave|CallerAbandon|MemberStatus|MemberPause|MemberAdded|MemberRemoved)|Agent(Called|Connect|Complete|Ringnoanswer))$/;
 
 /** Header values worth comparing after normalisation (the rest are compared by name only). */
-const COMPARED_VALUES = new Set(['ChannelStateDesc', 'DialStatus', 'StatusText', 'Response', 'Result', 'Reason']);
+const COMPARED_VALUES = new Set([
+  'ChannelStateDesc',
+  'DialStatus',
+  'StatusText',
+  'Response',
+  'Result',
+  'Reason',
+  'Paused',
+  'Membership',
+]);
 
 const CHANNEL_HEADER = /Channel$/;
 const BRIDGE_HEADER = /BridgeUniqueid$/;
@@ -82,7 +91,8 @@ export function consumedCallSequence(messages: readonly AmiMessage[]): CallSeque
 }
 
 /** Device-state and originate results belong to no channel or bridge. */
-const aboutCalls = (m: AmiMessage) => !/^(ExtensionStatus|QueueMember(Status|Pause)|OriginateResponse)$/.test(m.event!);
+const aboutCalls = (m: AmiMessage) =>
+  !/^(ExtensionStatus|QueueMember(Status|Pause|Added|Removed)|OriginateResponse)$/.test(m.event!);
 
 /** Follows the lab's Local pairs through an event stream and decides which events are the call's. */
 class LabWiring {
