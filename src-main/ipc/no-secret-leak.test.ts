@@ -120,7 +120,8 @@ describe('no secret reaches the renderer or the log', () => {
     await call('picture:taken', { version: batch.version });
     await call('calls:operator', undefined);
     await call('calls:dial', { target: '101' });
-    // A click on a call's desktop notification.
+    // The page telling main its language, then a click on a call's desktop notification.
+    await call('desktop:speak', { language: 'zh-CN' });
     await expect.poll(() => services.store.values('calls').length).toBeGreaterThan(0);
     services.desktop.focusCall(services.store.values('calls')[0]!.id);
     await call('calls:transfer', { callId: 'no-such-call', target: '102', mode: 'blind' });
