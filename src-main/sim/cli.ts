@@ -14,7 +14,7 @@ import {
 } from './index';
 
 const USAGE = `Usage: npm run sim -- [--dialect asterisk-11|asterisk-18|asterisk-22] [--port 5038] [--host 127.0.0.1]
-                       [--flavour demo|freepbx|local-handsets] [--scenario none|lively-office|busy-office|<file.json>] [--seed 1]
+                       [--flavour demo|freepbx|local-handsets|local-optimisation] [--scenario none|lively-office|busy-office|<file.json>] [--seed 1]
                        [--answer-delay 1500] [--calls-per-minute 60] [--size 200]`;
 
 async function main(): Promise<void> {

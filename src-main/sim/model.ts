@@ -172,6 +172,9 @@ export type ModelEvent =
   | { kind: 'newchannel'; channel: SimChannel }
   /** A Local channel pair is set up; `optimize` unless dialled with `/n`. */
   | { kind: 'localBridge'; one: SimChannel; two: SimChannel; context: string; exten: string; optimize: boolean }
+  /** The pair `one`/`two` starts optimising away: `source` (bridged with `two`) takes `one`'s place. */
+  | { kind: 'localOptimizationBegin'; one: SimChannel; two: SimChannel; source: SimChannel; id: number }
+  | { kind: 'localOptimizationEnd'; one: SimChannel; two: SimChannel; id: number }
   | { kind: 'newstate'; channel: SimChannel }
   | { kind: 'newcallerid'; channel: SimChannel }
   | { kind: 'newconnectedline'; channel: SimChannel }
@@ -179,7 +182,8 @@ export type ModelEvent =
   | { kind: 'dialState'; caller: SimChannel | undefined; dest: SimChannel; status: 'RINGING' }
   | { kind: 'dialEnd'; caller: SimChannel | undefined; dest: SimChannel; status: DialStatus }
   | { kind: 'bridgeCreate'; bridge: SimBridge }
-  | { kind: 'bridgeEnter'; bridge: SimBridge; channel: SimChannel }
+  /** `swapped`: the channel this one replaces (a Local pair optimising away). */
+  | { kind: 'bridgeEnter'; bridge: SimBridge; channel: SimChannel; swapped?: SimChannel }
   | { kind: 'bridgeLeave'; bridge: SimBridge; channel: SimChannel }
   | { kind: 'bridgeDestroy'; bridge: SimBridge }
   | { kind: 'hold'; channel: SimChannel }
@@ -647,11 +651,11 @@ export class SimModel {
     return bridge;
   }
 
-  enterBridge(bridge: SimBridge, channel: SimChannel): void {
+  enterBridge(bridge: SimBridge, channel: SimChannel, swapped?: SimChannel): void {
     if (channel.bridgeId) this.leaveBridge(channel);
     bridge.channels.push(channel);
     channel.bridgeId = bridge.id;
-    this.emit({ kind: 'bridgeEnter', bridge, channel });
+    this.emit({ kind: 'bridgeEnter', bridge, channel, ...(swapped ? { swapped } : {}) });
   }
 
   /** Takes a channel out of its bridge; returns the bridge it left. */

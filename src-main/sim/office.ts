@@ -52,6 +52,8 @@ export interface OfficeRingGroup {
   readonly members: readonly string[];
   /** The Local channel context each member is dialled through (`phones`, FreePBX's `from-internal`). */
   readonly context: string;
+  /** Members are dialled without `/n`, so each answered leg's Local pair optimises away. */
+  readonly optimize?: boolean;
 }
 
 const FIRST_NAMES = [
@@ -150,8 +152,23 @@ export function localHandsetsOffice(): OfficeDirectory {
   };
 }
 
+/**
+ * FreePBX with a hand-written ring group 650 that dials `Local/105@from-internal` without `/n`
+ * (FreePBX's own ring groups use `/n`): the answered leg's Local pair optimises away, and the phone
+ * takes its place in the caller's bridge.
+ */
+export function localOptimisationOffice(): OfficeDirectory {
+  const office = freepbxOffice();
+  return { ...office, ringGroups: office.ringGroups?.map((group) => ({ ...group, optimize: true })) };
+}
+
 /** Offices the simulator can play, by flavour (`npm run sim -- --flavour freepbx`). */
-export const FLAVOURS = { demo: demoOffice, freepbx: freepbxOffice, 'local-handsets': localHandsetsOffice } as const;
+export const FLAVOURS = {
+  demo: demoOffice,
+  freepbx: freepbxOffice,
+  'local-handsets': localHandsetsOffice,
+  'local-optimisation': localOptimisationOffice,
+} as const;
 export type SimFlavour = keyof typeof FLAVOURS;
 
 /** A generated office of `size` extensions from 1000 up (busy-office load tests). */

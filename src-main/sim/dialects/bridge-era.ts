@@ -92,7 +92,29 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       add('BridgeDestroy', 'call', bridgeSnapshot(event.bridge));
       break;
     case 'bridgeEnter':
-      add('BridgeEnter', 'call', [...bridgeSnapshot(event.bridge), ...channelSnapshot(event.channel)]);
+      add('BridgeEnter', 'call', [
+        ...bridgeSnapshot(event.bridge),
+        ...channelSnapshot(event.channel),
+        ...(event.swapped ? ([['SwapUniqueid', event.swapped.uniqueid]] as AmiHeader[]) : []),
+      ]);
+      break;
+    case 'localOptimizationBegin':
+      add('LocalOptimizationBegin', 'call', [
+        ...channelSnapshot(event.one, 'LocalOne'),
+        ...channelSnapshot(event.two, 'LocalTwo'),
+        ...channelSnapshot(event.source, 'Source'),
+        ['DestUniqueId', event.two.uniqueid],
+        ['Id', String(event.id)],
+      ]);
+      break;
+    case 'localOptimizationEnd':
+      // Asterisk 20 reports `Success: No` for a swap that did complete (every trace).
+      add('LocalOptimizationEnd', 'call', [
+        ...channelSnapshot(event.one, 'LocalOne'),
+        ...channelSnapshot(event.two, 'LocalTwo'),
+        ['Success', 'No'],
+        ['Id', String(event.id)],
+      ]);
       break;
     case 'bridgeLeave':
       add('BridgeLeave', 'call', [...bridgeSnapshot(event.bridge), ...channelSnapshot(event.channel)]);

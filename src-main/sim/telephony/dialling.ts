@@ -2,6 +2,7 @@
 import type { DialStatus, Hint, SimChannel } from '../model';
 import { openCallee } from './handsets';
 import type { Telephony } from './index';
+import { optimizeIfBridged } from './local-optimisation';
 import type { PendingDial } from './types';
 
 export function dial(
@@ -18,6 +19,8 @@ export function dial(
     withoutDialBegin?: true;
     /** Dial the phone through a Local channel into this context (queue members, ring groups). */
     via?: string;
+    /** That Local channel is dialled without `/n`. */
+    optimize?: boolean;
   },
 ): SimChannel | undefined {
   const model = t.model;
@@ -31,7 +34,7 @@ export function dial(
     handlers.onFail('BUSY');
     return undefined;
   }
-  const { dest, dialString, ringPhone, answerPhone } = openCallee(t, caller, hint, handlers.via);
+  const { dest, dialString, ringPhone, answerPhone } = openCallee(t, caller, hint, handlers.via, handlers.optimize);
   if (caller) {
     caller.application = 'Dial';
     caller.appData = `${dest.name.startsWith('Local/') ? `Local/${dialString}` : hint.device},30`;
@@ -93,6 +96,8 @@ export function bridgeTogether(t: Telephony, caller: SimChannel, callee: SimChan
   t.model.enterBridge(bridge, caller);
   callee.application = 'AppDial';
   caller.application = 'Dial';
+  optimizeIfBridged(t, callee);
+  optimizeIfBridged(t, caller);
 }
 
 /** Ringing dials this channel is part of (as caller or callee). */

@@ -7,6 +7,7 @@
  */
 import type { ChannelState, Hint, SimChannel } from '../model';
 import type { Telephony } from './index';
+import { allowOptimization } from './local-optimisation';
 import type { PendingDial } from './types';
 
 interface ChannelIds {
@@ -49,6 +50,7 @@ function openLocalPair(
   });
   first.localPeer = second;
   second.localPeer = first;
+  if (at.optimize) allowOptimization(first);
   model.emit({
     kind: 'localBridge',
     one: first,
@@ -60,8 +62,17 @@ function openLocalPair(
   return { one: first, two: second };
 }
 
-/** The leg a caller's Dial opens to `hint`'s phone, straight or through a Local channel into `via`. */
-export function openCallee(t: Telephony, caller: SimChannel | undefined, hint: Hint, via?: string): Callee {
+/**
+ * The leg a caller's Dial opens to `hint`'s phone, straight or through a Local channel into `via`
+ * (with `/n` unless `optimize`: then the pair optimises away once the phone and the caller are bridged).
+ */
+export function openCallee(
+  t: Telephony,
+  caller: SimChannel | undefined,
+  hint: Hint,
+  via?: string,
+  optimize = false,
+): Callee {
   const model = t.model;
   const ids = {
     connectedNum: caller?.callerIdNum,
@@ -97,7 +108,7 @@ export function openCallee(t: Telephony, caller: SimChannel | undefined, hint: H
   if (via) {
     const { one, two } = openLocalPair(
       t,
-      { exten: hint.exten, context: via, optimize: false },
+      { exten: hint.exten, context: via, optimize },
       {
         ...ids,
         device: `Local/${hint.exten}@${via}`,
@@ -129,7 +140,7 @@ export function openCallee(t: Telephony, caller: SimChannel | undefined, hint: H
     t.pending.set(phone.uniqueid, inner);
     return {
       dest: one,
-      dialString: `${hint.exten}@${via}/n`,
+      dialString: optimize ? `${hint.exten}@${via}` : `${hint.exten}@${via}/n`,
       ringPhone: () => {
         model.emit({ kind: 'dialBegin', caller: two, dest: phone, dialString: hint.exten });
         model.setChannelState(phone, 'Ringing');

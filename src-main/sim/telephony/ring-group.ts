@@ -11,6 +11,7 @@ export function ringGroup(t: Telephony, caller: SimChannel, group: OfficeRingGro
   for (const hint of members) {
     const leg = t.dial(caller, hint, {
       via: group.context,
+      optimize: group.optimize,
       timeoutMs: 20_000,
       onAnswer: (dest) => {
         // The other legs: DialEnd CANCEL, then Hangup "Answered elsewhere" (trace 24).
