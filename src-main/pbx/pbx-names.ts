@@ -4,10 +4,14 @@ import { hintDevices } from './calls/device-match';
 import type { AmiRequester } from './requester';
 import { personName, type MailboxEntry } from './voicemail';
 
+/** How many SIPshowpeer requests are out at once: a 40-phone office is read quickly without flooding the PBX. */
+const PEER_CONCURRENCY = 4;
+
 /**
  * The names a PBX knows before any call, by tile id: the voicemail box's full name
- * (`VoicemailUsersList`), else the caller ID of the PJSIP endpoint the hint names
- * (`PJSIPShowEndpoint`). Whatever the AMI user may not read, or the PBX lacks, is simply not used.
+ * (`VoicemailUsersList`), else the caller ID of the PJSIP endpoint (`PJSIPShowEndpoint`) or chan_sip
+ * peer (`SIPpeers`, `SIPshowpeer`) the hint names. Whatever the AMI user may not read, or the PBX
+ * lacks, is simply not used.
  */
 export async function fetchPbxNames(
   ami: AmiRequester,
@@ -20,17 +24,25 @@ export async function fetchPbxNames(
     const name = mailboxes.get(tile.exten);
     if (name) names.set(tile.id, name);
   }
-  for (const tile of tiles) {
-    if (names.has(tile.id)) continue;
-    const endpoint = hintDevices(tile.hint)
-      .map((device) => /^PJSIP\/(.+)$/i.exec(device)?.[1])
-      .find((name) => name !== undefined);
+  const unnamed = tiles.filter((tile) => !names.has(tile.id));
+  for (const tile of unnamed) {
+    const endpoint = phoneOf(tile, 'PJSIP');
     if (!endpoint) continue;
     const name = await endpointName(ami, endpoint);
     if (name === null) break;
     if (name) names.set(tile.id, name);
   }
+  const stillUnnamed = unnamed.filter((tile) => !names.has(tile.id));
+  for (const [tileId, name] of await peerNames(ami, stillUnnamed)) names.set(tileId, name);
   return names;
+}
+
+/** The first device of the tile's hint in that technology, without the prefix (`PJSIP/105` → `105`). */
+function phoneOf(tile: ExtensionTile, tech: 'PJSIP' | 'SIP'): string | undefined {
+  const prefix = new RegExp(`^${tech}/(.+)$`, 'i');
+  return hintDevices(tile.hint)
+    .map((device) => prefix.exec(device)?.[1])
+    .find((name) => name !== undefined);
 }
 
 /** Mailbox number → full name; a number used in two voicemail contexts names no one. */
@@ -51,6 +63,44 @@ async function endpointName(ami: AmiRequester, endpoint: string): Promise<string
   if (!isSuccessResponse(list.response))
     return /not found|unable to retrieve/i.test(list.response.get('Message') ?? '') ? undefined : null;
   const detail = list.items.find((item: AmiMessage) => item.event === 'EndpointDetail');
-  const callerId = detail?.get('Callerid') ?? '';
-  return personName(/^\s*"?([^"<]*?)"?\s*(<[^>]*>)?\s*$/.exec(callerId)?.[1]);
+  return callerIdName(detail?.get('Callerid'));
+}
+
+/**
+ * Caller ID names of the tiles' chan_sip peers, by tile id. SIPpeers says which peers exist; a PBX
+ * without chan_sip, or a user who may not list peers, names no one.
+ */
+async function peerNames(ami: AmiRequester, tiles: readonly ExtensionTile[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const wanted = tiles.flatMap((tile) => {
+    const peer = phoneOf(tile, 'SIP');
+    return peer ? [{ tileId: tile.id, peer }] : [];
+  });
+  if (wanted.length === 0) return names;
+  const list = await ami.list('SIPpeers');
+  if (!isSuccessResponse(list.response)) return names;
+  const known = new Set(list.items.filter((item) => item.event === 'PeerEntry').map((item) => item.get('ObjectName')));
+  const queue = wanted.filter(({ peer }) => known.has(peer));
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const reply = await ami.action('SIPshowpeer', { Peer: next.peer });
+      const name = isSuccessResponse(reply) ? callerIdName(reply.get('Callerid')) : undefined;
+      if (name) names.set(next.tileId, name);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PEER_CONCURRENCY, queue.length) }, worker));
+  return names;
+}
+
+/**
+ * The name in a caller ID as Asterisk writes one (`ast_callerid_merge`): `"Name" <number>`, a bare
+ * name, a bare number or `<unknown>`; a number alone names no one.
+ */
+function callerIdName(callerId: string | undefined): string | undefined {
+  const value = callerId?.trim() ?? '';
+  const quoted = /^"(.*)"\s*<[^>]*>$/.exec(value);
+  if (quoted) return personName(quoted[1]);
+  const named = /^([^<]*?)\s*<[^>]*>$/.exec(value);
+  if (named) return personName(named[1]);
+  return /^[\d+*#\s()-]*$/.test(value) ? undefined : personName(value);
 }

@@ -285,6 +285,8 @@ export class SimModel {
   readonly parked = new Map<number, SimParkedCall>();
   readonly mailboxes = new Map<string, Mailbox>();
   readonly presence = new Map<string, Presence>();
+  /** Caller ID name of each phone's SIP peer / PJSIP endpoint, by device (`SIP/104`); absent = none set. */
+  readonly phoneNames = new Map<string, string>();
   /** AstDB (`family/key` → value): FreePBX keeps DND flags there (trace 22). */
   readonly astdb = new Map<string, string>();
   readonly queue: SimQueue;
@@ -328,6 +330,7 @@ export class SimModel {
         this.deviceState.set(own, 'NOT_INUSE');
         this.manualState.set(own, 'NOT_INUSE');
       }
+      if (ext.phoneName && !office.localHandsets) this.phoneNames.set(device, ext.phoneName);
       if (ext.mailbox !== false)
         this.mailboxes.set(`${ext.exten}@default`, {
           id: `${ext.exten}@default`,

@@ -12,6 +12,8 @@ export interface OfficeExtension {
   readonly dnd?: boolean;
   /** Has a voicemail box `<exten>@default`. Defaults to true. */
   readonly mailbox?: boolean;
+  /** The caller ID name set on the phone's SIP peer or PJSIP endpoint; none when absent. */
+  readonly phoneName?: string;
 }
 
 export interface OfficeQueue {
@@ -99,6 +101,9 @@ const FIRST_NAMES = [
   'Max Meyer',
 ];
 
+/** Phones whose peer/endpoint caller ID names someone other than the voicemail box does. */
+const PHONE_NAMES: Readonly<Record<string, string>> = { '104': 'Dave Eklund (desk)', '108': 'Hugo Ito-Berg' };
+
 /** The built-in demo office: 100-139 in 'internal' (100 = reception), 200-203 in 'sales'. */
 export function demoOffice(): OfficeDirectory {
   const extensions: OfficeExtension[] = [];
@@ -109,6 +114,7 @@ export function demoOffice(): OfficeDirectory {
       context: 'internal',
       name: FIRST_NAMES[i] ?? `Extension ${exten}`,
       presence: exten === '110' || exten === '111',
+      phoneName: PHONE_NAMES[exten],
     });
   }
   ['Sales Desk', 'Sales Lead', 'Sales East', 'Sales West'].forEach((name, i) => {

@@ -3,6 +3,7 @@ import { callActions } from './calls';
 import { channelActions } from './channels';
 import { hintActions } from './hints';
 import { parkingActions } from './parking';
+import { phoneActions } from './phones';
 import { queueActions, voicemailActions } from './queue';
 import { recordingActions } from './recording';
 import { sessionActions } from './session';
@@ -23,6 +24,7 @@ const ALL: readonly ActionDefinition[] = [
   ...queueActions,
   ...voicemailActions,
   ...astdbActions,
+  ...phoneActions,
 ];
 
 /** The actions a dialect knows, keyed by lower-case name (Asterisk matches names case-insensitively). */
