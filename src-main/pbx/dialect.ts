@@ -9,8 +9,6 @@ export interface PbxDialect {
    *  `asterisk-13`: 12 and later (AMI 2.x+): bridges, DialBegin/End, Park with TimeoutChannel. */
   readonly family: DialectFamily;
   readonly amiVersion: string;
-  /** res_monitor (Monitor, PauseMonitor, ...) exists: removed in Asterisk 21 (AMI 10). */
-  readonly monitorAvailable: boolean;
   /** MixMonitor sends MixMonitorStart/Stop/Mute events (12+); before that the badge follows the command result. */
   readonly mixMonitorEvents: boolean;
   /** Monitor sends MonitorStart/Stop (12+); pause and unpause never send events. */
@@ -19,7 +17,6 @@ export interface PbxDialect {
   readonly eventFilter: boolean;
 }
 
-const MONITOR_REMOVED_AT_AMI_MAJOR = 10;
 /** Asterisk 13.0's AMI version, 2.5: the first with `Filter`. */
 const FILTER_FROM_AMI = { major: 2, minor: 5 };
 
@@ -33,7 +30,6 @@ export function dialectForAmiVersion(amiVersion: string): PbxDialect {
   return {
     family: legacy ? 'asterisk-11' : 'asterisk-13',
     amiVersion,
-    monitorAvailable: legacy || major < MONITOR_REMOVED_AT_AMI_MAJOR,
     mixMonitorEvents: !legacy,
     monitorEvents: !legacy,
     eventFilter: !beforeFilter,

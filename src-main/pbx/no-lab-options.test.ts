@@ -3,6 +3,7 @@ import type { CommandProgress } from '../../src-preload/contract';
 import type { SessionWiring } from '../session/login';
 import type { UserProfile } from '../../src-shared/profile';
 import type { CallDeskOptions } from './call-desk';
+import type { OperatorProfile } from './commands/context';
 import type { CallHistoryRecorder } from './history/recorder';
 import type { ExtensionMatcher, HintedExtension } from './calls/device-match';
 import type { SessionOperator } from './operator';
@@ -37,6 +38,12 @@ describe('the console has no setting that only tests can set', () => {
       'myDevice' | 'dialContext' | 'parkingLot' | 'recordingPattern' | 'voicemailPattern' | 'dndMethod' | 'listenIn'
     >();
     expectTypeOf<UserProfile>().toExtend<SessionOperator>();
+  });
+
+  it('the commands read only the settings the call desk fills in from the profile', () => {
+    expectTypeOf<keyof OperatorProfile>().toEqualTypeOf<
+      'myDevice' | 'dialContext' | 'parkingLot' | 'recordingPattern' | 'callerId'
+    >();
   });
 
   it('matching channels to tiles needs nothing but the tiles', () => {

@@ -19,10 +19,6 @@ export interface OperatorProfile {
   readonly recordingPattern: string;
   /** `"Reception" <200>`, shown on the phone being called. */
   readonly callerId?: string;
-  /** Asterisk 13-20 only: record with the Monitor family instead of MixMonitor. */
-  readonly recordingMethod?: 'mixmonitor' | 'monitor';
-  /** How long my phone rings before a dial gives up. Default 30 s. */
-  readonly originateTimeoutMs?: number;
 }
 
 export interface CommandContext {

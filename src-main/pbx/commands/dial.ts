@@ -2,7 +2,8 @@ import { OriginateWatcher } from '../watchers/originate-watcher';
 import { checkTarget } from './targets';
 import { fail, runAction, succeed, type CommandContext, type CommandResult } from './context';
 
-const DEFAULT_ORIGINATE_TIMEOUT_MS = 30_000;
+/** How long my phone rings before a dial gives up. */
+const ORIGINATE_TIMEOUT_MS = 30_000;
 
 /**
  * The transfer feature on my leg of every call the console places, for both roles a dialplan may
@@ -37,14 +38,13 @@ async function originateFromMyPhone(
   exten: string,
 ): Promise<CommandResult<{ watcher: OriginateWatcher }>> {
   const { profile } = ctx;
-  const timeoutMs = profile.originateTimeoutMs ?? DEFAULT_ORIGINATE_TIMEOUT_MS;
   const headers: Record<string, string | number> = {
     Channel: profile.myDevice,
     Context: profile.dialContext,
     Exten: exten,
     Priority: 1,
     Async: 'true',
-    Timeout: timeoutMs,
+    Timeout: ORIGINATE_TIMEOUT_MS,
     Variable: MY_TRANSFER_FEATURE,
   };
   if (profile.callerId) headers.CallerID = profile.callerId;
@@ -57,7 +57,7 @@ async function originateFromMyPhone(
       myDevice: profile.myDevice,
       target: exten,
       startedAt,
-      timeoutMs,
+      timeoutMs: ORIGINATE_TIMEOUT_MS,
     }),
   });
 }

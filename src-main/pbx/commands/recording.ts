@@ -5,16 +5,14 @@ import { recordingFileName } from './recording-file';
 import { myChannelAmong, partiesOfCall } from './targets';
 
 /**
- * Recording a call: Asterisk 11 the Monitor family; 13-20 MixMonitor (MixMonitorMute to pause),
- * or Monitor where the profile asks for it; 21+ MixMonitor only. The badge follows the PBX's
- * events; only where Asterisk sends none (Monitor pause/unpause, anything on 11) the accepted
+ * Recording a call: Asterisk 11 the Monitor family; 13+ MixMonitor (MixMonitorMute to pause).
+ * The badge follows the PBX's events; only where Asterisk sends none (Monitor pause/unpause, anything on 11) the accepted
  * command stands in for the event.
  */
 type Method = 'mixmonitor' | 'monitor';
 
 function methodFor(ctx: CommandContext): Method {
-  if (ctx.dialect.family === 'asterisk-11') return 'monitor';
-  return ctx.profile.recordingMethod === 'monitor' && ctx.dialect.monitorAvailable ? 'monitor' : 'mixmonitor';
+  return ctx.dialect.family === 'asterisk-11' ? 'monitor' : 'mixmonitor';
 }
 
 /** Whether the PBX will report this recording change itself. */
