@@ -63,4 +63,28 @@ test.describe('a FreePBX-style PBX (npm run sim -- --flavour freepbx)', () => {
     await expect(tile(page, '107')).toHaveAttribute('data-lamp', 'inUse');
     await expect(tile(page, '106').locator('[data-presence]')).toHaveCount(0);
   });
+
+  test.describe('a ring group', () => {
+    test.use({ pbxOptions: { answerDelayMs: 6000, flavour: 'freepbx' } });
+
+    test('103 calling 650: the card lists the phones it rings, each rung tile rings for 103; once one answers the other stops', async ({
+      console: page,
+      host,
+      pbx,
+    }) => {
+      await connectAsOperator(page, host, pbx);
+      pbx.telephony.noAnswer.add(pbx.model.deviceOf('106'));
+      await pbx.placeCall('103', '650');
+      const card = page.locator('li.call[data-call]');
+      await expect(card.getByTestId('ringing-all')).toHaveText(/^Ringing 105 [^,]+, 106 [^,]+$/);
+      for (const rung of ['105', '106']) {
+        await expect(tile(page, rung).locator('.tile-call--ringing .tile-call__who')).toHaveText(
+          /Ringing: 103 Chloe Dubois$/,
+        );
+      }
+      await expect(card.getByTestId('ringing-all')).toHaveCount(0, { timeout: 15_000 });
+      await expect(tile(page, '105')).toHaveAttribute('data-lamp', 'inUse');
+      await expect(tile(page, '106').locator('.tile-call')).toHaveCount(0);
+    });
+  });
 });

@@ -215,6 +215,7 @@ export const en = {
       parked: 'Parked',
     },
     ringingFrom: 'Ringing: {caller}',
+    ringingAll: 'Ringing {who}',
     unknownCaller: 'Unknown caller',
     recording: { recording: 'Recording', paused: 'Recording paused' },
     recordingShort: 'REC',

@@ -217,6 +217,7 @@ export const ko: Words = {
       parked: '파킹됨',
     },
     ringingFrom: '수신: {caller}',
+    ringingAll: '{who} 호출 중',
     unknownCaller: '알 수 없는 발신자',
     recording: { recording: '녹음 중', paused: '녹음 일시 정지' },
     recordingShort: '녹음',

@@ -210,6 +210,7 @@ export const zhCN: Words = {
       parked: '已停泊',
     },
     ringingFrom: '来电：{caller}',
+    ringingAll: '正在呼叫 {who}',
     unknownCaller: '未知来电',
     recording: { recording: '正在录音', paused: '录音已暂停' },
     recordingShort: '录音',
