@@ -68,7 +68,35 @@ describe('the profile editor form', () => {
       board: { contexts: [], extensionFilter: '', grouping: 'context', tileSize: 'normal', language: 'auto' },
       desktop: { keepInTray: false, startAtLogin: false, bringToFrontShortcut: '' },
       history: { scope: 'mine', retentionDays: 90 },
+      voicemailPattern: '*${exten}',
+      dndMethod: 'auto',
+      listenIn: false,
+      ringSound: false,
+      queueWaitThresholdSeconds: 60,
     });
+  });
+});
+
+describe('the profile editor form, receptionist settings', () => {
+  it('sends only the receptionist settings that changed, the threshold as a number of seconds', () => {
+    expect(changesFrom({ ...formFor(saved), listenIn: true }, saved)).toEqual({ listenIn: true });
+    expect(
+      changesFrom({ ...formFor(saved), voicemailPattern: ' 8${exten} ', dndMethod: 'freepbx', ringSound: true }, saved),
+    ).toEqual({ voicemailPattern: '8${exten}', dndMethod: 'freepbx', ringSound: true });
+    expect(changesFrom({ ...formFor(saved), queueWaitThresholdSeconds: 45 }, saved)).toEqual({
+      queueWaitThresholdSeconds: 45,
+    });
+  });
+
+  it('takes a profile saved without a queue wait threshold as waiting the default time', () => {
+    expect(formFor(saved).queueWaitThresholdSeconds).toBe(60);
+    expect(changesFrom(formFor({ ...saved, queueWaitThresholdSeconds: 20 }), saved)).toEqual({
+      queueWaitThresholdSeconds: 20,
+    });
+  });
+
+  it('sends an emptied voicemail number as typed, for main to say what is wrong', () => {
+    expect(changesFrom({ ...formFor(saved), voicemailPattern: ' ' }, saved)).toEqual({ voicemailPattern: '' });
   });
 });
 

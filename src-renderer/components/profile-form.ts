@@ -5,9 +5,12 @@ import {
   DEFAULT_BOARD_PREFS,
   DEFAULT_DESKTOP_PREFS,
   DEFAULT_HISTORY_PREFS,
+  DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS,
+  DEFAULT_VOICEMAIL_PATTERN,
   type AuthType,
   type BoardPrefs,
   type DesktopPrefs,
+  type DndMethod,
   type HistoryPrefs,
 } from '../../src-shared/profile';
 import type { ProfileChanges, ProfileDraft } from '../stores/profiles';
@@ -37,7 +40,25 @@ export interface ProfileForm {
   bringToFrontShortcut: string;
   historyScope: HistoryPrefs['scope'];
   historyRetentionDays: number;
+  voicemailPattern: string;
+  dndMethod: DndMethod;
+  listenIn: boolean;
+  ringSound: boolean;
+  queueWaitThresholdSeconds: number;
 }
+
+/** The receptionist's settings, each sent as typed (main validates) when it differs from the saved one. */
+const RECEPTIONIST_KEYS = [
+  'voicemailPattern',
+  'dndMethod',
+  'listenIn',
+  'ringSound',
+  'queueWaitThresholdSeconds',
+] as const;
+
+/** A profile saved without a threshold waits the default time (see the profile's schema). */
+const savedQueueWaitThreshold = (profile: UserProfileSummary | undefined) =>
+  profile?.queueWaitThresholdSeconds ?? DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS;
 
 export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
   const tls = profile?.tls;
@@ -61,6 +82,11 @@ export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
     ...(profile?.desktop ?? DEFAULT_DESKTOP_PREFS),
     historyScope: profile?.history.scope ?? DEFAULT_HISTORY_PREFS.scope,
     historyRetentionDays: profile?.history.retentionDays ?? DEFAULT_HISTORY_PREFS.retentionDays,
+    voicemailPattern: profile?.voicemailPattern ?? DEFAULT_VOICEMAIL_PATTERN,
+    dndMethod: profile?.dndMethod ?? 'auto',
+    listenIn: profile?.listenIn ?? false,
+    ringSound: profile?.ringSound ?? false,
+    queueWaitThresholdSeconds: savedQueueWaitThreshold(profile),
   };
 }
 
@@ -71,7 +97,8 @@ export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
 export function draftFrom(
   form: ProfileForm,
   caFile?: string,
-): ProfileDraft & Required<Pick<ProfileDraft, 'tls' | 'board' | 'desktop' | 'history'>> {
+): ProfileDraft &
+  Required<Pick<ProfileDraft, 'tls' | 'board' | 'desktop' | 'history' | (typeof RECEPTIONIST_KEYS)[number]>> {
   const serverName = form.serverName.trim();
   const myDevice = form.myDevice.trim();
   const optional = (key: 'dialContext' | 'parkingLot' | 'recordingPattern') => {
@@ -107,6 +134,11 @@ export function draftFrom(
       bringToFrontShortcut: form.bringToFrontShortcut.trim(),
     },
     history: { scope: form.historyScope, retentionDays: Number(form.historyRetentionDays) },
+    voicemailPattern: form.voicemailPattern.trim(),
+    dndMethod: form.dndMethod,
+    listenIn: form.listenIn,
+    ringSound: form.ringSound,
+    queueWaitThresholdSeconds: Number(form.queueWaitThresholdSeconds),
   };
 }
 
@@ -135,6 +167,10 @@ export function changesFrom(form: ProfileForm, original: UserProfileSummary): Pr
     if (draft[key] !== undefined && !same(draft[key], original[key])) Object.assign(changes, { [key]: draft[key] });
   }
   if (draft.myDevice !== original.myDevice) changes.myDevice = draft.myDevice ?? null;
+  const saved = { ...original, queueWaitThresholdSeconds: savedQueueWaitThreshold(original) };
+  for (const key of RECEPTIONIST_KEYS) {
+    if (draft[key] !== saved[key]) Object.assign(changes, { [key]: draft[key] });
+  }
   const board = Object.fromEntries(
     Object.entries(draft.board).filter(
       ([key, value]) => !same(value, original.board[key as keyof typeof original.board]),
