@@ -82,12 +82,13 @@ export async function replayTrace(trace: Trace): Promise<ReplayResult> {
         const id = step.message.get('ActionID');
         const headers = rewrite(pbx, client, step.message);
         client.send(action, headers, id);
-        if (action.toLowerCase() !== 'logoff')
-          await client.waitFor((m) => m.response !== undefined && m.actionId === id, 5000).catch(() => undefined);
+        // Every answer is awaited (Logoff's Goodbye too): the clock does not wait for the socket.
+        await client.waitFor((m) => m.response !== undefined && m.actionId === id, 5000).catch(() => undefined);
         if (action.toLowerCase() === 'challenge') await wait(5);
       }
     }
-    await pass(100);
+    clock.advance(100);
+    await wait(100);
   } finally {
     for (const c of clients.values()) c.close();
   }
