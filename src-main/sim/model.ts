@@ -223,8 +223,8 @@ export type ModelEvent =
       actionId: string | undefined;
       success: boolean;
       channelName: string;
-      context: string;
-      exten: string;
+      /** Where the channel went: an extension, or an application with its data. */
+      target: { context: string; exten: string } | { application: string; data: string };
       reason: number;
       uniqueid: string;
       callerIdNum: string;

@@ -12,12 +12,14 @@ import { scenario } from './testing/scenario-builder';
 import type { RenderedEvent } from './dialects';
 import { loadTrace, type Trace } from './testing/conformance/trace-file';
 import { startSimulatedPbx } from './index';
-import { replayTrace } from './testing/conformance/replay';
+import { labHandsetsOffice, replayTrace } from './testing/conformance/replay';
 import { consumedCallSequence, type CallSequence } from './testing/conformance/call-sequence';
 import { TRACE_DIR, TRACE_FILES } from '../testing/ami-trace-file';
 
-/** The receptionist traces (21-25) the simulator replays so far. */
-const RECEPTIONIST = ['receptionist/23-queue-operations.jsonl'];
+/** The receptionist traces (21-25) the simulator replays so far (21, 24, 25: see the closing note of stop 10). */
+const RECEPTIONIST = ['receptionist/22-presence-dnd-set.jsonl', 'receptionist/23-queue-operations.jsonl'];
+/** Traces that need the lab's handsets as Local channels (`Setvar DEVICE_STATE(Custom:105)` lights hint 105). */
+const ON_HANDSETS = new Set(['receptionist/22-presence-dnd-set.jsonl']);
 const files = TRACE_FILES.length === 0 ? [] : [...TRACE_FILES, ...RECEPTIONIST];
 if (files.length === 0 && process.env.SWITCHBOARD_ALLOW_MISSING_TRACES !== '1') {
   throw new Error(
@@ -154,7 +156,7 @@ describe.skipIf(files.length === 0)('conformance with real Asterisk 20 transcrip
 
     beforeAll(async () => {
       trace = loadTrace(file);
-      sim = (await replayTrace(trace)).received;
+      sim = (await replayTrace(trace, ON_HANDSETS.has(file) ? labHandsetsOffice() : undefined)).received;
     }, 30_000);
 
     it('opens as many connections as the recording', () => {

@@ -45,14 +45,21 @@ export function durationHms(ms: number): string {
   return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
 }
 
-/** OriginateResponse reads the same from Asterisk 1.8 to 22. */
+/** OriginateResponse reads the same from Asterisk 1.8 to 22: Context and Exten, or Application and Data (manager.c). */
 export function originateResponseFields(event: Extract<ModelEvent, { kind: 'originateResponse' }>): AmiHeader[] {
   return [
     ...(event.actionId !== undefined ? ([['ActionID', event.actionId]] as AmiHeader[]) : []),
     ['Response', event.success ? 'Success' : 'Failure'],
     ['Channel', event.channelName],
-    ['Context', event.context],
-    ['Exten', event.exten],
+    ...(('application' in event.target
+      ? [
+          ['Application', event.target.application],
+          ['Data', event.target.data],
+        ]
+      : [
+          ['Context', event.target.context],
+          ['Exten', event.target.exten],
+        ]) as AmiHeader[]),
     ['Reason', String(event.reason)],
     ['Uniqueid', event.uniqueid],
     ['CallerIDNum', event.callerIdNum],

@@ -21,8 +21,9 @@ export function originate(t: Telephony, req: OriginateRequest): Promise<Originat
       actionId: req.actionId,
       success: ok,
       channelName: channel?.name ?? req.channel,
-      context: req.context ?? '',
-      exten: req.exten ?? '',
+      target: req.application
+        ? { application: req.application, data: req.data ?? '' }
+        : { context: req.context ?? '', exten: req.exten ?? '' },
       reason,
       uniqueid: channel?.uniqueid ?? '<unknown>',
       callerIdNum: req.callerIdNum ?? '<unknown>',

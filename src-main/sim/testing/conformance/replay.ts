@@ -40,11 +40,20 @@ export interface ReplayResult {
 const SOCKET_SETTLE_MS = 5;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function replayTrace(trace: Trace): Promise<ReplayResult> {
+/** The lab PBX as the receptionist traces (21-25) use it: handsets are `Local/1NN@phones`, ring group 650. */
+export function labHandsetsOffice(): OfficeDirectory {
+  return {
+    ...labOffice(),
+    localHandsets: 'phones',
+    ringGroups: [{ exten: '650', members: ['105', '106'], context: 'phones' }],
+  };
+}
+
+export async function replayTrace(trace: Trace, office: OfficeDirectory = labOffice()): Promise<ReplayResult> {
   const clock = new VirtualClock();
   const pbx = await startSimulatedPbx({
     dialect: 'asterisk-18',
-    office: labOffice(),
+    office,
     users: LAB_USERS,
     clock,
     answerDelayMs: 1000,
