@@ -88,8 +88,13 @@ test.describe('everything from the keyboard', () => {
     await keys.press('/');
     await expect(page.getByTestId('filter')).toBeFocused();
 
+    // The bar's order: filter, group by context, tile size, phonebook, call history, then the tiles.
     await keys.press('Tab');
     await keys.press('Tab');
+    await keys.press('Tab');
+    await expect(page.getByTestId('open-phonebook')).toBeFocused();
+    await keys.press('Tab');
+    await expect(page.getByTestId('history-open')).toBeFocused();
     await keys.press('Tab');
     await expect(tile(page, '100')).toBeFocused();
     await keys.press('ArrowRight');
