@@ -16,10 +16,17 @@ import { labHandsetsOffice, replayTrace } from './testing/conformance/replay';
 import { consumedCallSequence, type CallSequence } from './testing/conformance/call-sequence';
 import { TRACE_DIR, TRACE_FILES } from '../testing/ami-trace-file';
 
-/** The receptionist traces (21-25) the simulator replays so far (21, 24, 25: see the closing note of stop 10). */
-const RECEPTIONIST = ['receptionist/22-presence-dnd-set.jsonl', 'receptionist/23-queue-operations.jsonl'];
-/** Traces that need the lab's handsets as Local channels (`Setvar DEVICE_STATE(Custom:105)` lights hint 105). */
-const ON_HANDSETS = new Set(['receptionist/22-presence-dnd-set.jsonl']);
+/** The receptionist traces (21-25) the simulator replays so far (21, 24: see the closing note of stop 10). */
+const RECEPTIONIST = [
+  'receptionist/22-presence-dnd-set.jsonl',
+  'receptionist/23-queue-operations.jsonl',
+  'receptionist/25-names-and-directory.jsonl',
+];
+/**
+ * Traces that need the lab's handsets as Local channels (`Setvar DEVICE_STATE(Custom:105)` lights hint
+ * 105; `dialplan show 105@internal` prints `Dial(Local/105@phones,30)`).
+ */
+const ON_HANDSETS = new Set(['receptionist/22-presence-dnd-set.jsonl', 'receptionist/25-names-and-directory.jsonl']);
 const files = TRACE_FILES.length === 0 ? [] : [...TRACE_FILES, ...RECEPTIONIST];
 if (files.length === 0 && process.env.SWITCHBOARD_ALLOW_MISSING_TRACES !== '1') {
   throw new Error(
@@ -95,6 +102,9 @@ const KNOWN_GAPS: Record<string, KnownGap> = {
  * and the simulator's always-present parking bridge (the lab's appears at its first park).
  */
 const COUNTED_LISTS = ['QueueStatus', 'QueueSummary'];
+
+/** CLI commands the simulator prints line for line as the lab's Asterisk 20 did (trace 25). */
+const PRINTED_ALIKE = ['dialplan show', 'database show'];
 
 const PROTOCOL = ['01', '02', '03', '04', '05', '06', '17', '18', '19', '20'];
 
@@ -177,6 +187,9 @@ describe.skipIf(files.length === 0)('conformance with real Asterisk 20 transcrip
           if (actionName === 'ListCommands') continue;
           expect(shape(got!), where).toBe(shape(expected));
           if (actionName !== 'Command') expect(got!.getAll('Message'), where).toEqual(expected.getAll('Message'));
+          const command = action?.kind === 'action' ? (action.message.get('Command') ?? '') : '';
+          if (PRINTED_ALIKE.some((c) => command.startsWith(c)))
+            expect(got!.getAll('Output'), `${where} ${command}`).toEqual(expected.getAll('Output'));
           const items = (ms: readonly AmiMessage[]) =>
             new Set(
               ms

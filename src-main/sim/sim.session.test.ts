@@ -222,6 +222,23 @@ describe('hints per dialect', () => {
     expect(bogus.response).toBe('Error');
     expect((await c.action('Command', { Command: '' })).get('Message')).toBe('No command provided');
   });
+
+  it('asterisk-22 shows an extension of the PBX with dialplan show, and fails for one it does not have', async () => {
+    await start({ dialect: 'asterisk-22' });
+    const c = await client();
+    await c.login();
+    const known = await c.action('Command', { Command: 'dialplan show 101@internal' });
+    expect(known.response).toBe('Success');
+    expect(known.getAll('Output')).toContain(
+      '                    2. Dial(PJSIP/101,30)                         [extensions.conf:76]',
+    );
+    const missing = await c.action('Command', { Command: 'dialplan show 999@internal' });
+    expect(missing.response).toBe('Error');
+    expect(missing.getAll('Output')).toEqual([
+      'There is no existence of 999@internal extension',
+      "Command 'dialplan show 999@internal' failed.",
+    ]);
+  });
 });
 
 describe('a person with telnet', () => {

@@ -60,11 +60,11 @@ export const systemActions: ActionDefinition[] = [
         return;
       }
       const output = runCliCommand(command, model, dialect, clock.now());
-      const lines = output ?? [
+      const lines = output?.lines ?? [
         `No such command '${command}' (type 'core show help ${command}' for other possible commands)`,
       ];
       if (dialect.commandStyle === 'output') {
-        ctx.respond(output ? 'Success' : 'Error', [
+        ctx.respond(output && !output.failed ? 'Success' : 'Error', [
           ['Message', 'Command output follows'],
           ...lines.map((l) => ['Output', l] as const),
         ]);

@@ -31,6 +31,17 @@ export const LAB_USERS = [
   { username: 'limited', secret: 'limited-secret', read: ['call'], write: ['call'] },
 ];
 
+/**
+ * The lab's AstDB as the recorder leaves it between scenarios: every `Custom:1NN` set NOT_INUSE,
+ * presence 110/111 NOT_SET (both kept in AstDB by Asterisk), and the PBX's own UUID (trace 25's `database show`).
+ */
+const LAB_ASTDB: Record<string, string> = {
+  ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`CustomDevstate/${100 + i}`, 'NOT_INUSE'])),
+  'CustomPresence/110': 'NOT_SET',
+  'CustomPresence/111': 'NOT_SET',
+  'pbx/UUID': '923d6583-4e2e-441a-9a0b-23c26af57fd3',
+};
+
 export interface ReplayResult {
   readonly received: Map<number, AmiMessage[]>;
   readonly pbx: SimulatedPbx;
@@ -55,6 +66,7 @@ export async function replayTrace(trace: Trace, office: OfficeDirectory = labOff
     dialect: 'asterisk-18',
     office,
     users: LAB_USERS,
+    astdb: LAB_ASTDB,
     clock,
     answerDelayMs: 1000,
     parkingTimeoutMs: 45_000,
