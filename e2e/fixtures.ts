@@ -3,11 +3,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../src-main/browser-host';
-import { KeytarVault } from '../src-main/profiles/vault';
+import { KeytarVault, type KeytarApi } from '../src-main/profiles/vault';
 import { startSimulatedPbx, type SimulatedPbx, type SimulatedPbxOptions } from '../src-main/sim';
 
 /** The keychain service the e2e's secrets are filed under, apart from a real install's. */
 export const E2E_VAULT_SERVICE = 'Switchboard e2e';
+
+/** The secret in this profile's e2e keychain entry (main files it with the server it was saved for). */
+export async function keychainSecretOf(keytar: KeytarApi, profileId: string): Promise<string | null> {
+  const entry = await keytar.getPassword(E2E_VAULT_SERVICE, profileId);
+  return entry === null ? null : (JSON.parse(entry) as { secret: string }).secret;
+}
 
 /**
  * Per test: a fresh simulated PBX on an ephemeral loopback port, and the real main-process
@@ -41,7 +47,8 @@ export const test = base.extend<Fixtures>({
   userDataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'switchboard-e2e-'));
     await use(dir);
-    await rm(dir, { recursive: true, force: true });
+    // On a loaded machine a closing host may still be writing its last files (ENOTEMPTY): rm retries.
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   },
   host: async ({ mainLog, userDataDir, demoScenario }, use) => {
     const host = await startBrowserHost({

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { KeytarApi } from '../src-main/profiles/vault';
 import { startSimulatedPbx } from '../src-main/sim';
-import { E2E_VAULT_SERVICE, createProfile, expect, test } from './fixtures';
+import { E2E_VAULT_SERVICE, createProfile, expect, keychainSecretOf, test } from './fixtures';
 
 const keytar = createRequire(import.meta.url)('keytar') as KeytarApi;
 
@@ -78,7 +78,7 @@ test.describe('hardening', () => {
       await page.getByLabel('Remember my secret on this computer').check();
       await page.getByTestId('connect-submit').click();
       await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
-      await expect.poll(() => keytar.getPassword(E2E_VAULT_SERVICE, id ?? '')).toBe('demo');
+      await expect.poll(() => keychainSecretOf(keytar, id ?? '')).toBe('demo');
       await page.getByRole('button', { name: 'Log out' }).click();
       await expect(page.getByTestId('secret-saved')).toBeVisible();
 

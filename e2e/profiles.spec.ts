@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import type { KeytarApi } from '../src-main/profiles/vault';
-import { E2E_VAULT_SERVICE, createProfile, expect, test } from './fixtures';
+import { E2E_VAULT_SERVICE, createProfile, expect, keychainSecretOf, test } from './fixtures';
 
 const SECRET = `e2e-${Math.random().toString(36).slice(2, 12)}`;
 const keytar = createRequire(import.meta.url)('keytar') as KeytarApi;
@@ -45,7 +45,7 @@ test.describe('login profiles and the keychain', () => {
     await expect(page.getByTestId('status-text')).toContainText('Connected to Asterisk');
     // Main stores the typed secret before it announces "Connected" (services.login.test.ts proves the
     // order); the keychain is another process, so its answer is awaited rather than read once.
-    await expect.poll(() => keytar.getPassword(E2E_VAULT_SERVICE, id)).toBe(SECRET);
+    await expect.poll(() => keychainSecretOf(keytar, id)).toBe(SECRET);
 
     await page.getByRole('button', { name: 'Log out' }).click();
     await expect(page.getByTestId('status-text')).toHaveText('Not connected');

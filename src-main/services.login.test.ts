@@ -99,7 +99,7 @@ describe('logging in with a profile', () => {
       ok: true,
       value: { kind: 'connected' },
     });
-    expect(vault.secrets.get(id)).toBe(SECRET);
+    expect(vault.secretOf(id)).toBe(SECRET);
     await call('session:disconnect');
     expect(await call('session:connect', { profileId: id })).toMatchObject({
       ok: true,
@@ -114,7 +114,7 @@ describe('logging in with a profile', () => {
     let id = '';
     const broadcast: Broadcast = (channel, payload) => {
       if (channel === 'session:status' && (payload as SessionStatus).kind === 'connected')
-        storedWhenAnnounced.push(vault.secrets.get(id) === SECRET);
+        storedWhenAnnounced.push(vault.secretOf(id) === SECRET);
     };
     const { call } = await startConsole({ vault, broadcast });
     id = await profileFor(call, await pbx());
@@ -199,7 +199,7 @@ describe('logging in with a profile', () => {
       value: { kind: 'connected' },
     });
     await call('session:disconnect');
-    expect(vault.secrets.get(id)).toBe(SECRET);
+    expect(vault.secretOf(id)).toBe(SECRET);
 
     expect(await call('profiles:update', { id, changes: { displayName: 'Front desk (day)' } })).toMatchObject({
       ok: true,
@@ -233,7 +233,7 @@ describe('logging in with a profile', () => {
     });
     const id = created.ok ? (created.value as { id: string }).id : '';
     await call('session:connect', { profileId: id, secret: SECRET, rememberSecret: true });
-    expect(vault.secrets.get(id)).toBe(SECRET);
+    expect(vault.secretOf(id)).toBe(SECRET);
     expect(await call('profiles:update', { id, changes })).toMatchObject({
       ok: true,
       value: { hasSavedSecret: false },

@@ -104,7 +104,7 @@ describe('no secret reaches the renderer or the log', () => {
       ok: true,
       value: { kind: 'remembered' },
     });
-    expect(vault.secrets.get(frontDesk.id)).toBe(SECRET);
+    expect(vault.secretOf(frontDesk.id)).toBe(SECRET);
     await call('session:disconnect', undefined);
     expect(await call('session:connect', { profileId: frontDesk.id })).toMatchObject({
       ok: true,
@@ -181,7 +181,7 @@ describe('no secret reaches the renderer or the log', () => {
       ok: true,
       value: { kind: 'failed', reason: { code: 'authFailed' } },
     });
-    expect(vault.secrets.get(frontDesk.id)).toBe(SECRET);
+    expect(vault.secretOf(frontDesk.id)).toBe(SECRET);
     expect(await call('session:connect', { profileId: plainDesk.id, secret: SECRET })).toMatchObject({
       ok: true,
       value: { kind: 'connected' },

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CredentialService } from './credentials';
 import { ProfileStore } from './profile-store';
-import type { UserProfile } from '../../src-shared/profile';
+import { secretTargetOf, type UserProfile } from '../../src-shared/profile';
+import { sealSavedSecret } from './saved-secret';
 import { MapVault, UnreachableVault } from './testing/vaults';
 import { NO_KEYCHAIN_MESSAGE } from './vault';
 
@@ -27,7 +28,7 @@ describe('CredentialService with a keychain', () => {
     const credentials = new CredentialService({ vault, profiles: store });
     expect(await credentials.hasSavedSecret(profile.id)).toBe(false);
     expect(await credentials.saveSecret(profile.id, 's3cret', true)).toEqual({ kind: 'remembered' });
-    expect(vault.secrets.get(profile.id)).toBe('s3cret');
+    expect(vault.secretOf(profile.id)).toBe('s3cret');
     expect(await credentials.hasSavedSecret(profile.id)).toBe(true);
 
     credentials.dropSessionSecrets();
@@ -40,7 +41,7 @@ describe('CredentialService with a keychain', () => {
 
   it('keeps a secret typed without "remember" for this session only, and forgets an earlier saved one', async () => {
     const vault = new MapVault();
-    vault.secrets.set(profile.id, 'old');
+    vault.secrets.set(profile.id, sealSavedSecret('old', secretTargetOf(profile)));
     const credentials = new CredentialService({ vault, profiles: store });
     expect(await credentials.saveSecret(profile.id, 'typed', false)).toEqual({ kind: 'sessionOnly' });
     expect(vault.secrets.has(profile.id)).toBe(false);
@@ -57,7 +58,7 @@ describe('CredentialService with a keychain', () => {
 
   it('prefers a secret typed now over the session one and the saved one, and keeps it for reconnects', async () => {
     const vault = new MapVault();
-    vault.secrets.set(profile.id, 'saved');
+    vault.secrets.set(profile.id, sealSavedSecret('saved', secretTargetOf(profile)));
     const credentials = new CredentialService({ vault, profiles: store });
     expect(await credentials.secretForConnect(profile.id, 'typed now')).toEqual({
       kind: 'secret',
@@ -98,16 +99,49 @@ describe('CredentialService with a keychain', () => {
     expect(await credentials.deleteProfile(profile.id)).toEqual({ kind: 'alreadyGone' });
   });
 
-  it('keeps the secret when the profile is renamed or pointed at another host', async () => {
+  it('keeps the secret when the profile is renamed', async () => {
     const credentials = new CredentialService({ vault: new MapVault(), profiles: store });
     await credentials.saveSecret(profile.id, 's3cret', true);
-    await store.update(profile.id, { displayName: 'Reception', host: 'pbx2.example.org' });
+    await store.update(profile.id, { displayName: 'Reception' });
     credentials.dropSessionSecrets();
     expect(await credentials.secretForConnect(profile.id)).toEqual({
       kind: 'secret',
       secret: 's3cret',
       source: 'vault',
     });
+  });
+
+  it.each([
+    ['the host', { host: 'pbx2.example.org' }],
+    ['the port', { port: 5039 }],
+    ['TLS', { tls: { enabled: true } }],
+    ['the login method', { authType: 'plain' }],
+  ] as const)(
+    'never gives a saved secret for a server it was not saved for, when %s changed by a path that skipped the editor',
+    async (_what, changes) => {
+      const vault = new MapVault();
+      const credentials = new CredentialService({ vault, profiles: store });
+      await credentials.saveSecret(profile.id, 's3cret', true);
+      // The profiles file re-pointed underneath the service (another process, an import): no forgetIfRepointed ran.
+      await store.update(profile.id, { displayName: 'Reception', ...changes });
+      credentials.dropSessionSecrets();
+      expect(await credentials.hasSavedSecret(profile.id)).toBe(false);
+      expect(await credentials.secretForConnect(profile.id)).toEqual({
+        kind: 'needsSecret',
+        reason:
+          'The secret saved for this profile was saved for another server or login method, so it was forgotten. Type it to connect.',
+      });
+      expect(vault.secrets.has(profile.id), 'the entry is deleted from the keychain').toBe(false);
+    },
+  );
+
+  it('does not use a keychain entry that names no server (saved before secrets were bound to one)', async () => {
+    const vault = new MapVault();
+    vault.secrets.set(profile.id, 's3cret');
+    const credentials = new CredentialService({ vault, profiles: store });
+    expect(await credentials.hasSavedSecret(profile.id)).toBe(false);
+    expect(await credentials.secretForConnect(profile.id)).toMatchObject({ kind: 'needsSecret' });
+    expect(vault.secrets.has(profile.id)).toBe(false);
   });
 
   it('does not copy the secret to a duplicated profile', async () => {

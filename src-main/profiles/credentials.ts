@@ -14,6 +14,7 @@ import type {
   VaultAvailability,
 } from '../../src-shared/profile-results';
 import { secretSchemaFor } from '../../src-shared/secret';
+import { openSavedSecret, sealSavedSecret } from './saved-secret';
 import { VAULT_SERVICE, VaultUnavailableError, type SecretVault } from './vault';
 
 export type SecretForConnect =
@@ -65,7 +66,7 @@ export class CredentialService {
       return { kind: 'sessionOnly' };
     }
     try {
-      await this.deps.vault.set(profileId, secret);
+      await this.deps.vault.set(profileId, sealSavedSecret(secret, target));
       return { kind: 'remembered' };
     } catch (error) {
       if (error instanceof VaultUnavailableError) return { kind: 'notRemembered', reason: error.message };
@@ -102,9 +103,11 @@ export class CredentialService {
 
   /** Whether the keychain holds a secret for this profile. False when the keychain is unreachable. */
   async hasSavedSecret(profileId: string): Promise<boolean> {
-    if (profileId === DEMO_PROFILE_ID) return false;
+    const profile = await this.deps.profiles.get(profileId);
+    if (profile?.kind !== 'user') return false;
     try {
-      return (await this.deps.vault.get(profileId)) !== undefined;
+      const entry = await this.deps.vault.get(profileId);
+      return entry !== undefined && openSavedSecret(entry, secretTargetOf(profile)) !== undefined;
     } catch (error) {
       if (error instanceof VaultUnavailableError) return false;
       throw error;
@@ -129,9 +132,13 @@ export class CredentialService {
     if (typed !== undefined && typed.target === secretTargetOf(profile))
       return { kind: 'secret', secret: typed.secret, source: 'session' };
     try {
-      const saved = await this.deps.vault.get(profileId);
+      const entry = await this.deps.vault.get(profileId);
+      if (entry === undefined)
+        return { kind: 'needsSecret', reason: 'No secret is saved for this profile. Type it to connect.' };
+      const saved = openSavedSecret(entry, secretTargetOf(profile));
       if (saved !== undefined) return { kind: 'secret', secret: saved, source: 'vault' };
-      return { kind: 'needsSecret', reason: 'No secret is saved for this profile. Type it to connect.' };
+      await this.deps.vault.delete(profileId);
+      return { kind: 'needsSecret', reason: SAVED_FOR_ANOTHER_SERVER };
     } catch (error) {
       if (error instanceof VaultUnavailableError) return { kind: 'needsSecret', reason: error.message };
       throw error;
@@ -162,6 +169,8 @@ export class CredentialService {
   }
 }
 
+const SAVED_FOR_ANOTHER_SERVER =
+  'The secret saved for this profile was saved for another server or login method, so it was forgotten. Type it to connect.';
 const SERVER_CHANGED =
   'The profile was pointed at another server while logging in, so the secret typed for the old one was not kept.';
 

@@ -78,14 +78,20 @@ describe.runIf(keychain.kind === 'available')('KeytarVault against a real Secret
     await expect(vault.delete(id)).resolves.toBeUndefined();
   });
 
-  it('keeps the saved secret when the profile is renamed and moved to another host', async () => {
+  it('keeps the saved secret when the profile is renamed, and never gives it for another host', async () => {
     const credentials = new CredentialService({ vault: new KeytarVault(), profiles: store });
     const id = await newProfileId();
     expect(await credentials.saveSecret(id, 's3cret', true)).toEqual({ kind: 'remembered' });
-    await store.update(id, { displayName: 'Reception', host: 'pbx2.example.org' });
+    await store.update(id, { displayName: 'Reception' });
     credentials.dropSessionSecrets();
     expect(await credentials.hasSavedSecret(id)).toBe(true);
     expect(await credentials.secretForConnect(id)).toEqual({ kind: 'secret', secret: 's3cret', source: 'vault' });
+
+    // Moved by a path that skipped the editor's forgetIfRepointed: the keychain entry names the old server.
+    await store.update(id, { host: 'pbx2.example.org' });
+    expect(await credentials.hasSavedSecret(id)).toBe(false);
+    expect(await credentials.secretForConnect(id)).toMatchObject({ kind: 'needsSecret' });
+    expect(await keytar.getPassword(VAULT_SERVICE, id)).toBeNull();
   });
 
   it('deletes the secret from the keychain when the profile is deleted, and only that one', async () => {
@@ -96,7 +102,7 @@ describe.runIf(keychain.kind === 'available')('KeytarVault against a real Secret
     await credentials.saveSecret(kept, 'kept secret', true);
     expect(await credentials.deleteProfile(doomed)).toEqual({ kind: 'deleted' });
     expect(await keytar.getPassword(VAULT_SERVICE, doomed)).toBeNull();
-    expect(await keytar.getPassword(VAULT_SERVICE, kept)).toBe('kept secret');
+    expect(await keytar.getPassword(VAULT_SERVICE, kept)).toContain('"secret":"kept secret"');
   });
 
   it('fails closed with a plain message and stores nothing when no Secret Service is running', async () => {

@@ -6,6 +6,11 @@ export class MapVault implements SecretVault {
   async get(profileId: string) {
     return this.secrets.get(profileId);
   }
+  /** The secret in this profile's entry (see saved-secret.ts), whichever server it was saved for. */
+  secretOf(profileId: string): string | undefined {
+    const entry = this.secrets.get(profileId);
+    return entry === undefined ? undefined : (JSON.parse(entry) as { secret: string }).secret;
+  }
   async set(profileId: string, secret: string) {
     this.secrets.set(profileId, secret);
   }
