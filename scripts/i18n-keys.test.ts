@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WORDS } from '../src-renderer/i18n';
-import { en } from '../src-renderer/i18n/en';
+import en from '../src-renderer/i18n/en.json' with { type: 'json' };
 import { LANGUAGES } from '../src-shared/language';
 
 // Every literal key the page asks for must exist, or the operator would read `login.something`.

@@ -1,4 +1,4 @@
-import type { en } from './en';
+import type en from './en.json';
 
 type WordsOf<T> = { readonly [K in keyof T]: T[K] extends string ? string : WordsOf<T[K]> };
 
