@@ -1,5 +1,6 @@
 import type { SessionFailure } from '../../src-shared/error-codes';
 import { i18n } from '.';
+import type { Words } from './words';
 
 const { t } = i18n.global;
 
@@ -18,31 +19,16 @@ const BECAUSE: Readonly<Record<string, () => string>> = {
  * `where` is the PBX as the status names it (`pbx.example.com:5038`).
  */
 export function failureWords(where: string, reason: SessionFailure): string {
-  const detail = reason.detail === undefined ? '' : t('failure.aside', { text: reason.detail });
-  switch (reason.code) {
-    case 'authFailed':
-      return t('failure.authFailed', { where, detail });
-    case 'loginUnsendable':
-      return t('failure.loginUnsendable', { where });
-    case 'refused':
-      return t('failure.refused', { where });
-    case 'unreachable':
-      return t('failure.unreachable', { where, because: BECAUSE[reason.detail ?? '']?.() ?? reason.detail ?? '' });
-    case 'notAmi':
-      return t('failure.notAmi', { where, greeting: reason.detail ?? '' });
-    case 'timeout':
-      return t('failure.timeout', { where });
-    case 'tls':
-      return t('failure.tls', { where, detail });
-    case 'closedByPeer':
-      return t('failure.closedByPeer', { where });
-    case 'shutdown':
-      return reason.detail === 'restart' ? t('failure.restart', { where }) : t('failure.shutdown', { where });
-    case 'linkDead':
-      return t('failure.linkDead', { where });
-    case 'protocol':
-      return t('failure.protocol', { where, detail });
-    case 'permission':
-      return t('failure.permission', { where });
-  }
+  const detail = reason.detail ?? '';
+  // Each code's words take the placeholders they need from these; the rest are left unused.
+  const said = {
+    where,
+    detail: reason.detail === undefined ? '' : t('failure.aside', { text: detail }),
+    because: Object.hasOwn(BECAUSE, detail) ? BECAUSE[detail]!() : detail,
+    greeting: detail,
+  };
+  // Each code's words are failure.<code> (the type checker holds English to that); a restart is a
+  // shutdown in its own words.
+  const key: keyof Words['failure'] = reason.code === 'shutdown' && detail === 'restart' ? 'restart' : reason.code;
+  return t(`failure.${key}`, said);
 }
