@@ -49,6 +49,42 @@ test.describe('a board of 1,000 extensions', () => {
     await expect(top).toBeInViewport();
   });
 
+  test('a lamp that changes never moves the board: a tile is as tall whatever its lamp says', async ({
+    console: page,
+    pbx,
+  }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await connectTo(page, pbx);
+    await expect(page.getByTestId('tile-count')).toHaveAttribute('data-count', '1000');
+    const states = [
+      ['UNAVAILABLE', 'unavailable'],
+      ['RINGINUSE', 'inUseRinging'],
+      ['BUSY', 'busy'],
+      ['RINGING', 'ringing'],
+      ['ONHOLD', 'onHold'],
+      ['INUSE', 'inUse'],
+      ['NOT_INUSE', 'idle'],
+    ] as const;
+    // A compact tile is too narrow for "In use + ringing" on one line: its lamp takes two there.
+    for (const size of ['normal', 'large'] as const) {
+      await page.getByTestId('tile-size').selectOption(size);
+      const below = tile(page, '1010');
+      await expect(below).toBeInViewport();
+      const layout = async () => {
+        const [own, next] = await Promise.all([tile(page, '1001').boundingBox(), below.boundingBox()]);
+        // From this tile's top: the bar above the board grows by a line when a new lamp appears in its counts.
+        return { height: own?.height, below: next && own ? next.y - own.y : undefined };
+      };
+      const before = await layout();
+      for (const [state, lamp] of states) {
+        pbx.setDeviceState('PJSIP/1001', state);
+        await expect(tile(page, '1001')).toHaveAttribute('data-lamp', lamp);
+        expect(await layout(), `${size}, ${lamp}`).toEqual(before);
+      }
+    }
+  });
+
   test('the filter finds a tile that was never drawn, with its lamp', async ({ console: page, pbx }) => {
     await connectTo(page, pbx);
     await expect(page.getByTestId('tile-count')).toHaveAttribute('data-count', '1000');

@@ -40,11 +40,11 @@ const DRAIN_MS = 4000;
 const LIVE_CALLS = 200;
 const ANSWER_MS = 200;
 
-// Tiles 1001-1020 carry the probes: the top rows, in view at 1366x768, where the receptionist looks
-// (the run checks that they are drawn). 1021-1599 flicker, a screenful of them in view; 1600-1999
-// make calls. Each pool alone, so a probe's lamp is set by the probe only.
-const PROBES = range(1001, 20);
-const FLICKER = range(1021, 579);
+// Tiles 1000-1019 carry the probes: the top four rows, in view at 1366x768, where the receptionist
+// looks (the run checks that they are wholly in view). 1020-1599 flicker, a screenful of them in
+// view; 1600-1999 make calls. Each pool alone, so a probe's lamp is set by the probe only.
+const PROBES = range(1000, 20);
+const FLICKER = range(1020, 580);
 const CALLERS = range(1600, 400);
 /** A probe walks its tile through these in turn: each differs from the last, the lamp must change. */
 const PROBE_STATES: ReadonlyArray<readonly [SettableDeviceState, string]> = [
