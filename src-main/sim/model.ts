@@ -76,6 +76,11 @@ export interface SimChannel {
   hungUp: boolean;
   /** The other half of a Local channel pair (`…;1` ↔ `…;2`); each half hangs up with the other. */
   localPeer: SimChannel | undefined;
+  /**
+   * A Local handset that answered while its `;1` half sends no audio yet (ChanSpy before it spies):
+   * Answer() waits for the first frame, so the dialplan has not set the phone's lamp INUSE (trace 21).
+   */
+  awaitingAudio?: boolean;
 }
 
 export type BridgeType = 'basic' | 'parking';
@@ -498,8 +503,8 @@ export class SimModel {
     // A channel still Down (being set up) does not light the lamp yet.
     const channels = this.channelsOnDevice(device).filter((c) => c.state !== 'Down');
     if (channels.length === 0) return this.manualState.get(device) ?? 'NOT_INUSE';
-    const ringing = channels.some((c) => c.state === 'Ringing');
-    const up = channels.some((c) => c.state !== 'Ringing');
+    const ringing = channels.some((c) => c.state === 'Ringing' || c.awaitingAudio);
+    const up = channels.some((c) => c.state !== 'Ringing' && !c.awaitingAudio);
     if (ringing && up) return 'RINGINUSE';
     if (ringing) return 'RINGING';
     return channels.some((c) => c.onHold) ? 'ONHOLD' : 'INUSE';

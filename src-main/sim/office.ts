@@ -56,6 +56,8 @@ export interface OfficeRingGroup {
   readonly context: string;
   /** Members are dialled without `/n`, so each answered leg's Local pair optimises away. */
   readonly optimize?: boolean;
+  /** How long the members' phones ring before one answers, when not the PBX's usual answer delay. */
+  readonly ringMs?: number;
 }
 
 const FIRST_NAMES = [

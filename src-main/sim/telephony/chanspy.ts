@@ -4,9 +4,12 @@
  * gives ChanSpyStop. Nothing to spy on: no event, the spyer hangs up ~100 ms after answering.
  */
 import type { SimChannel } from '../model';
+import { audioStarts } from './handsets';
 import type { Telephony } from './index';
 
 const START_DELAY_MS = 100;
+/** From ChanSpyStart to the spied audio reaching a Local handset, whose lamp then goes INUSE (trace 21: 42 ms). */
+const FIRST_AUDIO_MS = 42;
 
 export function startChanSpy(t: Telephony, spyer: SimChannel, data: string): void {
   const [prefix = ''] = data.split(',');
@@ -21,6 +24,7 @@ export function startChanSpy(t: Telephony, spyer: SimChannel, data: string): voi
     }
     t.spies.set(spyer.uniqueid, { spyer, spyee });
     t.model.emit({ kind: 'chanSpyStart', spyer, spyee });
+    if (spyer.awaitingAudio) t.later(FIRST_AUDIO_MS, () => audioStarts(t, spyer));
   });
 }
 

@@ -12,6 +12,10 @@ export function dial(
   handlers: {
     onAnswer: (dest: SimChannel) => void;
     onFail: (status: DialStatus) => void;
+    /** Once the answering channel is Up, before its DialEnd ANSWER. */
+    onAnswering?: (dest: SimChannel) => void;
+    /** How long the phone rings before it answers, when not the PBX's usual answer delay. */
+    answerAfterMs?: number;
     /** Called once the callee channel exists, before DialBegin (AgentCalled comes first). */
     onCreated?: (dest: SimChannel) => void;
     timeoutMs?: number;
@@ -52,10 +56,12 @@ export function dial(
     timeoutTimer: undefined,
     onAnswer: handlers.onAnswer,
     onFail: handlers.onFail,
+    onAnswering: handlers.onAnswering,
     answerPhone,
   };
   t.pending.set(dest.uniqueid, pending);
-  if (!t.noAnswer.has(hint.device)) pending.answerTimer = t.later(t.answerDelayMs, () => t.answer(dest));
+  if (!t.noAnswer.has(hint.device))
+    pending.answerTimer = t.later(handlers.answerAfterMs ?? t.answerDelayMs, () => t.answer(dest));
   pending.timeoutTimer = t.later(handlers.timeoutMs ?? 30_000, () => {
     endDial(t, pending, 'NOANSWER');
     t.model.leaveBridge(dest);
@@ -79,6 +85,7 @@ export function answer(t: Telephony, dest: SimChannel): boolean {
   if (!pending || dest.hungUp) return false;
   pending.answerPhone?.();
   t.model.setChannelState(dest, 'Up');
+  pending.onAnswering?.(dest);
   endDial(t, pending, 'ANSWER');
   const caller = pending.caller;
   if (caller && !caller.hungUp) {

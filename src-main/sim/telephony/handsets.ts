@@ -159,6 +159,24 @@ export function openCallee(
   return { dest, dialString: hint.device.slice(hint.device.indexOf('/') + 1) };
 }
 
+/** Applications that send a handset no audio when they start: it reaches the phone once they spy or pick up. */
+const SILENT_APPLICATIONS = /^(ChanSpy|Pickup|PickupChan)$/i;
+
+/**
+ * The handset is about to answer into `application`: on a Local handset, Answer() waits for the first
+ * audio before the lab's dialplan sets the lamp INUSE, so a silent application keeps it ringing (traces 21, 24).
+ */
+export function awaitAudio(t: Telephony, channel: SimChannel, application: string): void {
+  if (t.model.office.localHandsets && SILENT_APPLICATIONS.test(application)) channel.awaitingAudio = true;
+}
+
+/** The first audio reaches a handset that waited for it: its lamp goes INUSE. */
+export function audioStarts(t: Telephony, channel: SimChannel): void {
+  if (!channel.awaitingAudio || channel.hungUp) return;
+  channel.awaitingAudio = false;
+  t.model.refreshDevice(channel.device);
+}
+
 function phoneChannel(t: Telephony, caller: SimChannel | undefined, hint: Hint): SimChannel {
   return t.model.createChannel({
     device: hint.device,

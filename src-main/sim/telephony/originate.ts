@@ -2,7 +2,8 @@
 import type { SimChannel } from '../model';
 import { startChanSpy } from './chanspy';
 import { endDial } from './dialling';
-import { openHandset } from './handsets';
+import { isDirectedPickup, pickUp } from './directed-pickup';
+import { awaitAudio, openHandset } from './handsets';
 import type { Telephony } from './index';
 import type { OriginateOutcome, OriginateRequest, PendingDial } from './types';
 
@@ -56,6 +57,7 @@ export function originate(t: Telephony, req: OriginateRequest): Promise<Originat
         application: 'AppDial2',
         appData: '(Outgoing Line)',
       });
+      awaitAudio(t, channel, req.application ?? '');
       model.emit({ kind: 'dialBegin', caller: undefined, dest: channel, dialString });
       model.setChannelState(channel, 'Ringing');
       model.emit({ kind: 'dialState', caller: undefined, dest: channel, status: 'RINGING' });
@@ -71,6 +73,7 @@ export function originate(t: Telephony, req: OriginateRequest): Promise<Originat
             channel.application = req.application;
             channel.appData = req.data ?? '';
             if (/^ChanSpy$/i.test(req.application)) startChanSpy(t, channel, req.data ?? '');
+            else if (isDirectedPickup(req.application)) pickUp(t, channel, req.application, req.data ?? '');
           } else {
             t.runDialplan(channel, req.context ?? 'internal', req.exten ?? 's');
           }

@@ -13,16 +13,17 @@ export function ringGroup(t: Telephony, caller: SimChannel, group: OfficeRingGro
       via: group.context,
       optimize: group.optimize,
       timeoutMs: 20_000,
-      onAnswer: (dest) => {
-        // The other legs: DialEnd CANCEL, then Hangup "Answered elsewhere" (trace 24).
+      answerAfterMs: group.ringMs,
+      onAnswering: (dest) => {
+        // The other legs first: DialEnd CANCEL, then Hangup "Answered elsewhere" (trace 24).
         for (const other of legs) {
           const pending = other === dest ? undefined : t.pending.get(other.uniqueid);
           if (!pending) continue;
           endDial(t, pending, 'CANCEL');
           t.model.destroyChannel(other, 26);
         }
-        t.bridgeTogether(caller, dest);
       },
+      onAnswer: (dest) => t.bridgeTogether(caller, dest),
       onFail: () => {
         if (++failed === members.length) t.hangup(caller, 16);
       },

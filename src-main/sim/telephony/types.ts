@@ -46,6 +46,8 @@ export interface PendingDial {
   onFail: (status: DialStatus) => void;
   /** The phone behind a Local channel picks up first. */
   answerPhone?: () => void;
+  /** Runs once the answering channel is Up, before its DialEnd ANSWER (Dial hangs up its other legs first). */
+  onAnswering?: (dest: SimChannel) => void;
 }
 
 /** A queue caller talking to an agent, reported by AgentComplete when either hangs up. */

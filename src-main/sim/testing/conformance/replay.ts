@@ -51,12 +51,15 @@ export interface ReplayResult {
 const SOCKET_SETTLE_MS = 5;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The lab PBX as the receptionist traces (21-25) use it: handsets are `Local/1NN@phones`, ring group 650. */
+/**
+ * The lab PBX as the receptionist traces (21-25) use it: handsets are `Local/1NN@phones`, ring group
+ * 650, whose `b()` pre-dial handler lets 105 and 106 ring 15 s (RINGSECS).
+ */
 export function labHandsetsOffice(): OfficeDirectory {
   return {
     ...labOffice(),
     localHandsets: 'phones',
-    ringGroups: [{ exten: '650', members: ['105', '106'], context: 'phones' }],
+    ringGroups: [{ exten: '650', members: ['105', '106'], context: 'phones', ringMs: 15_000 }],
   };
 }
 
@@ -167,6 +170,12 @@ function stimulus(pbx: SimulatedPbx, note: string): void {
     return pbx.setPresence(m[1]!, state!.toLowerCase() as PresenceState, subtype, message);
   }
   if (note === 'cli: dialplan reload') return pbx.model.reloadDialplan();
+  // The lab's "handset goes off-hook now": its ringing [phones] channel jumps to Answer().
+  m = /^cli: channel redirect Local\/(\d+)@phones-[0-9a-f]+;2 phones,\1,6$/.exec(note);
+  if (m) {
+    for (const channel of pbx.model.channelsOnDevice(pbx.model.deviceOf(m[1]!))) pbx.telephony.answer(channel);
+    return;
+  }
   if (note === 'cli: core restart gracefully') return void pbx.faults.restart(100);
   if (note === 'cli: channel request hangup all') {
     for (const c of [...pbx.model.channels.values()]) pbx.telephony.hangup(c, 16);
