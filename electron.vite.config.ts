@@ -11,7 +11,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rolldownOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          // The call history's writer thread, started by src-main/directory/call-history.ts from beside index.js.
+          'history-worker': resolve(__dirname, 'src-main/directory/history-worker.ts'),
+        },
+      },
     },
   },
   preload: {

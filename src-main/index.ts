@@ -166,9 +166,16 @@ function startApp(): void {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
-    app.on('before-quit', () => {
+    let disposed = false;
+    app.on('before-quit', (event) => {
       shell.quitting = true;
-      void services.dispose();
+      if (disposed) return;
+      // Quitting waits for the session to end and the call history to write its last calls.
+      event.preventDefault();
+      void services.dispose().finally(() => {
+        disposed = true;
+        app.quit();
+      });
     });
     app.on('will-quit', () => globalShortcut.unregisterAll());
   });

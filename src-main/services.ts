@@ -52,6 +52,8 @@ export interface MainServices {
   /** Calls ringing for me, by the notification rule: what a native notification and the taskbar show. */
   readonly alerts: CallAlerts;
   connect(request: ConnectRequest): Promise<SessionStatus>;
+  /** The logged-in profile's call history, where the session writes every call it saw end. */
+  callHistory(): CallHistory | undefined;
   /** At an OS user's first start, adds the admin's machine-wide profiles (see machine-profiles.ts). */
   addMachineProfiles(machineFile: string): Promise<void>;
   /** Follows `--profile <name>` from the command line, if given. */
@@ -123,8 +125,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     await oldDemo?.close();
     store.clear();
     // After the session: the calls it ended on the way out are written before the file closes.
-    history?.close();
+    const closing = history;
     history = undefined;
+    await closing?.close();
     directory.close();
   }
 
@@ -177,13 +180,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   }
 
   function openHistory(opened: ProfileDirectory, retentionDays: number): CallHistory {
-    const callHistory: CallHistory = new CallHistory({
-      db: opened.db,
+    return new CallHistory({
+      path: opened.path,
       retentionDays,
-      onChanged: () => options.broadcast('history:changed', { unseenMissed: callHistory.unseenMissed() }),
+      onChanged: (unseenMissed) => options.broadcast('history:changed', { unseenMissed }),
       onError: (message, error) => options.log.error(message, error),
     });
-    return callHistory;
   }
 
   async function sessionTarget(login: Login) {
@@ -256,6 +258,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     feed,
     alerts,
     connect,
+    callHistory: () => history,
     async addMachineProfiles(machineFile) {
       const message = await addMachineProfilesAtFirstStart(profiles, machineFile);
       if (message) launchNotices.push({ kind: 'machineProfiles', message });

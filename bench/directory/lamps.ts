@@ -1,20 +1,19 @@
 /**
  * The lamp part of npm run bench:directory: a real AMI session from the product's main services to
  * a simulated PBX in its own process (lamp-pbx.ts), lamps set there and timed until main's picture
- * shows them; once with no history writes, once while the call history takes 2,000 calls/s
- * through its own entry point (record, batched writes) into the same profile database.
+ * shows them; once with no history writes, once while the logged-in profile's own call history
+ * (the one the session writes to, with its writer thread) takes 2,000 calls/s through `record`.
  */
 import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CallRecord } from '../../src-shared/call-history';
+import type { HistoryQuery } from '../../src-shared/call-history';
 import { ProfileDraftSchema } from '../../src-shared/profile';
-import { CallHistory } from '../../src-main/directory/call-history';
-import { openDirectoryDatabase } from '../../src-main/directory/database';
-import { SCHEMA_AREAS } from '../../src-main/directory/schema-areas';
+import { sampleCall } from '../../src-main/directory/testing/sample-calls';
 import { MapVault } from '../../src-main/profiles/testing/vaults';
 import { createMainServices } from '../../src-main/services';
+import { DEMO_MANAGER_USER } from '../../src-main/sim';
 import { wallClock, type LampPbxReply, type LampPbxRequest, type LampProbe } from './lamp-protocol';
 
 const CALLS_PER_SECOND = 2000;
@@ -61,10 +60,10 @@ export async function measureLamps(seconds: number, progress: (line: string) => 
     displayName: 'Bench',
     host: '127.0.0.1',
     port: ready.port,
-    username: 'demo',
+    username: DEMO_MANAGER_USER.username,
   });
   const profile = await services.handlers['profiles:create'](draft, window);
-  const status = await services.connect({ profileId: profile.id, secret: 'demo' });
+  const status = await services.connect({ profileId: profile.id, secret: DEMO_MANAGER_USER.secret });
   if (status.kind !== 'connected') throw new Error(`the session did not connect: ${status.kind}`);
 
   const shown: [id: string, lamp: string, at: number][] = [];
@@ -74,30 +73,27 @@ export async function measureLamps(seconds: number, progress: (line: string) => 
     for (const tile of patch.upsert) shown.push([tile.id, tile.lamp, at]);
   });
 
-  const { db } = openDirectoryDatabase({ userDataDir, profileId: profile.id, areas: SCHEMA_AREAS });
-  const history = new CallHistory({
-    db,
-    retentionDays: 30,
-    onChanged: () => undefined,
-    onError: (message, error) => progress(`history: ${message} ${String(error)}`),
-  });
-  const written = () => (db.prepare('SELECT count(*) AS n FROM history_calls').get() as { n: number }).n;
+  const opened = services.callHistory();
+  if (!opened) throw new Error('the profile has no call history');
+  const history = opened;
+  const everything: HistoryQuery = { missed: false, mine: false, today: false, text: '', offset: 0, limit: 1 };
+  const written = async () => (await history.page(everything)).total;
 
   async function run(inserting: boolean): Promise<LampRun> {
     shown.length = 0;
-    const before = written();
+    const before = await written();
     const startedAt = performance.now();
     let recorded = 0;
     const timer = inserting
       ? setInterval(() => {
           const due = (CALLS_PER_SECOND * (performance.now() - startedAt)) / 1000;
-          for (; recorded < due; recorded++) history.record(call(recorded));
+          for (; recorded < due; recorded++) history.record(sampleCall(`bench-${recorded}`, recorded));
         }, INSERT_TICK_MS)
       : undefined;
     send({ kind: 'probe', ms: seconds * 1000 });
     const sent = await next();
     clearInterval(timer);
-    history.flush();
+    await history.flush();
     const elapsedS = (performance.now() - startedAt) / 1000;
     if (sent.kind !== 'sent') throw new Error('the simulated PBX did not report its probes');
     // What is still on its way is waited for, then counted as never shown.
@@ -113,7 +109,7 @@ export async function measureLamps(seconds: number, progress: (line: string) => 
       p50: at(0.5),
       p99: at(0.99),
       max: latencies.at(-1) ?? NaN,
-      callsPerSecond: (written() - before) / elapsedS,
+      callsPerSecond: ((await written()) - before) / elapsedS,
     };
   }
 
@@ -127,36 +123,9 @@ export async function measureLamps(seconds: number, progress: (line: string) => 
   progress(`lamps: ${seconds} s while the call history takes ${CALLS_PER_SECOND} calls/s`);
   const inserting = await run(true);
 
-  history.close();
-  db.close();
   await services.dispose();
   send({ kind: 'close' });
   await new Promise((resolve) => child.once('exit', resolve));
   await rm(userDataDir, { recursive: true, force: true });
   return { idle, inserting };
-}
-
-const reception = { number: '100', name: 'Reception', extensionId: '100@internal' };
-
-function call(index: number): CallRecord {
-  const from = {
-    number: `+3361234${String(index % 10_000).padStart(4, '0')}`,
-    name: `Caller ${index}`,
-    extensionId: undefined,
-  };
-  const startedAt = Date.now() - 60_000;
-  return {
-    callId: `bench-${index}`,
-    startedAt,
-    endedAt: startedAt + 30_000,
-    direction: 'in',
-    mine: true,
-    from,
-    to: reception,
-    parties: [from, reception],
-    waitMs: 5_000,
-    talkMs: index % 3 === 0 ? 0 : 25_000,
-    outcome: index % 3 === 0 ? { kind: 'missed' } : { kind: 'answered' },
-    recordingFile: undefined,
-  };
 }

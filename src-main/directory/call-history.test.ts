@@ -14,19 +14,24 @@ const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date(2026, 11, 1, 15, 0, 0).getTime();
 
 let dir: string;
-const opened: Array<{ close(): void }> = [];
+const opened: Array<{ close(): unknown }> = [];
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'switchboard-history-'));
 });
 afterEach(async () => {
-  for (const one of opened.splice(0).reverse()) one.close();
+  await closeAll();
   await rm(dir, { recursive: true, force: true });
 });
+
+/** Closes the history (its writer thread writes what is left), then the phonebook, as a logout does. */
+async function closeAll() {
+  for (const one of opened.splice(0).reverse()) await one.close();
+}
 
 function openHistory(retentionDays = 30, now = () => NOW) {
   const directory = new ProfileDirectory(dir, PROFILE_ID);
   const history = new CallHistory({
-    db: directory.db,
+    path: directory.path,
     retentionDays,
     now,
     onChanged: () => undefined,
@@ -62,60 +67,64 @@ function call(startedAt: number, from: HistoryPerson, overrides: Partial<CallRec
 const ALL: HistoryQuery = { missed: false, mine: false, today: false, text: '', offset: 0, limit: 100 };
 
 describe('the call history on disk', () => {
-  it('keeps what was recorded across a close and a reopen of the file, newest first', () => {
+  it('keeps what was recorded across a close and a reopen of the file, newest first', async () => {
     const first = openHistory();
     first.record(call(NOW - 2 * 60_000, person('+33612345678', 'Łukasz Wróbel')));
     first.record(call(NOW - 60_000, person('0143', 'Chloe')));
-    first.close();
-    opened
-      .splice(0)
-      .reverse()
-      .forEach((one) => one.close());
+    await closeAll();
 
     const again = openHistory();
-    expect(again.page(ALL).entries.map((entry) => entry.from.name)).toEqual(['Chloe', 'Łukasz Wróbel']);
+    expect((await again.page(ALL)).entries.map((entry) => entry.from.name)).toEqual(['Chloe', 'Łukasz Wróbel']);
   });
 
-  it('prunes calls older than the retention when opened, and keeps the rest', () => {
+  it('writes every call of a burst recorded just before the logout closes it', async () => {
+    const history = openHistory();
+    for (let index = 0; index < 5_000; index++)
+      history.record(call(NOW - 60_000 + index, person(`2${index}`, `Caller ${index}`)));
+    await closeAll();
+
+    const raw = new BetterSqlite3(databasePath(dir, PROFILE_ID), { readonly: true });
+    expect(raw.prepare('SELECT count(*) FROM history_calls').pluck().get()).toBe(5_000);
+    raw.close();
+  });
+
+  it('prunes calls older than the retention when opened, and keeps the rest', async () => {
     const history = openHistory(30);
     history.record(call(NOW - 40 * DAY, person('201', 'Old')));
     history.record(call(NOW - 29 * DAY, person('202', 'Recent')));
     history.record(call(NOW - 31 * DAY, person('203', 'Just too old')));
-    history.flush();
-    opened
-      .splice(0)
-      .reverse()
-      .forEach((one) => one.close());
+    await history.flush();
+    await closeAll();
 
     const reopened = openHistory(30);
-    expect(reopened.page(ALL).entries.map((entry) => entry.from.name)).toEqual(['Recent']);
+    expect((await reopened.page(ALL)).entries.map((entry) => entry.from.name)).toEqual(['Recent']);
     const raw = new BetterSqlite3(databasePath(dir, PROFILE_ID), { readonly: true });
     expect((raw.prepare('SELECT count(*) AS n FROM history_calls').get() as { n: number }).n).toBe(1);
     raw.close();
   });
 
-  it('filters missed, mine, today, a person and text (accents and case ignored), bounded and paged', () => {
+  it('filters missed, mine, today, a person and text (accents and case ignored), bounded and paged', async () => {
     const history = openHistory();
     const missed = { kind: 'missed' } as const;
     history.record(call(NOW - DAY, person('+33612345678', 'Łukasz Wróbel'), { outcome: missed }));
     history.record(call(NOW - 3 * 60_000, person('105', 'Eve', '105@internal'), { mine: false }));
     history.record(call(NOW - 2 * 60_000, person('+33612345678', 'Łukasz Wróbel')));
     history.record(call(NOW - 60_000, person('0143', 'Chloe'), { outcome: { kind: 'abandoned', queue: 'sales' } }));
-    const names = (query: Partial<HistoryQuery>) =>
-      history.page({ ...ALL, ...query }).entries.map((entry) => entry.from.name);
+    const names = async (query: Partial<HistoryQuery>) =>
+      (await history.page({ ...ALL, ...query })).entries.map((entry) => entry.from.name);
 
-    expect(names({ missed: true })).toEqual(['Chloe', 'Łukasz Wróbel']);
-    expect(names({ today: true })).toEqual(['Chloe', 'Łukasz Wróbel', 'Eve']);
-    expect(names({ missed: true, today: true })).toEqual(['Chloe']);
-    expect(names({ mine: true })).not.toContain('Eve');
-    expect(names({ person: '+33612345678' })).toEqual(['Łukasz Wróbel', 'Łukasz Wróbel']);
-    expect(names({ text: 'LUKASZ wro' })).toEqual(['Łukasz Wróbel', 'Łukasz Wróbel']);
-    expect(names({ text: '%' })).toEqual([]);
-    expect(history.unseenMissed()).toBe(1);
+    expect(await names({ missed: true })).toEqual(['Chloe', 'Łukasz Wróbel']);
+    expect(await names({ today: true })).toEqual(['Chloe', 'Łukasz Wróbel', 'Eve']);
+    expect(await names({ missed: true, today: true })).toEqual(['Chloe']);
+    expect(await names({ mine: true })).not.toContain('Eve');
+    expect(await names({ person: '+33612345678' })).toEqual(['Łukasz Wróbel', 'Łukasz Wróbel']);
+    expect(await names({ text: 'LUKASZ wro' })).toEqual(['Łukasz Wróbel', 'Łukasz Wróbel']);
+    expect(await names({ text: '%' })).toEqual([]);
+    expect(await history.unseenMissed()).toBe(1);
 
-    const firstPage = history.page({ ...ALL, limit: 3 });
+    const firstPage = await history.page({ ...ALL, limit: 3 });
     expect([firstPage.entries.length, firstPage.total]).toEqual([3, 4]);
-    expect(history.page({ ...ALL, limit: 3, offset: 3 }).entries.map((entry) => entry.from.name)).toEqual([
+    expect((await history.page({ ...ALL, limit: 3, offset: 3 })).entries.map((entry) => entry.from.name)).toEqual([
       'Łukasz Wróbel',
     ]);
     expect(startOfDay(NOW)).toBe(new Date(2026, 11, 1).getTime());
@@ -123,30 +132,27 @@ describe('the call history on disk', () => {
 });
 
 describe('the header count of missed calls', () => {
-  it("counts today's missed calls until the history is seen, then only the ones after, also after a reopen", () => {
+  it("counts today's missed calls until the history is seen, then only the ones after, also after a reopen", async () => {
     const history = openHistory();
     history.record(call(NOW - DAY, person('201', 'Yesterday'), { outcome: { kind: 'missed' } }));
     history.record(call(NOW - 2 * 60_000, person('202', 'Missed'), { outcome: { kind: 'missed' } }));
     history.record(call(NOW - 60_000, person('203', 'Voicemail'), { outcome: { kind: 'voicemail', mailbox: '100' } }));
     history.record(call(NOW - 30_000, person('204', 'Answered')));
-    expect(history.page(ALL).total).toBe(4);
-    expect(history.unseenMissed()).toBe(2);
+    expect((await history.page(ALL)).total).toBe(4);
+    expect(await history.unseenMissed()).toBe(2);
 
-    history.markSeen();
-    expect(history.unseenMissed()).toBe(0);
+    await history.markSeen();
+    expect(await history.unseenMissed()).toBe(0);
     history.record(call(NOW - 10_000, person('205', 'After'), { outcome: { kind: 'abandoned', queue: 'sales' } }));
-    history.flush();
-    opened
-      .splice(0)
-      .reverse()
-      .forEach((one) => one.close());
+    await history.flush();
+    await closeAll();
 
-    expect(openHistory().unseenMissed()).toBe(1);
+    expect(await openHistory().unseenMissed()).toBe(1);
   });
 });
 
 describe('the call history as CSV', () => {
-  it('quotes every field, ends rows with CR LF, and writes a formula-looking name as text', () => {
+  it('quotes every field, ends rows with CR LF, and writes a formula-looking name as text', async () => {
     const history = openHistory();
     history.record(
       call(NOW - 60_000, person('+33612345678', '=HYPERLINK("http://x","Click")'), {
@@ -155,7 +161,7 @@ describe('the call history as CSV', () => {
       }),
     );
     history.record(call(NOW - 30_000, person('-2+3', 'Line\r\nBreak'), { outcome: { kind: 'missed' }, talkMs: 0 }));
-    const csv = history.exportCsv(ALL);
+    const csv = await history.exportCsv(ALL);
     const rows = csv.split('\r\n');
 
     expect(rows[0]).toBe(

@@ -1,20 +1,24 @@
-import type { Database } from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { CallRecord, HistoryFilter, HistoryPage, HistoryQuery } from '../../src-shared/call-history';
-import { CallHistoryStore } from './call-history-store';
-import { historyCsv } from './history-csv';
+import type {
+  FromHistoryWorker,
+  HistoryAnswers,
+  HistoryQuestion,
+  HistoryWorkerData,
+  ToHistoryWorker,
+} from './history-protocol';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** How long a finished call waits to be written with the others that end meanwhile. */
-const WRITE_DELAY_MS = 200;
-/** A burst this large is written at once rather than held. */
-const WRITE_BATCH_MAX = 1_000;
 const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 export interface CallHistoryOptions {
-  readonly db: Database;
+  /** The profile's database file, already opened (checked and migrated) by its ProfileDirectory. */
+  readonly path: string;
   readonly retentionDays: number;
   /** After each batch is written and when calls are seen (the page's missed count and open list refresh). */
-  readonly onChanged: () => void;
+  readonly onChanged: (unseenMissed: number) => void;
   readonly onError: (message: string, error: unknown) => void;
   readonly now?: () => number;
 }
@@ -27,81 +31,149 @@ export function startOfDay(now: number): number {
 }
 
 /**
- * One profile's call history: finished calls queued and written in batches off the AMI path
- * (`record` only queues), read by the history panel, pruned to the profile's retention.
+ * One profile's call history: finished calls handed to a writer thread (history-worker.ts) that
+ * writes them in batches, so main's event loop only posts them; read by the history panel, pruned
+ * to the profile's retention. Each query is answered after every call recorded before it is written.
  */
 export class CallHistory {
-  private readonly store: CallHistoryStore;
+  private readonly worker: Worker;
   private readonly now: () => number;
   private queued: CallRecord[] = [];
-  private writeTimer: ReturnType<typeof setTimeout> | undefined;
+  private posting: ReturnType<typeof setImmediate> | undefined;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
   private readonly pruneTimer: ReturnType<typeof setInterval>;
+  private stopped: Error | undefined;
 
   constructor(private readonly options: CallHistoryOptions) {
-    this.store = new CallHistoryStore(options.db);
     this.now = options.now ?? Date.now;
-    this.prune();
-    this.pruneTimer = setInterval(() => this.prune(), PRUNE_EVERY_MS);
-    this.pruneTimer.unref?.();
+    this.worker = startWriter({ path: options.path });
+    this.worker.on('message', (message: FromHistoryWorker) => this.heard(message));
+    this.worker.on('error', (error) => {
+      options.onError('the call history stopped writing', error);
+      this.stop(error);
+    });
+    this.worker.on('exit', () => this.stop(new Error('the call history is closed')));
+    void this.prune();
+    this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
   }
 
-  /** The insert entry point: queues the call; it is written with the others of its burst. */
+  /** The insert entry point: queues the call; the calls of one turn of the event loop go to the writer together. */
   record(record: CallRecord): void {
+    if (this.stopped) return;
     this.queued.push(record);
-    if (this.queued.length >= WRITE_BATCH_MAX) this.flush();
-    else this.writeTimer ??= setTimeout(() => this.flush(), WRITE_DELAY_MS);
+    this.posting ??= setImmediate(() => this.post());
   }
 
-  /** Writes what is queued, in one transaction. */
-  flush(): void {
-    clearTimeout(this.writeTimer);
-    this.writeTimer = undefined;
-    const batch = this.queued;
-    if (batch.length === 0) return;
-    this.queued = [];
-    try {
-      this.store.insertMany(batch);
-    } catch (error) {
-      this.options.onError(`could not write ${batch.length} calls to the call history`, error);
-      return;
-    }
-    this.options.onChanged();
+  /** Resolves once every call recorded so far is committed. */
+  flush(): Promise<void> {
+    return this.ask({ op: 'flush' }).then(() => undefined);
   }
 
-  page(query: HistoryQuery): HistoryPage {
-    this.flush();
-    return this.store.page(query, startOfDay(this.now()));
+  page(query: HistoryQuery): Promise<HistoryPage> {
+    return this.ask({ op: 'page', query, todayStart: startOfDay(this.now()) });
   }
 
   /** Today's missed calls the operator has not seen in the history yet (the header's count). */
-  unseenMissed(): number {
-    return this.store.unseenMissedSince(startOfDay(this.now()));
+  unseenMissed(): Promise<number> {
+    return this.ask({ op: 'unseenMissed', since: startOfDay(this.now()) });
   }
 
   /** The operator has looked at the history: the header's count starts again from nothing. */
-  markSeen(): void {
-    this.flush();
-    this.store.markAllSeen();
-    this.options.onChanged();
+  async markSeen(): Promise<void> {
+    await this.ask({ op: 'markSeen' });
+    this.changed();
   }
 
-  exportCsv(query: HistoryFilter): string {
-    this.flush();
-    return historyCsv(this.store.matching(query, startOfDay(this.now())));
+  exportCsv(filter: HistoryFilter): Promise<string> {
+    return this.ask({ op: 'exportCsv', filter, todayStart: startOfDay(this.now()) });
   }
 
-  /** Deletes calls older than the retention; returns how many went. */
-  prune(): number {
+  /** Deletes calls older than the retention; resolves with how many went. */
+  async prune(): Promise<number> {
     try {
-      return this.store.pruneBefore(this.now() - this.options.retentionDays * DAY_MS);
+      return await this.ask({ op: 'prune', cutoff: this.now() - this.options.retentionDays * DAY_MS });
     } catch (error) {
-      this.options.onError('could not prune the call history', error);
+      if (!this.stopped) this.options.onError('could not prune the call history', error);
       return 0;
     }
   }
 
-  close(): void {
+  /** Writes every call recorded so far, then closes the writer's connection and ends its thread. */
+  async close(): Promise<void> {
     clearInterval(this.pruneTimer);
-    this.flush();
+    if (this.stopped) return;
+    const ended = new Promise((resolve) => this.worker.once('exit', resolve));
+    await this.ask({ op: 'close' });
+    await ended;
   }
+
+  private post(): void {
+    clearImmediate(this.posting);
+    this.posting = undefined;
+    if (this.queued.length === 0) return;
+    this.send({ kind: 'record', records: this.queued });
+    this.queued = [];
+  }
+
+  private ask<Q extends HistoryQuestion>(question: Q): Promise<HistoryAnswers[Q['op']]> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    // Calls recorded before the question go first: the answer counts them.
+    this.post();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.send({ kind: 'ask', id, question });
+    });
+  }
+
+  private send(message: ToHistoryWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  private heard(message: FromHistoryWorker): void {
+    switch (message.kind) {
+      case 'answer':
+      case 'refused': {
+        const waiter = this.waiting.get(message.id);
+        this.waiting.delete(message.id);
+        if (message.kind === 'answer') waiter?.resolve(message.value as never);
+        else waiter?.reject(new Error(message.message));
+        return;
+      }
+      case 'written':
+        this.changed();
+        return;
+      case 'failed':
+        this.options.onError(`could not write ${message.count} calls to the call history`, message.message);
+        return;
+    }
+  }
+
+  private changed(): void {
+    this.unseenMissed().then(
+      (count) => this.options.onChanged(count),
+      () => undefined,
+    );
+  }
+
+  private stop(error: Error): void {
+    this.stopped ??= error;
+    clearInterval(this.pruneTimer);
+    for (const waiter of this.waiting.values()) waiter.reject(this.stopped);
+    this.waiting.clear();
+  }
+}
+
+/**
+ * The writer thread: the built file beside main's bundle (electron.vite.config.ts names it), or the
+ * TypeScript source when main itself runs from source (tests, benchmarks, the browser host).
+ */
+function startWriter(workerData: HistoryWorkerData): Worker {
+  const built = new URL('./history-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData });
+  const source = new URL('./history-worker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`;
+  return new Worker(boot, { eval: true, workerData });
 }

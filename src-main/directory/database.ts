@@ -73,13 +73,22 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 function tryOpen(path: string): Attempt {
   const found = examine(path);
   if (found.kind === 'unusable') return found;
-  const db = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
+  return { kind: 'ok', db: connect(path) };
+}
+
+/**
+ * A read-write connection to a profile's database with the settings every one of them keeps:
+ * write-ahead log, busy timeout, foreign keys. `openDirectoryDatabase` makes the first, after the
+ * file passed its checks; the call history's writer thread opens another to the same file.
+ */
+export function connect(path: string, options: { fileMustExist?: boolean } = {}): Database {
+  const db = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS, fileMustExist: options.fileMustExist ?? false });
   try {
     db.pragma('journal_mode = WAL');
     // In WAL mode NORMAL survives a killed process; only a power cut may lose the last commits.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    return { kind: 'ok', db };
+    return db;
   } catch (error) {
     db.close();
     throw error;

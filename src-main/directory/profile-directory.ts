@@ -13,10 +13,12 @@ export function localRegion(): string {
 
 /**
  * One login profile's phonebook and call history: its database, opened when the profile logs in
- * and closed when it logs out. Rooms that keep rows there (the call history) take `db`.
+ * and closed when it logs out. The call history writes there from its own thread, through `path`.
  */
 export class ProfileDirectory {
   readonly db: Database;
+  /** The database file, for the call history's writer thread to open too. */
+  readonly path: string;
   readonly contacts: ContactStore;
   readonly search: DirectorySearch;
   /** The file found at opening could not be read and was kept aside. */
@@ -25,6 +27,7 @@ export class ProfileDirectory {
   constructor(userDataDir: string, profileId: string, region = localRegion()) {
     const opened = openDirectoryDatabase({ userDataDir, profileId, areas: SCHEMA_AREAS });
     this.db = opened.db;
+    this.path = opened.path;
     this.problem = opened.problem;
     this.contacts = new ContactStore(this.db, region);
     this.search = new DirectorySearch(this.db, region);

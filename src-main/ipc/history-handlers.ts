@@ -15,9 +15,9 @@ export function historyHandlers(current: () => CallHistory | undefined): Pick<Ha
   };
   return {
     'history:list': (query) => history().page(query),
-    'history:missedCount': () => current()?.unseenMissed() ?? 0,
-    'history:markSeen': () => {
-      history().markSeen();
+    'history:missedCount': async () => (await current()?.unseenMissed()) ?? 0,
+    'history:markSeen': async () => {
+      await history().markSeen();
       return null;
     },
     'history:export': (filter) => history().exportCsv(filter),
