@@ -2,13 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CallRecord, HistoryFilter, HistoryPage, HistoryQuery } from '../../src-shared/call-history';
-import type {
-  FromHistoryWorker,
-  HistoryAnswers,
-  HistoryQuestion,
-  HistoryWorkerData,
-  ToHistoryWorker,
-} from './history-protocol';
+import type * as Wire from './history-protocol';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
@@ -48,7 +42,7 @@ export class CallHistory {
   constructor(private readonly options: CallHistoryOptions) {
     this.now = options.now ?? Date.now;
     this.worker = startWriter({ path: options.path });
-    this.worker.on('message', (message: FromHistoryWorker) => this.heard(message));
+    this.worker.on('message', (message: Wire.FromHistoryWorker) => this.heard(message));
     this.worker.on('error', (error) => {
       options.onError('the call history stopped writing', error);
       this.stop(error);
@@ -117,7 +111,7 @@ export class CallHistory {
     this.queued = [];
   }
 
-  private ask<Q extends HistoryQuestion>(question: Q): Promise<HistoryAnswers[Q['op']]> {
+  private ask<Q extends Wire.HistoryQuestion>(question: Q): Promise<Wire.HistoryAnswers[Q['op']]> {
     if (this.stopped) return Promise.reject(this.stopped);
     // Calls recorded before the question go first: the answer counts them.
     this.post();
@@ -128,11 +122,11 @@ export class CallHistory {
     });
   }
 
-  private send(message: ToHistoryWorker): void {
+  private send(message: Wire.ToHistoryWorker): void {
     this.worker.postMessage(message);
   }
 
-  private heard(message: FromHistoryWorker): void {
+  private heard(message: Wire.FromHistoryWorker): void {
     switch (message.kind) {
       case 'answer':
       case 'refused': {
@@ -170,7 +164,7 @@ export class CallHistory {
  * The writer thread: the built file beside main's bundle (electron.vite.config.ts names it), or the
  * TypeScript source when main itself runs from source (tests, benchmarks, the browser host).
  */
-function startWriter(workerData: HistoryWorkerData): Worker {
+function startWriter(workerData: Wire.HistoryWorkerData): Worker {
   const built = new URL('./history-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData });
   const source = new URL('./history-worker.ts', import.meta.url).href;
