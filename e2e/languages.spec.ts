@@ -3,7 +3,7 @@ import { LANGUAGE_NAMES, type Language } from '../src-shared/language';
 import { WORDS } from '../src-renderer/i18n';
 import { expect, test } from './fixtures';
 import { ProfileDraftSchema } from '../src-shared/profile';
-import { callCard, connectAsOperator, OPERATOR_WINDOW, talking, tile } from './operator';
+import { callCard, connectAsOperator, notice, OPERATOR_WINDOW, talking, tile } from './operator';
 
 /**
  * Issue 14, point 1: the console speaks English, Chinese and Korean. The OS's language (the browser
@@ -56,6 +56,29 @@ for (const language of ['zh-CN', 'ko'] as const) {
       await expect(page.getByTestId('calls-panel')).toContainText(words.calls.state.up);
       await page.mouse.move(1, 1);
       await page.screenshot({ path: `docs/busy-board-${language}.png` });
+    });
+
+    test.describe('a manager user the PBX does not let place calls', () => {
+      const write = ['system', 'call', 'reporting', 'agent', 'command'];
+      test.use({
+        pbxOptions: { answerDelayMs: 300, users: [{ username: 'demo', secret: 'demo', read: ['all'], write }] },
+      });
+
+      test('a call the PBX refuses (Permission denied) is said in this language', async ({
+        console: page,
+        pbx,
+        host,
+      }) => {
+        await connectAsOperator(page, host, pbx);
+        await page.getByTestId('dial-box').fill('105');
+        await page.getByTestId('dial-box').press('Enter');
+        await expect(notice(page)).toContainText(
+          words.refusal.permissionDenied
+            .replace('{intent}', words.refusal.intent.placeCalls)
+            .replace('{grant}', 'originate'),
+        );
+        await expect(tile(page, '105')).toHaveAttribute('data-lamp', 'idle');
+      });
     });
 
     test("a wrong password: main's reason is said in this language", async ({ console: page, pbx, host }) => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { WORDS } from '../src-renderer/i18n';
 import en from '../src-renderer/i18n/en.json' with { type: 'json' };
 import { LANGUAGES } from '../src-shared/language';
+import { CALL_ENDED_DOINGS, PERMISSION_INTENTS, REFUSAL_VALUES } from '../src-shared/refusals';
 
 // Every literal key the page asks for must exist, or the operator would read `login.something`.
 const root = join(import.meta.dirname, '..', 'src-renderer');
@@ -80,5 +81,29 @@ describe('words on screen', () => {
       );
       expect(untranslated.map(([key]) => `${language} ${key}`)).toEqual([]);
     }
+  });
+
+  // Main sends a reason and its values; the page looks the words up by the reason's name.
+  it('has English words for every reason main may refuse with, filling in exactly the values main sends', () => {
+    const english = texts(en);
+    const wrong = Object.entries(REFUSAL_VALUES).flatMap(([reason, values]) => {
+      const text = english.get(`refusal.${reason}`);
+      const same = JSON.stringify(placeholders(text ?? '')) === JSON.stringify([...values].sort());
+      return text !== undefined && same ? [] : [`refusal.${reason}: "${text}" ~ {${values.join('} {')}}`];
+    });
+    const coded = [
+      ...PERMISSION_INTENTS.map((intent) => `refusal.intent.${intent}`),
+      ...CALL_ENDED_DOINGS.map((doing) => `refusal.doing.${doing}`),
+    ].filter((key) => !english.has(key));
+    expect([...wrong, ...coded]).toEqual([]);
+  });
+
+  it('has no word for a reason main no longer sends', () => {
+    const known = new Set([
+      ...Object.keys(REFUSAL_VALUES).map((reason) => `refusal.${reason}`),
+      ...PERMISSION_INTENTS.map((intent) => `refusal.intent.${intent}`),
+      ...CALL_ENDED_DOINGS.map((doing) => `refusal.doing.${doing}`),
+    ]);
+    expect([...texts(en.refusal, 'refusal').keys()].filter((key) => !known.has(key))).toEqual([]);
   });
 });

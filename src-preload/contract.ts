@@ -40,6 +40,7 @@ import {
 import { LANGUAGES } from '../src-shared/language';
 import { TRANSFER_MODES } from '../src-shared/transfer-mode';
 import type { IpcErrorCode, SessionFailure, WatchFailureCode } from '../src-shared/error-codes';
+import type { Refusal } from '../src-shared/refusals';
 
 export type { IpcErrorCode } from '../src-shared/error-codes';
 
@@ -109,7 +110,10 @@ export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly
 
 export interface IpcError {
   readonly code: IpcErrorCode;
+  /** Main's English, for the log and where no refusal is given. */
   readonly message: string;
+  /** What the page words in the operator's language. */
+  readonly refusal?: Refusal;
   /** For a refused argument: what is wrong with each setting, by its name (`myDevice`), to show beside it. */
   readonly fields?: Readonly<Record<string, string>>;
 }

@@ -1,10 +1,12 @@
+import { refusal } from '../../src-shared/refusals';
+import { inEnglish } from '../english-words';
 import type { AmiMessage } from './message';
 
 export type AmiActionErrorCode =
   'injection' | 'lineTooLong' | 'timeout' | 'notConnected' | 'notSent' | 'outcomeUnknown' | 'closed';
 
 /** The one sentence for an action asked of a console that has no link to the PBX. */
-export const NOT_CONNECTED_MESSAGE = 'Not connected to the PBX. Connect first, then try again.';
+export const NOT_CONNECTED_MESSAGE = inEnglish(refusal('notConnected', {}));
 
 /** Why an action got no response. Every action ends with a response or one of these, never silence. */
 export class AmiActionError extends Error {

@@ -1,4 +1,4 @@
-import { NOT_CONNECTED_MESSAGE } from '../ami/action-error';
+import { refusal } from '../../src-shared/refusals';
 import type { CommandResult } from '../pbx/commands/context';
 import { OperatorError } from './gatekeeper';
 
@@ -6,7 +6,7 @@ import { OperatorError } from './gatekeeper';
 export function connectedDesk<D>(currentDesk: () => D | undefined): () => D {
   return () => {
     const found = currentDesk();
-    if (!found) throw new OperatorError('notConnected', NOT_CONNECTED_MESSAGE);
+    if (!found) throw new OperatorError('notConnected', refusal('notConnected', {}));
     return found;
   };
 }
@@ -14,6 +14,6 @@ export function connectedDesk<D>(currentDesk: () => D | undefined): () => D {
 /** A command's failure becomes the operator-readable error of the result union. */
 export async function outcome<T>(pending: Promise<CommandResult<T>>): Promise<T> {
   const result = await pending;
-  if (!result.ok) throw new OperatorError(result.error.code, result.error.message);
+  if (!result.ok) throw new OperatorError(result.error.code, result.error.refusal);
   return result.value;
 }

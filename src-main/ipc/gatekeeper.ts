@@ -10,6 +10,8 @@ import {
   type ResultOf,
 } from '../../src-preload/contract';
 import type { BridgeErrorCode, GatekeeperErrorCode, IpcErrorCode } from '../../src-shared/error-codes';
+import type { Refusal } from '../../src-shared/refusals';
+import { inEnglish } from '../english-words';
 
 /** A window (or bridge connection) that has passed the transport's own identity check. */
 export interface Sender {
@@ -19,14 +21,20 @@ export interface Sender {
   onClosed(listener: () => void): void;
 }
 
-/** A failure the operator should read: handlers throw it; the gatekeeper turns it into `{ ok: false }`. */
+/**
+ * A failure the operator should read: handlers throw it; the gatekeeper turns it into `{ ok: false }`.
+ * Given a refusal, the page words it in the operator's language; given English, it shows that.
+ */
 export class OperatorError extends Error {
+  readonly refusal: Refusal | undefined;
+
   constructor(
     readonly code: Exclude<IpcErrorCode, GatekeeperErrorCode | BridgeErrorCode>,
-    message: string,
+    said: Refusal | string,
   ) {
-    super(message);
+    super(typeof said === 'string' ? said : inEnglish(said));
     this.name = 'OperatorError';
+    this.refusal = typeof said === 'string' ? undefined : said;
   }
 }
 
@@ -73,7 +81,7 @@ export function createGatekeeper(handlers: Handlers, log: GatekeeperLog) {
       const handler = handlers[channel] as (args: unknown, sender: Sender) => unknown;
       return { ok: true, value: await handler(parsed.data, sender) };
     } catch (error) {
-      if (error instanceof OperatorError) return refuse(error.code, error.message);
+      if (error instanceof OperatorError) return refuse(error.code, error.message, error.refusal);
       log.error(`${channel} failed unexpectedly`, error);
       return refuse(
         'internal',
@@ -112,8 +120,8 @@ function settingOf(path: readonly PropertyKey[]): string | undefined {
   return setting.length > 0 ? setting.join('.') : undefined;
 }
 
-function refuse(code: IpcErrorCode, message: string): { ok: false; error: IpcError } {
-  return { ok: false, error: { code, message } };
+function refuse(code: IpcErrorCode, message: string, said?: Refusal): { ok: false; error: IpcError } {
+  return { ok: false, error: said ? { code, message, refusal: said } : { code, message } };
 }
 
 export type Dispatch = ReturnType<typeof createGatekeeper>;

@@ -1,3 +1,4 @@
+import { refusal } from '../../src-shared/refusals';
 import { randomBytes } from 'node:crypto';
 import type {
   CommandProgress,
@@ -8,7 +9,6 @@ import type {
   RecordingAction,
   TransferRequest,
 } from '../../src-preload/contract';
-import { NOT_CONNECTED_MESSAGE } from '../ami/action-error';
 import type { AmiMessage } from '../ami/message';
 import { eventAdapterFor } from './calls/adapt';
 import { ExtensionMatcher } from './calls/device-match';
@@ -183,10 +183,7 @@ export class CallDesk {
   async finishTransfer(commandId: string, action: ConsultationEnd): Promise<CommandResult<CommandReceipt>> {
     const watcher = this.watchers.watcherOf(commandId);
     if (!(watcher instanceof AtxferWatcher) || watcher.stage.stage !== 'consulting') {
-      return fail(
-        'notConsulting',
-        'That transfer is no longer waiting for you: the call list shows where the call is now.',
-      );
+      return fail('notConsulting', refusal('transferNotWaiting', {}));
     }
     return this.withContext(async (ctx) => done(await finishAttendedTransfer(ctx, watcher.transfererUid, action)));
   }
@@ -212,21 +209,14 @@ export class CallDesk {
   async take(callId: string): Promise<CommandResult<CommandReceipt>> {
     return this.withDevice((ctx) => {
       const myExten = this.myDevice()?.extension?.exten;
-      if (!myExten)
-        return Promise.resolve(
-          fail('failed', 'Taking a call needs your own extension on the board: set "my device" to your phone.'),
-        );
+      if (!myExten) return Promise.resolve(fail('failed', refusal('takeNeedsMyDevice', {})));
       return this.watchers.watch('takeCall', myExten, () => takeRingingCall(ctx, callId, myExten));
     });
   }
 
   /** Listen, whisper or barge on a call from my phone (ChanSpy), when the profile allows it. */
   async listen(callId: string, partyId: string | undefined, mode: ListenMode): Promise<CommandResult<CommandReceipt>> {
-    if (!this.options.operator.listenIn)
-      return fail(
-        'unsupported',
-        'Listening in is off for this connection: turn on "Listening in" in your connection settings.',
-      );
+    if (!this.options.operator.listenIn) return fail('unsupported', refusal('listeningOff', {}));
     return this.withDevice(async (ctx) => {
       // Before the Originate: my phone's channel may be reported before its acknowledgement is read.
       const askedAt = this.now();
@@ -250,7 +240,7 @@ export class CallDesk {
 
   async stopListening(listenId: string): Promise<CommandResult<CommandReceipt>> {
     const spyer = this.listening.spyerOf(listenId);
-    if (!spyer) return fail('callEnded', 'You are not listening to that call any more.');
+    if (!spyer) return fail('callEnded', refusal('notListening', {}));
     return this.withContext(async (ctx) =>
       done(await runAction(ctx, 'Hangup', { Channel: spyer, Cause: NORMAL_CLEARING }, 'stopped')),
     );
@@ -349,12 +339,9 @@ export class CallDesk {
 
   private async withContext<T>(run: (ctx: CommandContext) => Promise<CommandResult<T>>): Promise<CommandResult<T>> {
     const phase = this.phase;
-    if (phase.kind === 'offline') return fail('notConnected', NOT_CONNECTED_MESSAGE);
+    if (phase.kind === 'offline') return fail('notConnected', refusal('notConnected', {}));
     if (phase.kind === 'rebuilding') {
-      return fail(
-        'notConnected',
-        'The console is reloading the calls from the PBX after reconnecting. Try again in a moment.',
-      );
+      return fail('notConnected', refusal('reloading', {}));
     }
     return run(this.context(phase.dialect));
   }
@@ -362,16 +349,10 @@ export class CallDesk {
   private async withDevice<T>(run: (ctx: CommandContext) => Promise<CommandResult<T>>): Promise<CommandResult<T>> {
     const { myDevice } = this.options.operator;
     if (!myDevice) {
-      return fail(
-        'failed',
-        'This needs your own phone: set "my device" (for example PJSIP/200) in your connection settings.',
-      );
+      return fail('failed', refusal('needsMyPhone', {}));
     }
     if (this.phase.kind === 'live' && !this.myDevice()) {
-      return fail(
-        'failed',
-        `Your device is set to extension ${myDevice}, but the PBX lists no hint for it: set "my device" to your phone as the PBX names it (for example PJSIP/${myDevice}).`,
-      );
+      return fail('failed', refusal('myDeviceWithoutHint', { exten: myDevice }));
     }
     return this.withContext(run);
   }

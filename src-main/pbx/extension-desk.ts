@@ -1,3 +1,4 @@
+import { refusal } from '../../src-shared/refusals';
 import type { CommandReceipt } from '../../src-preload/contract';
 import type { ExtensionTile } from '../../src-preload/state';
 import type { CallDesk } from './call-desk';
@@ -31,7 +32,7 @@ export class ExtensionDesk {
   async callVoicemail(extensionId: string): Promise<CommandResult<CommandReceipt>> {
     return this.withTile(extensionId, (tile) => {
       if (!tile.voicemail)
-        return Promise.resolve(fail('unsupported', `The PBX lists no voicemail box for ${tile.exten}.`));
+        return Promise.resolve(fail('unsupported', refusal('noVoicemailBox', { exten: tile.exten })));
       return this.options.calls.dial(this.options.operator.voicemailPattern.replaceAll('${exten}', tile.exten));
     });
   }
@@ -41,7 +42,7 @@ export class ExtensionDesk {
     run: (tile: ExtensionTile) => Promise<CommandResult<T>>,
   ): Promise<CommandResult<T>> {
     const tile = this.options.store.get('extensions', extensionId);
-    if (!tile) return fail('callNotFound', 'That extension is no longer on the board.');
+    if (!tile) return fail('callNotFound', refusal('extensionGone', {}));
     return run(tile);
   }
 }

@@ -1,3 +1,5 @@
+import { refusal, type PermissionIntent, type Refusal } from '../../src-shared/refusals';
+import { inEnglish } from '../english-words';
 /**
  * What each AMI action the console sends needs in manager.conf, and what it is for in the operator's
  * words. The classes are Asterisk's own (`ListCommands` on Asterisk 20, `(Priv: …)`, as in trace 01;
@@ -8,25 +10,27 @@
  * By what the actions are for in the operator's words ("Your AMI user may not …"): each action with
  * the classes of which the AMI user needs one, as Asterisk lists them.
  */
-const ACTIONS_BY_INTENT: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
-  'read the Asterisk version': { CoreSettings: ['system', 'reporting'] },
-  'list the extensions': { ExtensionStateList: ['call', 'reporting'] },
-  'list the phones’ states': { DeviceStateList: ['call', 'reporting'] },
-  'list presence': { PresenceStateList: ['call', 'reporting'] },
-  'list the names of the mailboxes': { VoicemailUsersList: ['call', 'reporting'] },
-  'list the phones': { PJSIPShowEndpoints: ['system'] },
-  'list channels': { CoreShowChannels: ['system', 'reporting'], Status: ['system', 'call', 'reporting'] },
-  'list parked calls': { ParkedCalls: ['call'] },
-  'run the command that lists the extensions': { Command: ['command'] },
-  'read an extension’s state': { ExtensionState: ['call', 'reporting'] },
-  'filter the events it is sent': { Filter: ['system'] },
-  'count voicemail messages': { MailboxCount: ['call', 'reporting'] },
+const ACTIONS_BY_INTENT: Readonly<
+  Record<Exclude<PermissionIntent, 'other'>, Readonly<Record<string, readonly string[]>>>
+> = {
+  readVersion: { CoreSettings: ['system', 'reporting'] },
+  listExtensions: { ExtensionStateList: ['call', 'reporting'] },
+  listPhoneStates: { DeviceStateList: ['call', 'reporting'] },
+  listPresence: { PresenceStateList: ['call', 'reporting'] },
+  listMailboxNames: { VoicemailUsersList: ['call', 'reporting'] },
+  listPhones: { PJSIPShowEndpoints: ['system'] },
+  listChannels: { CoreShowChannels: ['system', 'reporting'], Status: ['system', 'call', 'reporting'] },
+  listParkedCalls: { ParkedCalls: ['call'] },
+  runHintsCommand: { Command: ['command'] },
+  readExtensionState: { ExtensionState: ['call', 'reporting'] },
+  filterEvents: { Filter: ['system'] },
+  countVoicemail: { MailboxCount: ['call', 'reporting'] },
   // Dialling, calling a voicemail box and listening in (ChanSpy) are all an Originate of my phone.
-  'place calls': { Originate: ['originate'] },
-  'transfer calls': { Redirect: ['call'], BlindTransfer: ['call'], Atxfer: ['call'] },
-  'park calls': { Park: ['call'] },
-  'hang up calls': { Hangup: ['system', 'call'] },
-  'record calls': {
+  placeCalls: { Originate: ['originate'] },
+  transferCalls: { Redirect: ['call'], BlindTransfer: ['call'], Atxfer: ['call'] },
+  parkCalls: { Park: ['call'] },
+  hangUpCalls: { Hangup: ['system', 'call'] },
+  recordCalls: {
     Monitor: ['call'],
     PauseMonitor: ['call'],
     UnpauseMonitor: ['call'],
@@ -36,19 +40,19 @@ const ACTIONS_BY_INTENT: Readonly<Record<string, Readonly<Record<string, readonl
     StopMixMonitor: ['system', 'call'],
   },
   // QueueStatus needs no class; app_queue's live events (QueueCallerJoin, QueueMemberStatus, …) come under read 'agent'.
-  'list the queues': { QueueStatus: [] },
-  'pause queue members': { QueuePause: ['agent'] },
-  'add queue members': { QueueAdd: ['agent'] },
-  'remove queue members': { QueueRemove: ['agent'] },
+  listQueues: { QueueStatus: [] },
+  pauseQueueMembers: { QueuePause: ['agent'] },
+  addQueueMembers: { QueueAdd: ['agent'] },
+  removeQueueMembers: { QueueRemove: ['agent'] },
   // Presence (PRESENCE_STATE) and the DND device (DEVICE_STATE) are set with Setvar, FreePBX's DND flag with DBPut/DBDel.
-  'set presence or do-not-disturb': { Setvar: ['call'] },
-  'set do-not-disturb': { DBPut: ['system'] },
-  'clear do-not-disturb': { DBDel: ['system'] },
+  setPresenceOrDnd: { Setvar: ['call'] },
+  setDnd: { DBPut: ['system'] },
+  clearDnd: { DBDel: ['system'] },
 };
 
-const NEEDS: ReadonlyMap<string, { readonly intent: string; readonly classes: readonly string[] }> = new Map(
-  Object.entries(ACTIONS_BY_INTENT).flatMap(([intent, actions]) =>
-    Object.entries(actions).map(([action, classes]) => [action, { intent, classes }] as const),
+const NEEDS: ReadonlyMap<string, { readonly intent: PermissionIntent; readonly classes: readonly string[] }> = new Map(
+  (Object.entries(ACTIONS_BY_INTENT) as [PermissionIntent, Readonly<Record<string, readonly string[]>>][]).flatMap(
+    ([intent, actions]) => Object.entries(actions).map(([action, classes]) => [action, { intent, classes }] as const),
   ),
 );
 
@@ -62,7 +66,8 @@ export function classToGrant(action: string): string {
 }
 
 /** "Your AMI user may not list channels: ask your PBX admin to add 'reporting' …". */
-export function permissionMessage(action: string): string {
-  const intent = NEEDS.get(action)?.intent ?? 'do that';
-  return `Your AMI user may not ${intent}: ask your PBX admin to add '${classToGrant(action)}' to its read and write permissions in manager.conf.`;
+export function permissionRefusal(action: string): Refusal {
+  return refusal('permissionDenied', { intent: NEEDS.get(action)?.intent ?? 'other', grant: classToGrant(action) });
 }
+
+export const permissionMessage = (action: string): string => inEnglish(permissionRefusal(action));

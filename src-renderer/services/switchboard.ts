@@ -1,4 +1,5 @@
 import type { IpcErrorCode, IpcResult, SwitchboardApi } from '../../src-preload/contract';
+import type { Refusal } from '../../src-shared/refusals';
 
 let api: SwitchboardApi | undefined;
 
@@ -32,6 +33,8 @@ export class MainError extends Error {
     message: string,
     /** What is wrong with each setting of a refused argument, by setting name. */
     readonly fields: Readonly<Record<string, string>> = {},
+    /** What main said, for the page to word in the operator's language. */
+    readonly refusal?: Refusal,
   ) {
     super(message);
     this.name = 'MainError';
@@ -40,6 +43,7 @@ export class MainError extends Error {
 
 export async function unwrap<T>(call: Promise<IpcResult<T>>): Promise<T> {
   const result = await call;
-  if (!result.ok) throw new MainError(result.error.code, result.error.message, result.error.fields);
+  if (!result.ok)
+    throw new MainError(result.error.code, result.error.message, result.error.fields, result.error.refusal);
   return result.value;
 }

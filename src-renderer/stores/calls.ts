@@ -17,6 +17,7 @@ import { useBoardStore } from './board';
 import { useNoticesStore } from './notices';
 import { followInPicture } from './picture-outcomes';
 import { useSessionStore } from './session';
+import { mainWords } from '../i18n/main-words';
 
 /** Unanswered calls first (a caller is waiting), then the rest; each oldest first. */
 export function byLongestWaiting(a: LiveCall, b: LiveCall): number {
@@ -83,7 +84,7 @@ export const useCallsStore = defineStore('calls', () => {
   async function run(pending: Promise<IpcResult<CommandReceipt>>, success?: string): Promise<boolean> {
     const result = await pending;
     if (!result.ok) {
-      notices.show('error', result.error.message);
+      notices.show('error', mainWords(result.error));
       return false;
     }
     if (success && result.value.kind === 'done') notices.show('success', success);

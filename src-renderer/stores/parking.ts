@@ -3,6 +3,7 @@ import { computed } from 'vue';
 import { switchboard } from '../services/switchboard';
 import { useBoardStore } from './board';
 import { useNoticesStore } from './notices';
+import { mainWords } from '../i18n/main-words';
 
 /** The parking lot: who waits in which space, picked up to my phone or sent to an extension. */
 export const useParkingStore = defineStore('parking', () => {
@@ -15,12 +16,12 @@ export const useParkingStore = defineStore('parking', () => {
 
   async function pickup(slot: string): Promise<void> {
     const result = await switchboard().parking.pickup({ slot });
-    if (!result.ok) notices.show('error', result.error.message);
+    if (!result.ok) notices.show('error', mainWords(result.error));
   }
 
   async function move(slot: string, target: string): Promise<void> {
     const result = await switchboard().parking.move({ slot, target });
-    if (!result.ok) notices.show('error', result.error.message);
+    if (!result.ok) notices.show('error', mainWords(result.error));
   }
 
   return { parked, pickup, move };

@@ -7,6 +7,7 @@ import { MainError, switchboard, unwrap } from '../services/switchboard';
 import { useNoticesStore } from './notices';
 import { useProfilesStore } from './profiles';
 import { useSessionStore } from './session';
+import { mainWords } from '../i18n/main-words';
 
 export type Grouping = ProfileSummary['board']['grouping'];
 export type TileSize = ProfileSummary['board']['tileSize'];
@@ -107,7 +108,7 @@ export const usePrefsStore = defineStore('prefs', () => {
     try {
       await unwrap(switchboard().profiles.update({ id, changes: { board } }));
     } catch (error) {
-      useNoticesStore().show('error', error instanceof MainError ? error.message : String(error));
+      useNoticesStore().show('error', error instanceof MainError ? mainWords(error) : String(error));
     }
   }
 

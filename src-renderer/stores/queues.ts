@@ -8,6 +8,7 @@ import { switchboard } from '../services/switchboard';
 import { useBoardStore } from './board';
 import { useNoticesStore } from './notices';
 import { followInPicture, type PictureVerdict } from './picture-outcomes';
+import { mainWords } from '../i18n/main-words';
 
 const byName = new Intl.Collator(undefined, { numeric: true });
 
@@ -48,7 +49,7 @@ export const useQueuesStore = defineStore('queues', () => {
   ): Promise<boolean> {
     const result = await pending;
     if (!result.ok) {
-      notices.show('error', result.error.message);
+      notices.show('error', mainWords(result.error));
       return false;
     }
     if (follow) followInPicture(follow);

@@ -12,6 +12,7 @@ import type { TileAction } from '../components/tile-actions';
 import { useNoticesStore } from './notices';
 import { usePrefsStore } from './prefs';
 import { followInPicture } from './picture-outcomes';
+import { mainWords } from '../i18n/main-words';
 
 /** What the operator may set someone's presence to; `not_set` clears it. */
 export type PresenceChoice = PresenceState | 'not_set';
@@ -41,7 +42,7 @@ export const useReceptionStore = defineStore('reception', () => {
 
   async function run(pending: Promise<IpcResult<unknown>>): Promise<boolean> {
     const result = await pending;
-    if (!result.ok) notices.show('error', result.error.message);
+    if (!result.ok) notices.show('error', mainWords(result.error));
     return result.ok;
   }
 

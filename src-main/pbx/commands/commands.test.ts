@@ -84,6 +84,7 @@ describe('call commands', () => {
       ok: false,
       error: {
         code: 'permissionDenied',
+        refusal: { reason: 'permissionDenied', values: { intent: 'placeCalls', grant: 'originate' } },
         message:
           "Your AMI user may not place calls: ask your PBX admin to add 'originate' to its read and write permissions in manager.conf.",
       },
@@ -151,7 +152,11 @@ describe('call commands', () => {
     const ami = new RecordingAmi().reply('Park', { Response: 'Error', Message: 'Channel specified does not exist' });
     expect(await park(context(model, ami).ctx, { callId: onlyCallId(model) })).toEqual({
       ok: false,
-      error: { code: 'callEnded', message: 'The call ended before it could be parked.' },
+      error: {
+        code: 'callEnded',
+        refusal: { reason: 'callEndedBefore', values: { doing: 'parked' } },
+        message: 'The call ended before it could be parked.',
+      },
     });
   });
 

@@ -1,11 +1,12 @@
 import type { CommandErrorCode } from '../../../src-shared/error-codes';
-import { NOT_CONNECTED_MESSAGE } from '../../ami/action-error';
+import { refusal, type CallEndedDoing, type Refusal } from '../../../src-shared/refusals';
+import { inEnglish } from '../../english-words';
 import { isSuccessResponse, type AmiMessage } from '../../ami/message';
 import type { ExtensionMatcher } from '../calls/device-match';
 import type { PbxEvent } from '../calls/events';
 import type { PbxModel } from '../calls/model';
 import type { PbxDialect } from '../dialect';
-import { permissionMessage } from '../permissions';
+import { permissionRefusal } from '../permissions';
 import { responseMessage, type AmiRequester } from '../requester';
 
 /** The operator's settings the commands use (from the login profile). */
@@ -35,6 +36,9 @@ export interface CommandContext {
 
 export interface CommandError {
   readonly code: CommandErrorCode;
+  /** What the page words in the operator's language. */
+  readonly refusal: Refusal;
+  /** The same in English, for the log. */
   readonly message: string;
 }
 
@@ -42,35 +46,22 @@ export type CommandResult<T = undefined> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CommandError };
 
 export const succeed = <T>(value: T): CommandResult<T> => ({ ok: true, value });
-export const fail = (code: CommandErrorCode, message: string): { ok: false; error: CommandError } => ({
+export const fail = (code: CommandErrorCode, said: Refusal): { ok: false; error: CommandError } => ({
   ok: false,
-  error: { code, message },
+  error: { code, refusal: said, message: inEnglish(said) },
 });
 
 const GONE = /no such channel|does not exist|not exist|channel not found/i;
 
 /** What the AMI client's rejections mean to an operator, by AmiActionError code. */
-const LINK_FAILURES: Readonly<Record<string, { code: CommandErrorCode; message: string }>> = {
-  notConnected: { code: 'notConnected', message: NOT_CONNECTED_MESSAGE },
-  notSent: {
-    code: 'notConnected',
-    message: 'The connection to the PBX dropped before the request was sent. Try again once reconnected.',
-  },
-  closed: { code: 'notConnected', message: 'The connection to the PBX is closed. Reconnect, then try again.' },
-  timeout: { code: 'timeout', message: 'The PBX did not answer in time. Check the call list before trying again.' },
-  outcomeUnknown: {
-    code: 'outcomeUnknown',
-    message:
-      'The connection dropped before the PBX answered, so it is not known whether it happened. Check the call list before trying again.',
-  },
-  injection: {
-    code: 'invalidTarget',
-    message: 'The request held a line break, so it was not sent. Check what you typed.',
-  },
-  lineTooLong: {
-    code: 'invalidTarget',
-    message: 'The request was too long for the PBX, so it was not sent. Use a shorter number or name.',
-  },
+const LINK_FAILURES: Readonly<Record<string, { code: CommandErrorCode; refusal: Refusal }>> = {
+  notConnected: { code: 'notConnected', refusal: refusal('notConnected', {}) },
+  notSent: { code: 'notConnected', refusal: refusal('droppedBeforeSent', {}) },
+  closed: { code: 'notConnected', refusal: refusal('connectionClosed', {}) },
+  timeout: { code: 'timeout', refusal: refusal('noAnswerInTime', {}) },
+  outcomeUnknown: { code: 'outcomeUnknown', refusal: refusal('outcomeUnknown', {}) },
+  injection: { code: 'invalidTarget', refusal: refusal('lineBreak', {}) },
+  lineTooLong: { code: 'invalidTarget', refusal: refusal('tooLong', {}) },
 };
 
 /** Hangup cause 16: a person ended the call. */
@@ -84,7 +75,7 @@ export async function runAction(
   ctx: Pick<CommandContext, 'ami'>,
   action: string,
   headers: Record<string, string | number | readonly string[]>,
-  doing: string,
+  doing: CallEndedDoing,
 ): Promise<CommandResult<AmiMessage>> {
   let response: AmiMessage;
   try {
@@ -92,15 +83,12 @@ export async function runAction(
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
     const known = LINK_FAILURES[code];
-    if (known) return fail(known.code, known.message);
-    return fail(
-      'failed',
-      `The request could not be sent to the PBX (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    if (known) return fail(known.code, known.refusal);
+    return fail('failed', refusal('notSendable', { detail: error instanceof Error ? error.message : String(error) }));
   }
   if (isSuccessResponse(response)) return succeed(response);
   const said = responseMessage(response);
-  if (/permission denied/i.test(said)) return fail('permissionDenied', permissionMessage(action));
-  if (GONE.test(said)) return fail('callEnded', `The call ended before it could be ${doing}.`);
-  return fail('refused', `The PBX refused: ${said || 'it gave no reason'}. Nothing was changed.`);
+  if (/permission denied/i.test(said)) return fail('permissionDenied', permissionRefusal(action));
+  if (GONE.test(said)) return fail('callEnded', refusal('callEndedBefore', { doing }));
+  return fail('refused', said ? refusal('pbxRefused', { said }) : refusal('pbxRefusedSilently', {}));
 }

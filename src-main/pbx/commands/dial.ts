@@ -1,3 +1,4 @@
+import { refusal } from '../../../src-shared/refusals';
 import { OriginateWatcher } from '../watchers/originate-watcher';
 import { checkTarget } from './targets';
 import { fail, runAction, succeed, type CommandContext, type CommandResult } from './context';
@@ -28,7 +29,7 @@ export async function pickupParked(
   slot: string,
 ): Promise<CommandResult<{ watcher: OriginateWatcher }>> {
   if (!ctx.model().parked.has(slot)) {
-    return fail('slotEmpty', `Parking space ${slot} is empty now: the call was picked up, went back, or hung up.`);
+    return fail('slotEmpty', refusal('slotEmpty', { slot }));
   }
   return originateFromMyPhone(ctx, slot);
 }

@@ -7,7 +7,7 @@ export async function hangup(ctx: CommandContext, callId: string): Promise<Comma
   if (!parties.ok) return parties;
   const results = await Promise.all(
     parties.value.map((channel) =>
-      runAction(ctx, 'Hangup', { Channel: channel.name, Cause: NORMAL_CLEARING }, 'hung up'),
+      runAction(ctx, 'Hangup', { Channel: channel.name, Cause: NORMAL_CLEARING }, 'hungUp'),
     ),
   );
   const failure = results.find((result) => !result.ok && result.error.code !== 'callEnded');

@@ -1,3 +1,4 @@
+import { refusal } from '../../../src-shared/refusals';
 import type { ListenMode } from '../../../src-preload/contract';
 import type { ChannelRecord } from '../calls/model';
 import { fail, runAction, succeed, type CommandContext, type CommandResult } from './context';
@@ -25,12 +26,12 @@ export async function listenIn(
   if (!parties.ok) return parties;
   const matcher = ctx.matcher();
   if (myChannelAmong(parties.value, ctx.profile.myDevice, matcher))
-    return fail('notYourCall', 'You are on that call already.');
+    return fail('notYourCall', refusal('alreadyOnThatCall', {}));
   const spyee =
     request.partyId !== undefined
       ? parties.value.find((channel) => channel.partyId === request.partyId)
       : (parties.value.find((channel) => matcher.extensionOfChannel(channel.name)) ?? parties.value[0]);
-  if (!spyee) return fail('partyNotFound', 'That person is no longer on the call.');
+  if (!spyee) return fail('partyNotFound', refusal('personLeft', {}));
   const headers: Record<string, string | number> = {
     Channel: ctx.profile.myDevice,
     Application: 'ChanSpy',

@@ -1,3 +1,4 @@
+import { refusal } from '../../../src-shared/refusals';
 import { fail, runAction, succeed, type CommandContext, type CommandResult } from './context';
 import { myChannelAmong, partiesOfCall, pickParty } from './targets';
 
@@ -19,11 +20,7 @@ export async function park(
     myChannelAmong(others, ctx.profile.myDevice, ctx.matcher()) ?? (others.length === 1 ? others[0] : undefined);
   const headers: Record<string, string> = { Channel: parkee.value.name, Parkinglot: ctx.profile.parkingLot };
   if (ctx.dialect.family === 'asterisk-11') {
-    if (!returnTo)
-      return fail(
-        'unsupported',
-        'This PBX can only park a call between two people: there is no one to announce the space to.',
-      );
+    if (!returnTo) return fail('unsupported', refusal('parkNeedsTwo', {}));
     headers.Channel2 = returnTo.name;
   } else if (returnTo) {
     headers.TimeoutChannel = returnTo.name;

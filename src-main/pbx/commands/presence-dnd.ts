@@ -1,3 +1,4 @@
+import { refusal } from '../../../src-shared/refusals';
 import type { ExtensionTile, PresenceState } from '../../../src-preload/state';
 import type { DndMethod } from '../../../src-shared/profile';
 import { dndDeviceOf } from '../device-lamps';
@@ -25,10 +26,7 @@ export async function setPresence(
 ): Promise<CommandResult> {
   const provider = presenceProviderOf(tile.hint);
   if (!provider || !CUSTOM_PRESENCE.test(provider)) {
-    return fail(
-      'unsupported',
-      `${tile.exten}'s hint has no presence the console can set: the PBX admin adds ",CustomPresence:${tile.exten}" to it.`,
-    );
+    return fail('unsupported', refusal('noSettablePresence', { exten: tile.exten }));
   }
   const value = message ? `${state},,${message}` : state;
   const sent = await runAction(ctx, 'Setvar', { Variable: `PRESENCE_STATE(${provider})`, Value: value }, 'changed');

@@ -1,3 +1,4 @@
+import { refusal } from '../../../src-shared/refusals';
 import type { RecordingState } from '../../../src-preload/state';
 import type { ChannelRecord } from '../calls/model';
 import { fail, runAction, succeed, type CommandContext, type CommandResult } from './context';
@@ -43,7 +44,7 @@ async function withRecordedChannel<T>(
   const parties = partiesOfCall(ctx, callId);
   if (!parties.ok) return parties;
   const channel = recordedChannel(ctx, parties.value);
-  if (!channel) return fail('callNotFound', 'That call has ended.');
+  if (!channel) return fail('callNotFound', refusal('callOver', {}));
   return run(channel, parties.value);
 }
 
@@ -60,7 +61,7 @@ function assumeUnlessReported(
 
 export async function startRecording(ctx: CommandContext, callId: string): Promise<CommandResult<{ file: string }>> {
   return withRecordedChannel(ctx, callId, async (channel, parties) => {
-    if (channel.recording !== 'none') return fail('alreadyRecording', 'This call is already being recorded.');
+    if (channel.recording !== 'none') return fail('alreadyRecording', refusal('alreadyRecording', {}));
     const matcher = ctx.matcher();
     const numberOf = (party: ChannelRecord | undefined) =>
       party ? (matcher.extensionOfChannel(party.name)?.exten ?? party.callerNum) : '';
@@ -86,7 +87,7 @@ export async function startRecording(ctx: CommandContext, callId: string): Promi
 
 async function setPaused(ctx: CommandContext, callId: string, paused: boolean): Promise<CommandResult> {
   return withRecordedChannel(ctx, callId, async (channel) => {
-    if (channel.recording === 'none') return fail('notRecording', 'This call is not being recorded.');
+    if (channel.recording === 'none') return fail('notRecording', refusal('notRecording', {}));
     const method = methodFor(ctx);
     const sent =
       method === 'mixmonitor'
@@ -113,12 +114,12 @@ export const resumeRecording = (ctx: CommandContext, callId: string) => setPause
 
 export async function stopRecording(ctx: CommandContext, callId: string): Promise<CommandResult> {
   return withRecordedChannel(ctx, callId, async (channel) => {
-    if (channel.recording === 'none') return fail('notRecording', 'This call is not being recorded.');
+    if (channel.recording === 'none') return fail('notRecording', refusal('notRecording', {}));
     const method = methodFor(ctx);
     const sent = await runAction(ctx, ACTIONS[method].stop, { Channel: channel.name }, 'stopped');
     if (!sent.ok) {
       // "Could not stop monitoring channel": it had already stopped.
-      if (sent.error.code === 'refused') return fail('notRecording', 'The recording had already stopped.');
+      if (sent.error.code === 'refused') return fail('notRecording', refusal('recordingAlreadyStopped', {}));
       return sent;
     }
     assumeUnlessReported(ctx, method, 'stop', channel.uid, 'none');

@@ -1,3 +1,4 @@
+import { refusal } from '../../../src-shared/refusals';
 import type { BlindTransferWatcher } from '../watchers/blind-transfer-watcher';
 import { fail, runAction, succeed, type CommandContext, type CommandResult } from './context';
 import { isMyChannel, ringingCaller } from './targets';
@@ -13,9 +14,9 @@ export async function takeRingingCall(
   myExten: string,
 ): Promise<CommandResult<{ watcher: BlindTransferWatcher }>> {
   const caller = ringingCaller(ctx, callId);
-  if (!caller) return fail('callEnded', 'That call is no longer ringing: the call list shows where it is now.');
+  if (!caller) return fail('callEnded', refusal('noLongerRinging', {}));
   if (isMyChannel(ctx.profile.myDevice, ctx.matcher())(caller.name))
-    return fail('notYourCall', 'You are the one calling there: that call is already yours.');
+    return fail('notYourCall', refusal('alreadyYours', {}));
   const startedAt = ctx.now();
   const sent = await runAction(
     ctx,

@@ -1,4 +1,5 @@
-import { DIAL_TARGET, DIAL_TARGET_HINT } from '../../../src-preload/dial-target';
+import { refusal } from '../../../src-shared/refusals';
+import { DIAL_TARGET } from '../../../src-preload/dial-target';
 import { deviceOfChannel, type ExtensionMatcher } from '../calls/device-match';
 import type { ChannelRecord } from '../calls/model';
 import { partiesOfCall as peopleOnCall } from '../calls/parties';
@@ -12,7 +13,7 @@ import { fail, type CommandContext, type CommandResult } from './context';
 /** The people on a call, oldest first. */
 export function partiesOfCall(ctx: CommandContext, callId: string): CommandResult<ChannelRecord[]> {
   const parties = peopleOnCall(ctx.model(), callId);
-  if (parties.length === 0) return fail('callNotFound', 'That call has ended.');
+  if (parties.length === 0) return fail('callNotFound', refusal('callOver', {}));
   return { ok: true, value: parties };
 }
 
@@ -43,7 +44,7 @@ export function pickParty(
 ): CommandResult<ChannelRecord> {
   if (choice.partyId !== undefined) {
     const party = parties.find((channel) => channel.partyId === choice.partyId);
-    return party ? { ok: true, value: party } : fail('partyNotFound', 'That person is no longer on the call.');
+    return party ? { ok: true, value: party } : fail('partyNotFound', refusal('personLeft', {}));
   }
   const matcher = ctx.matcher();
   const mine = myChannelAmong(parties, ctx.profile.myDevice, matcher);
@@ -55,13 +56,13 @@ export function pickParty(
   if (others.length === 1 && others[0]) return { ok: true, value: others[0] };
   if (others.length === 0 && parties.length === 1 && parties[0] && parties[0] !== mine)
     return { ok: true, value: parties[0] };
-  return fail('ambiguousParty', 'It is not clear which person on the call to move: drag the person, not the call.');
+  return fail('ambiguousParty', refusal('ambiguousParty', {}));
 }
 
 export function checkTarget(target: string): CommandResult<string> {
   const trimmed = target.trim();
   if (DIAL_TARGET.test(trimmed)) return { ok: true, value: trimmed };
-  return fail('invalidTarget', `"${target}" is not a number the console can dial. ${DIAL_TARGET_HINT}`);
+  return fail('invalidTarget', refusal('notDialable', { target }));
 }
 
 /** Asterisk's channel state 5: the far end is ringing. */

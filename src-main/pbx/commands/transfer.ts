@@ -1,3 +1,4 @@
+import { refusal } from '../../../src-shared/refusals';
 import type { ConsultationEnd } from '../../../src-preload/contract';
 import type { ChannelRecord } from '../calls/model';
 import { personOf } from '../calls/projection';
@@ -97,10 +98,7 @@ export async function transferAttended(
   if (!parties.ok) return parties;
   const mine = myChannelAmong(parties.value, ctx.profile.myDevice, ctx.matcher());
   if (!mine) {
-    return fail(
-      'notYourCall',
-      'An attended transfer works on your own calls only: pick the call up first, or use a blind transfer.',
-    );
+    return fail('notYourCall', refusal('attendedNeedsYourCall', {}));
   }
   const startedAt = ctx.now();
   const sent = await runAction(
@@ -134,8 +132,7 @@ export async function finishAttendedTransfer(
     : action === 'complete'
       ? [mine]
       : [...channels.values()].filter((channel) => channel !== mine && bridgeId && channel.bridgeId === bridgeId);
-  if (ending.length === 0)
-    return fail('callEnded', 'The consultation call has already ended: the call list shows where everyone is now.');
+  if (ending.length === 0) return fail('callEnded', refusal('consultationEnded', {}));
   const results = await Promise.all(
     ending.map((channel) => runAction(ctx, 'Hangup', { Channel: channel.name, Cause: NORMAL_CLEARING }, 'transferred')),
   );
@@ -152,8 +149,7 @@ export async function moveParked(
   if (!target.ok) return target;
   const parked = ctx.model().parked.get(slot);
   const parkee = parked ? ctx.model().channels.get(parked.parkeeUid) : undefined;
-  if (!parkee)
-    return fail('slotEmpty', `Parking space ${slot} is empty now: the call was picked up, went back, or hung up.`);
+  if (!parkee) return fail('slotEmpty', refusal('slotEmpty', { slot }));
   const startedAt = ctx.now();
   const sent = await runAction(
     ctx,

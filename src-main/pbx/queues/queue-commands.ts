@@ -1,9 +1,9 @@
+import { refusal, type CallEndedDoing } from '../../../src-shared/refusals';
 /**
  * The operator's queue intents, each naming a queue, member or waiting caller by the id the
  * QueueBoard issued; the interface or channel is looked up here, never taken from the page.
  */
 import type { CommandReceipt } from '../../../src-preload/contract';
-import { NOT_CONNECTED_MESSAGE } from '../../ami/action-error';
 import type { HintedExtension } from '../calls/device-match';
 import { fail, runAction, succeed, type CommandResult } from '../commands/context';
 import { checkTarget } from '../commands/targets';
@@ -13,8 +13,6 @@ import type { AmiRequester } from '../requester';
 import type { MemberRecord, QueueBoard, QueueRecord } from './queue-board';
 
 const DONE: CommandReceipt = { kind: 'done' };
-const MEMBER_GONE = 'That person is no longer a member of the queue.';
-const CALLER_GONE = 'That caller is no longer waiting in the queue.';
 
 /** `118` as a word of `Local/118@phones` (not the 118 of `Local/1180@phones`). */
 const asWord = (exten: string) =>
@@ -32,7 +30,7 @@ export class QueueDesk {
     const offline = this.live();
     if (offline) return offline;
     const found = this.board.memberWithId(memberId);
-    if (!found) return fail('memberNotFound', MEMBER_GONE);
+    if (!found) return fail('memberNotFound', refusal('memberGone', {}));
     const { queue, member } = found;
     return this.send(
       'QueuePause',
@@ -51,12 +49,12 @@ export class QueueDesk {
     const offline = this.live();
     if (offline) return offline;
     const queue = this.board.queueWithId(queueId);
-    if (!queue) return fail('queueNotFound', 'That queue is no longer on the PBX.');
+    if (!queue) return fail('queueNotFound', refusal('queueGone', {}));
     const extension = this.board.matcher().extensionWithId(extensionId);
-    if (!extension) return fail('invalidTarget', 'That extension is not on the board any more.');
+    if (!extension) return fail('invalidTarget', refusal('extensionGone', {}));
     const member = this.memberFor(queue, extension);
     if ([...queue.members.values()].some((known) => known.iface.toLowerCase() === member.iface.toLowerCase()))
-      return fail('refused', `${extension.name || extension.exten} is already a member of ${queue.name}.`);
+      return fail('refused', refusal('alreadyMember', { who: extension.name || extension.exten, queue: queue.name }));
     return this.send(
       'QueueAdd',
       {
@@ -74,13 +72,9 @@ export class QueueDesk {
     const offline = this.live();
     if (offline) return offline;
     const found = this.board.memberWithId(memberId);
-    if (!found) return fail('memberNotFound', MEMBER_GONE);
+    if (!found) return fail('memberNotFound', refusal('memberGone', {}));
     const { queue, member } = found;
-    if (!member.dynamic)
-      return fail(
-        'memberNotDynamic',
-        `${member.name} is a member in the PBX's queue configuration; only members added from the console can be removed here.`,
-      );
+    if (!member.dynamic) return fail('memberNotDynamic', refusal('memberFromConfiguration', { who: member.name }));
     return this.send('QueueRemove', { Queue: queue.name, Interface: member.iface }, 'removed');
   }
 
@@ -93,7 +87,7 @@ export class QueueDesk {
     const offline = this.live();
     if (offline) return offline;
     const found = this.board.callerWithId(callerId);
-    if (!found) return fail('callerLeft', CALLER_GONE);
+    if (!found) return fail('callerLeft', refusal('callerGone', {}));
     const exten = target === undefined ? this.myExtension() : checkTarget(target);
     if (!exten.ok) return exten;
     return this.send(
@@ -107,10 +101,7 @@ export class QueueDesk {
     const { myDevice, dialContext } = this.operator;
     const mine = myDevice ? resolveMyDevice(myDevice, this.board.matcher(), dialContext)?.extension : undefined;
     if (mine) return succeed(mine.exten);
-    return fail(
-      'failed',
-      'This needs your own extension: set "my device" (for example PJSIP/200) in your connection settings.',
-    );
+    return fail('failed', refusal('needsMyExtension', {}));
   }
 
   /**
@@ -131,13 +122,13 @@ export class QueueDesk {
   }
 
   private live(): ReturnType<typeof fail> | undefined {
-    return this.board.isLive ? undefined : fail('notConnected', NOT_CONNECTED_MESSAGE);
+    return this.board.isLive ? undefined : fail('notConnected', refusal('notConnected', {}));
   }
 
   private async send(
     action: string,
     headers: Record<string, string | number>,
-    doing: string,
+    doing: CallEndedDoing,
   ): Promise<CommandResult<CommandReceipt>> {
     const sent = await runAction({ ami: this.ami }, action, headers, doing);
     return sent.ok ? succeed(DONE) : sent;
