@@ -127,7 +127,7 @@ export function refusal<R extends RefusalReason>(reason: R, values: RefusalOf<R>
   return { reason, values } as Refusal;
 }
 
-const CODED: ReadonlySet<string> = new Set<keyof CodedValues>(['intent', 'doing']);
+const CODED: ReadonlySet<string> = new Set(['intent', 'doing'] satisfies (keyof CodedValues)[]);
 
 /** A language's lookup of a message by its key, filling in its named values. */
 export type Translate = (key: string, values?: Readonly<Record<string, string>>) => string;
@@ -138,7 +138,7 @@ export type Translate = (key: string, values?: Readonly<Record<string, string>>)
  */
 export function refusalWords(said: Refusal, t: Translate, locale: string): string {
   const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries(said.values) as [string, string | number][]) {
+  for (const [name, value] of Object.entries<string | number>(said.values)) {
     if (typeof value === 'number') values[name] = new Intl.NumberFormat(locale).format(value);
     else values[name] = CODED.has(name) ? t(`refusal.${name}.${value}`) : value;
   }
