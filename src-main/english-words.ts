@@ -10,5 +10,3 @@ const english: Translate = (key, values = {}) => {
 };
 
 export const inEnglish = (said: Refusal): string => refusalWords(said, english, 'en');
-
-export const englishText = english;
