@@ -17,7 +17,7 @@ import { notificationFor, showAlertsNatively } from './desktop/native-alerts';
 import { chooseTrayItem, trayView, type TrayIntents } from './desktop/tray-model';
 import { EMPTY_WINDOW_STATE, WindowStateStore } from './desktop/window-state';
 import { APP_SCHEME_PRIVILEGES, isExternalHttpsLink, isOwnPage, pageUrlFor } from './desktop/page-policy';
-import type { CallAlert } from '../src-shared/notification-rules';
+import type { ConsoleAlert } from '../src-shared/notification-rules';
 import { createGatekeeper } from './ipc/gatekeeper';
 import { broadcastTo, serveContractOverIpc } from './ipc/electron';
 import { followSecondLaunch, handoverFor } from './launch-handover';
@@ -200,11 +200,19 @@ function startDesktopShell(services: MainServices): void {
     );
   });
   const trayInput = followTrayInput(services.desktop, services.store, (input) => tray.show(trayView(input)));
-  const notificationWords = (alert: CallAlert) => notificationFor(alert, DESKTOP_WORDS[services.desktop.language()]);
-  showAlertsNatively(services.alerts, electronNotifications(), notificationWords, (callId) => {
-    focusWindow();
-    services.desktop.focusCall(callId);
+  const notificationWords = (alert: ConsoleAlert) => notificationFor(alert, DESKTOP_WORDS[services.desktop.language()]);
+  showAlertsNatively(services.alerts, electronNotifications(), notificationWords, {
+    call: (callId) => {
+      focusWindow();
+      services.desktop.focusCall(callId);
+    },
+    queueCaller: (callerId) => {
+      focusWindow();
+      services.desktop.focusQueueCaller(callerId);
+    },
   });
+  // The dock's and launcher's badge counts what the window's title counts (Windows shows the title).
+  if (process.platform !== 'win32') services.alerts.onChange(({ current }) => app.setBadgeCount(current.length));
   followDesktopPrefs(
     services.desktop,
     (prefs, profileId) => {

@@ -1,9 +1,10 @@
 import { languageFor, type Language } from '../src-shared/language';
+import { queueWatchOf, type QueueWatch } from '../src-shared/notification-rules';
 import type { AnyProfile } from '../src-shared/profile';
 import type { ConnectRequest, EventChannel, PayloadOf, ProfileNotice, SessionStatus } from '../src-preload/contract';
 import { NOT_CONNECTED_MESSAGE } from './ami/action-error';
 import { AmiClient, type AmiClientOptions } from './ami/client';
-import { CallAlerts } from './alerts/call-alerts';
+import { ConsoleAlerts } from './alerts/console-alerts';
 import { createCallHandlers } from './ipc/call-handlers';
 import { createExtensionHandlers } from './ipc/extension-handlers';
 import type { GatekeeperLog, Handlers } from './ipc/gatekeeper';
@@ -49,8 +50,11 @@ export interface MainServices {
   readonly handlers: Handlers;
   readonly store: PictureStore;
   readonly feed: PictureFeed;
-  /** Calls ringing for me, by the notification rule: what a native notification and the taskbar show. */
-  readonly alerts: CallAlerts;
+  /**
+   * Calls ringing for me and callers waiting too long in a watched queue, by the notification rule:
+   * what a native notification and the taskbar show.
+   */
+  readonly alerts: ConsoleAlerts;
   connect(request: ConnectRequest): Promise<SessionStatus>;
   /** The logged-in profile's call history, where the session writes every call it saw end. */
   callHistory(): CallHistory | undefined;
@@ -78,6 +82,8 @@ export interface DesktopSession {
   onLanguage(listener: (language: Language) => void): () => void;
   /** Tells the page to bring this call into focus (a click on its desktop notification). */
   focusCall(callId: string): void;
+  /** Tells the page to bring this waiting caller into focus in the queues panel (a click on its notification). */
+  focusQueueCaller(callerId: string): void;
 }
 
 /** How long connect() waits for a verdict before answering with "still connecting". */
@@ -88,7 +94,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const store = new PictureStore();
   const feed = new PictureFeed(store, options.scheduleFlush);
   let session: PbxSession | undefined;
-  const alerts = new CallAlerts(store, () => session?.desk.identity().myExtensionId);
+  /** The logged-in profile's watched queues and threshold, kept as it is edited. */
+  let queueWatch: QueueWatch | undefined;
+  const alerts = new ConsoleAlerts(store, {
+    myExtensionId: () => session?.desk.identity().myExtensionId,
+    queueWatch: () => (session ? queueWatch : undefined),
+  });
   let demoPbx: SimulatedPbx | undefined;
   /** The logged-in profile's phonebook and history; open from login to logout. */
   const directory = new DirectoryService({
@@ -147,6 +158,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       .catch((error: unknown) => options.log.error('could not note the last used profile', error));
     const { clientOptions, target } = await sessionTarget(login);
     const link: AmiLink = new AmiClient({ ...options.clientDefaults, ...clientOptions });
+    queueWatch = queueWatchOf(login.profile);
     const next = openSession(login.profile, link, {
       identity: { target, profileId: request.profileId },
       username: clientOptions.username,
@@ -247,7 +259,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         if (id === loggedInProfileId) await logOut();
       },
       afterUpdate: (profile) => {
-        if (profile.id === loggedInProfileId) session?.setOwnNames(profile.board.ownNames);
+        if (profile.id !== loggedInProfileId) return;
+        session?.setOwnNames(profile.board.ownNames);
+        queueWatch = queueWatchOf(profile);
+        alerts.recompute();
       },
     }),
   };
@@ -292,9 +307,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       focusCall: (callId) => {
         if (store.get('calls', callId)) options.broadcast('calls:focus', { callId });
       },
+      focusQueueCaller: (callerId) => {
+        const waiting = store.values('queues').some((queue) => queue.callers.some((caller) => caller.id === callerId));
+        if (waiting) options.broadcast('queues:focusCaller', { callerId });
+      },
     },
     async dispose() {
       await teardown();
+      alerts.dispose();
       feed.dispose();
     },
   };

@@ -413,6 +413,10 @@ export const events = {
     /** The operator clicked the desktop notification of this call: bring it into focus. */
     focus: event<{ readonly callId: string }>(),
   },
+  queues: {
+    /** The operator clicked the desktop notification of this waiting caller: bring it into focus. */
+    focusCaller: event<{ readonly callerId: string }>(),
+  },
   history: {
     changed: event<HistoryChanged>(),
   },

@@ -3,6 +3,7 @@
  * banner and for a native notification driven from main. Plain data in, plain data out; it knows
  * the picture only by the few fields it reads.
  */
+import { DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS } from './profile';
 
 /** What the rule reads of a call's person (the picture's CallParty has these). */
 export interface AlertParty {
@@ -83,29 +84,61 @@ export function waitedPastThreshold(joinedAt: number, thresholdSeconds: number, 
   return now - joinedAt >= thresholdSeconds * 1000;
 }
 
-/**
- * Every caller waiting in a watched queue past the threshold (every queue the AMI user sees is
- * watched), longest wait first.
- */
-export function queueWaitAlerts(
-  queues: readonly AlertQueue[],
-  thresholdSeconds: number,
-  now: number,
-): QueueWaitAlert[] {
-  const alerts: QueueWaitAlert[] = queues.flatMap((queue) =>
-    queue.callers
-      .filter((caller) => waitedPastThreshold(caller.joinedAt, thresholdSeconds, now))
-      .map((caller) => ({
-        kind: 'queueWait' as const,
-        key: `queue:${caller.id}`,
-        callerId: caller.id,
-        queueName: queue.name,
-        callerName: caller.name.trim() === caller.number.trim() ? '' : caller.name.trim(),
-        callerNumber: caller.number,
-        joinedAt: caller.joinedAt,
-      })),
-  );
+/** Which queues' long waits alert the operator, and after how long: the profile's choice. */
+export interface QueueWatch {
+  readonly thresholdSeconds: number;
+  /** Queue names; empty: every queue the AMI user can see. */
+  readonly queues: readonly string[];
+}
+
+/** The profile's watch: its threshold (or the default) over its watched queues. */
+export function queueWatchOf(profile: {
+  readonly queueWaitThresholdSeconds?: number | undefined;
+  readonly watchedQueues: readonly string[];
+}): QueueWatch {
+  return {
+    thresholdSeconds: profile.queueWaitThresholdSeconds ?? DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS,
+    queues: profile.watchedQueues,
+  };
+}
+
+const watchedBy = (watch: QueueWatch, queue: AlertQueue) =>
+  watch.queues.length === 0 || watch.queues.includes(queue.name);
+
+/** Every caller waiting in a watched queue past the threshold, longest wait first. */
+export function queueWaitAlerts(queues: readonly AlertQueue[], watch: QueueWatch, now: number): QueueWaitAlert[] {
+  const alerts: QueueWaitAlert[] = queues
+    .filter((queue) => watchedBy(watch, queue))
+    .flatMap((queue) =>
+      queue.callers
+        .filter((caller) => waitedPastThreshold(caller.joinedAt, watch.thresholdSeconds, now))
+        .map((caller) => ({
+          kind: 'queueWait' as const,
+          key: `queue:${caller.id}`,
+          callerId: caller.id,
+          queueName: queue.name,
+          callerName: caller.name.trim() === caller.number.trim() ? '' : caller.name.trim(),
+          callerNumber: caller.number,
+          joinedAt: caller.joinedAt,
+        })),
+    );
   return alerts.sort((a, b) => a.joinedAt - b.joinedAt);
+}
+
+/**
+ * When (epoch ms) the next caller still under the threshold in a watched queue crosses it, if
+ * anyone is: the moment to look again, rather than on every tick.
+ */
+export function nextQueueWaitCrossing(
+  queues: readonly AlertQueue[],
+  watch: QueueWatch,
+  now: number,
+): number | undefined {
+  const crossings = queues
+    .filter((queue) => watchedBy(watch, queue))
+    .flatMap((queue) => queue.callers.map((caller) => caller.joinedAt + watch.thresholdSeconds * 1000))
+    .filter((crossing) => crossing > now);
+  return crossings.length > 0 ? Math.min(...crossings) : undefined;
 }
 
 /** The window's title with the count of what waits for me: `(2) Switchboard`. */

@@ -30,6 +30,7 @@ describe('ProfileDraftSchema', () => {
       parkingLot: 'default',
       recordingPattern: DEFAULT_RECORDING_PATTERN,
       board: DEFAULT_BOARD_PREFS,
+      watchedQueues: [],
       desktop: DEFAULT_DESKTOP_PREFS,
       voicemailPattern: '*${exten}',
       dndMethod: 'auto',
@@ -115,6 +116,26 @@ describe('ProfileChangesSchema', () => {
       board: { tileSize: 'compact' },
       myDevice: null,
     });
+  });
+});
+
+describe('watched queues', () => {
+  const watching = (watchedQueues: unknown) => {
+    const result = ProfileChangesSchema.safeParse({ watchedQueues });
+    return result.success ? result.data.watchedQueues : describeIssues(result.error);
+  };
+
+  it('watches every queue by default, or the queues named', () => {
+    expect(ProfileDraftSchema.parse(minimal).watchedQueues).toEqual([]);
+    expect(watching(['operator', 'sales-2'])).toEqual(['operator', 'sales-2']);
+  });
+
+  it('refuses a queue name with a line break or spaces, and more than 100 queues', () => {
+    expect(watching(['operator\r\nAction: Originate'])).toBe(
+      "A watched queue can't contain line breaks or NUL characters. A watched queue may contain only letters, digits, '-', '_' and '.'.",
+    );
+    expect(watching(['front desk'])).toBe("A watched queue may contain only letters, digits, '-', '_' and '.'.");
+    expect(watching(Array.from({ length: 101 }, (_, index) => `q${index}`))).toBe('At most 100 queues can be watched.');
   });
 });
 

@@ -196,6 +196,8 @@ const QueueWaitThresholdSchema = z
   .int('The queue wait threshold must be a whole number of seconds.')
   .min(5, 'The queue wait threshold must be at least 5 seconds.')
   .max(3600, 'The queue wait threshold can be at most 3600 seconds (an hour).');
+/** The queues whose callers alert the operator once they wait past the threshold; empty = every queue. */
+const WatchedQueuesSchema = z.array(asteriskName('A watched queue')).max(100, 'At most 100 queues can be watched.');
 /** What the desktop app does while this profile is in use (the browser host has no tray or shortcut). */
 export const DesktopPrefsSchema = z.strictObject({
   /** Closing the window keeps the console running in the tray. */
@@ -267,6 +269,8 @@ const draftShape = {
   board: BoardPrefsSchema,
   /** Absent: DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS. */
   queueWaitThresholdSeconds: QueueWaitThresholdSchema.optional(),
+  /** Absent or empty: every queue the AMI user can see is watched. */
+  watchedQueues: WatchedQueuesSchema.default([]),
   desktop: DesktopPrefsSchema,
   voicemailPattern: VoicemailPatternSchema.default(DEFAULT_VOICEMAIL_PATTERN),
   dndMethod: DndMethodSchema.default('auto'),
@@ -315,6 +319,7 @@ export const ProfileChangesSchema = z.strictObject({
   // Without defaults, so that changing the tile size never resets the language or the favourites.
   board: BoardPrefsChangesSchema.optional(),
   queueWaitThresholdSeconds: QueueWaitThresholdSchema.optional(),
+  watchedQueues: WatchedQueuesSchema.optional(),
   desktop: DesktopPrefsSchema.partial().optional(),
   voicemailPattern: VoicemailPatternSchema.optional(),
   dndMethod: DndMethodSchema.optional(),
@@ -374,6 +379,7 @@ export interface DemoProfile {
   readonly recordingPattern: string;
   readonly board: Readonly<BoardPrefs>;
   readonly queueWaitThresholdSeconds?: number;
+  readonly watchedQueues: readonly string[];
   readonly desktop: Readonly<DesktopPrefs>;
   readonly voicemailPattern: string;
   readonly dndMethod: DndMethod;
@@ -396,6 +402,7 @@ export const DEMO_PROFILE: DemoProfile = Object.freeze({
   board: Object.freeze({ ...DEFAULT_BOARD_PREFS, contexts: [] }),
   // The demo office's queue callers turn amber within a short look.
   queueWaitThresholdSeconds: 30,
+  watchedQueues: [],
   desktop: Object.freeze({ ...DEFAULT_DESKTOP_PREFS }),
   voicemailPattern: DEFAULT_VOICEMAIL_PATTERN,
   dndMethod: 'auto',

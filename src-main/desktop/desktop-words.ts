@@ -19,6 +19,8 @@ export interface DesktopWords {
   readonly logOut: string;
   readonly quit: string;
   readonly callForYou: string;
+  /** A caller has waited past the profile's threshold in this queue (the PBX's name for it). */
+  waitingInQueue(queue: string): string;
   readonly unknownCaller: string;
 }
 
@@ -42,6 +44,7 @@ const english: DesktopWords = {
   logOut: 'Log out',
   quit: 'Quit Switchboard',
   callForYou: 'Call for you',
+  waitingInQueue: (queue) => `Caller waiting too long in queue ${queue}`,
   unknownCaller: 'Unknown caller',
 };
 
@@ -59,6 +62,7 @@ const chinese: DesktopWords = {
   logOut: '退出登录',
   quit: '退出 Switchboard',
   callForYou: '您有来电',
+  waitingInQueue: (queue) => `队列 ${queue} 中有来电者等待过久`,
   unknownCaller: '未知来电者',
 };
 
@@ -75,6 +79,7 @@ const korean: DesktopWords = {
   logOut: '로그아웃',
   quit: 'Switchboard 종료',
   callForYou: '전화가 왔습니다',
+  waitingInQueue: (queue) => `${queue} 대기열에서 발신자가 오래 기다리고 있습니다`,
   unknownCaller: '알 수 없는 발신자',
 };
 

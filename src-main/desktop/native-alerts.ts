@@ -1,17 +1,24 @@
-import type { CallAlert } from '../../src-shared/notification-rules';
-import type { CallAlertsChange } from '../alerts/call-alerts';
+import type { ConsoleAlert } from '../../src-shared/notification-rules';
+import type { ConsoleAlertsChange } from '../alerts/console-alerts';
 import type { DesktopWords } from './desktop-words';
 
 /**
- * Incoming-call alerts as the OS's own notifications, shown by main: the page never asks for the
- * Notification permission (every permission is refused). The notification rules (src-shared) decide
- * when to alert, for this and for the page's banner alike; this shows each new alert, takes it down
- * when it stops applying, and brings the call to the front on a click.
+ * Incoming-call and queue-wait alerts as the OS's own notifications, shown by main: the page never
+ * asks for the Notification permission (every permission is refused). The notification rules
+ * (src-shared) decide when to alert, for this and for the page's banner alike; this shows each new
+ * alert, takes it down when it stops applying, and brings the call or the waiting caller to the
+ * front on a click.
  */
 
-/** What the rules say as they follow the picture (CallAlerts in main). */
+/** What the rules say as they follow the picture (ConsoleAlerts in main). */
 export interface AlertFeed {
-  onChange(listener: (change: CallAlertsChange) => void): () => void;
+  onChange(listener: (change: ConsoleAlertsChange) => void): () => void;
+}
+
+/** What a click on a notification brings into focus on the page. */
+export interface AlertFocus {
+  call(callId: string): void;
+  queueCaller(callerId: string): void;
 }
 
 export interface NotificationContent {
@@ -30,13 +37,14 @@ export interface NotificationPort {
   show(content: NotificationContent, onClick: () => void): ShownNotification;
 }
 
-/** An alert in the operator's words: who is calling, by name and number as the PBX tells them. */
-export function notificationFor(alert: CallAlert, words: DesktopWords): NotificationContent {
+/** An alert in the operator's words: who is calling (and in which queue), by name and number as the PBX tells them. */
+export function notificationFor(alert: ConsoleAlert, words: DesktopWords): NotificationContent {
+  const caller = [alert.callerName, alert.callerNumber].filter((part) => part !== '').join(' ') || words.unknownCaller;
   switch (alert.kind) {
-    case 'ringingForMe': {
-      const caller = [alert.callerName, alert.callerNumber].filter((part) => part !== '').join(' ');
-      return { title: words.callForYou, body: caller || words.unknownCaller };
-    }
+    case 'ringingForMe':
+      return { title: words.callForYou, body: caller };
+    case 'queueWait':
+      return { title: words.waitingInQueue(alert.queueName), body: caller };
   }
 }
 
@@ -44,8 +52,8 @@ export function notificationFor(alert: CallAlert, words: DesktopWords): Notifica
 export function showAlertsNatively(
   feed: AlertFeed,
   port: NotificationPort,
-  contentOf: (alert: CallAlert) => NotificationContent,
-  focusCall: (callId: string) => void,
+  contentOf: (alert: ConsoleAlert) => NotificationContent,
+  focus: AlertFocus,
 ): () => void {
   const shown = new Map<string, ShownNotification>();
   const takeDown = (key: string) => {
@@ -60,7 +68,8 @@ export function showAlertsNatively(
       takeDown(alert.key);
       const notification = port.show(contentOf(alert), () => {
         takeDown(alert.key);
-        focusCall(alert.callId);
+        if (alert.kind === 'ringingForMe') focus.call(alert.callId);
+        else focus.queueCaller(alert.callerId);
       });
       shown.set(alert.key, notification);
     }

@@ -124,6 +124,13 @@ describe('no secret reaches the renderer or the log', () => {
     await call('desktop:speak', { language: 'zh-CN' });
     await expect.poll(() => services.store.values('calls').length).toBeGreaterThan(0);
     services.desktop.focusCall(services.store.values('calls')[0]!.id);
+    // And on the notification of a caller waiting in a queue nobody answers.
+    pbx.setDeviceState('PJSIP/118', 'UNAVAILABLE');
+    pbx.setDeviceState('PJSIP/119', 'UNAVAILABLE');
+    await pbx.placeCall('0301111111', '800');
+    const waiting = () => services.store.values('queues').flatMap((queue) => queue.callers);
+    await expect.poll(() => waiting().length).toBeGreaterThan(0);
+    services.desktop.focusQueueCaller(waiting()[0]!.id);
     await call('calls:transfer', { callId: 'no-such-call', target: '102', mode: 'blind' });
     await call('calls:park', { callId: 'no-such-call' });
     await call('calls:record', { callId: 'no-such-call', action: 'start' });

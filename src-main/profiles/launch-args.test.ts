@@ -26,6 +26,7 @@ function user(id: string, displayName: string): UserProfile {
       favourites: [],
       ownNames: {},
     },
+    watchedQueues: [],
     desktop: DEFAULT_DESKTOP_PREFS,
     voicemailPattern: '*${exten}',
     dndMethod: 'auto',

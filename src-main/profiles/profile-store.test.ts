@@ -333,6 +333,7 @@ describe('ProfileStore: migrations', () => {
         favourites: [],
         ownNames: {},
       },
+      watchedQueues: [],
       voicemailPattern: '*${exten}',
       dndMethod: 'auto',
       listenIn: false,

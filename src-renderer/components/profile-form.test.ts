@@ -23,6 +23,7 @@ const saved: UserProfileSummary = {
     favourites: [],
     ownNames: {},
   },
+  watchedQueues: [],
   desktop: { keepInTray: false, startAtLogin: false, bringToFrontShortcut: '' },
   voicemailPattern: '*${exten}',
   dndMethod: 'auto',
@@ -73,6 +74,7 @@ describe('the profile editor form', () => {
       listenIn: false,
       ringSound: false,
       queueWaitThresholdSeconds: 60,
+      watchedQueues: [],
     });
   });
 });
@@ -93,6 +95,17 @@ describe('the profile editor form, receptionist settings', () => {
     expect(changesFrom(formFor({ ...saved, queueWaitThresholdSeconds: 20 }), saved)).toEqual({
       queueWaitThresholdSeconds: 20,
     });
+  });
+
+  it('sends the watched queues as a list when they change; emptied, every queue is watched again', () => {
+    expect(formFor(saved).watchedQueues).toBe('');
+    expect(changesFrom({ ...formFor(saved), watchedQueues: ' operator, ,sales ' }, saved)).toEqual({
+      watchedQueues: ['operator', 'sales'],
+    });
+    const watching = { ...saved, watchedQueues: ['operator', 'sales'] };
+    expect(formFor(watching).watchedQueues).toBe('operator, sales');
+    expect(changesFrom(formFor(watching), watching)).toEqual({});
+    expect(changesFrom({ ...formFor(watching), watchedQueues: '' }, watching)).toEqual({ watchedQueues: [] });
   });
 
   it('sends an emptied voicemail number as typed, for main to say what is wrong', () => {

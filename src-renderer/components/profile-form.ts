@@ -17,6 +17,13 @@ import type { ProfileChanges, ProfileDraft } from '../stores/profiles';
 
 export type UserProfileSummary = Extract<ProfileSummary, { kind: 'user' }>;
 
+/** A comma-separated list as typed, without the empty entries. */
+const listOf = (typed: string) =>
+  typed
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
 /** The profile editor's fields as the operator types them. Main validates; the page only shapes. */
 export interface ProfileForm {
   displayName: string;
@@ -45,6 +52,8 @@ export interface ProfileForm {
   listenIn: boolean;
   ringSound: boolean;
   queueWaitThresholdSeconds: number;
+  /** Comma-separated queue names; empty watches every queue. */
+  watchedQueues: string;
 }
 
 /** The receptionist's settings, each sent as typed (main validates) when it differs from the saved one. */
@@ -87,6 +96,7 @@ export function formFor(profile: UserProfileSummary | undefined): ProfileForm {
     listenIn: profile?.listenIn ?? false,
     ringSound: profile?.ringSound ?? false,
     queueWaitThresholdSeconds: savedQueueWaitThreshold(profile),
+    watchedQueues: profile?.watchedQueues.join(', ') ?? '',
   };
 }
 
@@ -98,7 +108,9 @@ export function draftFrom(
   form: ProfileForm,
   caFile?: string,
 ): ProfileDraft &
-  Required<Pick<ProfileDraft, 'tls' | 'board' | 'desktop' | 'history' | (typeof RECEPTIONIST_KEYS)[number]>> {
+  Required<
+    Pick<ProfileDraft, 'tls' | 'board' | 'desktop' | 'history' | 'watchedQueues' | (typeof RECEPTIONIST_KEYS)[number]>
+  > {
   const serverName = form.serverName.trim();
   const myDevice = form.myDevice.trim();
   const optional = (key: 'dialContext' | 'parkingLot' | 'recordingPattern') => {
@@ -119,10 +131,7 @@ export function draftFrom(
     ...optional('parkingLot'),
     ...optional('recordingPattern'),
     board: {
-      contexts: form.contexts
-        .split(',')
-        .map((context) => context.trim())
-        .filter(Boolean),
+      contexts: listOf(form.contexts),
       extensionFilter: form.extensionFilter.trim(),
       grouping: form.grouping,
       tileSize: form.tileSize,
@@ -139,6 +148,7 @@ export function draftFrom(
     listenIn: form.listenIn,
     ringSound: form.ringSound,
     queueWaitThresholdSeconds: Number(form.queueWaitThresholdSeconds),
+    watchedQueues: listOf(form.watchedQueues),
   };
 }
 
@@ -171,6 +181,7 @@ export function changesFrom(form: ProfileForm, original: UserProfileSummary): Pr
   for (const key of RECEPTIONIST_KEYS) {
     if (draft[key] !== saved[key]) Object.assign(changes, { [key]: draft[key] });
   }
+  if (!same(draft.watchedQueues, original.watchedQueues)) changes.watchedQueues = draft.watchedQueues;
   const board = Object.fromEntries(
     Object.entries(draft.board).filter(
       ([key, value]) => !same(value, original.board[key as keyof typeof original.board]),

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { ProfileSummary } from '../../src-preload/contract';
+import { queueWatchOf } from '../../src-shared/notification-rules';
 import { DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS, DEMO_PROFILE_ID } from '../../src-shared/profile';
 import { speakFor } from '../i18n/language-choice';
 import { MainError, switchboard, unwrap } from '../services/switchboard';
@@ -25,6 +26,11 @@ export const usePrefsStore = defineStore('prefs', () => {
   const tileSize = ref<TileSize>('normal');
   /** A queue caller waiting longer than this is shown in warning colours. */
   const queueWaitThresholdSeconds = ref(DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS);
+  /** Queues whose callers alert me past the threshold; empty: every queue. */
+  const watchedQueues = ref<readonly string[]>([]);
+  const queueWatch = computed(() =>
+    queueWatchOf({ queueWaitThresholdSeconds: queueWaitThresholdSeconds.value, watchedQueues: watchedQueues.value }),
+  );
   /** Extension ids pinned to the favourites group, in the order pinned. */
   const favourites = ref<readonly string[]>([]);
   /** The operator's own names for extensions, by id; main shows them on the tiles. */
@@ -41,6 +47,7 @@ export const usePrefsStore = defineStore('prefs', () => {
     grouping.value = profile.board.grouping;
     tileSize.value = profile.board.tileSize;
     queueWaitThresholdSeconds.value = profile.queueWaitThresholdSeconds ?? DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS;
+    watchedQueues.value = profile.watchedQueues;
     favourites.value = profile.board.favourites;
     ownNames.value = profile.board.ownNames;
     listenIn.value = profile.listenIn;
@@ -119,6 +126,7 @@ export const usePrefsStore = defineStore('prefs', () => {
     grouping,
     tileSize,
     queueWaitThresholdSeconds,
+    queueWatch,
     favourites,
     ownNames,
     canRename,

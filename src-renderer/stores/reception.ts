@@ -147,7 +147,7 @@ export const useReceptionStore = defineStore('reception', () => {
    */
   const alerts = computed(() => [
     ...incomingCallAlerts(calls.calls, calls.identity.myExtensionId),
-    ...queueWaitAlerts(Object.values(board.picture.queues), prefs.queueWaitThresholdSeconds, now.value),
+    ...queueWaitAlerts(Object.values(board.picture.queues), prefs.queueWatch, now.value),
   ]);
   const myVoicemail = computed(() => {
     const mine = calls.identity.myExtensionId;
