@@ -11,11 +11,6 @@ const RETAINED_BUFFER_BYTES = 64 * 1024;
 const CR = 13;
 const LF = 10;
 const SPACE = 32;
-/**
- * A message's end: its last line's LF, then an empty line (CRLF, or a bare LF as in Asterisk 18.19/20.4's
- * `\r\n\n`). One pass finds either; `lastIndex` is set before each use and read right after it.
- */
-const TERMINATOR = /\n\r?\n/g;
 const END_COMMAND = '--END COMMAND--';
 /**
  * A message starting after a blank line. Old Command output holds blank lines but no message starts,
@@ -63,6 +58,9 @@ export class AmiFrameParser {
   private tail = 0;
   /** Bytes at the start of the pending message already searched without finding its end. */
   private searched = 0;
+  /** Message ends in the chunk being read, and in the bytes of a message still arriving. */
+  private readonly chunkEnds = new MessageEnds();
+  private readonly storeEnds = new MessageEnds();
 
   constructor(options: AmiFrameParserOptions) {
     this.onMessage = options.onMessage;
@@ -81,24 +79,33 @@ export class AmiFrameParser {
     if (this.head !== this.tail) {
       // Finish the pending message with the chunk up to its first message end only, so that the rest of
       // the chunk, usually nearly all of it, is parsed in place rather than copied after the pending bytes.
-      TERMINATOR.lastIndex = 0;
-      from = TERMINATOR.test(text) ? TERMINATOR.lastIndex : data.length;
+      this.chunkEnds.reset(text);
+      const firstEnd = this.chunkEnds.find(0);
+      from = firstEnd === -1 ? data.length : this.chunkEnds.endAfter(firstEnd);
       this.append(data.subarray(0, from));
-      const store = this.store.subarray(0, this.tail);
-      this.head = this.consume(store, latin1(store, this.head, this.tail), this.head);
+      this.head = this.consumeStore();
       if (this.head < this.tail) {
         // Still not complete (a long message, or old Command output with blank lines): take the rest too.
         if (from === data.length) return;
         this.append(data.subarray(from));
-        const grown = this.store.subarray(0, this.tail);
-        this.head = this.consume(grown, latin1(grown, this.head, this.tail), this.head);
+        this.head = this.consumeStore();
         if (this.head === this.tail) this.releaseStore();
         return;
       }
       this.releaseStore();
+    } else {
+      this.chunkEnds.reset(text);
     }
-    const consumed = this.consume(data, from === 0 ? text : text.slice(from), from);
+    const consumed = this.consume(data, text, 0, from, this.chunkEnds);
     if (consumed < data.length) this.append(data.subarray(consumed));
+  }
+
+  /** Consumes what the store holds from `head`; returns the new head. */
+  private consumeStore(): number {
+    const store = this.store.subarray(0, this.tail);
+    const text = latin1(store, this.head, this.tail);
+    this.storeEnds.reset(text);
+    return this.consume(store, text, this.head, 0, this.storeEnds);
   }
 
   /** Forgets the consumed bytes; lets go of a buffer grown for one large message. */
@@ -138,13 +145,14 @@ export class AmiFrameParser {
   }
 
   /**
-   * Delivers every complete unit in `data` from `start`; returns the offset of the first unconsumed byte.
-   * `text` is `data` from `start` on as a one-byte string (latin1, one char per byte): framing bytes are
-   * ASCII and never occur inside a UTF-8 sequence, so offsets in the string are offsets in the bytes.
+   * Delivers every complete unit in `data` from `start + from`; returns the offset of the first unconsumed
+   * byte. `text` is `data` from `start` on as a one-byte string (latin1, one char per byte), the text
+   * `ends` was reset to: framing bytes are ASCII and never occur inside a UTF-8 sequence, so offsets in the
+   * string are offsets in the bytes.
    */
-  private consume(data: Buffer, text: string, start: number): number {
+  private consume(data: Buffer, text: string, start: number, from: number, ends: MessageEnds): number {
     const end = text.length;
-    let pos = 0;
+    let pos = from;
 
     while (pos < end) {
       if (this.mode === 'banner') {
@@ -164,13 +172,8 @@ export class AmiFrameParser {
       }
 
       // The search goes on from where the last chunk's search stopped, less two bytes of a split terminator.
-      TERMINATOR.lastIndex = Math.max(pos, pos + this.searched - 2);
-      let terminatorAt = -1;
-      let messageEnd = -1;
-      if (TERMINATOR.test(text)) {
-        messageEnd = TERMINATOR.lastIndex;
-        terminatorAt = text.charCodeAt(messageEnd - 2) === CR ? messageEnd - 3 : messageEnd - 2;
-      }
+      const terminatorAt = ends.find(Math.max(pos, pos + this.searched - 2));
+      const messageEnd = terminatorAt === -1 ? -1 : ends.endAfter(terminatorAt);
 
       if (this.mode === 'discarding') {
         if (terminatorAt === -1) {
@@ -184,7 +187,7 @@ export class AmiFrameParser {
       }
 
       if (terminatorAt !== -1 && text.startsWith(RESPONSE_FOLLOWS, pos)) {
-        const followsEnd = findCommandOutputEnd(text, pos);
+        const followsEnd = findCommandOutputEnd(text, pos, ends);
         if (followsEnd === undefined) {
           if (end - pos > this.maxMessageBytes) {
             pos = this.beginDiscarding(end - pos, end);
@@ -252,7 +255,11 @@ function latin1(data: Buffer, start: number, end: number): string {
  * Where old Command output ends: at `--END COMMAND--` and the blank line after it, or at the next message
  * when the marker never came. Undefined while neither has arrived.
  */
-function findCommandOutputEnd(text: string, pos: number): { outputEnd: number; messageEnd: number } | undefined {
+function findCommandOutputEnd(
+  text: string,
+  pos: number,
+  ends: MessageEnds,
+): { outputEnd: number; messageEnd: number } | undefined {
   const markerAt = text.indexOf(END_COMMAND, pos);
   NEXT_MESSAGE.lastIndex = pos;
   const next = NEXT_MESSAGE.exec(text);
@@ -260,8 +267,44 @@ function findCommandOutputEnd(text: string, pos: number): { outputEnd: number; m
     return { outputEnd: next.index + 1, messageEnd: NEXT_MESSAGE.lastIndex };
   }
   if (markerAt === -1) return undefined;
-  TERMINATOR.lastIndex = markerAt + END_COMMAND.length;
-  return TERMINATOR.test(text) ? { outputEnd: markerAt, messageEnd: TERMINATOR.lastIndex } : undefined;
+  const terminatorAt = ends.find(markerAt + END_COMMAND.length);
+  return terminatorAt === -1 ? undefined : { outputEnd: markerAt, messageEnd: ends.endAfter(terminatorAt) };
+}
+
+/**
+ * Where messages end in one text: the LF of a message's last line, then an empty line, CRLF (`\n\r\n`)
+ * or a bare LF (`\n\n`, as in Asterisk 18.19/20.4's `\r\n\n` and Park's stray LF). Two substring
+ * searches cost less than one regular expression (`/\n\r?\n/` reads every byte; `indexOf` jumps from LF
+ * to LF with memchr): the bare-LF search runs ahead once and its answer is kept until a search passes it,
+ * so a text without one pays one scan for it, not one per message.
+ */
+class MessageEnds {
+  private text = '';
+  /** The first `\n\n` at or after `bareFrom`, or -1 when there is none; unknown while `bareFrom` is -1. */
+  private bareAt = -1;
+  private bareFrom = -1;
+
+  reset(text: string): void {
+    this.text = text;
+    this.bareFrom = -1;
+  }
+
+  /** Where the first message end at or after `from` starts (its last line's LF), or -1. */
+  find(from: number): number {
+    const text = this.text;
+    if (this.bareFrom === -1 || from < this.bareFrom || (this.bareAt !== -1 && this.bareAt < from)) {
+      this.bareAt = text.indexOf('\n\n', from);
+      this.bareFrom = from;
+    }
+    const crlfAt = text.indexOf('\n\r\n', from);
+    if (this.bareAt === -1) return crlfAt;
+    return crlfAt === -1 || this.bareAt < crlfAt ? this.bareAt : crlfAt;
+  }
+
+  /** The offset just after the message end that `find` gave. */
+  endAfter(terminatorAt: number): number {
+    return terminatorAt + (this.text.charCodeAt(terminatorAt + 1) === CR ? 3 : 2);
+  }
 }
 
 /**
