@@ -10,3 +10,13 @@ export type TileAction =
   | { readonly kind: 'rename' }
   | { readonly kind: 'take' }
   | { readonly kind: 'listen'; readonly mode: ListenMode };
+
+/** What a tile's menu offers now: DND on or off, pin or unpin, and the actions that apply to it. */
+export interface TileMenuOffers {
+  readonly dnd: boolean;
+  readonly favourite: boolean;
+  readonly canTake: boolean;
+  readonly canListen: boolean;
+  /** The profile keeps the operator's own names (the built-in Demo PBX keeps nothing). */
+  readonly canRename: boolean;
+}

@@ -8,7 +8,7 @@ import { i18n } from '../i18n';
 import { switchboard } from '../services/switchboard';
 import { useBoardStore } from './board';
 import { useCallsStore } from './calls';
-import type { TileAction } from '../components/tile-actions';
+import type { TileAction, TileMenuOffers } from '../components/tile-actions';
 import { useNoticesStore } from './notices';
 import { usePrefsStore } from './prefs';
 import { followInPicture } from './picture-outcomes';
@@ -140,6 +140,14 @@ export const useReceptionStore = defineStore('reception', () => {
     }
   }
 
+  const menuOffersOf = (tile: ExtensionTile): TileMenuOffers => ({
+    dnd: dndOf(tile),
+    favourite: prefs.favourites.includes(tile.id),
+    canTake: ringingAt(tile) !== undefined,
+    canListen: prefs.listenIn && talkingAt(tile) !== undefined,
+    canRename: prefs.canRename,
+  });
+
   const now = useClock();
   /**
    * What rings for me now, and who waits in a queue past the profile's threshold, by the rule
@@ -163,6 +171,7 @@ export const useReceptionStore = defineStore('reception', () => {
 
   return {
     act,
+    menuOffersOf,
     renaming,
     rename,
     setPresence,
