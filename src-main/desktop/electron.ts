@@ -26,12 +26,25 @@ export function iconFolder(appRoot: string): string {
   return app.isPackaged ? join(process.resourcesPath, 'icons') : join(appRoot, 'resources', 'icons');
 }
 
+/**
+ * What the shell has drawn: Electron offers no way to list its trays or notifications, so the
+ * `_electron` launch test reads them here (`electronApp.evaluate`), as these functions made them.
+ */
+export interface DrawnShell {
+  tray: Tray | undefined;
+  trayTooltip: string;
+  trayMenu: Menu | undefined;
+  readonly notifications: Set<Notification>;
+}
+const drawn: DrawnShell = { tray: undefined, trayTooltip: '', trayMenu: undefined, notifications: new Set() };
+Object.assign(globalThis, { switchboardDrawnShell: drawn });
+
 export function electronTray(icons: string, choose: (id: TrayItemId) => void): { show(view: TrayView): void } {
   const size = process.platform === 'darwin' ? '16x16' : '32x32';
-  let tray: Tray | undefined;
   return {
     show(view) {
-      tray ??= new Tray(nativeImage.createFromPath(join(icons, `${size}.png`)));
+      const tray = (drawn.tray ??= new Tray(nativeImage.createFromPath(join(icons, `${size}.png`))));
+      drawn.trayTooltip = view.tooltip;
       tray.setToolTip(view.tooltip);
       if (process.platform === 'darwin') tray.setTitle(view.title);
       const template = view.menu.map((item): MenuItemConstructorOptions => {
@@ -52,14 +65,15 @@ export function electronTray(icons: string, choose: (id: TrayItemId) => void): {
             };
         }
       });
-      tray.setContextMenu(Menu.buildFromTemplate(template));
+      drawn.trayMenu = Menu.buildFromTemplate(template);
+      tray.setContextMenu(drawn.trayMenu);
     },
   };
 }
 
 export function electronNotifications(): NotificationPort {
   // A notification only Electron references can be collected, and its click lost.
-  const alive = new Set<Notification>();
+  const alive = drawn.notifications;
   return {
     get supported() {
       return Notification.isSupported();
