@@ -1,7 +1,7 @@
 /** The CLI commands the Command action understands, with Asterisk's own layouts. */
 import { HINT_STATUS, type SimModel } from './model';
 import type { DialectProfile } from './dialects';
-import { hintText } from './dialects/bridge-era';
+import { hintText } from './dialects/snapshot';
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length));
 const padStart = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);

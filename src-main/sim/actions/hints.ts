@@ -1,6 +1,6 @@
 /** ExtensionState, ExtensionStateList, DeviceStateList, PresenceState, PresenceStateList. */
 import type { AmiHeader } from '../../ami/message';
-import { hintText } from '../dialects/bridge-era';
+import { hintText } from '../dialects/snapshot';
 import { HINT_STATUS } from '../model';
 import type { ActionDefinition, ListItem } from './types';
 

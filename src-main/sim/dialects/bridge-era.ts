@@ -3,15 +3,26 @@
  * Bridge*, DialBegin/DialEnd, Parkee*-style parking events, MixMonitor*, Queue*.
  */
 import type { AmiHeader } from '../../ami/message';
-import { HANGUP_CAUSE_TEXT, HINT_STATUS, type Hint, type ModelEvent } from '../model';
-import { queueMemberHeaders } from './queue-headers';
-import { amiTimestamp, bridgeSnapshot, channelSnapshot, originateResponseFields } from './snapshot';
-import type { EventClass, RenderContext, RenderedEvent } from './types';
-
-export function hintText(hint: Hint): string {
-  const devices = hint.dndDevice ? `${hint.device}&${hint.dndDevice}` : hint.device;
-  return hint.presenceProvider ? `${devices},${hint.presenceProvider}` : devices;
-}
+import {
+  HANGUP_CAUSE_TEXT,
+  HINT_STATUS,
+  type ModelEvent,
+  type SimChannel,
+  type QueueMember,
+  type SimQueue,
+} from '../model';
+import { abandonHeaders, completeHeaders, queueMemberHeaders } from './queue-headers';
+import {
+  bridgeSnapshot,
+  channelSnapshot,
+  eventsOut,
+  hintHeaders,
+  presenceHeaders,
+  presenceStatusHeaders,
+  sameInEveryDialect,
+  shutdownHeaders,
+} from './snapshot';
+import type { RenderContext, RenderedEvent } from './types';
 
 const QUEUE_MEMBER_EVENT = {
   queueMemberStatus: 'QueueMemberStatus',
@@ -36,20 +47,12 @@ type ChannelOnlyEvent = Extract<ModelEvent, { kind: keyof typeof CHANNEL_ONLY }>
 const isChannelOnly = (event: ModelEvent): event is ChannelOnlyEvent => Object.hasOwn(CHANNEL_ONLY, event.kind);
 
 export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): RenderedEvent[] {
-  const out: RenderedEvent[] = [];
-  const add = (name: string, eventClass: EventClass, headers: AmiHeader[]) => {
-    out.push({
-      name,
-      eventClass,
-      headers: [
-        ['Event', name],
-        ['Privilege', `${eventClass},all`],
-        ['Timestamp', amiTimestamp(ctx.now)],
-        ['SystemName', ctx.model.systemName],
-        ...headers,
-      ],
-    });
-  };
+  const { out, add } = eventsOut(ctx, [['SystemName', ctx.model.systemName]]);
+  const same = sameInEveryDialect(event);
+  if (same) {
+    add(...same);
+    return out;
+  }
   if (isChannelOnly(event)) {
     add(CHANNEL_ONLY[event.kind], 'call', channelSnapshot(event.channel));
     return out;
@@ -133,9 +136,7 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
     case 'extensionStatus': {
       const status = HINT_STATUS[event.state];
       add('ExtensionStatus', 'call', [
-        ['Exten', event.hint.exten],
-        ['Context', event.hint.context],
-        ['Hint', hintText(event.hint)],
+        ...hintHeaders(event.hint),
         ['Status', String(status.code)],
         ['StatusText', status.text],
       ]);
@@ -147,26 +148,10 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
         ['State', event.state],
       ]);
       break;
-    case 'presenceStatus': {
-      const p = event.presence;
-      add('PresenceStateChange', 'call', [
-        ['Presentity', event.provider],
-        ['Status', p.state],
-        ['Subtype', p.subtype],
-        ['Message', p.message],
-      ]);
-      for (const hint of event.hints) {
-        add('PresenceStatus', 'call', [
-          ['Exten', hint.exten],
-          ['Context', hint.context],
-          ['Hint', hintText(hint)],
-          ['Status', p.state],
-          ['Subtype', p.subtype],
-          ['Message', p.message],
-        ]);
-      }
+    case 'presenceStatus':
+      add('PresenceStateChange', 'call', [['Presentity', event.provider], ...presenceHeaders(event.presence)]);
+      for (const hint of event.hints) add('PresenceStatus', 'call', presenceStatusHeaders(hint, event.presence));
       break;
-    }
     case 'parkedCall':
     case 'parkedCallTimeOut':
     case 'parkedCallGiveUp': {
@@ -219,9 +204,6 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
         ['DestBridgeUniqueid', event.origBridge.id],
       ]);
       break;
-    case 'originateResponse':
-      add('OriginateResponse', 'call', originateResponseFields(event));
-      break;
     case 'queueCallerJoin':
     case 'queueCallerLeave':
       add(event.kind === 'queueCallerJoin' ? 'QueueCallerJoin' : 'QueueCallerLeave', 'agent', [
@@ -235,9 +217,7 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       add('QueueCallerAbandon', 'agent', [
         ...channelSnapshot(event.channel),
         ['Queue', event.queue.name],
-        ['Position', String(event.position)],
-        ['OriginalPosition', String(event.position)],
-        ['HoldTime', String(event.holdTime)],
+        ...abandonHeaders(event),
       ]);
       break;
     case 'queueMemberStatus':
@@ -247,47 +227,21 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       add(QUEUE_MEMBER_EVENT[event.kind], 'agent', queueMemberHeaders(ctx.model, event.queue, event.member, true));
       break;
     case 'agentCalled':
-      add('AgentCalled', 'agent', [
-        ...channelSnapshot(event.caller),
-        ...channelSnapshot(event.dest, 'Dest'),
-        ['Queue', event.queue.name],
-        ['Interface', event.member.interface],
-        ['MemberName', event.member.name],
-      ]);
+      add('AgentCalled', 'agent', agentHeaders(event.caller, event.dest, event.queue, event.member));
       break;
     case 'agentConnect':
       add('AgentConnect', 'agent', [
-        ...channelSnapshot(event.caller),
-        ...channelSnapshot(event.dest, 'Dest'),
-        ['Queue', event.queue.name],
-        ['Interface', event.member.interface],
-        ['MemberName', event.member.name],
+        ...agentHeaders(event.caller, event.dest, event.queue, event.member),
         ['HoldTime', String(event.holdTime)],
         ['RingTime', String(event.ringTime)],
       ]);
       break;
     case 'agentComplete':
       add('AgentComplete', 'agent', [
-        ...channelSnapshot(event.caller),
-        ...channelSnapshot(event.agent, 'Dest'),
-        ['Queue', event.queue.name],
-        ['Interface', event.member.interface],
-        ['MemberName', event.member.name],
-        ['HoldTime', String(event.holdTime)],
-        ['TalkTime', String(event.talkTime)],
-        ['Reason', event.reason],
+        ...agentHeaders(event.caller, event.agent, event.queue, event.member),
+        ...completeHeaders(event),
       ]);
       break;
-    case 'messageWaiting': {
-      const m = event.mailbox;
-      add('MessageWaiting', 'call', [
-        ['Mailbox', m.id],
-        ['Waiting', m.newCount > 0 ? '1' : '0'],
-        ['New', String(m.newCount)],
-        ['Old', String(m.oldCount)],
-      ]);
-      break;
-    }
     case 'chanSpyStart':
     case 'chanSpyStop':
       add(event.kind === 'chanSpyStart' ? 'ChanSpyStart' : 'ChanSpyStop', 'call', [
@@ -297,13 +251,21 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       break;
     case 'shutdown':
       if (ctx.model.parkingBridge) add('BridgeDestroy', 'call', bridgeSnapshot(ctx.model.parkingBridge));
-      add('Shutdown', 'system', [
-        ['Shutdown', 'Cleanly'],
-        ['Restart', event.restart ? 'True' : 'False'],
-      ]);
+      add('Shutdown', 'system', shutdownHeaders(event.restart));
       break;
   }
   return out;
+}
+
+/** The caller and the member's channel of AgentCalled, AgentConnect and AgentComplete. */
+function agentHeaders(caller: SimChannel, dest: SimChannel, queue: SimQueue, member: QueueMember): AmiHeader[] {
+  return [
+    ...channelSnapshot(caller),
+    ...channelSnapshot(dest, 'Dest'),
+    ['Queue', queue.name],
+    ['Interface', member.interface],
+    ['MemberName', member.name],
+  ];
 }
 
 export function parkedHeaders(

@@ -5,10 +5,9 @@
  */
 import type { AmiHeader } from '../../ami/message';
 import { CHANNEL_STATE_CODE, HANGUP_CAUSE_TEXT, HINT_STATUS, type ModelEvent, type SimChannel } from '../model';
-import { hintText } from './bridge-era';
-import { callerIdHeaders, queueMemberHeaders } from './queue-headers';
-import { amiTimestamp, originateResponseFields } from './snapshot';
-import type { EventClass, RenderContext, RenderedEvent } from './types';
+import { abandonHeaders, callerIdHeaders, completeHeaders, queueMemberHeaders } from './queue-headers';
+import { eventsOut, hintHeaders, presenceStatusHeaders, sameInEveryDialect, shutdownHeaders } from './snapshot';
+import type { RenderContext, RenderedEvent } from './types';
 
 function callerId(channel: SimChannel): AmiHeader[] {
   return [
@@ -20,14 +19,12 @@ function callerId(channel: SimChannel): AmiHeader[] {
 }
 
 export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEvent[] {
-  const out: RenderedEvent[] = [];
-  const add = (name: string, eventClass: EventClass, headers: AmiHeader[]) => {
-    out.push({
-      name,
-      eventClass,
-      headers: [['Event', name], ['Privilege', `${eventClass},all`], ['Timestamp', amiTimestamp(ctx.now)], ...headers],
-    });
-  };
+  const { out, add } = eventsOut(ctx, []);
+  const same = sameInEveryDialect(event);
+  if (same) {
+    add(...same);
+    return out;
+  }
   const model = ctx.model;
   switch (event.kind) {
     case 'newchannel': {
@@ -130,24 +127,10 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
       break;
     }
     case 'extensionStatus':
-      add('ExtensionStatus', 'call', [
-        ['Exten', event.hint.exten],
-        ['Context', event.hint.context],
-        ['Hint', hintText(event.hint)],
-        ['Status', String(HINT_STATUS[event.state].code)],
-      ]);
+      add('ExtensionStatus', 'call', [...hintHeaders(event.hint), ['Status', String(HINT_STATUS[event.state].code)]]);
       break;
     case 'presenceStatus':
-      for (const hint of event.hints) {
-        add('PresenceStatus', 'call', [
-          ['Exten', hint.exten],
-          ['Context', hint.context],
-          ['Hint', hintText(hint)],
-          ['Status', event.presence.state],
-          ['Subtype', event.presence.subtype],
-          ['Message', event.presence.message],
-        ]);
-      }
+      for (const hint of event.hints) add('PresenceStatus', 'call', presenceStatusHeaders(hint, event.presence));
       break;
     case 'parkedCall': {
       const p = event.parked;
@@ -212,9 +195,6 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
         ['TargetUniqueid', event.target.uniqueid],
       ]);
       break;
-    case 'originateResponse':
-      add('OriginateResponse', 'call', originateResponseFields(event));
-      break;
     case 'queueCallerJoin':
       add('Join', 'call', [
         ['Channel', event.channel.name],
@@ -238,9 +218,7 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
       add('QueueCallerAbandon', 'agent', [
         ['Queue', event.queue.name],
         ['Uniqueid', event.channel.uniqueid],
-        ['Position', String(event.position)],
-        ['OriginalPosition', String(event.position)],
-        ['HoldTime', String(event.holdTime)],
+        ...abandonHeaders(event),
       ]);
       break;
     case 'queueMemberStatus':
@@ -303,17 +281,7 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
         ['Channel', event.agent.name],
         ['Member', event.member.interface],
         ['MemberName', event.member.name],
-        ['HoldTime', String(event.holdTime)],
-        ['TalkTime', String(event.talkTime)],
-        ['Reason', event.reason],
-      ]);
-      break;
-    case 'messageWaiting':
-      add('MessageWaiting', 'call', [
-        ['Mailbox', event.mailbox.id],
-        ['Waiting', event.mailbox.newCount > 0 ? '1' : '0'],
-        ['New', String(event.mailbox.newCount)],
-        ['Old', String(event.mailbox.oldCount)],
+        ...completeHeaders(event),
       ]);
       break;
     case 'chanSpyStart':
@@ -325,10 +293,7 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
       ]);
       break;
     case 'shutdown':
-      add('Shutdown', 'system', [
-        ['Shutdown', 'Cleanly'],
-        ['Restart', event.restart ? 'True' : 'False'],
-      ]);
+      add('Shutdown', 'system', shutdownHeaders(event.restart));
       break;
     default:
       // Asterisk 11 has no DialState, BridgeCreate/Destroy/Merge, DeviceStateChange, MixMonitor events.

@@ -3,7 +3,14 @@
  * (actions/queue.ts): Asterisk 12+ as trace 23 shows them, Asterisk 11 in its shorter form.
  */
 import type { AmiHeader } from '../../ami/message';
-import { DEVICE_STATE_CODE, type QueueMember, type SimChannel, type SimModel, type SimQueue } from '../model';
+import {
+  DEVICE_STATE_CODE,
+  type ModelEvent,
+  type QueueMember,
+  type SimChannel,
+  type SimModel,
+  type SimQueue,
+} from '../model';
 
 /** A member as QueueMemberStatus / Pause / Added / Removed describe it. */
 export function queueMemberHeaders(
@@ -69,5 +76,23 @@ export function callerIdHeaders(channel: SimChannel): AmiHeader[] {
     ['CallerIDName', channel.callerIdName],
     ['ConnectedLineNum', channel.connectedNum],
     ['ConnectedLineName', channel.connectedName],
+  ];
+}
+
+/** Where the caller who hung up waited, and how long: QueueCallerAbandon's last headers in every dialect. */
+export function abandonHeaders(event: Extract<ModelEvent, { kind: 'queueCallerAbandon' }>): AmiHeader[] {
+  return [
+    ['Position', String(event.position)],
+    ['OriginalPosition', String(event.position)],
+    ['HoldTime', String(event.holdTime)],
+  ];
+}
+
+/** How long the caller waited and talked, and who hung up: AgentComplete's last headers in every dialect. */
+export function completeHeaders(event: Extract<ModelEvent, { kind: 'agentComplete' }>): AmiHeader[] {
+  return [
+    ['HoldTime', String(event.holdTime)],
+    ['TalkTime', String(event.talkTime)],
+    ['Reason', event.reason],
   ];
 }
