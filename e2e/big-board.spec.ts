@@ -1,6 +1,6 @@
 import { generatedOffice } from '../src-main/sim/office';
 import { connectTo, expect, test } from './fixtures';
-import { tile } from './operator';
+import { callCard, tile } from './operator';
 
 /**
  * A hospital-sized board: 1,000 extensions. The page draws only the rows in and near view (the
@@ -83,6 +83,34 @@ test.describe('a board of 1,000 extensions', () => {
         expect(await layout(), `${size}, ${lamp}`).toEqual(before);
       }
     }
+  });
+
+  test('a hundred calls: the panel counts them all, draws those near view, scrolls to the last, and draws the call selected on a tile', async ({
+    console: page,
+    pbx,
+  }) => {
+    test.setTimeout(90_000);
+    await connectTo(page, pbx);
+    await expect(page.getByTestId('tile-count')).toHaveAttribute('data-count', '1000');
+    for (let i = 0; i < 100; i++) await pbx.placeCall(String(1600 + 2 * i), String(1601 + 2 * i));
+    await expect(page.getByTestId('calls-count')).toHaveAttribute('data-count', '100');
+    const cards = page.getByTestId('calls-panel').locator('li.call');
+    await expect.poll(() => cards.count()).toBeLessThan(50);
+
+    // The oldest call first: the last placed is at the bottom, drawn once the panel is scrolled there.
+    const last = callCard(page, '1798', '1799');
+    await expect(last).toHaveCount(0);
+    await page.locator('.desk__scroll').evaluate((panel) => (panel.scrollTop = panel.scrollHeight));
+    await expect(last).toBeInViewport();
+    await expect.poll(() => cards.count()).toBeLessThan(50);
+
+    // Back at the top, a call picked on its tile is drawn and marked in the panel, out of view or not.
+    await page.locator('.desk__scroll').evaluate((panel) => (panel.scrollTop = 0));
+    await expect(last).toHaveCount(0);
+    await page.keyboard.press('/');
+    await page.keyboard.type('1798');
+    await tile(page, '1798').locator('.tile-call').click();
+    await expect(last).toHaveAttribute('aria-current', 'true');
   });
 
   test('the filter finds a tile that was never drawn, with its lamp', async ({ console: page, pbx }) => {

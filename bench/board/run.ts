@@ -241,14 +241,17 @@ async function timeConnect(host: Host, calls = 0): Promise<number> {
 }
 
 /**
- * In the page: the board counts every tile and shows its first one, and the calls panel shows every
- * call. A big board draws only the tiles near view, so the count is the board's own.
+ * In the page: the board counts every tile and shows its first one, and the calls panel counts every
+ * call and shows its first. A big board and a long calls panel draw only what is near view, so the
+ * counts are their own.
  */
 function boardShows([tiles, calls]: readonly [number, number]): boolean {
+  const counted = document.querySelector('[data-testid="calls-count"]')?.getAttribute('data-count');
   return (
     document.querySelector(`[data-testid="tile-count"][data-count="${tiles}"]`) !== null &&
     document.querySelector('[data-extension]') !== null &&
-    document.querySelectorAll('[data-testid="calls-panel"] li.call[data-call]').length >= calls
+    Number(counted) >= calls &&
+    (calls === 0 || document.querySelector('[data-testid="calls-panel"] li.call[data-call]') !== null)
   );
 }
 

@@ -1,0 +1,123 @@
+import { onMounted, onUnmounted, shallowRef, watch, type Ref } from 'vue';
+
+/** A panel up to this many entries draws every one (every panel the e2e suite shows); a longer one draws what is near view. */
+const DRAW_ALL_UP_TO = 30;
+/** Entries drawn beyond the view, above and below it, in view heights: a scroll finds them ready. */
+const MARGIN_VIEWS = 1;
+/** An entry's height before any was measured (a call card of two people). */
+const FIRST_GUESS_PX = 110;
+const ENTRY = '[data-window-key]';
+
+/** What a list holds: an entry, or one stand-in of the height of a run of entries not drawn. */
+export type ListItem<T> =
+  | { readonly kind: 'entry'; readonly key: string; readonly entry: T }
+  | { readonly kind: 'gap'; readonly key: string; readonly heightPx: number };
+
+/**
+ * Lists of entries in a scrolling panel (the calls panel's sections) drawn only in and near the
+ * panel's view once they hold more than DRAW_ALL_UP_TO entries: a call that changes or a duration
+ * that ticks out of view costs the page no render. The rest stand in by their height, so the
+ * scrollbar is the whole list's; the pinned entry (the selected call) is always drawn. Each drawn
+ * entry's element carries `data-window-key`, and each list's element `data-window-list`.
+ */
+export function useListWindow<T>(
+  panel: Ref<HTMLElement | undefined>,
+  lists: () => ReadonlyArray<readonly [list: string, entries: readonly T[]]>,
+  keyOf: (entry: T) => string,
+  pinned: () => string | undefined,
+) {
+  /** Entries drawn per list, first and last index; a list not yet placed draws its first screenful. */
+  const ranges = shallowRef(new Map<string, readonly [number, number]>());
+  const heights = new Map<string, number>();
+  let lowestPx: number | undefined;
+  let gapPx = 0;
+  const heightOf = (entry: T) => heights.get(keyOf(entry)) ?? lowestPx ?? FIRST_GUESS_PX;
+  const windowed = () => lists().reduce((sum, [, entries]) => sum + entries.length, 0) > DRAW_ALL_UP_TO;
+
+  function itemsOf(list: string, entries: readonly T[]): ListItem<T>[] {
+    if (!windowed()) return entries.map((entry) => ({ kind: 'entry', key: keyOf(entry), entry }));
+    const firstScreen = Math.ceil(((1 + MARGIN_VIEWS) * window.innerHeight) / (lowestPx ?? FIRST_GUESS_PX));
+    const [first, last] = ranges.value.get(list) ?? [0, firstScreen];
+    const items: ListItem<T>[] = [];
+    let run: { key: string; heightPx: number } | undefined;
+    entries.forEach((entry, index) => {
+      const key = keyOf(entry);
+      if ((index >= first && index <= last) || key === pinned()) {
+        if (run) items.push({ kind: 'gap', ...run });
+        run = undefined;
+        items.push({ kind: 'entry', key, entry });
+        return;
+      }
+      run ??= { key: `gap:${key}`, heightPx: -gapPx };
+      run.heightPx += heightOf(entry) + gapPx;
+    });
+    if (run) items.push({ kind: 'gap', ...run });
+    return items;
+  }
+
+  /** Measures the drawn entries, then finds each list's entries in or near the panel's view. */
+  function place(): void {
+    const element = panel.value;
+    const scroller = element && scrollerOf(element);
+    if (!element || !scroller || !windowed()) return;
+    for (const drawn of element.querySelectorAll<HTMLElement>(ENTRY)) {
+      const height = drawn.offsetHeight;
+      heights.set(drawn.dataset.windowKey!, height);
+      lowestPx = Math.min(lowestPx ?? height, height);
+    }
+    const viewTop = scroller.getBoundingClientRect().top;
+    const next = new Map<string, readonly [number, number]>();
+    for (const [list, entries] of lists()) {
+      const listElement = element.querySelector<HTMLElement>(`[data-window-list="${CSS.escape(list)}"]`);
+      if (!listElement) continue;
+      gapPx = parseFloat(getComputedStyle(listElement).rowGap) || 0;
+      let top = listElement.getBoundingClientRect().top - viewTop;
+      let first = -1;
+      let last = -1;
+      const from = -MARGIN_VIEWS * scroller.clientHeight;
+      const to = (1 + MARGIN_VIEWS) * scroller.clientHeight;
+      for (let index = 0; index < entries.length && top <= to; index++) {
+        const bottom = top + heightOf(entries[index]!);
+        if (bottom >= from) {
+          if (first < 0) first = index;
+          last = index;
+        }
+        top = bottom + gapPx;
+      }
+      next.set(list, [first, last]);
+    }
+    const same =
+      next.size === ranges.value.size &&
+      [...next].every(([list, [first, last]]) => {
+        const was = ranges.value.get(list);
+        return was?.[0] === first && was[1] === last;
+      });
+    if (!same) ranges.value = next;
+  }
+
+  let frame: number | undefined;
+  const schedule = () => (frame ??= requestAnimationFrame(() => ((frame = undefined), place())));
+  const resized = new ResizeObserver(schedule);
+  let scroller: HTMLElement | undefined;
+  onMounted(() => {
+    scroller = panel.value && scrollerOf(panel.value);
+    if (!scroller) return;
+    resized.observe(scroller);
+    scroller.addEventListener('scroll', schedule, { passive: true });
+  });
+  onUnmounted(() => {
+    resized.disconnect();
+    scroller?.removeEventListener('scroll', schedule);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+  });
+  watch(lists, schedule, { flush: 'post' });
+
+  return { itemsOf };
+}
+
+/** The nearest ancestor that scrolls (the side panel's scroller). */
+function scrollerOf(element: HTMLElement): HTMLElement | undefined {
+  for (let at = element.parentElement; at; at = at.parentElement)
+    if (/auto|scroll/.test(getComputedStyle(at).overflowY)) return at;
+  return undefined;
+}
