@@ -1,4 +1,5 @@
 import { onMounted, onUnmounted, shallowRef, watch, type Ref } from 'vue';
+import { inNextFrame, updateRanges, type DrawnRanges } from './drawn-ranges';
 
 /** A panel up to this many entries draws every one (every panel the e2e suite shows); a longer one draws what is near view. */
 const DRAW_ALL_UP_TO = 30;
@@ -27,7 +28,7 @@ export function useListWindow<T>(
   pinned: () => string | undefined,
 ) {
   /** Entries drawn per list, first and last index; a list not yet placed draws its first screenful. */
-  const ranges = shallowRef(new Map<string, readonly [number, number]>());
+  const ranges = shallowRef<DrawnRanges>(new Map());
   const heights = new Map<string, number>();
   let lowestPx: number | undefined;
   let gapPx = 0;
@@ -86,17 +87,10 @@ export function useListWindow<T>(
       }
       next.set(list, [first, last]);
     }
-    const same =
-      next.size === ranges.value.size &&
-      [...next].every(([list, [first, last]]) => {
-        const was = ranges.value.get(list);
-        return was?.[0] === first && was[1] === last;
-      });
-    if (!same) ranges.value = next;
+    updateRanges(ranges, next);
   }
 
-  let frame: number | undefined;
-  const schedule = () => (frame ??= requestAnimationFrame(() => ((frame = undefined), place())));
+  const { schedule, cancel } = inNextFrame(place);
   const resized = new ResizeObserver(schedule);
   let scroller: HTMLElement | undefined;
   onMounted(() => {
@@ -108,7 +102,7 @@ export function useListWindow<T>(
   onUnmounted(() => {
     resized.disconnect();
     scroller?.removeEventListener('scroll', schedule);
-    if (frame !== undefined) cancelAnimationFrame(frame);
+    cancel();
   });
   watch(lists, schedule, { flush: 'post' });
 

@@ -2,6 +2,7 @@ import { computed, nextTick, onMounted, onUnmounted, ref, shallowRef, watch, typ
 import type { TileGroup } from '../stores/board';
 import type { TileSize } from '../stores/prefs';
 import { TILE_GRID, columnsFor, gridItems, neighbourOf, type GridItem } from './tile-grid';
+import { inNextFrame, updateRanges, type DrawnRanges } from './drawn-ranges';
 
 /** A board up to this many tiles draws every one (every board the e2e suite shows); a bigger one draws what is near view. */
 const DRAW_ALL_UP_TO = 240;
@@ -29,7 +30,7 @@ export function useTileWindow(
   const gapPx = computed(() => TILE_GRID[size()].gapRem * remPx);
   const windowed = computed(() => groups().reduce((sum, group) => sum + group.tiles.length, 0) > DRAW_ALL_UP_TO);
   /** Rows drawn per group, first and last; a group not yet placed draws its first screenful. */
-  const ranges = shallowRef(new Map<string, readonly [number, number]>());
+  const ranges = shallowRef<DrawnRanges>(new Map());
   /** The tile that must stay drawn: the focused one, or the one focus is about to move to. */
   const pinned = ref<string | undefined>();
   /** Tile heights as last drawn, to size the stand-ins of rows not drawn. */
@@ -91,17 +92,10 @@ export function useTileWindow(
       }
       next.set(group.key, [first, last]);
     }
-    const same =
-      next.size === ranges.value.size &&
-      [...next].every(([key, [first, last]]) => {
-        const was = ranges.value.get(key);
-        return was?.[0] === first && was[1] === last;
-      });
-    if (!same) ranges.value = next;
+    updateRanges(ranges, next);
   }
 
-  let frame: number | undefined;
-  const schedule = () => (frame ??= requestAnimationFrame(() => ((frame = undefined), place())));
+  const { schedule, cancel } = inNextFrame(place);
 
   const onFocusIn = (event: FocusEvent) => {
     const tile = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>(TILE) : null;
@@ -124,7 +118,7 @@ export function useTileWindow(
     resized.disconnect();
     board.value?.removeEventListener('scroll', schedule);
     window.removeEventListener('focusin', onFocusIn);
-    if (frame !== undefined) cancelAnimationFrame(frame);
+    cancel();
   });
   watch([() => groups(), columns, windowed], schedule, { flush: 'post' });
 
