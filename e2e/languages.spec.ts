@@ -81,6 +81,26 @@ for (const language of ['zh-CN', 'ko'] as const) {
       });
     });
 
+    test('the queues panel, the call history and the phonebook in this language (screenshots)', async ({
+      console: page,
+    }) => {
+      await page.getByTestId('connect-demo').click();
+      await expect(page.getByTestId('status-bar')).toHaveClass(/status--connected/);
+      await expect(page.locator('[data-queue="operator"]')).toBeVisible();
+      await expect(page.getByTestId('queues-panel')).toContainText(words.queues.heading);
+      mkdirSync('docs', { recursive: true });
+      await page.getByTestId('queues-panel').screenshot({ path: `docs/queues-${language}.png` });
+
+      await page.getByTestId('history-open').click();
+      await expect(page.getByTestId('history-panel')).toContainText(words.history.heading);
+      await page.screenshot({ path: `docs/history-${language}.png` });
+      await page.getByRole('button', { name: words.history.close }).click();
+
+      await page.getByTestId('open-phonebook').click();
+      await expect(page.getByTestId('phonebook')).toContainText(words.phonebook.heading);
+      await page.screenshot({ path: `docs/phonebook-${language}.png` });
+    });
+
     test("a wrong password: main's reason is said in this language", async ({ console: page, pbx, host }) => {
       const draft = ProfileDraftSchema.parse({
         displayName: 'Reception',
