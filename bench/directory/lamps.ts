@@ -23,6 +23,7 @@ export interface LampRun {
   readonly probes: number;
   readonly neverShown: number;
   readonly p50: number;
+  readonly p95: number;
   readonly p99: number;
   readonly max: number;
   /** Calls the history wrote during the run, per second. */
@@ -107,6 +108,7 @@ export async function measureLamps(seconds: number, progress: (line: string) => 
       probes: sent.probes.length,
       neverShown: sent.probes.length - latencies.length,
       p50: at(0.5),
+      p95: at(0.95),
       p99: at(0.99),
       max: latencies.at(-1) ?? NaN,
       callsPerSecond: ((await written()) - before) / elapsedS,
