@@ -109,7 +109,7 @@ test.describe('the queues panel', () => {
 
     await queue(page).locator('[data-action="add-member"]').click();
     await prompt(page).getByTestId('queue-prompt-value').fill('117');
-    await prompt(page).getByTestId('queue-prompt-submit').click();
+    await prompt(page).getByTestId('prompt-submit').click();
 
     const added = queueMember(page, 'Rosa Santos');
     await expect(added).toContainText('added');
