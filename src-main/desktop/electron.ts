@@ -37,7 +37,9 @@ export interface DrawnShell {
   readonly notifications: Set<Notification>;
 }
 const drawn: DrawnShell = { tray: undefined, trayTooltip: '', trayMenu: undefined, notifications: new Set() };
-Object.assign(globalThis, { switchboardDrawnShell: drawn });
+// Only an unpackaged app (the one the `_electron` test launches) shows it on main's globalThis: a
+// shipped build keeps what it drew to itself.
+if (!app.isPackaged) Object.assign(globalThis, { switchboardDrawnShell: drawn });
 
 export function electronTray(icons: string, choose: (id: TrayItemId) => void): { show(view: TrayView): void } {
   const size = process.platform === 'darwin' ? '16x16' : '32x32';

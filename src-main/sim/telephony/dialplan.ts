@@ -29,7 +29,7 @@ export function resolve(t: Telephony, context: string, exten: string): DialplanT
   return hint ? { kind: 'extension', hint } : undefined;
 }
 
-// Device named by a dial string: `PJSIP/101`, `SIP/101`, `Local/101@internal/n`.
+// Device named by a dial string: `PJSIP/101`, `SIP/101`, `Local/<exten>@<context>/n`.
 export function deviceForDialString(t: Telephony, dialString: string): string | undefined {
   const local = /^Local\/([^@/]+)@([^/]+)/.exec(dialString);
   if (local) {
