@@ -1,6 +1,6 @@
 import { CHANNEL_STATE } from '../../ami/channel-state';
 import type { ChannelSnapshot, PbxEvent } from './events';
-import { regroupCalls, sameGrouping } from './grouping';
+import { regroupChanged } from './grouping';
 import type { BridgeRecord, ChannelRecord, ParkedRecord, PbxModel } from './model';
 
 /**
@@ -8,11 +8,14 @@ import type { BridgeRecord, ChannelRecord, ParkedRecord, PbxModel } from './mode
  * ids come from the model's own counter, the input model is not changed.
  */
 export function reduceModel(model: PbxModel, event: PbxEvent, now: number): PbxModel {
+  const next = applyEvent(model, event, now);
+  return next === model ? model : regroupChanged(model, next);
+}
+
+/** The model with one event applied, its calls not yet regrouped; `model` itself when nothing changed. */
+export function applyEvent(model: PbxModel, event: PbxEvent, now: number): PbxModel {
   const draft = new Draft(model, now);
-  if (!draft.apply(event)) return model;
-  const next = draft.finish();
-  // Most of a call's events (ringing, caller ID, hold, recording) tie no channel to another.
-  return sameGrouping(model, next) ? next : regroupCalls(next);
+  return draft.apply(event) ? draft.finish() : model;
 }
 
 /** Applies several events in order. */
