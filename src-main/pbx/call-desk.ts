@@ -14,7 +14,7 @@ import { eventAdapterFor } from './calls/adapt';
 import { ExtensionMatcher } from './calls/device-match';
 import type { PbxEvent } from './calls/events';
 import { emptyModel, type ChannelRecord, type PbxModel } from './calls/model';
-import { personOf, projectCalls, projectParked } from './calls/projection';
+import { CallProjector, personOf, projectParked } from './calls/projection';
 import { rebuildModel } from './calls/rebuild';
 import { reduceEvents } from './calls/reducer';
 import { fail, NORMAL_CLEARING, runAction, succeed, type CommandContext, type CommandResult } from './commands/context';
@@ -63,6 +63,7 @@ export class CallDesk {
   private phase: DeskPhase = { kind: 'offline' };
   private model: PbxModel = emptyModel('none.');
   private cachedMatcher: ExtensionMatcher | undefined;
+  private readonly projector = new CallProjector();
   private publishQueued = false;
   private connections = 0;
   private readonly sessionTag = randomBytes(2).toString('hex');
@@ -290,12 +291,15 @@ export class CallDesk {
   private publish(): void {
     const matcher = this.matcher();
     const myExtensionId = this.myDevice()?.extension?.id;
-    const leaveOut = (channel: ChannelRecord) =>
-      this.listening.isSpyerLeg(
-        channel,
-        myExtensionId !== undefined && matcher.extensionOfChannel(channel.name)?.id === myExtensionId,
-      );
-    const calls = projectCalls(this.model, matcher, leaveOut);
+    // Only while I listen in is a channel left out (and the calls' projections not reused).
+    const leaveOut = this.listening.listening
+      ? (channel: ChannelRecord) =>
+          this.listening.isSpyerLeg(
+            channel,
+            myExtensionId !== undefined && matcher.extensionOfChannel(channel.name)?.id === myExtensionId,
+          )
+      : undefined;
+    const calls = this.projector.project(this.model, matcher, leaveOut);
     const parked = projectParked(this.model, matcher);
     this.options.store.replace('calls', calls);
     this.options.store.replace('parked', parked);

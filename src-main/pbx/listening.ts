@@ -38,6 +38,11 @@ export class ListeningTracker {
     this.store.upsert('listening', [session]);
   }
 
+  /** Whether any listening session is asked for or under way. */
+  get listening(): boolean {
+    return this.tracked.size > 0;
+  }
+
   /**
    * Whether a channel is my phone's leg of a listening session: named by the PBX (OriginateResponse,
    * ChanSpyStart), or, while my phone still rings for one, a channel of mine made since it was asked

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExtensionMatcher } from '../calls/device-match';
 import type { PbxEvent } from '../calls/events';
 import type { PbxModel } from '../calls/model';
-import { projectCalls } from '../calls/projection';
+import { CallProjector } from '../calls/projection';
 import { dialectForAmiVersion } from '../dialect';
 import { RecordingAmi, clientError } from '../testing/fake-ami';
 import { feed, tracedBoard } from '../testing/feed';
@@ -42,7 +42,7 @@ function context(
 
 /** 101 talking to 102 (Local optimised), from the park trace just before it parks. */
 const bridged101And102 = () => feed(liveEvents(readTrace('12-park-pickup'), 3335), '9.0.0');
-const onlyCallId = (model: PbxModel) => projectCalls(model, tracedBoard())[0]!.id;
+const onlyCallId = (model: PbxModel) => new CallProjector().project(model, tracedBoard())[0]!.id;
 
 describe('call commands', () => {
   it('dials from my device to the target, async, with my caller ID and a timeout', async () => {

@@ -4,7 +4,7 @@ import { AmiMessage } from '../../ami/message';
 import { eventAdapterFor } from '../calls/adapt';
 import { ExtensionMatcher } from '../calls/device-match';
 import { emptyModel, type PbxModel } from '../calls/model';
-import { projectCalls, projectParked } from '../calls/projection';
+import { CallProjector, projectParked } from '../calls/projection';
 import { reduceEvents } from '../calls/reducer';
 import { dialectForAmiVersion } from '../dialect';
 import { CallHistoryRecorder, callFactsOf } from './recorder';
@@ -27,7 +27,7 @@ function replay(events: Array<[t: number, fields: Record<string, string>]>, scop
     model = reduceEvents(model, adapt(AmiMessage.of(fields)), t);
     recorder.observe({
       now: t,
-      calls: projectCalls(model, matcher),
+      calls: new CallProjector().project(model, matcher),
       parked: projectParked(model, matcher),
       myExtensionId: '100@internal',
       facts: callFactsOf(model),
