@@ -92,16 +92,21 @@ export class ExtensionBoard {
   /** Reads everything anew from the PBX: nothing from before a reconnect is trusted. */
   async rebuild(ami: AmiRequester): Promise<void> {
     this.ami = ami;
-    const tiles = await fetchHintTiles(ami);
+    // Asked for at once: a board of 1,000 hints waits for the longest list, not for their sum.
+    const [tiles, deviceStates, presences, mailboxes] = await Promise.all([
+      fetchHintTiles(ami),
+      optionalList(ami, 'DeviceStateList'),
+      optionalList(ami, 'PresenceStateList'),
+      fetchMailboxes(ami),
+    ]);
     this.hinted.clear();
     this.hints.clear();
     this.deviceStates.clear();
     this.presence.clear();
     this.voicemail.clear();
     for (const tile of tiles) this.noteHinted(tile);
-    for (const item of await optionalList(ami, 'DeviceStateList')) this.noteDeviceState(item);
-    for (const item of await optionalList(ami, 'PresenceStateList')) this.notePresence(item);
-    const mailboxes = await fetchMailboxes(ami);
+    for (const item of deviceStates) this.noteDeviceState(item);
+    for (const item of presences) this.notePresence(item);
     this.mailboxOfTile = mailboxOwners(mailboxes, tiles);
     const shown = new Set(this.mailboxOfTile.values());
     for (const entry of mailboxes) {
