@@ -6,6 +6,7 @@ import { i18n } from '../i18n';
 import { useCallsStore, type DragPayload } from '../stores/calls';
 import { useParkingStore } from '../stores/parking';
 import { useQueuesStore } from '../stores/queues';
+import { useDragSource } from './drag-source';
 
 /** While something is dragged: whether this tile takes it, and whether it warns first. */
 export type TileDropState = 'none' | 'accepts' | 'warns';
@@ -37,9 +38,6 @@ const REACHABILITY: Readonly<Record<LampState, Reachability>> = {
   removed: 'unavailable',
   unknown: 'unavailable',
 };
-
-const dragText = (payload: DragPayload): string =>
-  payload.kind === 'call' ? payload.callId : payload.kind === 'parked' ? payload.slot : payload.callerId;
 
 /** Shift or Alt held at the drop asks for an attended transfer. */
 const modeOf = (event: DragEvent | KeyboardEvent): TransferMode =>
@@ -74,17 +72,7 @@ export function useCallGestures() {
     });
   }
 
-  function startDrag(payload: DragPayload, event: DragEvent): void {
-    calls.dragging = payload;
-    if (event.dataTransfer) {
-      event.dataTransfer.effectAllowed = 'move';
-      event.dataTransfer.setData('text/plain', dragText(payload));
-    }
-  }
-
-  function endDrag(): void {
-    calls.dragging = undefined;
-  }
+  const { start: startDrag, end: endDrag } = useDragSource();
 
   function dropStateOf(tile: ExtensionTile): TileDropState {
     const payload = calls.dragging;
