@@ -37,6 +37,8 @@ const bridge = await startContractBridge(createGatekeeper(handlers, log), {
 late.broadcast = (channel, payload) => bridge.broadcast(channel, payload);
 const window = { id: 'bench-setup', send: () => {}, onClosed: () => {} };
 
+/** run.ts forks the host with --expose-gc. */
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
 const reply = (message: HostReply): void => void process.send!(message);
 process.on('message', (message: HostRequest) => void answer(message));
 reply({ kind: 'ready', url: bridge.url });
@@ -58,6 +60,10 @@ async function answer(request: HostRequest): Promise<void> {
       await handlers['session:disconnect'](undefined, window);
       return reply({ kind: 'done', id: request.id });
     case 'usage': {
+      if (request.collect) {
+        if (!collectGarbage) throw new Error('the bench host needs --expose-gc to measure its heap');
+        collectGarbage();
+      }
       const cpu = process.cpuUsage();
       const memory = process.memoryUsage();
       return reply({
