@@ -8,6 +8,7 @@ const LF = 10;
 const COLON = 58;
 const SPACE = 32;
 const LAST_ASCII = 127;
+const EVENT_LINE = 'Event: ';
 
 /**
  * A message as Asterisk framed it: an ordered list of headers (repeated names kept,
@@ -97,7 +98,11 @@ export class AmiMessage {
 
   /** `Event` header value, when this message is an event. */
   get event(): string | undefined {
-    if (this.eventName === null) this.eventName = this.get('Event');
+    if (this.eventName === null) {
+      // Asterisk writes the name first: read it there without searching for it.
+      const raw = this.raw;
+      this.eventName = raw?.startsWith(EVENT_LINE) ? valueAt(raw, EVENT_LINE.length - 1) : this.get('Event');
+    }
     return this.eventName;
   }
 
