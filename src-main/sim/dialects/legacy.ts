@@ -4,19 +4,19 @@
  * StatusText, `Transfer` for transfers. Nothing of the 12+ bridge model.
  */
 import type { AmiHeader } from '../../ami/message';
-import { CHANNEL_STATE_CODE, HANGUP_CAUSE_TEXT, HINT_STATUS, type ModelEvent, type SimChannel } from '../model';
+import {
+  CHANNEL_STATE_CODE,
+  HANGUP_CAUSE_TEXT,
+  HINT_STATUS,
+  type ModelEvent,
+  type QueueMember,
+  type SimChannel,
+  type SimParkedCall,
+  type SimQueue,
+} from '../model';
 import { abandonHeaders, callerIdHeaders, completeHeaders, queueMemberHeaders } from './queue-headers';
 import { eventsOut, hintHeaders, presenceStatusHeaders, sameInEveryDialect, shutdownHeaders } from './snapshot';
 import type { RenderContext, RenderedEvent } from './types';
-
-function callerId(channel: SimChannel): AmiHeader[] {
-  return [
-    ['CallerIDNum', channel.callerIdNum],
-    ['CallerIDName', channel.callerIdName],
-    ['ConnectedLineNum', channel.connectedNum],
-    ['ConnectedLineName', channel.connectedName],
-  ];
-}
 
 export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEvent[] {
   const { out, add } = eventsOut(ctx, []);
@@ -30,9 +30,7 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
     case 'newchannel': {
       const c = event.channel;
       add('Newchannel', 'call', [
-        ['Channel', c.name],
-        ['ChannelState', String(CHANNEL_STATE_CODE[c.state])],
-        ['ChannelStateDesc', c.state],
+        ...stateHeaders(c),
         ['CallerIDNum', c.callerIdNum],
         ['CallerIDName', c.callerIdName],
         ['AccountCode', ''],
@@ -44,13 +42,7 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
     }
     case 'newstate': {
       const c = event.channel;
-      add('Newstate', 'call', [
-        ['Channel', c.name],
-        ['ChannelState', String(CHANNEL_STATE_CODE[c.state])],
-        ['ChannelStateDesc', c.state],
-        ...callerId(c),
-        ['Uniqueid', c.uniqueid],
-      ]);
+      add('Newstate', 'call', [...stateHeaders(c), ...callerIdHeaders(c), ['Uniqueid', c.uniqueid]]);
       break;
     }
     case 'newcallerid': {
@@ -72,7 +64,7 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
         ['SubEvent', 'Begin'],
         ['Channel', src.name],
         ['Destination', event.dest.name],
-        ...callerId(src),
+        ...callerIdHeaders(src),
         ['UniqueID', src.uniqueid],
         ['DestUniqueID', event.dest.uniqueid],
         ['Dialstring', event.dialString],
@@ -81,12 +73,7 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
     }
     case 'dialEnd': {
       const src = event.caller ?? event.dest;
-      add('Dial', 'call', [
-        ['SubEvent', 'End'],
-        ['Channel', src.name],
-        ['UniqueID', src.uniqueid],
-        ['DialStatus', event.status],
-      ]);
+      add('Dial', 'call', [['SubEvent', 'End'], ...channelIds(src, 'UniqueID'), ['DialStatus', event.status]]);
       break;
     }
     case 'bridgeEnter': {
@@ -101,26 +88,20 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
     }
     case 'hold':
     case 'unhold':
-      add('Hold', 'call', [
-        ['Status', event.kind === 'hold' ? 'On' : 'Off'],
-        ['Channel', event.channel.name],
-        ['Uniqueid', event.channel.uniqueid],
-      ]);
+      add('Hold', 'call', [['Status', event.kind === 'hold' ? 'On' : 'Off'], ...channelIds(event.channel)]);
       break;
     case 'musicOnHold':
       add('MusicOnHold', 'call', [
         ['State', event.playing ? 'Start' : 'Stop'],
-        ['Channel', event.channel.name],
-        ['UniqueID', event.channel.uniqueid],
+        ...channelIds(event.channel, 'UniqueID'),
         ...(event.playing ? ([['Class', 'default']] as AmiHeader[]) : []),
       ]);
       break;
     case 'hangup': {
       const c = event.channel;
       add('Hangup', 'call', [
-        ['Channel', c.name],
-        ['Uniqueid', c.uniqueid],
-        ...callerId(c),
+        ...channelIds(c),
+        ...callerIdHeaders(c),
         ['Cause', String(event.cause)],
         ['Cause-txt', HANGUP_CAUSE_TEXT[event.cause]],
       ]);
@@ -135,12 +116,10 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
     case 'parkedCall': {
       const p = event.parked;
       add('ParkedCall', 'call', [
-        ['Exten', String(p.space)],
-        ['Channel', p.parkee.name],
-        ['Parkinglot', p.lot],
+        ...parkedHeaders(p),
         ['From', p.parkerDialString],
         ['Timeout', String(p.timeoutSec)],
-        ...callerId(p.parkee),
+        ...callerIdHeaders(p.parkee),
         ['Uniqueid', p.parkee.uniqueid],
       ]);
       break;
@@ -155,45 +134,26 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
         parkedCallGiveUp: 'ParkedCallGiveUp',
       }[event.kind];
       add(name, 'call', [
-        ['Exten', String(p.space)],
-        ['Channel', p.parkee.name],
-        ['Parkinglot', p.lot],
+        ...parkedHeaders(p),
         ...(event.kind === 'unparkedCall' ? ([['From', event.retriever.name]] as AmiHeader[]) : []),
-        ...callerId(p.parkee),
+        ...callerIdHeaders(p.parkee),
         ['UniqueID', p.parkee.uniqueid],
       ]);
       break;
     }
     case 'monitorStart':
     case 'monitorStop':
-      add(event.kind === 'monitorStart' ? 'MonitorStart' : 'MonitorStop', 'call', [
-        ['Channel', event.channel.name],
-        ['Uniqueid', event.channel.uniqueid],
-      ]);
+      add(event.kind === 'monitorStart' ? 'MonitorStart' : 'MonitorStop', 'call', channelIds(event.channel));
       break;
     case 'blindTransfer':
       add('Transfer', 'call', [
-        ['TransferMethod', model.tech],
-        ['TransferType', 'Blind'],
-        ['Channel', event.transferer.name],
-        ['Uniqueid', event.transferer.uniqueid],
-        ['SIP-Callid', event.transferer.uniqueid],
-        ['TargetChannel', event.transferee.name],
-        ['TargetUniqueid', event.transferee.uniqueid],
+        ...transferHeaders(model.tech, 'Blind', event.transferer, event.transferee),
         ['TransferExten', event.exten],
         ['TransferContext', event.context],
       ]);
       break;
     case 'attendedTransfer':
-      add('Transfer', 'call', [
-        ['TransferMethod', model.tech],
-        ['TransferType', 'Attended'],
-        ['Channel', event.transferer.name],
-        ['Uniqueid', event.transferer.uniqueid],
-        ['SIP-Callid', event.transferer.uniqueid],
-        ['TargetChannel', event.target.name],
-        ['TargetUniqueid', event.target.uniqueid],
-      ]);
+      add('Transfer', 'call', transferHeaders(model.tech, 'Attended', event.transferer, event.target));
       break;
     case 'queueCallerJoin':
       add('Join', 'call', [
@@ -232,20 +192,14 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
     case 'queueMemberPause': {
       const m = event.member;
       add('QueueMemberPaused', 'agent', [
-        ['Queue', event.queue.name],
-        ['Location', m.interface],
-        ['MemberName', m.name],
+        ...memberHeaders(event.queue, m),
         ['Paused', m.paused ? '1' : '0'],
         ['Reason', m.pausedReason],
       ]);
       break;
     }
     case 'queueMemberRemoved':
-      add('QueueMemberRemoved', 'agent', [
-        ['Queue', event.queue.name],
-        ['Location', event.member.interface],
-        ['MemberName', event.member.name],
-      ]);
+      add('QueueMemberRemoved', 'agent', memberHeaders(event.queue, event.member));
       break;
     case 'agentCalled':
       add('AgentCalled', 'agent', [
@@ -264,25 +218,14 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
       break;
     case 'agentConnect':
       add('AgentConnect', 'agent', [
-        ['Queue', event.queue.name],
-        ['Uniqueid', event.caller.uniqueid],
-        ['Channel', event.dest.name],
-        ['Member', event.member.interface],
-        ['MemberName', event.member.name],
+        ...agentHeaders(event, event.dest),
         ['Holdtime', String(event.holdTime)],
         ['BridgedChannel', event.caller.uniqueid],
         ['Ringtime', String(event.ringTime)],
       ]);
       break;
     case 'agentComplete':
-      add('AgentComplete', 'agent', [
-        ['Queue', event.queue.name],
-        ['Uniqueid', event.caller.uniqueid],
-        ['Channel', event.agent.name],
-        ['Member', event.member.interface],
-        ['MemberName', event.member.name],
-        ...completeHeaders(event),
-      ]);
+      add('AgentComplete', 'agent', [...agentHeaders(event, event.agent), ...completeHeaders(event)]);
       break;
     case 'chanSpyStart':
     case 'chanSpyStop':
@@ -303,14 +246,82 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
 }
 
 function linkHeaders(state: 'Link' | 'Unlink', a: SimChannel, b: SimChannel): AmiHeader[] {
+  const both = (name: string, of: (c: SimChannel) => string): AmiHeader[] => [
+    [`${name}1`, of(a)],
+    [`${name}2`, of(b)],
+  ];
   return [
     ['Bridgestate', state],
     ['Bridgetype', 'core'],
-    ['Channel1', a.name],
-    ['Channel2', b.name],
-    ['Uniqueid1', a.uniqueid],
-    ['Uniqueid2', b.uniqueid],
-    ['CallerID1', a.callerIdNum],
-    ['CallerID2', b.callerIdNum],
+    ...both('Channel', (c) => c.name),
+    ...both('Uniqueid', (c) => c.uniqueid),
+    ...both('CallerID', (c) => c.callerIdNum),
+  ];
+}
+
+/** The channel an event is about, named twice: by name and by unique id. */
+function channelIds(c: SimChannel, uniqueid: 'Uniqueid' | 'UniqueID' = 'Uniqueid'): AmiHeader[] {
+  return [
+    ['Channel', c.name],
+    [uniqueid, c.uniqueid],
+  ];
+}
+
+/** Newchannel's and Newstate's first headers: the channel and the state it is in. */
+function stateHeaders(c: SimChannel): AmiHeader[] {
+  return [
+    ['Channel', c.name],
+    ['ChannelState', String(CHANNEL_STATE_CODE[c.state])],
+    ['ChannelStateDesc', c.state],
+  ];
+}
+
+/** Where a parked call waits: the space, the parked channel, the lot (every Parked/Unparked event). */
+function parkedHeaders(p: SimParkedCall): AmiHeader[] {
+  return [
+    ['Exten', String(p.space)],
+    ['Channel', p.parkee.name],
+    ['Parkinglot', p.lot],
+  ];
+}
+
+/** Asterisk 11's Transfer event: who transferred, and the channel it was transferred to. */
+function transferHeaders(
+  tech: string,
+  type: 'Blind' | 'Attended',
+  transferer: SimChannel,
+  target: SimChannel,
+): AmiHeader[] {
+  return [
+    ['TransferMethod', tech],
+    ['TransferType', type],
+    ['Channel', transferer.name],
+    ['Uniqueid', transferer.uniqueid],
+    ['SIP-Callid', transferer.uniqueid],
+    ['TargetChannel', target.name],
+    ['TargetUniqueid', target.uniqueid],
+  ];
+}
+
+/** Which queue and which member: QueueMemberPaused's and QueueMemberRemoved's first headers. */
+function memberHeaders(queue: SimQueue, member: QueueMember): AmiHeader[] {
+  return [
+    ['Queue', queue.name],
+    ['Location', member.interface],
+    ['MemberName', member.name],
+  ];
+}
+
+/** AgentConnect's and AgentComplete's first headers: the queue, the caller, the agent's channel, the member. */
+function agentHeaders(
+  { queue, caller, member }: { queue: SimQueue; caller: SimChannel; member: QueueMember },
+  agent: SimChannel,
+): AmiHeader[] {
+  return [
+    ['Queue', queue.name],
+    ['Uniqueid', caller.uniqueid],
+    ['Channel', agent.name],
+    ['Member', member.interface],
+    ['MemberName', member.name],
   ];
 }
