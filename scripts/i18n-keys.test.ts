@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { WORDS } from '../src-renderer/i18n';
 import en from '../src-renderer/i18n/en.json' with { type: 'json' };
 import { LANGUAGES } from '../src-shared/language';
-import { CALL_ENDED_DOINGS, PERMISSION_INTENTS, REFUSAL_VALUES } from '../src-shared/refusals';
+import { CALL_ENDED_DOINGS, PERMISSION_INTENTS, SAID_GROUPS } from '../src-shared/refusals';
 
 // Every literal key the page asks for must exist, or the operator would read `login.something`.
 const root = join(import.meta.dirname, '..', 'src-renderer');
@@ -84,12 +84,16 @@ describe('words on screen', () => {
   });
 
   // Main sends a reason and its values; the page looks the words up by the reason's name.
+  const said = Object.entries(SAID_GROUPS).flatMap(([group, table]) =>
+    Object.entries<readonly string[]>(table).map(([reason, values]) => ({ group, reason, values })),
+  );
+
   it('has English words for every reason main may refuse with, filling in exactly the values main sends', () => {
     const english = texts(en);
-    const wrong = Object.entries(REFUSAL_VALUES).flatMap(([reason, values]) => {
-      const text = english.get(`refusal.${reason}`);
+    const wrong = said.flatMap(({ group, reason, values }) => {
+      const text = english.get(`${group}.${reason}`);
       const same = JSON.stringify(placeholders(text ?? '')) === JSON.stringify([...values].sort());
-      return text !== undefined && same ? [] : [`refusal.${reason}: "${text}" ~ {${values.join('} {')}}`];
+      return text !== undefined && same ? [] : [`${group}.${reason}: "${text}" ~ {${values.join('} {')}}`];
     });
     const coded = [
       ...PERMISSION_INTENTS.map((intent) => `refusal.intent.${intent}`),
@@ -98,12 +102,21 @@ describe('words on screen', () => {
     expect([...wrong, ...coded]).toEqual([]);
   });
 
+  // Main sends a reason without its group: the page finds the group by the reason's name.
+  it('names each reason in one group only', () => {
+    const reasons = said.map(({ reason }) => reason);
+    expect(reasons.filter((reason, index) => reasons.indexOf(reason) !== index)).toEqual([]);
+  });
+
   it('has no word for a reason main no longer sends', () => {
     const known = new Set([
-      ...Object.keys(REFUSAL_VALUES).map((reason) => `refusal.${reason}`),
+      ...said.map(({ group, reason }) => `${group}.${reason}`),
       ...PERMISSION_INTENTS.map((intent) => `refusal.intent.${intent}`),
       ...CALL_ENDED_DOINGS.map((doing) => `refusal.doing.${doing}`),
     ]);
-    expect([...texts(en.refusal, 'refusal').keys()].filter((key) => !known.has(key))).toEqual([]);
+    const worded = Object.keys(SAID_GROUPS).flatMap((group) => [
+      ...texts((en as Record<string, object>)[group]!, group).keys(),
+    ]);
+    expect(worded.filter((key) => !known.has(key))).toEqual([]);
   });
 });

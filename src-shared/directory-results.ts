@@ -1,3 +1,5 @@
+import type { Refusal } from './refusals';
+
 /**
  * The directory room's plain data that crosses IPC as it is. The contract imports these types, and
  * the renderer's typecheck reads this file, so nothing here may need Node.
@@ -53,8 +55,8 @@ export interface CsvPreview {
 /** An import's outcome: the file's good rows are all stored, or none are. */
 export interface ImportReport {
   readonly imported: number;
-  /** `line` counts from 1 in the file; `reason` is in plain words. */
-  readonly skipped: readonly { readonly line: number; readonly reason: string }[];
+  /** `line` counts from 1 in the file; the page words `reason` (`directoryImport.<reason>`). */
+  readonly skipped: readonly { readonly line: number; readonly reason: Refusal }[];
 }
 
 /** An LDAP or Active Directory source. The bind secret is never here: it lives in the OS keychain. */

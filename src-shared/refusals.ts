@@ -1,3 +1,5 @@
+import { IMPORT_VALUES, LDAP_VALUES } from './directory-said';
+
 /**
  * What main says when it refuses, or cannot carry out, what the operator asked: a reason and the
  * values its words fill in. The page words it in the operator's language (`refusal.<reason>` in
@@ -51,7 +53,22 @@ export const REFUSAL_VALUES = {
   attendedNeedsYourCall: [],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
-export type RefusalReason = keyof typeof REFUSAL_VALUES;
+/**
+ * Every group of the page's words main speaks in codes, each with its reasons (named once across
+ * all groups) and their values: `<group>.<reason>` in src-renderer/i18n.
+ */
+export const SAID_GROUPS = {
+  refusal: REFUSAL_VALUES,
+  directoryImport: IMPORT_VALUES,
+  ldap: LDAP_VALUES,
+} as const;
+
+type ValuesOf = typeof REFUSAL_VALUES & typeof IMPORT_VALUES & typeof LDAP_VALUES;
+export type RefusalReason = keyof ValuesOf;
+
+const GROUP_OF: ReadonlyMap<string, string> = new Map(
+  Object.entries(SAID_GROUPS).flatMap(([group, table]) => Object.keys(table).map((reason) => [reason, group])),
+);
 
 /**
  * What each AMI action the console sends is for, in the operator's words ("Your AMI user may not
@@ -116,7 +133,7 @@ type ValueNamed<N extends string> = N extends keyof CodedValues ? CodedValues[N]
 export type Refusal = {
   readonly [R in RefusalReason]: {
     readonly reason: R;
-    readonly values: { readonly [N in (typeof REFUSAL_VALUES)[R][number]]: ValueNamed<N> };
+    readonly values: { readonly [N in ValuesOf[R][number]]: ValueNamed<N> };
   };
 }[RefusalReason];
 
@@ -142,5 +159,5 @@ export function refusalWords(said: Refusal, t: Translate, locale: string): strin
     if (typeof value === 'number') values[name] = new Intl.NumberFormat(locale).format(value);
     else values[name] = CODED.has(name) ? t(`refusal.${name}.${value}`) : value;
   }
-  return t(`refusal.${said.reason}`, values);
+  return t(`${GROUP_OF.get(said.reason) ?? 'refusal'}.${said.reason}`, values);
 }

@@ -1,5 +1,6 @@
 import type { CsvMapping, DirectoryOverview, ImportReport, LdapSettings } from '../../src-shared/directory-results';
 import type { ExtensionTile } from '../../src-preload/state';
+import { refusal, type Refusal } from '../../src-shared/refusals';
 import { OperatorError } from '../ipc/gatekeeper';
 import type { PictureStore } from '../pbx/picture-store';
 import { VaultUnavailableError, type SecretVault } from '../profiles/vault';
@@ -116,8 +117,7 @@ export class DirectoryService {
   async removeSource(id: number): Promise<null> {
     const { directory, profileId } = this.need();
     const kind = directory.db.prepare('SELECT kind FROM sources WHERE id = ?').pluck().get(id);
-    if (kind === undefined || kind === 'pbx')
-      throw new OperatorError('sourceNotFound', 'That source is not in this phonebook.');
+    if (kind === undefined || kind === 'pbx') throw new OperatorError('sourceNotFound', refusal('sourceGone', {}));
     directory.contacts.removeSource(id);
     if (kind === 'ldap') await this.keep(() => this.options.vault.delete(ldapSecretAccount(profileId, id)));
     return null;
@@ -161,8 +161,7 @@ export class DirectoryService {
       .prepare("SELECT settings FROM sources WHERE id = ? AND kind = 'ldap'")
       .pluck()
       .get(id);
-    if (typeof settings !== 'string')
-      throw new OperatorError('sourceNotFound', 'That directory server is not in this phonebook.');
+    if (typeof settings !== 'string') throw new OperatorError('sourceNotFound', refusal('directoryServerGone', {}));
     return JSON.parse(settings) as LdapSettings;
   }
 
@@ -184,7 +183,7 @@ export class DirectoryService {
     try {
       contacts = await fetchLdapContacts(settings, secret);
     } catch (error) {
-      if (error instanceof LdapSourceError) throw new OperatorError(error.code, error.message);
+      if (error instanceof LdapSourceError) throw new OperatorError(error.code, error.said);
       throw error;
     }
     // The profile may have logged out while the server answered.
@@ -195,7 +194,7 @@ export class DirectoryService {
   private importFile(
     kind: 'csv' | 'vcard',
     fileName: string,
-    parsed: { contacts: NewContact[]; skipped: ImportReport['skipped'] } | { error: string },
+    parsed: { contacts: NewContact[]; skipped: ImportReport['skipped'] } | { error: Refusal },
   ): ImportReport {
     const { directory } = this.need();
     if ('error' in parsed) throw new OperatorError('importRefused', parsed.error);
@@ -242,7 +241,7 @@ export class DirectoryService {
   }
 }
 
-const CLOSED = 'The phonebook opens when you log in to a PBX.';
+const CLOSED = refusal('phonebookClosed', {});
 
 function pbxUser(tile: ExtensionTile): NewContact {
   return {

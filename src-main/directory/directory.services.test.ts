@@ -107,8 +107,8 @@ describe('the phonebook through the contract', () => {
     expect(report).toEqual({
       imported: 2,
       skipped: [
-        { line: 3, reason: 'it has no name' },
-        { line: 4, reason: '“not a number” is not a phone number' },
+        { line: 3, reason: { reason: 'rowHasNoName', values: {} } },
+        { line: 4, reason: { reason: 'notPhoneNumber', values: { number: 'not a number' } } },
       ],
     });
     expect(await names('lukasz')).toEqual(['Łukasz Wróbel']);
@@ -128,6 +128,7 @@ describe('the phonebook through the contract', () => {
         code: 'importRefused',
         message:
           'The file cannot be read as CSV: a quoted field that starts on line 6 never ends. Nothing was imported.',
+        refusal: { reason: 'csvQuoteNeverEnds', values: { line: 6 } },
       },
     });
     expect(await names('lukasz')).toEqual(['Łukasz Wróbel']);

@@ -1,10 +1,19 @@
 import type { IpcError } from '../../src-preload/contract';
-import { refusalWords } from '../../src-shared/refusals';
+import type { DirectorySource } from '../../src-shared/directory-results';
+import { refusalWords, type Refusal } from '../../src-shared/refusals';
 import { i18n } from '.';
 
 const { t, locale } = i18n.global;
 
+/** A reason main sent (a refusal, a row an import left out), in the language the page speaks. */
+export const saidWords = (said: Refusal): string =>
+  refusalWords(said, (key, values) => t(key, values ?? {}), locale.value);
+
 /** What main said, in the language the page speaks; main's English where it sent no refusal. */
 export function mainWords(said: Pick<IpcError, 'message' | 'refusal'>): string {
-  return said.refusal ? refusalWords(said.refusal, (key, values) => t(key, values ?? {}), locale.value) : said.message;
+  return said.refusal ? saidWords(said.refusal) : said.message;
 }
+
+/** A phonebook source as the operator knows it: main names files and servers; the PBX's users are worded here. */
+export const sourceName = (source: Pick<DirectorySource, 'kind' | 'label'>): string =>
+  source.kind === 'pbx' ? t('directorySource.pbx') : source.label;

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { InputOf } from '../../src-preload/contract';
 import type { CsvMapping, CsvPreview, DirectoryOverview, ImportReport } from '../../src-shared/directory-results';
+import { mainWords } from '../i18n/main-words';
 import { MainError, switchboard, unwrap } from '../services/switchboard';
 import { useCallerNamesStore } from './caller-names';
 
@@ -25,7 +26,7 @@ export const usePhonebookStore = defineStore('phonebook', () => {
       return await request();
     } catch (error) {
       refusal.value =
-        error instanceof MainError ? { message: error.message, fields: error.fields } : { message: String(error) };
+        error instanceof MainError ? { message: mainWords(error), fields: error.fields } : { message: String(error) };
       return undefined;
     } finally {
       busy.value = false;

@@ -1,11 +1,12 @@
 import type { CsvMapping, CsvPreview, ImportReport } from '../../../src-shared/directory-results';
+import { refusal, type Refusal } from '../../../src-shared/refusals';
 import type { NewContact } from '../contact-store';
 import { digitsOf } from '../search-text';
 
 const MAX_FIELD = 200;
 
 /** Rows of fields (RFC 4180: quotes, doubled quotes, line breaks inside quotes), with the line each starts on. */
-export function parseCsv(text: string): { rows: { line: number; fields: string[] }[]; error?: string } {
+export function parseCsv(text: string): { rows: { line: number; fields: string[] }[]; error?: Refusal } {
   const body = text.replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(body);
   const rows: { line: number; fields: string[] }[] = [];
@@ -39,7 +40,7 @@ export function parseCsv(text: string): { rows: { line: number; fields: string[]
       rowLine = line;
     } else field += char;
   }
-  if (quoted) return { rows, error: `a quoted field that starts on line ${rowLine} never ends` };
+  if (quoted) return { rows, error: refusal('csvQuoteNeverEnds', { line: rowLine }) };
   fields.push(field);
   if (fields.some((value) => value.trim() !== '')) rows.push({ line: rowLine, fields });
   return { rows };
@@ -62,11 +63,11 @@ const GUESSES: Record<keyof CsvMapping, RegExp> = {
 };
 
 /** The header, the mapping guessed from its names, and how many rows follow. */
-export function previewCsv(text: string): CsvPreview | { error: string } {
+export function previewCsv(text: string): CsvPreview | { error: Refusal } {
   const { rows, error } = parseCsv(text);
-  if (error) return { error: `The file cannot be read as CSV: ${error}.` };
+  if (error) return { error };
   const header = rows[0];
-  if (!header) return { error: 'The file is empty.' };
+  if (!header) return { error: refusal('fileEmpty', {}) };
   const columns = header.fields.map((field) => field.trim());
   const suggested: CsvMapping = {};
   for (const [key, pattern] of Object.entries(GUESSES) as [keyof CsvMapping, RegExp][]) {
@@ -80,40 +81,40 @@ export function previewCsv(text: string): CsvPreview | { error: string } {
 export function contactsFromCsv(
   text: string,
   mapping: CsvMapping,
-): { contacts: NewContact[]; skipped: ImportReport['skipped'] } | { error: string } {
+): { contacts: NewContact[]; skipped: ImportReport['skipped'] } | { error: Refusal } {
   const { rows, error } = parseCsv(text);
-  if (error) return { error: `The file cannot be read as CSV: ${error}. Nothing was imported.` };
+  if (error) return { error };
   const [header, ...body] = rows;
-  if (!header) return { error: 'The file is empty.' };
+  if (!header) return { error: refusal('fileEmpty', {}) };
   if (mapping.name === undefined && mapping.firstName === undefined && mapping.lastName === undefined)
-    return { error: 'Choose the column that holds the name.' };
+    return { error: refusal('chooseNameColumn', {}) };
   const width = header.fields.length;
   const contacts: NewContact[] = [];
-  const skipped: { line: number; reason: string }[] = [];
+  const skipped: ImportReport['skipped'][number][] = [];
   for (const { line, fields } of body) {
     const cell = (key: keyof CsvMapping) => {
       const column = mapping[key];
       return column === undefined ? '' : (fields[column] ?? '').trim();
     };
     if (fields.length !== width) {
-      skipped.push({ line, reason: `it has ${fields.length} fields where the header has ${width}` });
+      skipped.push({ line, reason: refusal('wrongFieldCount', { fields: fields.length, width }) });
       continue;
     }
     const name = cell('name') || [cell('firstName'), cell('lastName')].filter(Boolean).join(' ');
     if (!name) {
-      skipped.push({ line, reason: 'it has no name' });
+      skipped.push({ line, reason: refusal('rowHasNoName', {}) });
       continue;
     }
     const tooLong = (['name', 'company', 'department', 'phone', 'mobile'] as const).find(
       (key) => cell(key).length > MAX_FIELD,
     );
     if (tooLong || name.length > MAX_FIELD) {
-      skipped.push({ line, reason: `a field is longer than ${MAX_FIELD} characters` });
+      skipped.push({ line, reason: refusal('fieldTooLong', { max: MAX_FIELD }) });
       continue;
     }
     const badNumber = [cell('phone'), cell('mobile')].find((number) => number !== '' && !isPhoneNumber(number));
     if (badNumber !== undefined) {
-      skipped.push({ line, reason: `“${badNumber}” is not a phone number` });
+      skipped.push({ line, reason: refusal('notPhoneNumber', { number: badNumber }) });
       continue;
     }
     contacts.push({

@@ -74,6 +74,7 @@ describe('an LDAP source against a real slapd', () => {
     await expect(failure).rejects.toBeInstanceOf(LdapSourceError);
     await expect(failure).rejects.toMatchObject({
       code: 'authFailed',
+      said: { reason: 'bindRefused', values: { where: new URL(server.url).host } },
       message: `The directory server at ${new URL(server.url).host} refused the sign-in: the bind name or password is wrong.`,
     });
   });
@@ -82,6 +83,7 @@ describe('an LDAP source against a real slapd', () => {
     const failure = fetchLdapContacts(settings({ url: 'ldap://127.0.0.1:9' }), ADMIN_SECRET);
     await expect(failure).rejects.toMatchObject({
       code: 'unreachable',
+      said: { reason: 'serverUnreachable', values: { where: '127.0.0.1:9' } },
       message: 'Nothing answers at 127.0.0.1:9: the directory server is not reachable.',
     });
   });

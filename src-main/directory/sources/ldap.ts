@@ -1,5 +1,7 @@
 import { Client, InvalidCredentialsError, NoSuchObjectError, type Entry } from 'ldapts';
 import type { LdapSettings } from '../../../src-shared/directory-results';
+import { refusal, type Refusal } from '../../../src-shared/refusals';
+import { inEnglish } from '../../english-words';
 import type { NewContact } from '../contact-store';
 import { isPhoneNumber } from './csv';
 
@@ -8,14 +10,14 @@ const OPERATION_TIMEOUT_MS = 30_000;
 /** More than any switchboard's phonebook; a larger directory needs a narrower filter. */
 const MAX_ENTRIES = 100_000;
 
-/** A refusal from the directory server or the network, in the operator's words. */
+/** A refusal from the directory server or the network: a code, and what the page words (English in `message`). */
 export class LdapSourceError extends Error {
   override readonly name = 'LdapSourceError';
   constructor(
     readonly code: 'authFailed' | 'unreachable' | 'tlsFailed' | 'noSuchBase' | 'refused',
-    message: string,
+    readonly said: Refusal,
   ) {
-    super(message);
+    super(inEnglish(said));
   }
 }
 
@@ -93,21 +95,17 @@ function serverOf(url: string): string {
 
 function explain(error: unknown, where: string, settings: LdapSettings): LdapSourceError {
   if (error instanceof InvalidCredentialsError)
-    return new LdapSourceError(
-      'authFailed',
-      `The directory server at ${where} refused the sign-in: the bind name or password is wrong.`,
-    );
+    return new LdapSourceError('authFailed', refusal('bindRefused', { where }));
   if (error instanceof NoSuchObjectError)
-    return new LdapSourceError('noSuchBase', `The directory server at ${where} has no entry ${settings.baseDn}.`);
+    return new LdapSourceError('noSuchBase', refusal('noSuchBase', { where, base: settings.baseDn }));
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : '';
-  if (code === 'ECONNREFUSED')
-    return new LdapSourceError('unreachable', `Nothing answers at ${where}: the directory server is not reachable.`);
+  if (code === 'ECONNREFUSED') return new LdapSourceError('unreachable', refusal('serverUnreachable', { where }));
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-    return new LdapSourceError('unreachable', `No computer named ${hostOf(settings.url)} is known.`);
+    return new LdapSourceError('unreachable', refusal('unknownHost', { host: hostOf(settings.url) }));
   if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || /timeout|timed out/i.test(message))
-    return new LdapSourceError('unreachable', `The directory server at ${where} did not answer in time.`);
+    return new LdapSourceError('unreachable', refusal('serverTimedOut', { where }));
   if (/certificate|self.signed|TLS|SSL/i.test(message) || (typeof code === 'string' && code.startsWith('ERR_TLS')))
-    return new LdapSourceError('tlsFailed', `The secure connection to ${where} failed: ${message}.`);
-  return new LdapSourceError('refused', `The directory server at ${where} refused the search: ${message}.`);
+    return new LdapSourceError('tlsFailed', refusal('tlsFailed', { where, detail: message }));
+  return new LdapSourceError('refused', refusal('searchRefused', { where, detail: message }));
 }

@@ -1,3 +1,5 @@
+import type { ImportReport } from '../../../src-shared/directory-results';
+import { refusal, type Refusal } from '../../../src-shared/refusals';
 import type { NewContact } from '../contact-store';
 import { isPhoneNumber } from './csv';
 
@@ -7,31 +9,31 @@ import { isPhoneNumber } from './csv';
  */
 export function contactsFromVcard(
   text: string,
-): { contacts: NewContact[]; skipped: { line: number; reason: string }[] } | { error: string } {
+): { contacts: NewContact[]; skipped: ImportReport['skipped'] } | { error: Refusal } {
   const lines = unfold(text.replace(/^\uFEFF/, ''));
   const contacts: NewContact[] = [];
-  const skipped: { line: number; reason: string }[] = [];
+  const skipped: ImportReport['skipped'][number][] = [];
   let card: { line: number; properties: { name: string; params: string; value: string }[] } | undefined;
   for (const { line, text: content } of lines) {
     if (content.trim() === '') continue;
     const match = /^(?:[\w-]+\.)?([\w-]+)((?:;[^:]*)?):(.*)$/.exec(content);
-    if (!match) return { error: `Line ${line} is not a vCard line. Nothing was imported.` };
+    if (!match) return { error: refusal('notVcardLine', { line }) };
     const [, rawName = '', params = '', value = ''] = match;
     const name = rawName.toUpperCase();
     if (name === 'BEGIN' && value.trim().toUpperCase() === 'VCARD') {
-      if (card) return { error: `The card that starts on line ${card.line} is not closed. Nothing was imported.` };
+      if (card) return { error: refusal('cardNotClosed', { line: card.line }) };
       card = { line, properties: [] };
     } else if (name === 'END' && value.trim().toUpperCase() === 'VCARD') {
-      if (!card) return { error: `Line ${line} ends a card that was never begun. Nothing was imported.` };
+      if (!card) return { error: refusal('cardNeverBegun', { line }) };
       const contact = contactOf(card.properties);
-      if (typeof contact === 'string') skipped.push({ line: card.line, reason: contact });
+      if ('reason' in contact) skipped.push({ line: card.line, reason: contact.reason });
       else contacts.push(contact);
       card = undefined;
-    } else if (!card) return { error: `Line ${line} is outside any card. Nothing was imported.` };
+    } else if (!card) return { error: refusal('outsideAnyCard', { line }) };
     else card.properties.push({ name, params: params.toUpperCase(), value });
   }
-  if (card) return { error: `The card that starts on line ${card.line} is not closed. Nothing was imported.` };
-  if (contacts.length === 0 && skipped.length === 0) return { error: 'The file holds no cards.' };
+  if (card) return { error: refusal('cardNotClosed', { line: card.line }) };
+  if (contacts.length === 0 && skipped.length === 0) return { error: refusal('noCards', {}) };
   return { contacts, skipped };
 }
 
@@ -55,17 +57,17 @@ function components(value: string): string[] {
   return value.split(/(?<!\\);/).map((part) => unescape(part).trim());
 }
 
-function contactOf(properties: { name: string; params: string; value: string }[]): NewContact | string {
+function contactOf(properties: { name: string; params: string; value: string }[]): NewContact | { reason: Refusal } {
   const get = (name: string) => properties.find((property) => property.name === name);
   const formatted = unescape(get('FN')?.value ?? '').trim();
   const [family = '', given = ''] = components(get('N')?.value ?? '');
   const [company = '', department = ''] = components(get('ORG')?.value ?? '');
   const name = formatted || [given, family].filter(Boolean).join(' ') || company;
-  if (!name) return 'the card has no name';
+  if (!name) return { reason: refusal('cardHasNoName', {}) };
   const numbers: NewContact['numbers'][number][] = [];
   for (const property of properties.filter((candidate) => candidate.name === 'TEL')) {
     const number = property.value.replace(/^tel:/i, '').trim();
-    if (!isPhoneNumber(number)) return `“${number}” is not a phone number`;
+    if (!isPhoneNumber(number)) return { reason: refusal('notPhoneNumber', { number }) };
     numbers.push({ kind: /CELL|MOBILE/.test(property.params) ? 'mobile' : 'work', number });
   }
   return { name, company, department, numbers };
