@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { NumberKind, SourceKind } from '../../src-shared/directory-results';
-import { indexContact, unindexContact } from './search-index';
+import { indexContact, searchColumns, unindexContact } from './search-index';
 import { fold, numberKey } from './search-text';
 
 /** One person or place as a source gives it, before it is stored. */
@@ -46,7 +46,8 @@ export class ContactStore {
 
   replaceContacts(sourceId: number, contacts: readonly NewContact[], refreshedAt = new Date()): void {
     const insertContact = this.db.prepare(
-      'INSERT INTO contacts (source_id, name, company, department, extension, sort_key) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO contacts (source_id, name, company, department, extension, sort_key, search_text, search_words)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertNumber = this.db.prepare(
       'INSERT INTO contact_numbers (contact_id, kind, number, lookup_key) VALUES (?, ?, ?, ?)',
@@ -57,6 +58,13 @@ export class ContactStore {
         for (const contact of contacts) {
           const company = contact.company ?? '';
           const department = contact.department ?? '';
+          const numbers = contact.numbers.map(({ kind, number }) => ({
+            kind,
+            number,
+            lookupKey: numberKey(number, this.region),
+          }));
+          const indexed = { name: contact.name, company, department, numbers };
+          const { searchText, searchWords } = searchColumns(indexed);
           const id = Number(
             insertContact.run(
               sourceId,
@@ -65,15 +73,12 @@ export class ContactStore {
               department,
               contact.extension ?? null,
               fold(contact.name),
+              searchText,
+              searchWords,
             ).lastInsertRowid,
           );
-          const numbers = contact.numbers.map(({ kind, number }) => ({
-            kind,
-            number,
-            lookupKey: numberKey(number, this.region),
-          }));
           for (const number of numbers) insertNumber.run(id, number.kind, number.number, number.lookupKey);
-          indexContact(this.db, id, { name: contact.name, company, department, numbers });
+          indexContact(this.db, id, indexed);
         }
         this.db.prepare('UPDATE sources SET refreshed_at = ? WHERE id = ?').run(refreshedAt.toISOString(), sourceId);
       })

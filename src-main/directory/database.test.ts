@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContactStore } from './contact-store';
 import { contactsSchema } from './contacts-schema';
+import { indexContact } from './search-index';
 import { databasePath, openDirectoryDatabase } from './database';
 import { NewerSchemaError, areaVersion, type SchemaArea } from './migrations';
 import { SCHEMA_AREAS } from './schema-areas';
@@ -40,9 +41,9 @@ describe('the profile database on disk', () => {
     expect(() => databasePath(userDataDir, '../profiles')).toThrow();
   });
 
-  it('brings a file at the previous schema up to date and keeps, and indexes, what it held', () => {
-    const previous: SchemaArea = { ...contactsSchema, migrations: contactsSchema.migrations.slice(0, -1) };
-    const old = open([previous]).db;
+  /** A file written by the Switchboard whose newest step was `version`: Łukasz Wróbel stored as it stored him. */
+  const fileAt = (version: number, index: (db: BetterSqlite3.Database) => void) => {
+    const old = open([{ ...contactsSchema, migrations: contactsSchema.migrations.slice(0, version) }]).db;
     old.prepare("INSERT INTO sources (id, kind, label) VALUES (1, 'csv', 'staff.csv')").run();
     old
       .prepare("INSERT INTO contacts (id, source_id, name, sort_key) VALUES (7, 1, 'Łukasz Wróbel', 'lukasz wrobel')")
@@ -52,13 +53,35 @@ describe('the profile database on disk', () => {
         "INSERT INTO contact_numbers (contact_id, kind, number, lookup_key) VALUES (7, 'work', '202-555-0143', '12025550143')",
       )
       .run();
+    index(old);
     old.close();
+  };
 
+  it('brings a file from before the search index up to date and keeps, and indexes, what it held', () => {
+    fileAt(1, () => {});
     const { db } = open();
     expect(areaVersion(db, 'contacts')).toBe(contactsSchema.migrations.length);
     expect(db.prepare('SELECT name FROM contacts').pluck().all()).toEqual(['Łukasz Wróbel']);
     expect(trigramHits(db, 'kasz')).toEqual([7]);
     expect(trigramHits(db, '0143')).toEqual([7]);
+    db.close();
+  });
+
+  it('brings a file at the previous schema up to date: the walk’s columns hold what the indexes hold', () => {
+    fileAt(contactsSchema.migrations.length - 1, (db) =>
+      indexContact(db, 7, {
+        name: 'Łukasz Wróbel',
+        company: '',
+        department: '',
+        numbers: [{ number: '202-555-0143', lookupKey: '12025550143' }],
+      }),
+    );
+    const { db } = open();
+    expect(areaVersion(db, 'contacts')).toBe(contactsSchema.migrations.length);
+    expect(db.prepare('SELECT search_text AS text, search_words AS words FROM contacts').all()).toEqual([
+      { text: 'lukasz wrobel\n\n\n2025550143 12025550143', words: ' lukasz wrobel 2025550143 12025550143 ' },
+    ]);
+    expect(trigramHits(db, 'kasz')).toEqual([7]);
     db.close();
   });
 

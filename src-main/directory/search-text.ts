@@ -42,6 +42,13 @@ export function cjkGrams(text: string): string[] {
   return grams;
 }
 
+/** What FTS5's unicode61 tokenizer takes for a word: a run of letters, numbers and private-use characters. */
+const WORD_TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
+
+export function wordTokens(text: string): string[] {
+  return text.match(WORD_TOKEN) ?? [];
+}
+
 export function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
 }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProfileDirectory } from './profile-directory';
+import { matchExpressions } from './search';
+import { fold } from './search-text';
 
 let userDataDir: string;
 let directory: ProfileDirectory;
@@ -104,5 +106,78 @@ describe('who is calling', () => {
     expect(directory.search.lookup('+12025550143')?.name).toBe('Łukasz Wróbel');
     expect(directory.search.lookup('201')?.name).toBe('Reception');
     expect(directory.search.lookup('2025550100')).toBeUndefined();
+  });
+});
+
+describe('the ordered walk and the match lists', () => {
+  let walkDir: string;
+  let many: ProfileDirectory;
+  const FIRST = ['Łukasz', 'Zoë', 'José', 'Anna-Lena', "O'Brien", 'Ines', 'Björn', 'Chloé', 'Maria', 'Ana'];
+  const LAST = ['Wróbel', 'Ångström', 'Núñez', 'Smith', 'García', 'Müller', 'de la Cruz'];
+  const CJK = ['王小明', '李娜', '张伟', '김민수', '이서연'];
+  beforeAll(async () => {
+    walkDir = await mkdtemp(join(tmpdir(), 'switchboard-walk-'));
+    many = new ProfileDirectory(walkDir, 'office', 'US');
+    many.contacts.replaceContacts(
+      many.contacts.addSource('csv', 'many.csv'),
+      Array.from({ length: 1_500 }, (_, index) => ({
+        name:
+          index % 5 === 0
+            ? `${CJK[index % CJK.length]}${index % 3 === 0 ? '' : index}`
+            : `${FIRST[index % FIRST.length]} ${LAST[index % LAST.length]}${index % 4 === 0 ? '' : ` ${index}`}`,
+        company: ['Acme', 'Żabka Logistics', '北京贸易', ''][index % 4],
+        department: `Dept ${index % 9}`,
+        numbers: [
+          { kind: 'work' as const, number: `+1 (${200 + (index % 30)}) 555-${String(index).padStart(4, '0')}` },
+        ],
+      })),
+    );
+  });
+  afterAll(async () => {
+    many.close();
+    await rm(walkDir, { recursive: true, force: true });
+  });
+
+  /** Today's answer from FTS5 alone: every match listed, then ordered. */
+  const listed = (query: string, limit: number, offset: number) => {
+    const { trigrams, words } = matchExpressions(query.trim());
+    const filters = [
+      trigrams && 'id IN (SELECT rowid FROM contact_trigrams WHERE contact_trigrams MATCH @trigrams)',
+      words && 'id IN (SELECT rowid FROM contact_words WHERE contact_words MATCH @words)',
+    ].filter(Boolean);
+    return many.db
+      .prepare(
+        `SELECT name FROM contacts WHERE ${filters.join(' AND ')}
+         ORDER BY substr(sort_key, 1, length(@prefix)) = @prefix DESC, sort_key, id LIMIT @limit OFFSET @offset`,
+      )
+      .pluck()
+      .all({ ...(trigrams && { trigrams }), ...(words && { words }), prefix: fold(query.trim()), limit, offset });
+  };
+
+  // 1,500 contacts are fewer than a walk's stretch: whenever a page's worth match, the walk answers.
+  it('gives the page FTS5 gives, for common and rare terms, at any offset', () => {
+    const queries = ['an', 'ana', 'Anna', 'lu', 'kasz', 'o', "o'b", 'de la', 'la cr', 'cruz', 'wr', 'nun'];
+    queries.push('王', '小明', '김', '민수', '贸易', 'acme', 'zab', 'dept 3', '555', '0143', '(201) 555', '12', '7');
+    queries.push('zoe ang', 'ines 1', 'maria müller', 'LENA', 'ö', '--', 'x');
+    let compared = 0;
+    for (const query of queries)
+      for (const [limit, offset] of [
+        [1, 0],
+        [5, 3],
+        [20, 0],
+        [20, 40],
+      ] as const) {
+        const page = many.search.search(query, limit, offset);
+        const expected = listed(query, limit + 1, offset);
+        expect(
+          page.entries.map((entry) => entry.name),
+          `${query} ${limit}@${offset}`,
+        ).toEqual(expected.slice(0, limit));
+        expect(page.nextOffset, `${query} ${limit}@${offset}`).toBe(
+          expected.length > limit ? offset + limit : undefined,
+        );
+        compared += expected.length;
+      }
+    expect(compared).toBeGreaterThan(1_000);
   });
 });

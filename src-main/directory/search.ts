@@ -1,9 +1,15 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { DirectoryEntry, DirectoryPage, SourceKind } from '../../src-shared/directory-results';
+import { OrderedWalk } from './search-walk';
 import { digitsOf, fold, hasCjk, looksLikeNumber, numberKey } from './search-text';
 
 /** An FTS5 string: a phrase in double quotes, a quote inside doubled. */
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/** The terms every match must have: the query's words, or its digits when it reads as a number. */
+function queryTerms(query: string): string[] {
+  return looksLikeNumber(query) ? [digitsOf(query)] : fold(query).split(/\s+/).filter(Boolean);
+}
 
 /**
  * The two FTS5 expressions a query becomes. Every term must match: a term of three characters or
@@ -11,7 +17,7 @@ const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
  * A query that reads as a number is one term of its digits, however it was punctuated.
  */
 export function matchExpressions(query: string): { trigrams: string | undefined; words: string | undefined } {
-  const terms = looksLikeNumber(query) ? [digitsOf(query)] : fold(query).split(/\s+/).filter(Boolean);
+  const terms = queryTerms(query);
   const long = terms.filter((term) => [...term].length >= 3);
   const short = terms.filter((term) => [...term].length < 3);
   return {
@@ -40,6 +46,8 @@ const CONTACT_COLUMNS = `c.id, c.name, c.company, c.department, c.extension,
 export class DirectorySearch {
   private readonly numbersOf: Statement;
   private readonly byKey: Statement;
+  private readonly byId: Statement;
+  private readonly walk: OrderedWalk;
   private readonly cache = new Map<string, Statement>();
 
   constructor(
@@ -52,6 +60,10 @@ export class DirectorySearch {
        JOIN sources s ON s.id = c.source_id WHERE n.lookup_key = ?
        ORDER BY s.kind = 'pbx' DESC, c.id LIMIT 1`,
     );
+    this.byId = db.prepare(
+      `SELECT ${CONTACT_COLUMNS} FROM contacts c JOIN sources s ON s.id = c.source_id WHERE c.id = ?`,
+    );
+    this.walk = new OrderedWalk(db);
   }
 
   /**
@@ -59,8 +71,20 @@ export class DirectorySearch {
    * the rest, each alphabetically. `offset` pages on; `nextOffset` is absent on the last page.
    */
   search(query: string, limit: number, offset = 0): DirectoryPage {
-    const { trigrams, words } = matchExpressions(query.trim());
-    if (!trigrams && !words) return { entries: [] };
+    const terms = queryTerms(query.trim());
+    if (terms.length === 0) return { entries: [] };
+    const prefix = fold(query.trim());
+    const walked = this.walk.firstMatches(terms, prefix, offset + limit + 1);
+    const rows = walked
+      ? walked.slice(offset).map((id) => this.byId.get(id) as ContactRow)
+      : this.matchListed(query.trim(), prefix, limit, offset);
+    const entries = rows.slice(0, limit).map((row) => this.entry(row));
+    return rows.length > limit ? { entries, nextOffset: offset + limit } : { entries };
+  }
+
+  /** The same page from FTS5's match lists, for terms few contacts have (the walk found too few). */
+  private matchListed(query: string, prefix: string, limit: number, offset: number): ContactRow[] {
+    const { trigrams, words } = matchExpressions(query);
     const filters = [
       trigrams && 'c.id IN (SELECT rowid FROM contact_trigrams WHERE contact_trigrams MATCH @trigrams)',
       words && 'c.id IN (SELECT rowid FROM contact_words WHERE contact_words MATCH @words)',
@@ -69,15 +93,13 @@ export class DirectorySearch {
       WHERE ${filters.join(' AND ')}
       ORDER BY substr(c.sort_key, 1, length(@prefix)) = @prefix DESC, c.sort_key, c.id
       LIMIT @limit OFFSET @offset`;
-    const rows = this.statement(sql).all({
+    return this.statement(sql).all({
       ...(trigrams && { trigrams }),
       ...(words && { words }),
-      prefix: fold(query.trim()),
+      prefix,
       limit: limit + 1,
       offset,
     }) as ContactRow[];
-    const entries = rows.slice(0, limit).map((row) => this.entry(row));
-    return rows.length > limit ? { entries, nextOffset: offset + limit } : { entries };
   }
 
   /** The contact whose number is this one however either is written (a PBX user first), if any. */
