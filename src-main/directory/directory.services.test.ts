@@ -204,6 +204,7 @@ describe.skipIf(keychain.kind !== 'available')('an LDAP source through the contr
       error: {
         code: 'authFailed',
         message: `The directory server at ${new URL(ldap.url).host} refused the sign-in: the bind name or password is wrong.`,
+        refusal: { reason: 'bindRefused', values: { where: new URL(ldap.url).host } },
       },
     });
     const away = await call('directory:saveLdap', {
@@ -212,7 +213,11 @@ describe.skipIf(keychain.kind !== 'available')('an LDAP source through the contr
     });
     expect(away).toEqual({
       ok: false,
-      error: { code: 'unreachable', message: 'Nothing answers at 127.0.0.1:9: the directory server is not reachable.' },
+      error: {
+        code: 'unreachable',
+        message: 'Nothing answers at 127.0.0.1:9: the directory server is not reachable.',
+        refusal: { reason: 'serverUnreachable', values: { where: '127.0.0.1:9' } },
+      },
     });
   });
 });
