@@ -1,5 +1,6 @@
 import { onMounted, onUnmounted, shallowRef, watch, type Ref } from 'vue';
 import { inNextFrame, updateRanges, type DrawnRanges } from './drawn-ranges';
+import { entryHeights } from './entry-heights';
 
 /** A panel up to this many entries draws every one (every panel the e2e suite shows); a longer one draws what is near view. */
 const DRAW_ALL_UP_TO = 30;
@@ -29,15 +30,14 @@ export function useListWindow<T>(
 ) {
   /** Entries drawn per list, first and last index; a list not yet placed draws its first screenful. */
   const ranges = shallowRef<DrawnRanges>(new Map());
-  const heights = new Map<string, number>();
-  let lowestPx: number | undefined;
+  const heights = entryHeights(FIRST_GUESS_PX);
   let gapPx = 0;
-  const heightOf = (entry: T) => heights.get(keyOf(entry)) ?? lowestPx ?? FIRST_GUESS_PX;
+  const heightOf = (entry: T) => heights.heightOf(keyOf(entry));
   const windowed = () => lists().reduce((sum, [, entries]) => sum + entries.length, 0) > DRAW_ALL_UP_TO;
 
   function itemsOf(list: string, entries: readonly T[]): ListItem<T>[] {
     if (!windowed()) return entries.map((entry) => ({ kind: 'entry', key: keyOf(entry), entry }));
-    const firstScreen = Math.ceil(((1 + MARGIN_VIEWS) * window.innerHeight) / (lowestPx ?? FIRST_GUESS_PX));
+    const firstScreen = Math.ceil(((1 + MARGIN_VIEWS) * window.innerHeight) / heights.guessPx());
     const [first, last] = ranges.value.get(list) ?? [0, firstScreen];
     const items: ListItem<T>[] = [];
     let run: { key: string; heightPx: number } | undefined;
@@ -61,11 +61,12 @@ export function useListWindow<T>(
     const element = panel.value;
     const scroller = element && scrollerOf(element);
     if (!element || !scroller || !windowed()) return;
-    for (const drawn of element.querySelectorAll<HTMLElement>(ENTRY)) {
-      const height = drawn.offsetHeight;
-      heights.set(drawn.dataset.windowKey!, height);
-      lowestPx = Math.min(lowestPx ?? height, height);
-    }
+    heights.measure(
+      Array.from(element.querySelectorAll<HTMLElement>(ENTRY), (drawn) => [
+        drawn.dataset.windowKey!,
+        drawn.offsetHeight,
+      ]),
+    );
     const viewTop = scroller.getBoundingClientRect().top;
     const next = new Map<string, readonly [number, number]>();
     for (const [list, entries] of lists()) {
@@ -104,7 +105,14 @@ export function useListWindow<T>(
     scroller?.removeEventListener('scroll', schedule);
     cancel();
   });
-  watch(lists, schedule, { flush: 'post' });
+  watch(
+    lists,
+    (now) => {
+      heights.keepOnly(now.flatMap(([, entries]) => entries.map(keyOf)));
+      schedule();
+    },
+    { flush: 'post' },
+  );
 
   return { itemsOf };
 }

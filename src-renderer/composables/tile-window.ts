@@ -3,6 +3,7 @@ import type { TileGroup } from '../stores/board';
 import type { TileSize } from '../stores/prefs';
 import { TILE_GRID, columnsFor, gridItems, neighbourOf, type GridItem } from './tile-grid';
 import { inNextFrame, updateRanges, type DrawnRanges } from './drawn-ranges';
+import { entryHeights } from './entry-heights';
 
 /** A board up to this many tiles draws every one (every board the e2e suite shows); a bigger one draws what is near view. */
 const DRAW_ALL_UP_TO = 240;
@@ -33,22 +34,19 @@ export function useTileWindow(
   const ranges = shallowRef<DrawnRanges>(new Map());
   /** The tile that must stay drawn: the focused one, or the one focus is about to move to. */
   const pinned = ref<string | undefined>();
-  /** Tile heights as last drawn, to size the stand-ins of rows not drawn. */
-  const heights = new Map<string, number>();
-  /** The lowest tile measured: most rows hold tiles without calls. */
-  let lowestPx: number | undefined;
-  const guessPx = () => lowestPx ?? FIRST_GUESS_PX;
+  /** Keyed by extension: the board's own, which last the session, so nothing needs forgetting. */
+  const heights = entryHeights(FIRST_GUESS_PX);
 
   function rowHeightPx(tiles: TileGroup['tiles'], row: number): number {
     let tallest = 0;
     for (const tile of tiles.slice(row * columns.value, (row + 1) * columns.value))
-      tallest = Math.max(tallest, heights.get(tile.id) ?? guessPx());
+      tallest = Math.max(tallest, heights.heightOf(tile.id));
     return tallest;
   }
 
   const items = computed(() => {
     const byGroup = new Map<string, GridItem[]>();
-    const firstScreen = Math.ceil(((1 + MARGIN_VIEWS) * window.innerHeight) / guessPx());
+    const firstScreen = Math.ceil(((1 + MARGIN_VIEWS) * window.innerHeight) / heights.guessPx());
     for (const group of groups()) {
       const [first, last] = ranges.value.get(group.key) ?? [0, firstScreen];
       const at = pinned.value ? group.tiles.findIndex((tile) => tile.id === pinned.value) : -1;
@@ -66,11 +64,9 @@ export function useTileWindow(
   function place(): void {
     const element = board.value;
     if (!element || !windowed.value) return;
-    for (const tile of element.querySelectorAll<HTMLElement>(TILE)) {
-      const height = tile.offsetHeight;
-      heights.set(tile.dataset.extension!, height);
-      lowestPx = Math.min(lowestPx ?? height, height);
-    }
+    heights.measure(
+      Array.from(element.querySelectorAll<HTMLElement>(TILE), (tile) => [tile.dataset.extension!, tile.offsetHeight]),
+    );
     const box = element.getBoundingClientRect();
     const viewTop = element.scrollTop - MARGIN_VIEWS * element.clientHeight;
     const viewBottom = element.scrollTop + (1 + MARGIN_VIEWS) * element.clientHeight;
