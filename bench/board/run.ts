@@ -37,6 +37,8 @@ const MAIN_PROFILE_DIR = process.env.BOARD_BENCH_MAIN_PROFILE;
 const SOAK_EVENTS = Number(process.env.BOARD_BENCH_SOAK ?? 0);
 const HEADLINE_RATE = 2000;
 const WARM_MS = 1500;
+/** Events the soak lets pass before its first sample, so that code compiled on first use is not counted as growth. */
+const SOAK_WARM_EVENTS = 100_000;
 const PROBE_EVERY_MS = 100;
 /** How long after the load stops a probe may still arrive before it counts as never shown. */
 const DRAIN_MS = 4000;
@@ -301,14 +303,21 @@ async function measureIdle(host: Host) {
  * The soak: `events` AMI events at full speed (flicker and calls, the call mix of the rates) with
  * the simulator's calls on a short clock (answer in 200 ms, talk 0.5-2 s). The page's JS heap and
  * main's heap are sampled after a full garbage collection, main's RSS beside them: at the start
- * (the board full and the load running) and at the end (every event handled, the calls ended).
+ * (the board full, the load running and its first SOAK_WARM_EVENTS handled) and at the end (every
+ * event handled, the calls ended).
  */
 async function runSoak(host: Host, events: number): Promise<SoakResult> {
   const page = await openConsole(host);
   const cdp = await page.context().newCDPSession(page);
   const load = startLoad(pbx, 50_000, [500, 2000]);
   await sleep(WARM_MS);
+  const first = await soakSample(host, cdp);
+  // The page's first events compile code (V8's code space grows by ~0.4 MB over the first tens of
+  // thousands); growth is measured after that, over the soak's own events.
+  const warmFrom = amiEvents;
+  while (amiEvents - warmFrom < SOAK_WARM_EVENTS) await sleep(250);
   const start = await soakSample(host, cdp);
+  console.log(`soak warm-up: ${amiEvents - warmFrom} events; ${describeSample(first)} → ${describeSample(start)}`);
   const eventsStart = amiEvents;
   const startedAt = Date.now();
   let next = 0.1;
