@@ -23,10 +23,14 @@ const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${cha
  */
 export class CallHistoryStore {
   private readonly insert: Statement;
+  private readonly prune: Statement;
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare(
       'INSERT INTO history_calls (started_at, ended_at, mine, outcome, numbers, search, record) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.prune = db.prepare(
+      'DELETE FROM history_calls WHERE id IN (SELECT id FROM history_calls WHERE ended_at < ? LIMIT ?)',
     );
   }
 
@@ -78,9 +82,9 @@ export class CallHistoryStore {
     this.db.prepare('UPDATE history_seen SET last_call_id = (SELECT coalesce(max(id), 0) FROM history_calls)').run();
   }
 
-  /** Deletes the calls that ended before `cutoff`; returns how many. */
-  pruneBefore(cutoff: number): number {
-    return this.db.prepare('DELETE FROM history_calls WHERE ended_at < ?').run(cutoff).changes;
+  /** Deletes up to `most` of the calls that ended before `cutoff`, in one transaction; returns how many. */
+  pruneSomeBefore(cutoff: number, most: number): number {
+    return this.prune.run(cutoff, most).changes;
   }
 
   private entries(where: string, values: readonly unknown[], limit: number, offset: number): HistoryEntry[] {

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallRecord, HistoryPerson, HistoryQuery } from '../../src-shared/call-history';
 import { CallHistory, startOfDay } from './call-history';
-import { databasePath } from './database';
+import { BUSY_TIMEOUT_MS, databasePath } from './database';
 import { ProfileDirectory } from './profile-directory';
 
 /** The call history in a profile's database file on disk, opened the way a login opens it. */
@@ -28,17 +28,13 @@ async function closeAll() {
   for (const one of opened.splice(0).reverse()) await one.close();
 }
 
-function openHistory(retentionDays = 30, now = () => NOW) {
+const failOnError = (message: string, error: unknown): void => {
+  throw new Error(`${message}: ${String(error)}`);
+};
+
+function openHistory(retentionDays = 30, now = () => NOW, onError = failOnError) {
   const directory = new ProfileDirectory(dir, PROFILE_ID);
-  const history = new CallHistory({
-    path: directory.path,
-    retentionDays,
-    now,
-    onChanged: () => undefined,
-    onError: (message, error) => {
-      throw new Error(`${message}: ${String(error)}`);
-    },
-  });
+  const history = new CallHistory({ path: directory.path, retentionDays, now, onChanged: () => undefined, onError });
   opened.push(directory, history);
   return history;
 }
@@ -93,6 +89,8 @@ describe('the call history on disk', () => {
     history.record(call(NOW - 40 * DAY, person('201', 'Old')));
     history.record(call(NOW - 29 * DAY, person('202', 'Recent')));
     history.record(call(NOW - 31 * DAY, person('203', 'Just too old')));
+    // More than one part of a prune.
+    for (let index = 0; index < 1_200; index++) history.record(call(NOW - 60 * DAY + index, person('204', 'Older')));
     await history.flush();
     await closeAll();
 
@@ -129,6 +127,66 @@ describe('the call history on disk', () => {
     ]);
     expect(startOfDay(NOW)).toBe(new Date(2026, 11, 1).getTime());
   });
+});
+
+/**
+ * Another connection to the file (an LDAP import in main, a second Switchboard on the same profile)
+ * holding it for longer than the busy timeout, then letting go.
+ */
+function holdTheFile(): Promise<void> {
+  const holder = new BetterSqlite3(databasePath(dir, PROFILE_ID));
+  holder.exec('BEGIN IMMEDIATE');
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      holder.exec('COMMIT');
+      holder.close();
+      resolve();
+    }, BUSY_TIMEOUT_MS + 3_000),
+  );
+}
+
+describe('the call history while another connection holds the file past the busy timeout', () => {
+  it('prunes at open once the file is free, with nothing reported as failed', async () => {
+    const setup = openHistory(30);
+    setup.record(call(NOW - 40 * DAY, person('201', 'Old')));
+    setup.record(call(NOW - 29 * DAY, person('202', 'Recent')));
+    await setup.flush();
+    await closeAll();
+
+    const errors: string[] = [];
+    const directory = new ProfileDirectory(dir, PROFILE_ID);
+    const released = holdTheFile();
+    const history = new CallHistory({
+      path: directory.path,
+      retentionDays: 30,
+      now: () => NOW,
+      onChanged: () => undefined,
+      onError: (message, error) => errors.push(`${message}: ${String(error)}`),
+    });
+    opened.push(directory, history);
+    // Asked after the prune at open: answered once it is done.
+    expect((await history.page(ALL)).entries.map((entry) => entry.from.name)).toEqual(['Recent']);
+    await released;
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('keeps the calls recorded meanwhile and writes every one once the file is free, saying it waits', async () => {
+    const errors: string[] = [];
+    const history = openHistory(
+      30,
+      () => NOW,
+      (message, error) => errors.push(`${message}: ${String(error)}`),
+    );
+    await history.flush();
+    const released = holdTheFile();
+    for (let index = 0; index < 50; index++) history.record(call(NOW - 60_000 + index, person(`3${index}`, 'Held')));
+    await released;
+    await history.flush();
+
+    expect((await history.page(ALL)).total).toBe(50);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) expect(error).toMatch(/^could not write 50 calls to the call history yet: .* kept/);
+  }, 60_000);
 });
 
 describe('the header count of missed calls', () => {

@@ -140,7 +140,12 @@ export class CallHistory {
         this.changed();
         return;
       case 'failed':
-        this.options.onError(`could not write ${message.count} calls to the call history`, message.message);
+        this.options.onError(
+          message.kept
+            ? `could not write ${message.count} calls to the call history yet: the file is busy, they are kept and tried again`
+            : `could not write ${message.count} calls to the call history`,
+          message.message,
+        );
         return;
     }
   }
@@ -148,7 +153,9 @@ export class CallHistory {
   private changed(): void {
     this.unseenMissed().then(
       (count) => this.options.onChanged(count),
-      () => undefined,
+      (error: unknown) => {
+        if (!this.stopped) this.options.onError('could not count the missed calls', error);
+      },
     );
   }
 

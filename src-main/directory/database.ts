@@ -6,7 +6,7 @@ import { migrate, type SchemaArea } from './migrations';
 
 export const DIRECTORY_FOLDER = 'directory';
 /** How long a write waits for another window or process holding the file before it gives up. */
-const BUSY_TIMEOUT_MS = 5_000;
+export const BUSY_TIMEOUT_MS = 5_000;
 const PROFILE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 export interface OpenDatabaseOptions {

@@ -28,9 +28,12 @@ export type ToHistoryWorker =
 export type FromHistoryWorker =
   | { readonly kind: 'answer'; readonly id: number; readonly value: unknown }
   | { readonly kind: 'refused'; readonly id: number; readonly message: string }
-  /** A batch was committed (`written` calls), or could not be (`failed`, with SQLite's words). */
+  /**
+   * A batch was committed (`written` calls), or could not be (`failed`, with SQLite's words): `kept`
+   * when the file was busy and the batch waits to be tried again, else its calls are lost.
+   */
   | { readonly kind: 'written'; readonly count: number }
-  | { readonly kind: 'failed'; readonly count: number; readonly message: string };
+  | { readonly kind: 'failed'; readonly count: number; readonly kept: boolean; readonly message: string };
 
 /** What the thread is started with. */
 export interface HistoryWorkerData {
