@@ -51,6 +51,12 @@ export interface Recording {
   muted: boolean;
 }
 
+/** A place in the dialplan: an extension in a context. */
+export interface DialplanAddress {
+  readonly context: string;
+  readonly exten: string;
+}
+
 export interface SimChannel {
   readonly name: string;
   readonly uniqueid: string;
@@ -127,6 +133,14 @@ export interface QueueMember {
   callsTaken: number;
   lastCall: number;
   lastPause: number;
+}
+
+/** The parties of a queue call: the queue, its member, the waiting caller, and the channel that rings the member. */
+export interface QueueCallParties {
+  readonly queue: SimQueue;
+  readonly member: QueueMember;
+  readonly caller: SimChannel;
+  readonly agent: SimChannel;
 }
 
 export interface QueueEntry {
@@ -229,7 +243,7 @@ export type ModelEvent =
       success: boolean;
       channelName: string;
       /** Where the channel went: an extension, or an application with its data. */
-      target: { context: string; exten: string } | { application: string; data: string };
+      target: DialplanAddress | { application: string; data: string };
       reason: number;
       uniqueid: string;
       callerIdNum: string;
@@ -242,26 +256,14 @@ export type ModelEvent =
       queue: SimQueue;
       member: QueueMember;
     }
-  | { kind: 'agentCalled'; queue: SimQueue; member: QueueMember; caller: SimChannel; dest: SimChannel }
-  | {
-      kind: 'agentConnect';
-      queue: SimQueue;
-      member: QueueMember;
-      caller: SimChannel;
-      dest: SimChannel;
-      holdTime: number;
-      ringTime: number;
-    }
-  | {
+  | ({ kind: 'agentCalled' } & QueueCallParties)
+  | ({ kind: 'agentConnect'; holdTime: number; ringTime: number } & QueueCallParties)
+  | ({
       kind: 'agentComplete';
-      queue: SimQueue;
-      member: QueueMember;
-      caller: SimChannel;
-      agent: SimChannel;
       holdTime: number;
       talkTime: number;
       reason: 'caller' | 'agent';
-    }
+    } & QueueCallParties)
   | { kind: 'messageWaiting'; mailbox: Mailbox }
   /** ChanSpy on `spyee` from `spyer` (trace 21). */
   | { kind: 'chanSpyStart' | 'chanSpyStop'; spyer: SimChannel; spyee: SimChannel }

@@ -14,7 +14,7 @@ import { FLAVOURS, generatedOffice, type OfficeDirectory, type SimFlavour } from
 import { seededRandom } from './random';
 import { runScenario, type BusyOfficeOptions, type Scenario, type ScenarioHandle } from './scenarios';
 import { ManagerSession, type SessionHost } from './session';
-import { Telephony, type AtxferBehaviour } from './telephony';
+import { Telephony, type AtxferBehaviour, type PlaceCallOptions } from './telephony';
 import { allows, DEMO_MANAGER_USER, type ManagerUser } from './users';
 
 export interface SimulatedPbxOptions {
@@ -74,7 +74,7 @@ export interface SimulatedPbx {
   setDeviceState(device: string, state: SettableDeviceState): void;
   setPresence(exten: string, state: PresenceState, subtype?: string, message?: string): void;
   setMailbox(mailbox: string, newCount: number, oldCount?: number): void;
-  placeCall(from: string, to: string, options?: { hangupAfterMs?: number }): Promise<SimChannel>;
+  placeCall(from: string, to: string, options?: PlaceCallOptions): Promise<SimChannel>;
   readonly faults: SimulatedPbxFaults;
   close(): Promise<void>;
 }
@@ -313,7 +313,7 @@ class SimulatedPbxServer implements SimulatedPbx, PbxRuntime, SessionHost {
     this.model.setMailbox(mailbox.includes('@') ? mailbox : `${mailbox}@default`, newCount, oldCount);
   }
 
-  placeCall(from: string, to: string, options: { hangupAfterMs?: number } = {}): Promise<SimChannel> {
+  placeCall(from: string, to: string, options: PlaceCallOptions = {}): Promise<SimChannel> {
     return Promise.resolve(this.telephony.placeCall(from, to, options));
   }
 

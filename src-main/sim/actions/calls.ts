@@ -1,6 +1,7 @@
 /** Originate, Redirect, BlindTransfer, Atxfer. */
+import type { DialplanAddress, SimChannel } from '../model';
 import { parseCallerId } from '../telephony';
-import { requireChannel, type ActionDefinition } from './types';
+import { requireChannel, type ActionContext, type ActionDefinition } from './types';
 
 const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
 
@@ -12,6 +13,11 @@ function channelVariables(values: readonly string[]): Map<string, string> {
     if (at > 0) variables.set(pair.slice(0, at).trim(), pair.slice(at + 1));
   }
   return variables;
+}
+
+/** Where Redirect, BlindTransfer and Atxfer send a channel: its Context (by default its own) and Exten headers. */
+function requestedDestination(ctx: ActionContext, channel: SimChannel): DialplanAddress {
+  return { context: ctx.header('Context') ?? channel.context, exten: ctx.header('Exten') ?? '' };
 }
 
 export const callActions: ActionDefinition[] = [
@@ -49,9 +55,8 @@ export const callActions: ActionDefinition[] = [
       const { telephony, model } = ctx.pbx;
       const channel = requireChannel(ctx, ctx.header('Channel'), 'Channel specified does not exist');
       if (!channel) return;
-      const context = ctx.header('Context') ?? channel.context;
-      const exten = ctx.header('Exten') ?? '';
-      if (!telephony.resolve(context, exten)) {
+      const to = requestedDestination(ctx, channel);
+      if (!telephony.resolve(to.context, to.exten)) {
         ctx.error('Extension does not exist.');
         return;
       }
@@ -63,15 +68,14 @@ export const callActions: ActionDefinition[] = [
           return;
         }
         ctx.success('Dual Redirect successful');
-        telephony.redirect(channel, context, exten, {
+        telephony.redirect(channel, to, {
           channel: extra,
-          context: ctx.header('ExtraContext') ?? context,
-          exten: ctx.header('ExtraExten') ?? exten,
+          to: { context: ctx.header('ExtraContext') ?? to.context, exten: ctx.header('ExtraExten') ?? to.exten },
         });
         return;
       }
       ctx.success('Redirect successful');
-      telephony.redirect(channel, context, exten);
+      telephony.redirect(channel, to);
     },
   },
   {
@@ -81,14 +85,12 @@ export const callActions: ActionDefinition[] = [
     handle(ctx) {
       const channel = requireChannel(ctx, ctx.header('Channel'), 'Channel specified does not exist');
       if (!channel) return;
-      const context = ctx.header('Context') ?? channel.context;
-      const exten = ctx.header('Exten') ?? '';
       if (!channel.bridgeId) {
         ctx.error('Transfer failed');
         return;
       }
       ctx.success('Transfer succeeded');
-      ctx.pbx.telephony.blindTransfer(channel, context, exten);
+      ctx.pbx.telephony.blindTransfer(channel, requestedDestination(ctx, channel));
     },
   },
   {
@@ -101,7 +103,7 @@ export const callActions: ActionDefinition[] = [
       // Without transfer features (no T option / BRIDGE_FEATURES) Asterisk acks and the digits go to the peer.
       ctx.success('Atxfer successfully queued');
       if (telephony.hasTransferFeature(channel))
-        telephony.attendedTransfer(channel, ctx.header('Context') ?? channel.context, ctx.header('Exten') ?? '');
+        telephony.attendedTransfer(channel, requestedDestination(ctx, channel));
     },
   },
 ];

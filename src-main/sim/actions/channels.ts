@@ -5,6 +5,15 @@ import { bridgeSnapshot, channelSnapshot, durationHms } from '../dialects/snapsh
 import { CHANNEL_STATE_CODE, type HangupCause, HANGUP_CAUSE_TEXT, type SimChannel } from '../model';
 import { requireChannel, type ActionDefinition, type ListItem } from './types';
 
+/** The one codec every simulated channel speaks. */
+const CODEC = 'ulaw';
+
+/** One direction of a channel's audio: the simulator never transcodes. */
+const codecPath = (direction: 'Read' | 'Write'): AmiHeader[] => [
+  [`${direction}format`, CODEC],
+  [`${direction}trans`, ''],
+];
+
 function statusItem(c: SimChannel, now: number, modern: boolean, peer: SimChannel | undefined): ListItem {
   const seconds = String(Math.floor((now - c.createdAt) / 1000));
   if (!modern) {
@@ -48,11 +57,8 @@ function statusItem(c: SimChannel, now: number, modern: boolean, peer: SimChanne
       ['BridgeID', c.bridgeId ?? ''],
       ['Application', c.application],
       ['Data', c.appData],
-      ['Nativeformats', '(ulaw)'],
-      ['Readformat', 'ulaw'],
-      ['Readtrans', ''],
-      ['Writeformat', 'ulaw'],
-      ['Writetrans', ''],
+      ['Nativeformats', `(${CODEC})`],
+      ...(['Read', 'Write'] as const).flatMap(codecPath),
       ['Callgroup', '0'],
       ['Pickupgroup', '0'],
       ['Seconds', seconds],

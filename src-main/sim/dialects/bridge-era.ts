@@ -4,12 +4,12 @@
  */
 import type { AmiHeader } from '../../ami/message';
 import {
+  type QueueCallParties,
   HANGUP_CAUSE_TEXT,
   HINT_STATUS,
   type ModelEvent,
+  type SimBridge,
   type SimChannel,
-  type QueueMember,
-  type SimQueue,
 } from '../model';
 import { abandonHeaders, completeHeaders, queueMemberHeaders } from './queue-headers';
 import {
@@ -30,6 +30,17 @@ const QUEUE_MEMBER_EVENT = {
   queueMemberAdded: 'QueueMemberAdded',
   queueMemberRemoved: 'QueueMemberRemoved',
 } as const;
+
+/** The first header of BlindTransfer and AttendedTransfer: the simulator's transfers always succeed. */
+const TRANSFER_RESULT: AmiHeader = ['Result', 'Success'];
+
+/** The agent events, by the model event each renders. */
+const AGENT_EVENT = {
+  agentCalled: 'AgentCalled',
+  agentConnect: 'AgentConnect',
+  agentComplete: 'AgentComplete',
+} as const;
+type AgentEvent = Extract<ModelEvent, { kind: keyof typeof AGENT_EVENT }>;
 
 /** Events whose headers are their channel's alone, by the name Asterisk gives them. */
 const CHANNEL_ONLY = {
@@ -178,7 +189,7 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       break;
     case 'blindTransfer':
       add('BlindTransfer', 'call', [
-        ['Result', 'Success'],
+        TRANSFER_RESULT,
         ...channelSnapshot(event.transferer, 'Transferer'),
         ...channelSnapshot(event.transferee, 'Transferee'),
         ...bridgeSnapshot(event.bridge),
@@ -192,11 +203,9 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       break;
     case 'attendedTransfer':
       add('AttendedTransfer', 'call', [
-        ['Result', 'Success'],
-        ...channelSnapshot(event.transferer, 'OrigTransferer'),
-        ...bridgeSnapshot(event.origBridge, 'Orig'),
-        ...channelSnapshot(event.transferer, 'SecondTransferer'),
-        ...bridgeSnapshot(event.secondBridge, 'Second'),
+        TRANSFER_RESULT,
+        ...transfererLeg('Orig', event.transferer, event.origBridge),
+        ...transfererLeg('Second', event.transferer, event.secondBridge),
         ...channelSnapshot(event.transferee, 'Transferee'),
         ...channelSnapshot(event.target, 'TransferTarget'),
         ['IsExternal', 'No'],
@@ -227,20 +236,9 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
       add(QUEUE_MEMBER_EVENT[event.kind], 'agent', queueMemberHeaders(ctx.model, event.queue, event.member, true));
       break;
     case 'agentCalled':
-      add('AgentCalled', 'agent', agentHeaders(event.caller, event.dest, event.queue, event.member));
-      break;
     case 'agentConnect':
-      add('AgentConnect', 'agent', [
-        ...agentHeaders(event.caller, event.dest, event.queue, event.member),
-        ['HoldTime', String(event.holdTime)],
-        ['RingTime', String(event.ringTime)],
-      ]);
-      break;
     case 'agentComplete':
-      add('AgentComplete', 'agent', [
-        ...agentHeaders(event.caller, event.agent, event.queue, event.member),
-        ...completeHeaders(event),
-      ]);
+      add(AGENT_EVENT[event.kind], 'agent', [...agentHeaders(event), ...agentOutcome(event)]);
       break;
     case 'chanSpyStart':
     case 'chanSpyStop':
@@ -257,14 +255,32 @@ export function renderBridgeEra(event: ModelEvent, ctx: RenderContext): Rendered
   return out;
 }
 
-/** The caller and the member's channel of AgentCalled, AgentConnect and AgentComplete. */
-function agentHeaders(caller: SimChannel, dest: SimChannel, queue: SimQueue, member: QueueMember): AmiHeader[] {
+/** One leg of an attended transfer: the transferer's channel in it and the bridge it was in. */
+function transfererLeg(leg: 'Orig' | 'Second', transferer: SimChannel, bridge: SimBridge): AmiHeader[] {
+  return [...channelSnapshot(transferer, `${leg}Transferer`), ...bridgeSnapshot(bridge, leg)];
+}
+
+/**
+ * The caller and the member's channel of AgentCalled, AgentConnect and AgentComplete: Asterisk 12+
+ * builds all three from the two channels, then adds what the event itself reports (agentOutcome).
+ */
+function agentHeaders({ caller, agent, queue, member }: QueueCallParties): AmiHeader[] {
   return [
     ...channelSnapshot(caller),
-    ...channelSnapshot(dest, 'Dest'),
+    ...channelSnapshot(agent, 'Dest'),
     ['Queue', queue.name],
     ['Interface', member.interface],
     ['MemberName', member.name],
+  ];
+}
+
+/** What an agent event reports after its agent headers: nothing while the member rings, then the times. */
+function agentOutcome(event: AgentEvent): AmiHeader[] {
+  if (event.kind === 'agentCalled') return [];
+  if (event.kind === 'agentComplete') return completeHeaders(event);
+  return [
+    ['HoldTime', String(event.holdTime)],
+    ['RingTime', String(event.ringTime)],
   ];
 }
 

@@ -5,6 +5,7 @@
  */
 import type { AmiHeader } from '../../ami/message';
 import {
+  type QueueCallParties,
   CHANNEL_STATE_CODE,
   HANGUP_CAUSE_TEXT,
   HINT_STATUS,
@@ -156,24 +157,20 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
       add('Transfer', 'call', transferHeaders(model.tech, 'Attended', event.transferer, event.target));
       break;
     case 'queueCallerJoin':
-      add('Join', 'call', [
+    case 'queueCallerLeave': {
+      // Join names the caller and gives its position first; Leave gives the count first.
+      const joined = event.kind === 'queueCallerJoin';
+      const position: AmiHeader = ['Position', String(event.position)];
+      const count: AmiHeader = ['Count', String(event.queue.callers.length)];
+      add(joined ? 'Join' : 'Leave', 'call', [
         ['Channel', event.channel.name],
-        ...callerIdHeaders(event.channel),
+        ...(joined ? callerIdHeaders(event.channel) : []),
         ['Queue', event.queue.name],
-        ['Position', String(event.position)],
-        ['Count', String(event.queue.callers.length)],
+        ...(joined ? [position, count] : [count, position]),
         ['Uniqueid', event.channel.uniqueid],
       ]);
       break;
-    case 'queueCallerLeave':
-      add('Leave', 'call', [
-        ['Channel', event.channel.name],
-        ['Queue', event.queue.name],
-        ['Count', String(event.queue.callers.length)],
-        ['Position', String(event.position)],
-        ['Uniqueid', event.channel.uniqueid],
-      ]);
-      break;
+    }
     case 'queueCallerAbandon':
       add('QueueCallerAbandon', 'agent', [
         ['Queue', event.queue.name],
@@ -207,7 +204,7 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
         ['AgentCalled', event.member.interface],
         ['AgentName', event.member.name],
         ['ChannelCalling', event.caller.name],
-        ['DestinationChannel', event.dest.name],
+        ['DestinationChannel', event.agent.name],
         ['CallerIDNum', event.caller.callerIdNum],
         ['CallerIDName', event.caller.callerIdName],
         ['Context', event.caller.context],
@@ -218,14 +215,14 @@ export function renderLegacy(event: ModelEvent, ctx: RenderContext): RenderedEve
       break;
     case 'agentConnect':
       add('AgentConnect', 'agent', [
-        ...agentHeaders(event, event.dest),
+        ...agentHeaders(event),
         ['Holdtime', String(event.holdTime)],
         ['BridgedChannel', event.caller.uniqueid],
         ['Ringtime', String(event.ringTime)],
       ]);
       break;
     case 'agentComplete':
-      add('AgentComplete', 'agent', [...agentHeaders(event, event.agent), ...completeHeaders(event)]);
+      add('AgentComplete', 'agent', [...agentHeaders(event), ...completeHeaders(event)]);
       break;
     case 'chanSpyStart':
     case 'chanSpyStop':
@@ -313,10 +310,7 @@ function memberHeaders(queue: SimQueue, member: QueueMember): AmiHeader[] {
 }
 
 /** AgentConnect's and AgentComplete's first headers: the queue, the caller, the agent's channel, the member. */
-function agentHeaders(
-  { queue, caller, member }: { queue: SimQueue; caller: SimChannel; member: QueueMember },
-  agent: SimChannel,
-): AmiHeader[] {
+function agentHeaders({ queue, caller, member, agent }: QueueCallParties): AmiHeader[] {
   return [
     ['Queue', queue.name],
     ['Uniqueid', caller.uniqueid],

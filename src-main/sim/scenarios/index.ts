@@ -74,8 +74,8 @@ function applyStep(target: ScenarioTarget, step: ScenarioStep): void {
     }
     case 'attendedTransfer': {
       const ch = channelOf(target, step.exten);
-      const context = model.hintByExten(step.to)?.context ?? 'internal';
-      if (ch) telephony.attendedTransfer(ch, context, step.to, { hangUpAfterAnswerMs: step.consultMs ?? 1500 });
+      const to = { context: model.hintByExten(step.to)?.context ?? 'internal', exten: step.to };
+      if (ch) telephony.attendedTransfer(ch, to, { hangUpAfterAnswerMs: step.consultMs ?? 1500 });
       return;
     }
     case 'noAnswer':

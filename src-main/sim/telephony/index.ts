@@ -4,7 +4,7 @@
  * This class holds the flows' shared state; each flow lives in its own module.
  */
 import type { SimClock, TimerHandle } from '../clock';
-import type { HangupCause, Hint, QueueMember, SimModel, SimChannel } from '../model';
+import type { DialplanAddress, HangupCause, Hint, QueueMember, SimModel, SimChannel } from '../model';
 import { answer, bridgeTogether, dial } from './dialling';
 import { deviceForDialString, resolve, runDialplan } from './dialplan';
 import { hangup } from './hangup';
@@ -23,16 +23,18 @@ import { attendedTransfer, blindTransfer, hasTransferFeature, redirect } from '.
 import type {
   AgentCall,
   AtxferBehaviour,
+  AtxferOptions,
   Consultation,
   DialplanTarget,
   OriginateOutcome,
   OriginateRequest,
   PendingDial,
+  PlaceCallOptions,
   TelephonyOptions,
 } from './types';
 
 export { parseCallerId } from './caller-id';
-export type { AtxferBehaviour, OriginateRequest } from './types';
+export type { AtxferBehaviour, OriginateRequest, PlaceCallOptions } from './types';
 
 export class Telephony {
   readonly pending = new Map<string, PendingDial>();
@@ -156,34 +158,24 @@ export class Telephony {
     return originate(this, req);
   }
 
-  placeCall(from: string, to: string, options: { hangupAfterMs?: number } = {}): SimChannel {
+  placeCall(from: string, to: string, options: PlaceCallOptions = {}): SimChannel {
     return placeCall(this, from, to, options);
   }
 
-  redirect(
-    channel: SimChannel,
-    context: string,
-    exten: string,
-    extra?: { channel: SimChannel; context: string; exten: string },
-  ): void {
-    redirect(this, channel, context, exten, extra);
+  redirect(channel: SimChannel, to: DialplanAddress, extra?: Parameters<typeof redirect>[3]): void {
+    redirect(this, channel, to, extra);
   }
 
-  blindTransfer(transferer: SimChannel, context: string, exten: string): boolean {
-    return blindTransfer(this, transferer, context, exten);
+  blindTransfer(transferer: SimChannel, to: DialplanAddress): boolean {
+    return blindTransfer(this, transferer, to);
   }
 
   hasTransferFeature(channel: SimChannel): boolean {
     return hasTransferFeature(this, channel);
   }
 
-  attendedTransfer(
-    transferer: SimChannel,
-    context: string,
-    exten: string,
-    options: { hangUpAfterAnswerMs?: number } = {},
-  ): boolean {
-    return attendedTransfer(this, transferer, context, exten, options);
+  attendedTransfer(transferer: SimChannel, to: DialplanAddress, options: AtxferOptions = {}): boolean {
+    return attendedTransfer(this, transferer, to, options);
   }
 
   park(parkee: SimChannel, timeoutChannel: SimChannel | undefined, timeoutMs: number): number | undefined {

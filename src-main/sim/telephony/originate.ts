@@ -5,7 +5,7 @@ import { endDial } from './dialling';
 import { isDirectedPickup, pickUp } from './directed-pickup';
 import { awaitAudio, openHandset } from './handsets';
 import type { Telephony } from './index';
-import type { OriginateOutcome, OriginateRequest, PendingDial } from './types';
+import type { OriginateOutcome, OriginateRequest, PendingDial, PlaceCallOptions } from './types';
 
 export function originate(t: Telephony, req: OriginateRequest): Promise<OriginateOutcome> {
   const model = t.model;
@@ -104,12 +104,7 @@ export function originate(t: Telephony, req: OriginateRequest): Promise<Originat
 }
 
 /** An outside event: `from` (an extension or an external number) calls `to`. */
-export function placeCall(
-  t: Telephony,
-  from: string,
-  to: string,
-  options: { hangupAfterMs?: number } = {},
-): SimChannel {
+export function placeCall(t: Telephony, from: string, to: string, options: PlaceCallOptions = {}): SimChannel {
   const model = t.model;
   const fromHint = model.hintByExten(from);
   const channel = fromHint

@@ -1,5 +1,5 @@
 /** The queue: callers joining and leaving, members rung and connected, members paused. */
-import type { QueueMember, SimChannel } from '../model';
+import type { DialplanAddress, QueueMember, SimChannel } from '../model';
 import type { AgentCall } from './types';
 import { endDial, pendingFor } from './dialling';
 import type { Telephony } from './index';
@@ -46,7 +46,7 @@ export function distributeQueue(t: Telephony): void {
   t.dial(caller, hint, {
     timeoutMs: 15_000,
     via: model.office.queueMemberContext,
-    onCreated: (dest) => model.emit({ kind: 'agentCalled', queue, member, caller, dest }),
+    onCreated: (agent) => model.emit({ kind: 'agentCalled', queue, member, caller, agent }),
     onAnswer: (agent) => {
       const holdTime = Math.round((t.clock.now() - entry.joinedAt) / 1000);
       leaveQueue(t, caller, false);
@@ -58,7 +58,7 @@ export function distributeQueue(t: Telephony): void {
         queue,
         member,
         caller,
-        dest: agent,
+        agent,
         holdTime,
         ringTime: Math.round((t.clock.now() - ringStart) / 1000),
       });
@@ -151,14 +151,14 @@ export function removeMember(t: Telephony, iface: string): MemberRemoval {
  * A Redirect takes a waiting caller out of the queue: members rung for it stop, and Asterisk reports
  * the caller abandoned, already at its new place in the dialplan, then leaving (trace 23).
  */
-export function redirectOutOfQueue(t: Telephony, channel: SimChannel, context: string, exten: string): void {
+export function redirectOutOfQueue(t: Telephony, channel: SimChannel, to: DialplanAddress): void {
   if (!t.model.queue.callers.some((entry) => entry.channel === channel)) return;
   for (const ringing of pendingFor(t, channel)) {
     endDial(t, ringing, 'CANCEL');
     t.model.destroyChannel(ringing.dest, 16);
   }
-  channel.context = context;
-  channel.exten = exten;
+  channel.context = to.context;
+  channel.exten = to.exten;
   channel.priority = 1;
   leaveQueue(t, channel, true);
 }

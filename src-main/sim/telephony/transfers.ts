@@ -1,10 +1,10 @@
 /** Redirect, blind transfer and attended transfer (Atxfer). */
-import type { HangupCause, SimChannel } from '../model';
+import type { DialplanAddress, HangupCause, SimChannel } from '../model';
 import { endDial, pendingFor } from './dialling';
 import type { Telephony } from './index';
 import { releaseSpace } from './parking';
 import { redirectOutOfQueue } from './queue';
-import type { Consultation } from './types';
+import type { AtxferOptions, Consultation } from './types';
 
 /** Takes a channel out of its call; the other party of a two-party call is hung up. */
 function detach(t: Telephony, channel: SimChannel, keep: SimChannel | undefined): void {
@@ -34,30 +34,29 @@ function detach(t: Telephony, channel: SimChannel, keep: SimChannel | undefined)
 export function redirect(
   t: Telephony,
   channel: SimChannel,
-  context: string,
-  exten: string,
-  extra?: { channel: SimChannel; context: string; exten: string },
+  to: DialplanAddress,
+  extra?: { channel: SimChannel; to: DialplanAddress },
 ): void {
-  redirectOutOfQueue(t, channel, context, exten);
+  redirectOutOfQueue(t, channel, to);
   detach(t, channel, extra?.channel);
   if (extra) detach(t, extra.channel, channel);
-  t.runDialplan(channel, context, exten);
-  if (extra) t.runDialplan(extra.channel, extra.context, extra.exten);
+  t.runDialplan(channel, to.context, to.exten);
+  if (extra) t.runDialplan(extra.channel, extra.to.context, extra.to.exten);
 }
 
-export function blindTransfer(t: Telephony, transferer: SimChannel, context: string, exten: string): boolean {
+export function blindTransfer(t: Telephony, transferer: SimChannel, to: DialplanAddress): boolean {
   const model = t.model;
   const bridge = transferer.bridgeId ? model.bridges.get(transferer.bridgeId) : undefined;
   const transferee = model.bridgePeers(transferer)[0];
   if (!bridge || !transferee) return false;
   // Asterisk takes the transferer off hold before it leaves, held or not (trace 10).
   model.emit({ kind: 'unhold', channel: transferer });
-  model.emit({ kind: 'blindTransfer', transferer, transferee, bridge, context, exten });
+  model.emit({ kind: 'blindTransfer', transferer, transferee, bridge, context: to.context, exten: to.exten });
   model.leaveBridge(transferer);
   model.destroyChannel(transferer, 16);
   model.leaveBridge(transferee);
   model.destroyBridgeIfEmpty(bridge);
-  t.runDialplan(transferee, context, exten);
+  t.runDialplan(transferee, to.context, to.exten);
   return true;
 }
 
@@ -81,12 +80,11 @@ export function hasTransferFeature(t: Telephony, channel: SimChannel): boolean {
 export function attendedTransfer(
   t: Telephony,
   transferer: SimChannel,
-  context: string,
-  exten: string,
-  options: { hangUpAfterAnswerMs?: number } = {},
+  to: DialplanAddress,
+  options: AtxferOptions = {},
 ): boolean {
   const model = t.model;
-  const target = t.resolve(context, exten);
+  const target = t.resolve(to.context, to.exten);
   const origBridge = transferer.bridgeId ? model.bridges.get(transferer.bridgeId) : undefined;
   if (target?.kind !== 'extension' || origBridge?.type !== 'basic' || model.bridgePeers(transferer).length === 0)
     return false;

@@ -1,6 +1,6 @@
 import type { TimerHandle, SimClock } from '../clock';
 import type { OfficeRingGroup } from '../office';
-import type { DialStatus, Hint, QueueMember, SimBridge, SimChannel, SimQueue } from '../model';
+import type { QueueCallParties, DialStatus, Hint, SimBridge, SimChannel } from '../model';
 
 export type AtxferBehaviour = 'noFeature' | 'transfers';
 
@@ -35,6 +35,16 @@ export interface OriginateRequest {
   variables?: ReadonlyMap<string, string>;
 }
 
+/** A call placed by an outside event (a scenario, a test): its caller hangs up this long after it is placed. */
+export interface PlaceCallOptions {
+  readonly hangupAfterMs?: number;
+}
+
+/** An attended transfer a scenario plays out: the transferer completes it by hanging up this long after the answer. */
+export interface AtxferOptions {
+  readonly hangUpAfterAnswerMs?: number;
+}
+
 export type OriginateOutcome = { ok: true; queued: boolean; channel?: SimChannel } | { ok: false; message: string };
 
 export interface PendingDial {
@@ -51,11 +61,7 @@ export interface PendingDial {
 }
 
 /** A queue caller talking to an agent, reported by AgentComplete when either hangs up. */
-export interface AgentCall {
-  readonly queue: SimQueue;
-  readonly member: QueueMember;
-  readonly caller: SimChannel;
-  readonly agent: SimChannel;
+export interface AgentCall extends QueueCallParties {
   readonly holdTime: number;
   readonly connectedAt: number;
 }
