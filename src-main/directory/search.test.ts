@@ -1,10 +1,33 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProfileDirectory } from './profile-directory';
 import { matchExpressions } from './search';
 import { fold } from './search-text';
+
+/** The page a full scan gives: every match FTS5 lists, then ordered as the search orders. */
+function listedNames(db: Database, query: string, limit: number, offset: number): string[] {
+  const { trigrams, words } = matchExpressions(query.trim());
+  const filters = [
+    trigrams && 'id IN (SELECT rowid FROM contact_trigrams WHERE contact_trigrams MATCH @trigrams)',
+    words && 'id IN (SELECT rowid FROM contact_words WHERE contact_words MATCH @words)',
+  ].filter(Boolean);
+  return db
+    .prepare(
+      `SELECT name FROM contacts WHERE ${filters.join(' AND ')}
+       ORDER BY substr(sort_key, 1, length(@prefix)) = @prefix DESC, sort_key, id LIMIT @limit OFFSET @offset`,
+    )
+    .pluck()
+    .all({
+      ...(trigrams && { trigrams }),
+      ...(words && { words }),
+      prefix: fold(query.trim()),
+      limit,
+      offset,
+    }) as string[];
+}
 
 let userDataDir: string;
 let directory: ProfileDirectory;
@@ -138,21 +161,7 @@ describe('the ordered walk and the match lists', () => {
     await rm(walkDir, { recursive: true, force: true });
   });
 
-  /** Today's answer from FTS5 alone: every match listed, then ordered. */
-  const listed = (query: string, limit: number, offset: number) => {
-    const { trigrams, words } = matchExpressions(query.trim());
-    const filters = [
-      trigrams && 'id IN (SELECT rowid FROM contact_trigrams WHERE contact_trigrams MATCH @trigrams)',
-      words && 'id IN (SELECT rowid FROM contact_words WHERE contact_words MATCH @words)',
-    ].filter(Boolean);
-    return many.db
-      .prepare(
-        `SELECT name FROM contacts WHERE ${filters.join(' AND ')}
-         ORDER BY substr(sort_key, 1, length(@prefix)) = @prefix DESC, sort_key, id LIMIT @limit OFFSET @offset`,
-      )
-      .pluck()
-      .all({ ...(trigrams && { trigrams }), ...(words && { words }), prefix: fold(query.trim()), limit, offset });
-  };
+  const listed = (query: string, limit: number, offset: number) => listedNames(many.db, query, limit, offset);
 
   // 1,500 contacts are fewer than a walk's stretch: whenever a page's worth match, the walk answers.
   it('gives the page FTS5 gives, for common and rare terms, at any offset', () => {
@@ -179,5 +188,39 @@ describe('the ordered walk and the match lists', () => {
         compared += expected.length;
       }
     expect(compared).toBeGreaterThan(1_000);
+  });
+});
+
+describe('a stretch of the name order longer than the walk reads', () => {
+  let longDir: string;
+  let long: ProfileDirectory;
+  beforeAll(async () => {
+    longDir = await mkdtemp(join(tmpdir(), 'switchboard-long-stretch-'));
+    long = new ProfileDirectory(longDir, 'office', 'US');
+    const named = (count: number, name: (index: number) => string) =>
+      Array.from({ length: count }, (_, index) => ({ name: name(index), numbers: [] }));
+    long.contacts.replaceContacts(long.contacts.addSource('csv', 'long.csv'), [
+      // Before "ma smith" in name order: 3,500 names that do not match, then the best-placed matches.
+      ...named(3_500, (index) => `Anna Brown ${index}`),
+      ...named(5, (index) => `Ma Anna Smith ${index}`),
+      // After it: matches enough for a page.
+      ...named(40, (index) => `Maria Smith ${index}`),
+    ]);
+  });
+  afterAll(async () => {
+    long.close();
+    await rm(longDir, { recursive: true, force: true });
+  });
+
+  it('keeps the order a full scan gives when matches lie beyond the rows the walk reads', () => {
+    const scanned = listedNames(long.db, 'ma smith', 45, 0);
+    expect(scanned.slice(0, 6)).toEqual([...[0, 1, 2, 3, 4].map((index) => `Ma Anna Smith ${index}`), 'Maria Smith 0']);
+    for (const [limit, offset] of [
+      [20, 0],
+      [3, 4],
+    ] as const)
+      expect(long.search.search('ma smith', limit, offset).entries.map((entry) => entry.name)).toEqual(
+        scanned.slice(offset, offset + limit),
+      );
   });
 });
