@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { NumberKind, SourceKind } from '../../src-shared/directory-results';
+import { placeInNameOrder, unplace } from './name-order';
 import { indexContact, searchColumns, unindexContact } from './search-index';
 import { fold, numberKey } from './search-text';
 
@@ -80,6 +81,7 @@ export class ContactStore {
           for (const number of numbers) insertNumber.run(id, number.kind, number.number, number.lookupKey);
           indexContact(this.db, id, indexed);
         }
+        placeInNameOrder(this.db);
         this.db.prepare('UPDATE sources SET refreshed_at = ? WHERE id = ?').run(refreshedAt.toISOString(), sourceId);
       })
       .immediate();
@@ -87,6 +89,7 @@ export class ContactStore {
 
   private deleteContactsOf(sourceId: number): void {
     const ids = this.db.prepare('SELECT id FROM contacts WHERE source_id = ?').pluck().all(sourceId) as number[];
+    unplace(this.db, ids);
     for (const id of ids) unindexContact(this.db, id);
     this.db.prepare('DELETE FROM contacts WHERE source_id = ?').run(sourceId);
   }

@@ -1,11 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { sqlMigration, type SchemaArea } from './migrations';
+import { placeInNameOrder } from './name-order';
 import { fillSearchColumns, reindexAll } from './search-index';
 
 /**
  * The phonebook's tables. Version 1: sources, contacts and their numbers. Version 2: the search
  * index (two FTS5 tables keyed by contact id), built from the rows already there. Version 3: the
- * same texts as columns of `contacts`, in an index in name order, for the ordered walk (search-walk.ts).
+ * same texts as columns of `contacts`, in an index in name order. Version 4: each contact's place in
+ * name order, and a trigram index keyed by it whose matches come out in name order (name-order.ts).
  */
 export const contactsSchema: SchemaArea = {
   name: 'contacts',
@@ -69,6 +71,21 @@ export const contactsSchema: SchemaArea = {
           CREATE INDEX contacts_in_order ON contacts (sort_key, id, search_text, search_words);
         `);
         fillSearchColumns(db);
+      },
+    },
+    {
+      version: 4,
+      up: (db: Database) => {
+        db.exec(`
+          ALTER TABLE contacts ADD COLUMN name_order INTEGER;
+          DROP INDEX contacts_in_order;
+          CREATE INDEX contacts_by_sort_key ON contacts (sort_key, id, name_order);
+          CREATE UNIQUE INDEX contacts_by_name_order ON contacts (name_order);
+          CREATE VIRTUAL TABLE contact_grams USING fts5 (
+            text, content = '', contentless_delete = 1, tokenize = 'trigram'
+          );
+        `);
+        placeInNameOrder(db);
       },
     },
   ],

@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProfileDirectory } from './profile-directory';
 import { matchExpressions } from './search';
-import { fold } from './search-text';
+import { cjkGrams, digitsOf, fold, hasCjk, looksLikeNumber, wordTokens } from './search-text';
 
 /** The page a full scan gives: every match FTS5 lists, then ordered as the search orders. */
 function listedNames(db: Database, query: string, limit: number, offset: number): string[] {
@@ -27,6 +27,46 @@ function listedNames(db: Database, query: string, limit: number, offset: number)
       limit,
       offset,
     }) as string[];
+}
+
+/**
+ * The page a naive scan gives: every contact read and tested in JavaScript (a long term anywhere in
+ * its folded words or digits, a short one at the start of a word, a short CJK one as a word or piece).
+ */
+function scannedNames(db: Database, query: string, limit: number, offset: number): string[] {
+  const typed = query.trim();
+  const terms = looksLikeNumber(typed) ? [digitsOf(typed)] : fold(typed).split(/\s+/).filter(Boolean);
+  const prefix = fold(typed);
+  const contacts = db.prepare('SELECT id, name, company, department FROM contacts').all() as {
+    id: number;
+    name: string;
+    company: string;
+    department: string;
+  }[];
+  const numbers = db.prepare('SELECT number, lookup_key AS key FROM contact_numbers WHERE contact_id = ?');
+  const matching = contacts.filter((contact) => {
+    const words = [contact.name, contact.company, contact.department].map(fold).join('\n');
+    const digits = (numbers.all(contact.id) as { number: string; key: string }[]).flatMap(({ number, key }) => [
+      digitsOf(number),
+      key,
+    ]);
+    const text = [words, ...digits].join('\n');
+    const tokens = [...wordTokens(words), ...cjkGrams(words), ...digits.filter(Boolean)];
+    return terms.every((term) => {
+      if ([...term].length >= 3) return text.includes(term);
+      const [word, ...more] = wordTokens(term);
+      if (word === undefined || more.length > 0) return false;
+      return tokens.some((token) => (hasCjk(term) ? token === word : token.startsWith(word)));
+    });
+  });
+  const begins = (contact: { name: string }) => fold(contact.name).startsWith(prefix);
+  const byName = (a: { name: string; id: number }, b: { name: string; id: number }) => {
+    const [x, y] = [fold(a.name), fold(b.name)];
+    return x < y ? -1 : x > y ? 1 : a.id - b.id;
+  };
+  return [...matching.filter(begins).sort(byName), ...matching.filter((contact) => !begins(contact)).sort(byName)]
+    .slice(offset, offset + limit)
+    .map((contact) => contact.name);
 }
 
 let userDataDir: string;
@@ -163,7 +203,38 @@ describe('the ordered walk and the match lists', () => {
 
   const listed = (query: string, limit: number, offset: number) => listedNames(many.db, query, limit, offset);
 
-  // 1,500 contacts are fewer than a walk's stretch: whenever a page's worth match, the walk answers.
+  it('gives the page a naive scan of every contact gives', () => {
+    const queries = ['an', 'ana', 'lu', 'kasz', 'o', "o'b", 'de la', 'cruz', 'wr', 'nun', '王', '小明', '민수', '贸易'];
+    queries.push(
+      'acme',
+      'dept 3',
+      '555',
+      '0143',
+      '(201) 555',
+      '+1 203',
+      '12',
+      '7',
+      'zoe ang',
+      'maria müller',
+      'ö',
+      'x',
+    );
+    let compared = 0;
+    for (const query of queries)
+      for (const [limit, offset] of [
+        [20, 0],
+        [7, 30],
+      ] as const) {
+        const expected = scannedNames(many.db, query, limit, offset);
+        expect(
+          many.search.search(query, limit, offset).entries.map((entry) => entry.name),
+          `${query} ${limit}@${offset}`,
+        ).toEqual(expected);
+        compared += expected.length;
+      }
+    expect(compared).toBeGreaterThan(500);
+  });
+
   it('gives the page FTS5 gives, for common and rare terms, at any offset', () => {
     const queries = ['an', 'ana', 'Anna', 'lu', 'kasz', 'o', "o'b", 'de la', 'la cr', 'cruz', 'wr', 'nun'];
     queries.push('王', '小明', '김', '민수', '贸易', 'acme', 'zab', 'dept 3', '555', '0143', '(201) 555', '12', '7');

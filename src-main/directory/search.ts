@@ -1,10 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { DirectoryEntry, DirectoryPage, SourceKind } from '../../src-shared/directory-results';
-import { OrderedWalk } from './search-walk';
+import { OrderedWalk, phrase } from './search-walk';
 import { digitsOf, fold, hasCjk, looksLikeNumber, numberKey } from './search-text';
-
-/** An FTS5 string: a phrase in double quotes, a quote inside doubled. */
-const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /** The terms every match must have: the query's words, or its digits when it reads as a number. */
 function queryTerms(query: string): string[] {
@@ -82,7 +79,7 @@ export class DirectorySearch {
     return rows.length > limit ? { entries, nextOffset: offset + limit } : { entries };
   }
 
-  /** The same page from FTS5's match lists, for terms few contacts have (the walk found too few). */
+  /** The same page from FTS5's match lists, for a term the ordered index cannot take (punctuation only). */
   private matchListed(query: string, prefix: string, limit: number, offset: number): ContactRow[] {
     const { trigrams, words } = matchExpressions(query);
     const filters = [
