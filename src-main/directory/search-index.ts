@@ -43,7 +43,7 @@ function indexedTexts(contact: IndexedContact): { trigrams: string; words: strin
 }
 
 /**
- * The same texts as the contact's two columns the ordered walk reads (search-walk.ts): the trigram
+ * The same texts as the contact's two columns the name-order index is built from (name-order.ts): the trigram
  * text as it is, and the words as FTS5's unicode61 sees them, each after a space and before one.
  */
 export function searchColumns(contact: IndexedContact): { searchText: string; searchWords: string } {
@@ -82,7 +82,7 @@ export function reindexAll(db: Database): void {
   for (const contact of storedContacts(db)) indexContact(db, contact.id, contact);
 }
 
-/** Fills the walk's two columns from the contacts table, as the migration that added them must. */
+/** Fills the two search columns from the contacts table, as the migration that added them must. */
 export function fillSearchColumns(db: Database): void {
   const update = db.prepare('UPDATE contacts SET search_text = ?, search_words = ? WHERE id = ?');
   for (const contact of storedContacts(db)) {

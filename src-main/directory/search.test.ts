@@ -262,7 +262,7 @@ describe('the ordered walk and the match lists', () => {
   });
 });
 
-describe('a stretch of the name order longer than the walk reads', () => {
+describe('a stretch of the name order longer than 3,000 names', () => {
   let longDir: string;
   let long: ProfileDirectory;
   beforeAll(async () => {
@@ -283,7 +283,7 @@ describe('a stretch of the name order longer than the walk reads', () => {
     await rm(longDir, { recursive: true, force: true });
   });
 
-  it('keeps the order a full scan gives when matches lie beyond the rows the walk reads', () => {
+  it('keeps the order a full scan gives when the best-placed matches lie past the 3,000th name', () => {
     const scanned = listedNames(long.db, 'ma smith', 45, 0);
     expect(scanned.slice(0, 6)).toEqual([...[0, 1, 2, 3, 4].map((index) => `Ma Anna Smith ${index}`), 'Maria Smith 0']);
     for (const [limit, offset] of [
@@ -293,5 +293,36 @@ describe('a stretch of the name order longer than the walk reads', () => {
       expect(long.search.search('ma smith', limit, offset).entries.map((entry) => entry.name)).toEqual(
         scanned.slice(offset, offset + limit),
       );
+  });
+});
+
+describe('the name order as imports fill the gaps between names', () => {
+  let gapDir: string;
+  let gaps: ProfileDirectory;
+  beforeAll(async () => {
+    gapDir = await mkdtemp(join(tmpdir(), 'switchboard-gaps-'));
+    gaps = new ProfileDirectory(gapDir, 'office', 'US');
+    gaps.contacts.replaceContacts(gaps.contacts.addSource('csv', 'ends.csv'), [
+      { name: 'Anna Smith', numbers: [] },
+      { name: 'Anna Smyth', numbers: [] },
+    ]);
+    // Each import lands just after the last, between it and "Anna Smyth": the gap halves until no number is left in it.
+    for (let index = 1; index <= 40; index++)
+      gaps.contacts.replaceContacts(gaps.contacts.addSource('csv', `one-${index}.csv`), [
+        { name: `Anna Smith${'z'.repeat(index)}`, numbers: [] },
+      ]);
+  });
+  afterAll(async () => {
+    gaps.close();
+    await rm(gapDir, { recursive: true, force: true });
+  });
+
+  it('still gives every name in order', () => {
+    for (const query of ['anna', 'smi', 'zzz', 'sm', 'a'])
+      expect(
+        gaps.search.search(query, 50).entries.map((entry) => entry.name),
+        query,
+      ).toEqual(scannedNames(gaps.db, query, 50, 0));
+    expect(gaps.search.search('anna', 50).entries).toHaveLength(42);
   });
 });
