@@ -69,6 +69,22 @@ function scannedNames(db: Database, query: string, limit: number, offset: number
     .map((contact) => contact.name);
 }
 
+/** A phonebook in a fresh folder for the describe block that asks for it, filled before its tests and removed after. */
+function phonebookWith(fill: (phonebook: ProfileDirectory) => void): () => ProfileDirectory {
+  let folder: string;
+  let phonebook: ProfileDirectory;
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'switchboard-search-'));
+    phonebook = new ProfileDirectory(folder, 'office', 'US');
+    fill(phonebook);
+  });
+  afterAll(async () => {
+    phonebook.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+  return () => phonebook;
+}
+
 let userDataDir: string;
 let directory: ProfileDirectory;
 beforeAll(async () => {
@@ -173,16 +189,12 @@ describe('who is calling', () => {
 });
 
 describe('the ordered walk and the match lists', () => {
-  let walkDir: string;
-  let many: ProfileDirectory;
   const FIRST = ['Łukasz', 'Zoë', 'José', 'Anna-Lena', "O'Brien", 'Ines', 'Björn', 'Chloé', 'Maria', 'Ana'];
   const LAST = ['Wróbel', 'Ångström', 'Núñez', 'Smith', 'García', 'Müller', 'de la Cruz'];
   const CJK = ['王小明', '李娜', '张伟', '김민수', '이서연'];
-  beforeAll(async () => {
-    walkDir = await mkdtemp(join(tmpdir(), 'switchboard-walk-'));
-    many = new ProfileDirectory(walkDir, 'office', 'US');
-    many.contacts.replaceContacts(
-      many.contacts.addSource('csv', 'many.csv'),
+  const many = phonebookWith((phonebook) => {
+    phonebook.contacts.replaceContacts(
+      phonebook.contacts.addSource('csv', 'many.csv'),
       Array.from({ length: 1_500 }, (_, index) => ({
         name:
           index % 5 === 0
@@ -196,12 +208,8 @@ describe('the ordered walk and the match lists', () => {
       })),
     );
   });
-  afterAll(async () => {
-    many.close();
-    await rm(walkDir, { recursive: true, force: true });
-  });
 
-  const listed = (query: string, limit: number, offset: number) => listedNames(many.db, query, limit, offset);
+  const listed = (query: string, limit: number, offset: number) => listedNames(many().db, query, limit, offset);
 
   it('gives the page a naive scan of every contact gives', () => {
     const queries = ['an', 'ana', 'lu', 'kasz', 'o', "o'b", 'de la', 'cruz', 'wr', 'nun', '王', '小明', '민수', '贸易'];
@@ -225,9 +233,11 @@ describe('the ordered walk and the match lists', () => {
         [20, 0],
         [7, 30],
       ] as const) {
-        const expected = scannedNames(many.db, query, limit, offset);
+        const expected = scannedNames(many().db, query, limit, offset);
         expect(
-          many.search.search(query, limit, offset).entries.map((entry) => entry.name),
+          many()
+            .search.search(query, limit, offset)
+            .entries.map((entry) => entry.name),
           `${query} ${limit}@${offset}`,
         ).toEqual(expected);
         compared += expected.length;
@@ -247,7 +257,7 @@ describe('the ordered walk and the match lists', () => {
         [20, 0],
         [20, 40],
       ] as const) {
-        const page = many.search.search(query, limit, offset);
+        const page = many().search.search(query, limit, offset);
         const expected = listed(query, limit + 1, offset);
         expect(
           page.entries.map((entry) => entry.name),
@@ -263,14 +273,10 @@ describe('the ordered walk and the match lists', () => {
 });
 
 describe('a stretch of the name order longer than 3,000 names', () => {
-  let longDir: string;
-  let long: ProfileDirectory;
-  beforeAll(async () => {
-    longDir = await mkdtemp(join(tmpdir(), 'switchboard-long-stretch-'));
-    long = new ProfileDirectory(longDir, 'office', 'US');
+  const long = phonebookWith((phonebook) => {
     const named = (count: number, name: (index: number) => string) =>
       Array.from({ length: count }, (_, index) => ({ name: name(index), numbers: [] }));
-    long.contacts.replaceContacts(long.contacts.addSource('csv', 'long.csv'), [
+    phonebook.contacts.replaceContacts(phonebook.contacts.addSource('csv', 'long.csv'), [
       // Before "ma smith" in name order: 3,500 names that do not match, then the best-placed matches.
       ...named(3_500, (index) => `Anna Brown ${index}`),
       ...named(5, (index) => `Ma Anna Smith ${index}`),
@@ -278,51 +284,43 @@ describe('a stretch of the name order longer than 3,000 names', () => {
       ...named(40, (index) => `Maria Smith ${index}`),
     ]);
   });
-  afterAll(async () => {
-    long.close();
-    await rm(longDir, { recursive: true, force: true });
-  });
 
   it('keeps the order a full scan gives when the best-placed matches lie past the 3,000th name', () => {
-    const scanned = listedNames(long.db, 'ma smith', 45, 0);
+    const scanned = listedNames(long().db, 'ma smith', 45, 0);
     expect(scanned.slice(0, 6)).toEqual([...[0, 1, 2, 3, 4].map((index) => `Ma Anna Smith ${index}`), 'Maria Smith 0']);
     for (const [limit, offset] of [
       [20, 0],
       [3, 4],
     ] as const)
-      expect(long.search.search('ma smith', limit, offset).entries.map((entry) => entry.name)).toEqual(
-        scanned.slice(offset, offset + limit),
-      );
+      expect(
+        long()
+          .search.search('ma smith', limit, offset)
+          .entries.map((entry) => entry.name),
+      ).toEqual(scanned.slice(offset, offset + limit));
   });
 });
 
 describe('the name order as imports fill the gaps between names', () => {
-  let gapDir: string;
-  let gaps: ProfileDirectory;
-  beforeAll(async () => {
-    gapDir = await mkdtemp(join(tmpdir(), 'switchboard-gaps-'));
-    gaps = new ProfileDirectory(gapDir, 'office', 'US');
-    gaps.contacts.replaceContacts(gaps.contacts.addSource('csv', 'ends.csv'), [
+  const gaps = phonebookWith((phonebook) => {
+    phonebook.contacts.replaceContacts(phonebook.contacts.addSource('csv', 'ends.csv'), [
       { name: 'Anna Smith', numbers: [] },
       { name: 'Anna Smyth', numbers: [] },
     ]);
     // Each import lands just after the last, between it and "Anna Smyth": the gap halves until no number is left in it.
     for (let index = 1; index <= 40; index++)
-      gaps.contacts.replaceContacts(gaps.contacts.addSource('csv', `one-${index}.csv`), [
+      phonebook.contacts.replaceContacts(phonebook.contacts.addSource('csv', `one-${index}.csv`), [
         { name: `Anna Smith${'z'.repeat(index)}`, numbers: [] },
       ]);
-  });
-  afterAll(async () => {
-    gaps.close();
-    await rm(gapDir, { recursive: true, force: true });
   });
 
   it('still gives every name in order', () => {
     for (const query of ['anna', 'smi', 'zzz', 'sm', 'a'])
       expect(
-        gaps.search.search(query, 50).entries.map((entry) => entry.name),
+        gaps()
+          .search.search(query, 50)
+          .entries.map((entry) => entry.name),
         query,
-      ).toEqual(scannedNames(gaps.db, query, 50, 0));
-    expect(gaps.search.search('anna', 50).entries).toHaveLength(42);
+      ).toEqual(scannedNames(gaps().db, query, 50, 0));
+    expect(gaps().search.search('anna', 50).entries).toHaveLength(42);
   });
 });
