@@ -39,11 +39,14 @@ describe('the board preferences store', () => {
     const stop = prefs.follow();
     prefs.filter = '10';
     await useSessionStore().connect({ profileId, secret: SECRET });
+    expect(prefs.filter, 'the instant filter starts empty for a new session').toBe('');
+    // The board is up: she types at once, before her profile's choices have come from main.
+    prefs.filter = '105';
 
     await expect.poll(() => prefs.profileId).toBe(profileId);
     expect(prefs.grouping).toBe('none');
     expect(prefs.tileSize).toBe('compact');
-    expect(prefs.filter, 'the instant filter starts empty for a new session').toBe('');
+    expect(prefs.filter, 'what she typed is kept when her choices arrive').toBe('105');
 
     await prefs.setTileSize('normal');
     await profiles.load();

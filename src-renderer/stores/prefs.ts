@@ -52,7 +52,6 @@ export const usePrefsStore = defineStore('prefs', () => {
     ownNames.value = profile.board.ownNames;
     listenIn.value = profile.listenIn;
     ringSound.value = profile.ringSound;
-    filter.value = '';
     speakFor(profile.board.language);
   }
 
@@ -70,6 +69,8 @@ export const usePrefsStore = defineStore('prefs', () => {
           return;
         }
         if (id === profileId.value) return;
+        // Cleared as the session starts, not when its profile arrives: by then she may be typing.
+        filter.value = '';
         await profiles.load();
         const profile = profiles.profiles.find((candidate) => candidate.id === id);
         if (profile) adopt(profile);
