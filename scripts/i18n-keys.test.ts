@@ -5,6 +5,7 @@ import { WORDS } from '../src-renderer/i18n';
 import en from '../src-renderer/i18n/en.json' with { type: 'json' };
 import { LANGUAGES } from '../src-shared/language';
 import { CALL_ENDED_DOINGS, PERMISSION_INTENTS, SAID_GROUPS } from '../src-shared/refusals';
+import { PROFILE_SETTINGS } from '../src-shared/setting-problems';
 
 // Every literal key the page asks for must exist, or the operator would read `login.something`.
 const root = join(import.meta.dirname, '..', 'src-renderer');
@@ -98,6 +99,7 @@ describe('words on screen', () => {
     const coded = [
       ...PERMISSION_INTENTS.map((intent) => `refusal.intent.${intent}`),
       ...CALL_ENDED_DOINGS.map((doing) => `refusal.doing.${doing}`),
+      ...PROFILE_SETTINGS.map((setting) => `profileField.setting.${setting}`),
     ].filter((key) => !english.has(key));
     expect([...wrong, ...coded]).toEqual([]);
   });
@@ -113,6 +115,7 @@ describe('words on screen', () => {
       ...said.map(({ group, reason }) => `${group}.${reason}`),
       ...PERMISSION_INTENTS.map((intent) => `refusal.intent.${intent}`),
       ...CALL_ENDED_DOINGS.map((doing) => `refusal.doing.${doing}`),
+      ...PROFILE_SETTINGS.map((setting) => `profileField.setting.${setting}`),
     ]);
     const worded = Object.keys(SAID_GROUPS).flatMap((group) => [
       ...texts((en as Record<string, object>)[group]!, group).keys(),

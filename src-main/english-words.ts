@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import en from '../src-renderer/i18n/en.json' with { type: 'json' };
 import { refusalWords, type Refusal, type Translate } from '../src-shared/refusals';
+import { saidOf } from '../src-shared/setting-issues';
 
 /** English, the page's own words, for main's log and for what main hands on in English. */
 const english: Translate = (key, values = {}) => {
@@ -10,3 +12,12 @@ const english: Translate = (key, values = {}) => {
 };
 
 export const inEnglish = (said: Refusal): string => refusalWords(said, english, 'en');
+
+/** A zod failure as one or more English sentences: coded checks in their words, type errors in the schema's. */
+export function describeIssues(error: z.ZodError): string {
+  const sentences = error.issues.map((issue) => {
+    const said = saidOf(issue);
+    return said ? inEnglish(said) : issue.message;
+  });
+  return [...new Set(sentences)].join(' ');
+}

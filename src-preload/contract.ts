@@ -116,6 +116,8 @@ export interface IpcError {
   readonly refusal?: Refusal;
   /** For a refused argument: what is wrong with each setting, by its name (`myDevice`), to show beside it. */
   readonly fields?: Readonly<Record<string, string>>;
+  /** The problems of `fields` that main has as codes, by the same names, for the page to word. */
+  readonly fieldRefusals?: Readonly<Record<string, Refusal>>;
 }
 
 /** A method: its argument schema, and its result type carried as a phantom. */

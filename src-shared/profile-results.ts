@@ -1,3 +1,5 @@
+import type { Refusal } from './refusals';
+
 /**
  * The profiles room's plain data that crosses IPC as it is. The contract imports these types, and
  * the renderer's typecheck reads this file, so nothing here may need Node.
@@ -26,8 +28,8 @@ export interface ImportReport {
   readonly imported: readonly { readonly id: string; readonly displayName: string }[];
   /** Imported under another name because the name was taken. */
   readonly renamed: readonly { readonly from: string; readonly to: string }[];
-  /** Not imported, with the reason in plain words. `position` counts from 1 in the file's list. */
-  readonly skipped: readonly { readonly position: number; readonly displayName?: string; readonly reason: string }[];
+  /** Not imported, and why. `position` counts from 1 in the file's list. */
+  readonly skipped: readonly { readonly position: number; readonly displayName?: string; readonly reason: Refusal }[];
 }
 
 /** Whether the OS keychain answers; `reason` is for the operator. */
@@ -43,9 +45,9 @@ export type SaveSecretResult =
   | { readonly kind: 'notRemembered'; readonly reason: string }
   | { readonly kind: 'noSecretNeeded' }
   | { readonly kind: 'unknownProfile' }
-  | { readonly kind: 'invalidSecret'; readonly reason: string }
+  | { readonly kind: 'invalidSecret'; readonly said: Refusal }
   /** Typed for the server the profile pointed at before an edit: not kept for the new one. */
-  | { readonly kind: 'serverChanged'; readonly reason: string };
+  | { readonly kind: 'serverChanged'; readonly said: Refusal };
 
 export type RepointResult =
   /** The change leaves the server and login method as they were. */

@@ -7,9 +7,9 @@ import {
   DEMO_PROFILE,
   ProfileChangesSchema,
   ProfileDraftSchema,
-  describeIssues,
   type ProfileDraftInput,
 } from './profile';
+import { describeIssues } from '../src-main/english-words';
 
 const minimal: ProfileDraftInput = { displayName: 'Front desk', host: 'pbx.example.org', username: 'reception' };
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { HISTORY_SCOPES } from './call-history';
 import { LANGUAGES } from './language';
 import { acceleratorProblem } from './accelerator';
+import { coded } from './setting-issues';
+import type { ProfileSetting } from './setting-problems';
 
 /**
  * A login profile: where one operator's console connects and how it looks.
@@ -17,21 +19,21 @@ export const DEMO_PROFILE_ID = 'demo';
 const MAX_TEXT = 200;
 
 /** Text that may travel in an AMI header: no CR, LF or NUL, trimmed, bounded. */
-function headerSafeText(label: string, options: { min?: number } = {}) {
-  const min = options.min ?? 1;
+function headerSafeText(setting: ProfileSetting, options: { mayBeEmpty?: boolean } = {}) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `${label} is missing.` : `${label} must be text.`) })
-    .refine((value) => !/[\r\n\0]/.test(value), `${label} can't contain line breaks or NUL characters.`)
-    .refine((value) => value === value.trim(), `${label} can't start or end with spaces.`)
-    .refine((value) => value.length >= min, min === 1 ? `${label} can't be empty.` : `${label} is too short.`)
-    .refine((value) => value.length <= MAX_TEXT, `${label} can't be longer than ${MAX_TEXT} characters.`);
+    .custom<string>((value) => value !== undefined, coded('settingMissing', { setting }))
+    .refine((value) => typeof value === 'string', { ...coded('settingNotText', { setting }), abort: true })
+    .refine((value) => !/[\r\n\0]/.test(value), coded('settingHasLineBreak', { setting }))
+    .refine((value) => value === value.trim(), coded('settingEdgeSpaces', { setting }))
+    .refine((value) => options.mayBeEmpty === true || value !== '', coded('settingEmpty', { setting }))
+    .refine((value) => value.length <= MAX_TEXT, coded('settingTooLong', { setting, max: MAX_TEXT }));
 }
 
 /** Asterisk dialplan context or parking lot name. */
-function asteriskName(label: string) {
-  return headerSafeText(label).refine(
+function asteriskName(setting: ProfileSetting) {
+  return headerSafeText(setting).refine(
     (value) => /^[A-Za-z0-9_.-]+$/.test(value),
-    `${label} may contain only letters, digits, '-', '_' and '.'.`,
+    coded('settingNotName', { setting }),
   );
 }
 
@@ -41,12 +43,12 @@ export const ProfileIdSchema = z
 
 const UserProfileIdSchema = z.uuid({ error: 'A profile id must be a UUID issued by Switchboard.' });
 
-const DisplayNameSchema = headerSafeText('The profile name');
+const DisplayNameSchema = headerSafeText('displayName');
 
-const HostSchema = headerSafeText('The host').refine(
+const HostSchema = headerSafeText('host').refine(
   // Host name, IPv4, or IPv6 (bare or in brackets). Deliberately loose: DNS decides the rest.
   (value) => /^(\[[0-9A-Fa-f:.]+\]|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)$/.test(value),
-  'The host must be a host name or an IP address, without spaces or a port.',
+  coded('hostNotHost', {}),
 );
 
 const PortSchema = z
@@ -54,9 +56,7 @@ const PortSchema = z
     error: (issue) =>
       issue.input === undefined ? 'The port is missing.' : 'The port must be a number from 1 to 65535.',
   })
-  .int('The port must be a whole number from 1 to 65535.')
-  .min(1, 'The port must be a number from 1 to 65535.')
-  .max(65535, 'The port must be a number from 1 to 65535.');
+  .refine((port) => Number.isInteger(port) && port >= 1 && port <= 65535, coded('portNotInRange', {}));
 
 const TlsSettingsSchema = z.discriminatedUnion(
   'enabled',
@@ -65,9 +65,9 @@ const TlsSettingsSchema = z.discriminatedUnion(
     z.strictObject({
       enabled: z.literal(true),
       /** PEM file with the CA that signed the PBX certificate; absent = the system's trusted CAs. */
-      caFile: headerSafeText('The CA file path').optional(),
+      caFile: headerSafeText('caFile').optional(),
       /** Name to check the certificate against when it differs from the host (SNI too). */
-      serverName: headerSafeText('The TLS server name').optional(),
+      serverName: headerSafeText('serverName').optional(),
     }),
   ],
   { error: 'TLS must be on or off.' },
@@ -79,9 +79,9 @@ const AuthTypeSchema = z.enum(['plain', 'md5'], {
 export type AuthType = z.infer<typeof AuthTypeSchema>;
 export const DEFAULT_AUTH_TYPE: AuthType = 'md5';
 
-const UsernameSchema = headerSafeText('The AMI username').refine(
+const UsernameSchema = headerSafeText('username').refine(
   (value) => !/[\s]/.test(value),
-  "The AMI username can't contain spaces.",
+  coded('usernameHasSpaces', {}),
 );
 
 /**
@@ -89,9 +89,9 @@ const UsernameSchema = headerSafeText('The AMI username').refine(
  * `DAHDI/1`, `Local/200@phones`, `Local/200@from-queue/n`), or just the extension number when the
  * PBX's hint for it names the phone.
  */
-const DeviceSchema = headerSafeText('My device').refine(
+const DeviceSchema = headerSafeText('myDevice').refine(
   (value) => /^[A-Za-z][A-Za-z0-9]*\/[A-Za-z0-9_.@+:-]+(\/[a-z]+)?$/.test(value) || /^[0-9*#+]{1,40}$/.test(value),
-  'Write your phone as the PBX names it, such as PJSIP/200, SIP/200, IAX2/200, DAHDI/1 or Local/200@phones, or just your extension number, such as 200.',
+  coded('deviceNotPhone', { local: 'Local/200@phones' }),
 );
 
 export const RECORDING_PLACEHOLDERS = ['date', 'time', 'caller', 'callee', 'exten', 'uniqueid'] as const;
@@ -103,24 +103,21 @@ export const DEFAULT_RECORDING_PATTERN = '${date}-${caller}-${exten}';
  * Literal text is limited to a safe file-name alphabet so a caller id can never steer the path;
  * placeholders are from RECORDING_PLACEHOLDERS only.
  */
-const RecordingPatternSchema = headerSafeText('The recording file pattern').superRefine((value, ctx) => {
+const RecordingPatternSchema = headerSafeText('recordingPattern').superRefine((value, ctx) => {
   const withoutPlaceholders = value.replace(/\$\{([^}]*)\}/g, (_whole, name: string) => {
     if (!(RECORDING_PLACEHOLDERS as readonly string[]).includes(name)) {
+      const allowed = RECORDING_PLACEHOLDERS.map((p) => `\${${p}}`).join(', ');
       ctx.addIssue({
         code: 'custom',
-        message: `The recording file pattern uses an unknown placeholder \${${name}}; allowed are ${RECORDING_PLACEHOLDERS.map((p) => `\${${p}}`).join(', ')}.`,
+        ...coded('recordingUnknownPlaceholder', { placeholder: `\${${name}}`, allowed }),
       });
     }
     return '';
   });
   if (!/^[A-Za-z0-9_.-]*$/.test(withoutPlaceholders)) {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        "The recording file pattern may contain only letters, digits, '-', '_', '.' and placeholders like ${date}.",
-    });
+    ctx.addIssue({ code: 'custom', ...coded('recordingBadCharacters', { example: '${date}' }) });
   } else if (value.startsWith('.')) {
-    ctx.addIssue({ code: 'custom', message: "The recording file pattern can't start with a dot." });
+    ctx.addIssue({ code: 'custom', ...coded('recordingStartsWithDot', {}) });
   }
 });
 
@@ -129,36 +126,34 @@ const LanguageChoiceSchema = z.enum(['auto', ...LANGUAGES], {
 });
 
 /** An extension's board id, `exten@context`, as the PBX's hints name it. */
-function boardExtension(label: string) {
-  return headerSafeText(label).refine(
+function boardExtension(setting: ProfileSetting) {
+  return headerSafeText(setting).refine(
     (value) => /^[A-Za-z0-9*#+_.-]{1,64}@[A-Za-z0-9_.-]{1,80}$/.test(value),
-    notBoardExtension(label),
+    coded('settingNotExtension', { setting, example: '101@internal' }),
   );
 }
-const notBoardExtension = (label: string) => `${label} must be an extension of the board, such as 101@internal.`;
-const FavouritesSchema = z.array(boardExtension('A favourite')).max(500, 'At most 500 extensions can be favourites.');
+const FavouritesSchema = z.array(boardExtension('favourite')).max(500, 'At most 500 extensions can be favourites.');
 
 export const MAX_OWN_NAME = 80;
-const NAMED_EXTENSION = 'An extension you named';
 /** The operator's own name for an extension, shown on its tile over any name the PBX tells. */
-const OwnNameSchema = headerSafeText('Your name for an extension').refine(
+const OwnNameSchema = headerSafeText('ownName').refine(
   (value) => value.length <= MAX_OWN_NAME,
-  `Your name for an extension can't be longer than ${MAX_OWN_NAME} characters.`,
+  coded('settingTooLong', { setting: 'ownName', max: MAX_OWN_NAME }),
 );
 const OwnNamesSchema = z
-  .record(boardExtension(NAMED_EXTENSION), OwnNameSchema, {
+  .record(boardExtension('namedExtension'), OwnNameSchema, {
     error: (issue) =>
       issue.code === 'invalid_key'
-        ? notBoardExtension(NAMED_EXTENSION)
+        ? 'An extension you named must be an extension of the board, such as 101@internal.'
         : 'Your names for extensions must be a list of extensions and names.',
   })
   .refine((names) => Object.keys(names).length <= 2000, 'At most 2000 extensions can have a name of yours.');
 
 const boardPrefsShape = {
   /** Dialplan contexts whose extensions the board shows; empty = all. */
-  contexts: z.array(asteriskName('A board context')).max(100, 'The board can filter on at most 100 contexts.'),
+  contexts: z.array(asteriskName('boardContext')).max(100, 'The board can filter on at most 100 contexts.'),
   /** Free-text filter on extension numbers and names; empty = no filter. */
-  extensionFilter: headerSafeText('The extension filter', { min: 0 }),
+  extensionFilter: headerSafeText('extensionFilter', { mayBeEmpty: true }),
   grouping: z.enum(['context', 'none'], { error: "Grouping must be 'context' or 'none'." }),
   tileSize: z.enum(['compact', 'normal', 'large'], { error: "Tile size must be 'compact', 'normal' or 'large'." }),
   /** The console's language while this profile is logged in; 'auto' keeps the login screen's. */
@@ -191,13 +186,15 @@ export const DEFAULT_BOARD_PREFS: BoardPrefs = {
 
 /** How long a caller may wait in a queue before the panel shows the wait in warning colours. */
 export const DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS = 60;
+const MIN_QUEUE_WAIT_SECONDS = 5;
+const MAX_QUEUE_WAIT_SECONDS = 3600;
 const QueueWaitThresholdSchema = z
   .number({ error: 'The queue wait threshold must be a number of seconds.' })
-  .int('The queue wait threshold must be a whole number of seconds.')
-  .min(5, 'The queue wait threshold must be at least 5 seconds.')
-  .max(3600, 'The queue wait threshold can be at most 3600 seconds (an hour).');
+  .refine(Number.isInteger, coded('queueWaitNotWhole', {}))
+  .refine((seconds) => seconds >= MIN_QUEUE_WAIT_SECONDS, coded('queueWaitTooShort', { min: MIN_QUEUE_WAIT_SECONDS }))
+  .refine((seconds) => seconds <= MAX_QUEUE_WAIT_SECONDS, coded('queueWaitTooLong', { max: MAX_QUEUE_WAIT_SECONDS }));
 /** The queues whose callers alert the operator once they wait past the threshold; empty = every queue. */
-const WatchedQueuesSchema = z.array(asteriskName('A watched queue')).max(100, 'At most 100 queues can be watched.');
+const WatchedQueuesSchema = z.array(asteriskName('watchedQueue')).max(100, 'At most 100 queues can be watched.');
 /** What the desktop app does while this profile is in use (the browser host has no tray or shortcut). */
 export const DesktopPrefsSchema = z.strictObject({
   /** Closing the window keeps the console running in the tray. */
@@ -217,29 +214,32 @@ export const DEFAULT_DESKTOP_PREFS: DesktopPrefs = {
   startAtLogin: false,
   bringToFrontShortcut: '',
 };
+const MIN_HISTORY_DAYS = 1;
+const MAX_HISTORY_DAYS = 3650;
 /** The call history of a profile: whose calls it keeps, and for how many days. */
 export const HistoryPrefsSchema = z.strictObject({
   scope: z.enum(HISTORY_SCOPES, { error: "The call history keeps either 'mine' (my calls) or 'board' (every call)." }),
   retentionDays: z
     .number({ error: 'The call history keeps calls for a number of days.' })
-    .int('The call history keeps calls for a whole number of days.')
-    .min(1, 'The call history keeps calls for 1 to 3650 days.')
-    .max(3650, 'The call history keeps calls for 1 to 3650 days.'),
+    .refine(
+      (days) => Number.isInteger(days) && days >= MIN_HISTORY_DAYS && days <= MAX_HISTORY_DAYS,
+      coded('historyDaysOutOfRange', { min: MIN_HISTORY_DAYS, max: MAX_HISTORY_DAYS }),
+    ),
 });
 export type HistoryPrefs = z.infer<typeof HistoryPrefsSchema>;
 
 export const DEFAULT_HISTORY_PREFS: HistoryPrefs = { scope: 'mine', retentionDays: 90 };
 
-const DialContextSchema = asteriskName('The dial context');
+const DialContextSchema = asteriskName('dialContext');
 
 export const DEFAULT_VOICEMAIL_PATTERN = '*${exten}';
 /**
  * What the console dials to reach someone's voicemail: digits and the keypad's `*#+` around `${exten}`
  * (FreePBX and the lab PBX: `*${exten}`).
  */
-const VoicemailPatternSchema = headerSafeText('The voicemail number').refine(
+const VoicemailPatternSchema = headerSafeText('voicemailPattern').refine(
   (value) => /^[0-9*#+]*\$\{exten\}[0-9*#+]*$/.test(value),
-  'The voicemail number must be ${exten} with digits, * or # around it, such as *${exten}.',
+  coded('voicemailNotPattern', { placeholder: '${exten}', example: DEFAULT_VOICEMAIL_PATTERN }),
 );
 
 /**
@@ -251,7 +251,7 @@ export const DND_METHODS = ['auto', 'presence', 'freepbx'] as const;
 export type DndMethod = (typeof DND_METHODS)[number];
 const DndMethodSchema = z.enum(DND_METHODS, { error: "DND must be set by 'auto', 'presence' or 'freepbx'." });
 const OnOffSchema = (label: string) => z.boolean({ error: `${label} must be on or off.` });
-const ParkingLotSchema = asteriskName('The parking lot');
+const ParkingLotSchema = asteriskName('parkingLot');
 
 /** The fields an operator edits on the login screen: exactly what the renderer may send. */
 const draftShape = {
@@ -413,12 +413,3 @@ export const DEMO_PROFILE: DemoProfile = Object.freeze({
 });
 
 export type AnyProfile = UserProfile | DemoProfile;
-
-/** A zod failure as one or more sentences a person can act on (our schemas carry plain messages). */
-export function describeIssues(error: z.ZodError): string {
-  const messages = error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') return `Unknown setting(s): ${issue.keys.join(', ')}.`;
-    return issue.message;
-  });
-  return [...new Set(messages)].join(' ');
-}

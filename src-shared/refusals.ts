@@ -1,4 +1,5 @@
 import { IMPORT_VALUES, LDAP_VALUES } from './directory-said';
+import { PROFILE_FIELD_VALUES, type ProfileSetting } from './setting-problems';
 
 /**
  * What main says when it refuses, or cannot carry out, what the operator asked: a reason and the
@@ -61,9 +62,10 @@ export const SAID_GROUPS = {
   refusal: REFUSAL_VALUES,
   directoryImport: IMPORT_VALUES,
   ldap: LDAP_VALUES,
+  profileField: PROFILE_FIELD_VALUES,
 } as const;
 
-type ValuesOf = typeof REFUSAL_VALUES & typeof IMPORT_VALUES & typeof LDAP_VALUES;
+type ValuesOf = typeof REFUSAL_VALUES & typeof IMPORT_VALUES & typeof LDAP_VALUES & typeof PROFILE_FIELD_VALUES;
 export type RefusalReason = keyof ValuesOf;
 
 const GROUP_OF: ReadonlyMap<string, string> = new Map(
@@ -127,6 +129,7 @@ export type CallEndedDoing = (typeof CALL_ENDED_DOINGS)[number];
 interface CodedValues {
   readonly intent: PermissionIntent;
   readonly doing: CallEndedDoing;
+  readonly setting: ProfileSetting;
 }
 type ValueNamed<N extends string> = N extends keyof CodedValues ? CodedValues[N] : string | number;
 
@@ -144,7 +147,13 @@ export function refusal<R extends RefusalReason>(reason: R, values: RefusalOf<R>
   return { reason, values } as Refusal;
 }
 
-const CODED: ReadonlySet<string> = new Set(['intent', 'doing'] satisfies (keyof CodedValues)[]);
+/** Each coded value's table: `<group>.<name>.<value>`. */
+const CODED: Readonly<Record<keyof CodedValues, keyof typeof SAID_GROUPS>> = {
+  intent: 'refusal',
+  doing: 'refusal',
+  setting: 'profileField',
+};
+const isCoded = (name: string): name is keyof CodedValues => Object.hasOwn(CODED, name);
 
 /** A language's lookup of a message by its key, filling in its named values. */
 export type Translate = (key: string, values?: Readonly<Record<string, string>>) => string;
@@ -157,7 +166,7 @@ export function refusalWords(said: Refusal, t: Translate, locale: string): strin
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries<string | number>(said.values)) {
     if (typeof value === 'number') values[name] = new Intl.NumberFormat(locale).format(value);
-    else values[name] = CODED.has(name) ? t(`refusal.${name}.${value}`) : value;
+    else values[name] = isCoded(name) ? t(`${CODED[name]}.${name}.${value}`) : value;
   }
   return t(`${GROUP_OF.get(said.reason) ?? 'refusal'}.${said.reason}`, values);
 }

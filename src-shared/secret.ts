@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { MAX_LINE_BYTES } from './line-limit';
 import type { AuthType } from './profile';
+import { coded } from './setting-issues';
 
 /**
  * A secret as the renderer may send it (write-only: it never comes back). It ends up in an AMI
  * `Secret:` header or an MD5 digest, so CR, LF and NUL are refused. Messages never echo the value.
  * Node-free: the contract validates with it too.
  */
+const MAX_SECRET = 1024;
+
 export const SecretSchema = z
   .string({ error: 'The secret must be text.' })
-  .min(1, "The secret can't be empty.")
-  .max(1024, "The secret can't be longer than 1024 characters.")
-  .refine((value) => !/[\r\n\0]/.test(value), "The secret can't contain line breaks or NUL characters.");
+  .refine((value) => value !== '', coded('secretEmpty', {}))
+  .refine((value) => value.length <= MAX_SECRET, coded('secretTooLong', { max: MAX_SECRET }))
+  .refine((value) => !/[\r\n\0]/.test(value), coded('secretHasLineBreak', {}));
 
 /** A plain login sends the secret itself as one `Secret: …` line; MD5 sends only its digest. */
 const MAX_PLAIN_SECRET_BYTES = MAX_LINE_BYTES - 'Secret: \r\n'.length;
@@ -23,6 +26,6 @@ export function secretSchemaFor(authType: AuthType) {
   if (authType === 'md5') return SecretSchema;
   return SecretSchema.refine(
     (value) => utf8.encode(value).length <= MAX_PLAIN_SECRET_BYTES,
-    `The PBX reads at most ${MAX_PLAIN_SECRET_BYTES} bytes of a secret sent with the plain login method, and this one is longer. Use a shorter secret, or the MD5 login method.`,
+    coded('secretTooLongForPlain', { max: MAX_PLAIN_SECRET_BYTES }),
   );
 }

@@ -1,6 +1,7 @@
 import { DIAL_TARGET_HINT } from '../../src-preload/dial-target';
 import { describe, expect, it, vi } from 'vitest';
 import { METHOD_CHANNELS } from '../../src-preload/contract';
+import { refusal } from '../../src-shared/refusals';
 import { emptyPicture } from '../../src-preload/state';
 import { createCallHandlers } from './call-handlers';
 import { createQueueHandlers } from './queue-handlers';
@@ -130,6 +131,9 @@ describe('the gatekeeper', () => {
     expect(result.ok).toBe(false);
     const error = result.ok ? undefined : result.error;
     expect(error?.fields).toEqual({ myDevice: expect.stringMatching(/^Write your phone as the PBX names it/) });
+    // The same problem as a code, for the page to word in the operator's language.
+    expect(error?.fieldRefusals).toEqual({ myDevice: refusal('deviceNotPhone', { local: 'Local/200@phones' }) });
+    expect(error?.refusal).toEqual(refusal('deviceNotPhone', { local: 'Local/200@phones' }));
     expect(error?.message).not.toMatch(/profiles:|invalid argument|changes\./);
   });
 

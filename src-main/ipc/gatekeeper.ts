@@ -11,6 +11,8 @@ import {
 } from '../../src-preload/contract';
 import type { BridgeErrorCode, GatekeeperErrorCode, IpcErrorCode } from '../../src-shared/error-codes';
 import type { Refusal } from '../../src-shared/refusals';
+import type { z } from 'zod';
+import { saidOf } from '../../src-shared/setting-issues';
 import { inEnglish } from '../english-words';
 
 /** A window (or bridge connection) that has passed the transport's own identity check. */
@@ -96,20 +98,31 @@ function sentence(text: string): string {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-/** Our schemas speak in sentences a person can act on; each is also filed under the setting it is about. */
-function refuseArgument(issues: readonly { path: readonly PropertyKey[]; message: string }[]): {
-  ok: false;
-  error: IpcError;
-} {
+/**
+ * Our schemas speak in sentences a person can act on, or in codes the page words; each problem is
+ * also filed under the setting it is about.
+ */
+function refuseArgument(issues: readonly z.core.$ZodIssue[]): { ok: false; error: IpcError } {
   const fields: Record<string, string> = {};
-  for (const issue of issues) {
+  const fieldRefusals: Record<string, Refusal> = {};
+  const english = issues.map((issue) => {
+    const said = saidOf(issue);
+    return { issue, said, words: sentence(said ? inEnglish(said) : issue.message) };
+  });
+  for (const { issue, said, words } of english) {
     const field = settingOf(issue.path);
-    if (field && !(field in fields)) fields[field] = sentence(issue.message);
+    if (!field || field in fields) continue;
+    fields[field] = words;
+    if (said) fieldRefusals[field] = said;
   }
-  const problems = [...new Set(issues.map((issue) => sentence(issue.message)))].join(' ');
+  const problems = [...new Set(english.map(({ words }) => words))].join(' ');
+  // One coded problem is the whole refusal: the page words it where it shows no field beside it.
+  const [only, ...others] = english;
+  const said = only?.said && others.length === 0 ? { refusal: only.said } : {};
+  const coded = Object.keys(fieldRefusals).length > 0 ? { fieldRefusals } : {};
   return {
     ok: false as const,
-    error: { code: 'invalidArgument', message: `That was not accepted: ${problems}`, fields },
+    error: { code: 'invalidArgument', message: `That was not accepted: ${problems}`, fields, ...coded, ...said },
   };
 }
 

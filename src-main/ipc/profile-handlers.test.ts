@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CredentialService } from '../profiles/credentials';
 import { ProfileDraftSchema } from '../../src-shared/profile';
+import { refusal } from '../../src-shared/refusals';
 import { ProfileStore } from '../profiles/profile-store';
 import { PROFILES_FILE_NAME } from '../profiles/profiles-file';
 import { MapVault, UnreachableVault } from '../profiles/testing/vaults';
@@ -106,7 +107,11 @@ describe('the profiles methods', () => {
     await create();
     expect(await dispatch('profiles:create', { ...frontDesk, displayName: 'front DESK' }, window)).toEqual({
       ok: false,
-      error: { code: 'nameTaken', message: 'There is already a profile called "front DESK". Choose another name.' },
+      error: {
+        code: 'nameTaken',
+        message: 'There is already a profile called "front DESK". Choose another name.',
+        refusal: refusal('nameTaken', { name: 'front DESK' }),
+      },
     });
   });
 
@@ -131,7 +136,11 @@ describe('the profiles methods', () => {
     });
     expect(await dispatch('profiles:update', { id: 'demo', changes: { host: 'elsewhere' } }, window)).toEqual({
       ok: false,
-      error: { code: 'builtInProfile', message: "The Demo PBX is built in and can't be edited." },
+      error: {
+        code: 'builtInProfile',
+        message: "The Demo PBX is built in and can't be edited.",
+        refusal: refusal('demoNotEdited', {}),
+      },
     });
     expect(await dispatch('profiles:delete', { id: 'demo' }, window)).toMatchObject({
       ok: false,
@@ -173,11 +182,19 @@ describe('the profiles methods', () => {
     await handlers['profiles:delete']({ id: desk.id }, window);
     expect(await dispatch('profiles:saveSecret', { id: 'demo', secret: 'x', remember: true }, window)).toEqual({
       ok: false,
-      error: { code: 'noSecretNeeded', message: 'The Demo PBX needs no secret, so none was saved.' },
+      error: {
+        code: 'noSecretNeeded',
+        message: 'The Demo PBX needs no secret, so none was saved.',
+        refusal: refusal('demoNeedsNoSecret', {}),
+      },
     });
     expect(await dispatch('profiles:saveSecret', { id: desk.id, secret: 'x', remember: true }, window)).toMatchObject({
       ok: false,
-      error: { code: 'notFound', message: expect.stringContaining('no longer exists') },
+      error: {
+        code: 'notFound',
+        message: expect.stringContaining('no longer exists'),
+        refusal: refusal('secretProfileGone', {}),
+      },
     });
   });
 

@@ -1,6 +1,7 @@
 import type { MethodChannel, ProfileNotice, ProfileSummary } from '../../src-preload/contract';
 import type { CredentialService } from '../profiles/credentials';
 import type { AnyProfile } from '../../src-shared/profile';
+import { refusal } from '../../src-shared/refusals';
 import { ProfileError } from '../profiles/profile-error';
 import type { ProfileStore } from '../profiles/profile-store';
 import { OperatorError, type Handlers } from './gatekeeper';
@@ -64,13 +65,13 @@ export function profileHandlers(deps: ProfileHandlerDeps): Pick<Handlers, Profil
         case 'notRemembered':
           return saved;
         case 'noSecretNeeded':
-          throw new OperatorError('noSecretNeeded', 'The Demo PBX needs no secret, so none was saved.');
+          throw new OperatorError('noSecretNeeded', refusal('demoNeedsNoSecret', {}));
         case 'unknownProfile':
-          throw new OperatorError('notFound', 'That profile no longer exists, so its secret was not saved.');
+          throw new OperatorError('notFound', refusal('secretProfileGone', {}));
         case 'invalidSecret':
-          throw new OperatorError('invalidSecret', saved.reason);
+          throw new OperatorError('invalidSecret', saved.said);
         case 'serverChanged':
-          throw new OperatorError('serverChanged', saved.reason);
+          throw new OperatorError('serverChanged', saved.said);
       }
     },
     'profiles:forgetSecret': ({ id }) => credentials.forgetSecret(id),
@@ -79,12 +80,12 @@ export function profileHandlers(deps: ProfileHandlerDeps): Pick<Handlers, Profil
   };
 }
 
-/** The profile store's refusals are already written for the operator: pass them on as they are. */
+/** The profile store's refusals are written for the operator or coded for the page: pass them on as they are. */
 async function plainly<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ProfileError) throw new OperatorError(error.code, error.message);
+    if (error instanceof ProfileError) throw new OperatorError(error.code, error.refusal ?? error.message);
     throw error;
   }
 }

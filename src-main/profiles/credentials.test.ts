@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CredentialService } from './credentials';
 import { ProfileStore } from './profile-store';
 import { secretTargetOf, type UserProfile } from '../../src-shared/profile';
+import { refusal } from '../../src-shared/refusals';
 import { sealSavedSecret } from './saved-secret';
 import { MapVault, UnreachableVault } from './testing/vaults';
 import { NO_KEYCHAIN_MESSAGE } from './vault';
@@ -76,7 +77,7 @@ describe('CredentialService with a keychain', () => {
     const credentials = new CredentialService({ vault: new MapVault(), profiles: store });
     expect(await credentials.secretForConnect(profile.id)).toEqual({
       kind: 'needsSecret',
-      reason: 'No secret is saved for this profile. Type it to connect.',
+      said: refusal('noSecretSaved', {}),
     });
   });
 
@@ -128,8 +129,7 @@ describe('CredentialService with a keychain', () => {
       expect(await credentials.hasSavedSecret(profile.id)).toBe(false);
       expect(await credentials.secretForConnect(profile.id)).toEqual({
         kind: 'needsSecret',
-        reason:
-          'The secret saved for this profile was saved for another server or login method, so it was forgotten. Type it to connect.',
+        said: refusal('secretForAnotherServer', {}),
       });
       expect(vault.secrets.has(profile.id), 'the entry is deleted from the keychain').toBe(false);
     },
@@ -189,15 +189,11 @@ describe('CredentialService with a keychain', () => {
       authType: 'plain',
     });
     const tooLong = 'x'.repeat(1015);
-    const refusal = {
-      kind: 'invalidSecret',
-      reason:
-        'The PBX reads at most 1014 bytes of a secret sent with the plain login method, and this one is longer. Use a shorter secret, or the MD5 login method.',
-    };
-    expect(await credentials.saveSecret(plain.id, tooLong, true)).toEqual(refusal);
-    expect(await credentials.secretForConnect(plain.id, tooLong)).toEqual(refusal);
+    const tooLongForOneLine = { kind: 'invalidSecret', said: refusal('secretTooLongForPlain', { max: 1014 }) };
+    expect(await credentials.saveSecret(plain.id, tooLong, true)).toEqual(tooLongForOneLine);
+    expect(await credentials.secretForConnect(plain.id, tooLong)).toEqual(tooLongForOneLine);
     // Bytes count, not characters: 508 two-byte letters are 1016 bytes.
-    expect(await credentials.saveSecret(plain.id, 'é'.repeat(508), true)).toEqual(refusal);
+    expect(await credentials.saveSecret(plain.id, 'é'.repeat(508), true)).toEqual(tooLongForOneLine);
     expect(vault.secrets.size).toBe(0);
 
     expect(await credentials.saveSecret(plain.id, 'x'.repeat(1014), true)).toEqual({ kind: 'remembered' });
@@ -273,7 +269,7 @@ describe('CredentialService without a keychain (fails closed)', () => {
     credentials.dropSessionSecrets();
     expect(await credentials.secretForConnect(profile.id)).toEqual({
       kind: 'needsSecret',
-      reason: NO_KEYCHAIN_MESSAGE,
+      said: NO_KEYCHAIN_MESSAGE,
     });
   });
 

@@ -13,7 +13,9 @@ import type {
   SaveSecretResult,
   VaultAvailability,
 } from '../../src-shared/profile-results';
+import { refusal, type Refusal } from '../../src-shared/refusals';
 import { secretSchemaFor } from '../../src-shared/secret';
+import { saidOf } from '../../src-shared/setting-issues';
 import { openSavedSecret, sealSavedSecret } from './saved-secret';
 import { VAULT_SERVICE, VaultUnavailableError, type SecretVault } from './vault';
 
@@ -21,9 +23,9 @@ export type SecretForConnect =
   | { readonly kind: 'secret'; readonly secret: string; readonly source: 'typed' | 'session' | 'vault' }
   | { readonly kind: 'noSecretNeeded' }
   | { readonly kind: 'unknownProfile' }
-  | { readonly kind: 'invalidSecret'; readonly reason: string }
-  /** Ask the operator to type it; `reason` says why (none saved, or no keychain). */
-  | { readonly kind: 'needsSecret'; readonly reason: string };
+  | { readonly kind: 'invalidSecret'; readonly said: Refusal }
+  /** Ask the operator to type it; `said` is why: none saved, or the keychain's own English when it is unreachable. */
+  | { readonly kind: 'needsSecret'; readonly said: Refusal | string };
 
 /** The part of ProfileStore this service needs. */
 export interface ProfileLookup {
@@ -53,11 +55,12 @@ export class CredentialService {
     if (!profile) return { kind: 'unknownProfile' };
     if (profile.kind === 'demo') return { kind: 'noSecretNeeded' };
     const problem = secretProblem(secret, profile);
-    if (problem !== undefined) return { kind: 'invalidSecret', reason: problem };
+    if (problem !== undefined) return { kind: 'invalidSecret', said: problem };
     const target = secretTargetOf(profile);
     const typed = this.sessionSecrets.get(profileId);
     // A login typed for the old server that ends after an edit re-pointed the profile.
-    if (typed?.secret === secret && typed.target !== target) return { kind: 'serverChanged', reason: SERVER_CHANGED };
+    if (typed?.secret === secret && typed.target !== target)
+      return { kind: 'serverChanged', said: refusal('serverChangedWhileTyping', {}) };
 
     this.sessionSecrets.set(profileId, { secret, target });
     if (!remember) {
@@ -124,7 +127,7 @@ export class CredentialService {
     if (profile.kind === 'demo') return { kind: 'noSecretNeeded' };
     if (typedSecret !== undefined) {
       const problem = secretProblem(typedSecret, profile);
-      if (problem !== undefined) return { kind: 'invalidSecret', reason: problem };
+      if (problem !== undefined) return { kind: 'invalidSecret', said: problem };
       this.sessionSecrets.set(profileId, { secret: typedSecret, target: secretTargetOf(profile) });
       return { kind: 'secret', secret: typedSecret, source: 'typed' };
     }
@@ -133,14 +136,13 @@ export class CredentialService {
       return { kind: 'secret', secret: typed.secret, source: 'session' };
     try {
       const entry = await this.deps.vault.get(profileId);
-      if (entry === undefined)
-        return { kind: 'needsSecret', reason: 'No secret is saved for this profile. Type it to connect.' };
+      if (entry === undefined) return { kind: 'needsSecret', said: refusal('noSecretSaved', {}) };
       const saved = openSavedSecret(entry, secretTargetOf(profile));
       if (saved !== undefined) return { kind: 'secret', secret: saved, source: 'vault' };
       await this.deps.vault.delete(profileId);
-      return { kind: 'needsSecret', reason: SAVED_FOR_ANOTHER_SERVER };
+      return { kind: 'needsSecret', said: refusal('secretForAnotherServer', {}) };
     } catch (error) {
-      if (error instanceof VaultUnavailableError) return { kind: 'needsSecret', reason: error.message };
+      if (error instanceof VaultUnavailableError) return { kind: 'needsSecret', said: error.message };
       throw error;
     }
   }
@@ -169,15 +171,14 @@ export class CredentialService {
   }
 }
 
-const SAVED_FOR_ANOTHER_SERVER =
-  'The secret saved for this profile was saved for another server or login method, so it was forgotten. Type it to connect.';
-const SERVER_CHANGED =
-  'The profile was pointed at another server while logging in, so the secret typed for the old one was not kept.';
-
-/** Why the profile's login could not carry this secret, in words; undefined when it can. */
-function secretProblem(secret: string, profile: UserProfile): string | undefined {
+/** Why the profile's login could not carry this secret; undefined when it can. */
+function secretProblem(secret: string, profile: UserProfile): Refusal | undefined {
   const checked = secretSchemaFor(profile.authType).safeParse(secret);
-  return checked.success ? undefined : (checked.error.issues[0]?.message ?? 'Invalid secret.');
+  if (checked.success) return undefined;
+  // Every check of a secret that is text is coded.
+  const said = checked.error.issues.map(saidOf).find((found) => found !== undefined);
+  if (!said) throw new Error(`An uncoded secret check: ${checked.error.message}`);
+  return said;
 }
 
 function ignoreUnavailable(error: unknown): void {

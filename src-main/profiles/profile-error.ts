@@ -1,22 +1,33 @@
 import type { z } from 'zod';
-import { describeIssues } from '../../src-shared/profile';
 import type { ProfileErrorCode } from '../../src-shared/error-codes';
+import type { Refusal } from '../../src-shared/refusals';
+import { saidOf } from '../../src-shared/setting-issues';
+import { describeIssues, inEnglish } from '../english-words';
 
-/** A refusal with a message written for the operator; `code` lets the UI pick a treatment. */
+/**
+ * A refusal the operator reads: `code` lets the UI pick a treatment; a coded `refusal` is worded
+ * by the page in the operator's language, `message` is main's English.
+ */
 export class ProfileError extends Error {
   override readonly name = 'ProfileError';
+  readonly refusal: Refusal | undefined;
   constructor(
     readonly code: ProfileErrorCode,
-    message: string,
+    said: Refusal | string,
+    message = typeof said === 'string' ? said : inEnglish(said),
   ) {
     super(message);
+    this.refusal = typeof said === 'string' ? undefined : said;
   }
 }
 
+/** The parsed value, or a refusal: every problem in English, the first a check found coded. */
 export function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ProfileError('invalid', describeIssues(result.error));
-  return result.data;
+  if (result.success) return result.data;
+  const english = describeIssues(result.error);
+  const said = result.error.issues.map(saidOf).find((found) => found !== undefined);
+  throw new ProfileError('invalid', said ?? english, english);
 }
 
 export function errorCode(error: unknown): string | undefined {

@@ -1,6 +1,7 @@
 import { DEMO_PROFILE_ID, type UserProfile } from '../../src-shared/profile';
 import type { ImportReport } from '../../src-shared/profile-results';
 import { CURRENT_SCHEMA_VERSION, isJsonObject } from './migrations';
+import { refusal, type Refusal } from '../../src-shared/refusals';
 import { ProfileError } from './profile-error';
 import { freeName, type ProfilesDocument } from './profiles-document';
 import { checkProfile, entryName, readProfiles } from './read-profiles';
@@ -25,17 +26,11 @@ export function readExport(text: string): readonly unknown[] {
     case 'read':
       return read.entries;
     case 'notJson':
-      throw new ProfileError('invalid', `That file is not valid JSON (${read.reason}), so nothing was imported.`);
+      throw new ProfileError('invalid', refusal('importNotJson', { detail: read.reason }));
     case 'newerVersion':
-      throw new ProfileError(
-        'fileFromNewerVersion',
-        `That file was written by a newer Switchboard (format version ${read.fileVersion}); update Switchboard to import it.`,
-      );
+      throw new ProfileError('fileFromNewerVersion', refusal('importFromNewer', { version: read.fileVersion }));
     case 'unrecognised':
-      throw new ProfileError(
-        'invalid',
-        `That file is not a Switchboard profiles export (${read.reason}), so nothing was imported.`,
-      );
+      throw new ProfileError('invalid', refusal('importNotExport', { detail: read.reason }));
   }
 }
 
@@ -51,24 +46,18 @@ export function addImported(
 ): ImportReport {
   const imported: { id: string; displayName: string }[] = [];
   const renamed: { from: string; to: string }[] = [];
-  const skipped: { position: number; displayName?: string; reason: string }[] = [];
+  const skipped: { position: number; displayName?: string; reason: Refusal }[] = [];
   entries.forEach((entry, index) => {
     const position = index + 1;
     const displayName = entryName(entry);
-    const skip = (reason: string) => skipped.push({ position, ...(displayName ? { displayName } : {}), reason });
-    if (!isJsonObject(entry)) return skip('It is not a profile (not a JSON object).');
-    if (entry['kind'] === 'demo' || entry['id'] === DEMO_PROFILE_ID) {
-      return skip('The Demo PBX is built into Switchboard; it is not imported.');
-    }
+    const skip = (reason: Refusal) => skipped.push({ position, ...(displayName ? { displayName } : {}), reason });
+    if (!isJsonObject(entry)) return skip(refusal('notAProfile', {}));
+    if (entry['kind'] === 'demo' || entry['id'] === DEMO_PROFILE_ID) return skip(refusal('demoNotImported', {}));
     const secretKeys = Object.keys(entry).filter((key) => /secret|password/i.test(key));
-    if (secretKeys.length > 0) {
-      return skip(
-        `It contains a secret (${secretKeys.join(', ')}). Profiles are imported without secrets: remove it from the file and type the secret at the desk.`,
-      );
-    }
+    if (secretKeys.length > 0) return skip(refusal('containsSecret', { keys: secretKeys.join(', ') }));
     const candidate = { kind: 'user', ...entry, id: entry['id'] ?? newId() };
     const checked = checkProfile(candidate);
-    if (!checked.ok) return skip(checked.reason);
+    if (!checked.ok) return skip(checked.said);
     const { profile } = checked;
     if (document.profiles.some((existing) => existing.id === profile.id)) profile.id = newId();
     const name = freeName(document, profile.displayName);

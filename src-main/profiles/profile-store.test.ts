@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PROFILE, type ProfileDraftInput, type UserProfile } from '../../src-shared/profile';
+import { refusal } from '../../src-shared/refusals';
 import { nodeProfileFileSystem, type ProfileFileSystem } from './profile-file-system';
 import { ProfileError } from './profile-error';
 import { ProfileStore } from './profile-store';
@@ -470,15 +471,10 @@ describe('ProfileStore: export and import', () => {
     const report = await store.importJson(JSON.stringify(file));
     expect(report.imported.map((entry) => entry.displayName)).toEqual(['No id given']);
     expect(report.skipped).toEqual([
-      {
-        position: 2,
-        displayName: 'Carries a secret',
-        reason:
-          'It contains a secret (secret). Profiles are imported without secrets: remove it from the file and type the secret at the desk.',
-      },
-      { position: 3, displayName: 'Demo PBX', reason: 'The Demo PBX is built into Switchboard; it is not imported.' },
-      { position: 4, displayName: 'Bad port', reason: 'The port must be a number from 1 to 65535.' },
-      { position: 5, reason: 'It is not a profile (not a JSON object).' },
+      { position: 2, displayName: 'Carries a secret', reason: refusal('containsSecret', { keys: 'secret' }) },
+      { position: 3, displayName: 'Demo PBX', reason: refusal('demoNotImported', {}) },
+      { position: 4, displayName: 'Bad port', reason: refusal('portNotInRange', {}) },
+      { position: 5, reason: refusal('notAProfile', {}) },
     ]);
     expect(JSON.stringify(report)).not.toContain('hunter2');
   });

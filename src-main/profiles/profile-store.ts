@@ -11,6 +11,7 @@ import {
   type UserProfile,
 } from '../../src-shared/profile';
 import type { ImportReport, ProfileProblem } from '../../src-shared/profile-results';
+import { refusal } from '../../src-shared/refusals';
 import { ProfileError, parseOrRefuse } from './profile-error';
 import { addImported, exportProfiles, readExport } from './profile-exchange';
 import type { ProfileFileSystem } from './profile-file-system';
@@ -85,7 +86,7 @@ export class ProfileStore {
   /** Applies only the given changes to the profile as it is on disk now. */
   async update(id: string, changes: ProfileChanges): Promise<UserProfile> {
     const parsedChanges = parseOrRefuse(ProfileChangesSchema, changes);
-    refuseBuiltIn(id, 'edited');
+    refuseBuiltIn(id, 'demoNotEdited');
     return this.file.change((document) => {
       const index = indexOrRefuse(document, id);
       const current = document.profiles[index]!;
@@ -108,7 +109,7 @@ export class ProfileStore {
 
   /** A copy under a new id and a "(copy)" name. The secret is not copied: it belongs to one login. */
   async duplicate(id: string): Promise<UserProfile> {
-    refuseBuiltIn(id, 'duplicated');
+    refuseBuiltIn(id, 'demoNotDuplicated');
     return this.file.change((document) => {
       const source = document.profiles[indexOrRefuse(document, id)]!;
       const copy: UserProfile = {
@@ -126,7 +127,7 @@ export class ProfileStore {
    * Deleting its secret is CredentialService.deleteProfile's job, which calls this.
    */
   async delete(id: string): Promise<boolean> {
-    refuseBuiltIn(id, 'deleted');
+    refuseBuiltIn(id, 'demoNotDeleted');
     return this.file.change((document) => {
       const index = document.profiles.findIndex((profile) => profile.id === id);
       if (index === -1) return false;
@@ -158,14 +159,12 @@ export class ProfileStore {
   }
 }
 
-function refuseBuiltIn(id: string, verb: string): void {
-  if (id === DEMO_PROFILE_ID)
-    throw new ProfileError('builtInProfile', `The Demo PBX is built in and can't be ${verb}.`);
+function refuseBuiltIn(id: string, reason: 'demoNotEdited' | 'demoNotDuplicated' | 'demoNotDeleted'): void {
+  if (id === DEMO_PROFILE_ID) throw new ProfileError('builtInProfile', refusal(reason, {}));
 }
 
 function indexOrRefuse(document: ProfilesDocument, id: string): number {
   const index = document.profiles.findIndex((profile) => profile.id === id);
-  if (index === -1)
-    throw new ProfileError('notFound', 'That profile no longer exists (it may have been deleted in another window).');
+  if (index === -1) throw new ProfileError('notFound', refusal('profileDeleted', {}));
   return index;
 }

@@ -1,5 +1,6 @@
 import { DEMO_PROFILE, type UserProfile } from '../../src-shared/profile';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
+import { refusal } from '../../src-shared/refusals';
 import { ProfileError } from './profile-error';
 
 const MAX_DISPLAY_NAME = 200;
@@ -37,7 +38,7 @@ function nameTaken(document: ProfilesDocument, name: string, exceptId?: string):
 
 export function assertNameFree(document: ProfilesDocument, name: string, exceptId?: string): void {
   if (nameTaken(document, name, exceptId)) {
-    throw new ProfileError('nameTaken', `There is already a profile called "${name}". Choose another name.`);
+    throw new ProfileError('nameTaken', refusal('nameTaken', { name }));
   }
 }
 

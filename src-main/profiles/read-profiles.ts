@@ -1,4 +1,7 @@
-import { UserProfileSchema, describeIssues, type UserProfile } from '../../src-shared/profile';
+import { UserProfileSchema, type UserProfile } from '../../src-shared/profile';
+import { refusal, type Refusal } from '../../src-shared/refusals';
+import { saidOf } from '../../src-shared/setting-issues';
+import { describeIssues } from '../english-words';
 import { isJsonObject, migrateToCurrent } from './migrations';
 
 /**
@@ -35,10 +38,20 @@ export function entryName(entry: unknown): string | undefined {
   return isJsonObject(entry) && typeof entry['displayName'] === 'string' ? entry['displayName'] : undefined;
 }
 
-/** One entry against the profile schema, with the plain words for what is wrong with it. */
+/**
+ * One entry against the profile schema: what is wrong with it in English, and coded, the first
+ * problem (a check's own, or the setting as the file names it).
+ */
 export function checkProfile(
   entry: unknown,
-): { readonly ok: true; readonly profile: UserProfile } | { readonly ok: false; readonly reason: string } {
+):
+  | { readonly ok: true; readonly profile: UserProfile }
+  | { readonly ok: false; readonly reason: string; readonly said: Refusal } {
   const result = UserProfileSchema.safeParse(entry);
-  return result.success ? { ok: true, profile: result.data } : { ok: false, reason: describeIssues(result.error) };
+  if (result.success) return { ok: true, profile: result.data };
+  const { issues } = result.error;
+  const said =
+    issues.map(saidOf).find((found) => found !== undefined) ??
+    refusal('settingNotAccepted', { name: issues[0]?.path.join('.') ?? '' });
+  return { ok: false, reason: describeIssues(result.error), said };
 }

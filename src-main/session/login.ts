@@ -8,6 +8,7 @@ import type { CredentialService } from '../profiles/credentials';
 import { DEMO_PROFILE, type AnyProfile, type DemoProfile, type UserProfile } from '../../src-shared/profile';
 import { OperatorError } from '../ipc/gatekeeper';
 import { LOGIN_EVENT_CLASSES } from './console-events';
+import { refusal } from '../../src-shared/refusals';
 
 /** The AMI client's login settings, secret included: they go to the client and nowhere else. */
 export type LoginClientOptions = Pick<
@@ -29,7 +30,7 @@ export interface LoginDeps {
   readonly credentials: CredentialService;
 }
 
-const PROFILE_GONE = 'That profile no longer exists (it may have been deleted in another window). Choose another one.';
+const PROFILE_GONE = refusal('profileGone', {});
 
 /**
  * Which profile and secret a connect request logs in with, or the refusal the login screen shows
@@ -43,9 +44,9 @@ export async function resolveLogin(request: ConnectRequest, deps: LoginDeps): Pr
     case 'unknownProfile':
       throw new OperatorError('unknownProfile', PROFILE_GONE);
     case 'invalidSecret':
-      throw new OperatorError('invalidSecret', found.reason);
+      throw new OperatorError('invalidSecret', found.said);
     case 'needsSecret':
-      throw new OperatorError('needsSecret', found.reason);
+      throw new OperatorError('needsSecret', found.said);
     case 'secret': {
       const profile = await deps.profiles.get(request.profileId);
       if (profile?.kind !== 'user') throw new OperatorError('unknownProfile', PROFILE_GONE);

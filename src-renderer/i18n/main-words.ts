@@ -14,6 +14,18 @@ export function mainWords(said: Pick<IpcError, 'message' | 'refusal'>): string {
   return said.refusal ? saidWords(said.refusal) : said.message;
 }
 
+/** What is wrong with each setting main refused, in the language the page speaks where main sent a code. */
+export function fieldWords(
+  said: Required<Pick<IpcError, 'fields' | 'fieldRefusals'>>,
+): Readonly<Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(said.fields).map(([field, english]) => {
+      const coded = said.fieldRefusals[field];
+      return [field, coded ? saidWords(coded) : english];
+    }),
+  );
+}
+
 /** A phonebook source as the operator knows it: main names files and servers; the PBX's users are worded here. */
 export const sourceName = (source: Pick<DirectorySource, 'kind' | 'label'>): string =>
   source.kind === 'pbx' ? t('directorySource.pbx') : source.label;

@@ -35,6 +35,8 @@ export class MainError extends Error {
     readonly fields: Readonly<Record<string, string>> = {},
     /** What main said, for the page to word in the operator's language. */
     readonly refusal?: Refusal,
+    /** The problems of `fields` main sent as codes, by the same setting names. */
+    readonly fieldRefusals: Readonly<Record<string, Refusal>> = {},
   ) {
     super(message);
     this.name = 'MainError';
@@ -44,6 +46,12 @@ export class MainError extends Error {
 export async function unwrap<T>(call: Promise<IpcResult<T>>): Promise<T> {
   const result = await call;
   if (!result.ok)
-    throw new MainError(result.error.code, result.error.message, result.error.fields, result.error.refusal);
+    throw new MainError(
+      result.error.code,
+      result.error.message,
+      result.error.fields,
+      result.error.refusal,
+      result.error.fieldRefusals,
+    );
   return result.value;
 }

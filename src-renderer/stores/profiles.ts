@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { InputOf, ProfileList, ProfileSummary } from '../../src-preload/contract';
+import { fieldWords, mainWords } from '../i18n/main-words';
 import { MainError, switchboard, unwrap } from '../services/switchboard';
 
 export type ProfileDraft = InputOf<'profiles:create'>;
@@ -35,7 +36,7 @@ export const useProfilesStore = defineStore('profiles', () => {
     } catch (error) {
       feedback.value =
         error instanceof MainError
-          ? { kind: 'error', message: error.message, fields: error.fields }
+          ? { kind: 'error', message: mainWords(error), fields: fieldWords(error) }
           : { kind: 'error', message: String(error) };
       return undefined;
     }

@@ -27,7 +27,7 @@ export const useSessionStore = defineStore('session', () => {
     } catch (error) {
       requestError.value =
         error instanceof MainError
-          ? { code: error.code, message: error.message }
+          ? { code: error.code, message: error.message, refusal: error.refusal }
           : { code: 'internal', message: String(error) };
     } finally {
       busy.value = false;

@@ -1,0 +1,77 @@
+/**
+ * What main says about a profile's settings and the login screen's secret, as reasons and the
+ * values their words fill in (the `profileField` group of src-shared/refusals.ts). `setting` is
+ * the setting a problem is about, worded from its own table (`profileField.setting.<setting>`).
+ */
+export const PROFILE_FIELD_VALUES = {
+  // Any text setting.
+  settingMissing: ['setting'],
+  settingNotText: ['setting'],
+  settingHasLineBreak: ['setting'],
+  settingEdgeSpaces: ['setting'],
+  settingEmpty: ['setting'],
+  settingTooLong: ['setting', 'max'],
+  settingNotName: ['setting'],
+  settingNotExtension: ['setting', 'example'],
+  // One setting each.
+  hostNotHost: [],
+  portNotInRange: [],
+  usernameHasSpaces: [],
+  deviceNotPhone: ['local'],
+  recordingUnknownPlaceholder: ['placeholder', 'allowed'],
+  recordingBadCharacters: ['example'],
+  recordingStartsWithDot: [],
+  voicemailNotPattern: ['placeholder', 'example'],
+  queueWaitNotWhole: [],
+  queueWaitTooShort: ['min'],
+  queueWaitTooLong: ['max'],
+  historyDaysOutOfRange: ['min', 'max'],
+  unknownSettings: ['names'],
+  // The secret, as typed or saved.
+  secretEmpty: [],
+  secretTooLong: ['max'],
+  secretHasLineBreak: [],
+  secretTooLongForPlain: ['max'],
+  // Logging in with a profile.
+  noSecretSaved: [],
+  secretForAnotherServer: [],
+  serverChangedWhileTyping: [],
+  profileGone: [],
+  secretProfileGone: [],
+  demoNeedsNoSecret: [],
+  // The profiles themselves.
+  nameTaken: ['name'],
+  profileDeleted: [],
+  demoNotEdited: [],
+  demoNotDuplicated: [],
+  demoNotDeleted: [],
+  importNotJson: ['detail'],
+  importFromNewer: ['version'],
+  importNotExport: ['detail'],
+  // A profile an import left out.
+  notAProfile: [],
+  demoNotImported: [],
+  containsSecret: ['keys'],
+  settingNotAccepted: ['name'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+/** The text settings a problem may name. */
+export const PROFILE_SETTINGS = [
+  'displayName',
+  'host',
+  'caFile',
+  'serverName',
+  'username',
+  'myDevice',
+  'dialContext',
+  'parkingLot',
+  'recordingPattern',
+  'voicemailPattern',
+  'boardContext',
+  'extensionFilter',
+  'favourite',
+  'namedExtension',
+  'ownName',
+  'watchedQueue',
+] as const;
+export type ProfileSetting = (typeof PROFILE_SETTINGS)[number];
