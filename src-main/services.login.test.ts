@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionStatus } from '../src-preload/contract';
+import { refusal } from '../src-shared/refusals';
 import { createGatekeeper, type Sender } from './ipc/gatekeeper';
 import { MapVault } from './profiles/testing/vaults';
 import { createMainServices, type Broadcast } from './services';
@@ -78,7 +79,11 @@ describe('logging in with a profile', () => {
     const id = await profileFor(call, await pbx());
     expect(await call('session:connect', { profileId: id })).toEqual({
       ok: false,
-      error: { code: 'needsSecret', message: 'No secret is saved for this profile. Type it to connect.' },
+      error: {
+        code: 'needsSecret',
+        message: 'No secret is saved for this profile. Type it to connect.',
+        refusal: refusal('noSecretSaved', {}),
+      },
     });
   });
 
@@ -175,7 +180,11 @@ describe('logging in with a profile', () => {
     const secret = 'x'.repeat(1015);
     const refused = {
       ok: false,
-      error: { code: 'invalidSecret', message: expect.stringContaining('at most 1014 bytes') },
+      error: {
+        code: 'invalidSecret',
+        message: expect.stringContaining('at most 1,014 bytes'),
+        refusal: refusal('secretTooLongForPlain', { max: 1014 }),
+      },
     };
     expect(await call('session:connect', { profileId: id, secret, rememberSecret: true })).toMatchObject(refused);
     expect(await call('profiles:saveSecret', { id, secret, remember: true })).toMatchObject(refused);

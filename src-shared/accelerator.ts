@@ -4,6 +4,8 @@
  * from every other program on the computer.
  */
 
+import { refusal, type Refusal } from './refusals';
+
 /** Shown in the empty field: key syntax, the same in every language. */
 export const EXAMPLE_ACCELERATOR = 'CommandOrControl+Alt+S';
 
@@ -82,17 +84,16 @@ function isKey(part: string): boolean {
 }
 
 /** Why `text` is not a usable shortcut, or undefined when it is one. */
-export function acceleratorProblem(text: string): string | undefined {
-  if (text.length > MAX_ACCELERATOR) return 'The shortcut is too long.';
+export function acceleratorProblem(text: string): Refusal | undefined {
+  if (text.length > MAX_ACCELERATOR) return refusal('shortcutTooLong', {});
   // `+` separates the parts; a literal plus is written `Plus`.
   const parts = text.split('+');
   const key = parts.pop() ?? '';
   const modifiers = parts.map((part) => part.toLowerCase());
   if (modifiers.length === 0 || key === '')
-    return 'Write the shortcut as modifiers and a key, such as CommandOrControl+Alt+S.';
-  if (!modifiers.every((modifier) => MODIFIERS.has(modifier)))
-    return 'The shortcut may use only Ctrl, Alt, Shift, Super, Command or CommandOrControl before its key.';
-  if (new Set(modifiers).size !== modifiers.length) return 'The shortcut names a modifier twice.';
-  if (!isKey(key)) return `"${key}" is not a key a shortcut can use; use a letter, a digit, F1 to F24 or a named key.`;
+    return refusal('shortcutNeedsModifiersAndKey', { example: EXAMPLE_ACCELERATOR });
+  if (!modifiers.every((modifier) => MODIFIERS.has(modifier))) return refusal('shortcutUnknownModifier', {});
+  if (new Set(modifiers).size !== modifiers.length) return refusal('shortcutModifierTwice', {});
+  if (!isKey(key)) return refusal('shortcutNotKey', { key });
   return undefined;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HISTORY_SCOPES } from './call-history';
 import { LANGUAGES } from './language';
 import { acceleratorProblem } from './accelerator';
-import { coded } from './setting-issues';
+import { coded, saying } from './setting-issues';
 import type { ProfileSetting } from './setting-problems';
 
 /**
@@ -204,7 +204,7 @@ export const DesktopPrefsSchema = z.strictObject({
   /** A shortcut that brings the console to the front from any program; empty = none. */
   bringToFrontShortcut: z.string({ error: 'The shortcut must be text.' }).superRefine((value, ctx) => {
     const problem = value === '' ? undefined : acceleratorProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', ...saying(problem) });
   }),
 });
 export type DesktopPrefs = z.infer<typeof DesktopPrefsSchema>;

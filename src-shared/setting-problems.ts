@@ -26,6 +26,11 @@ export const PROFILE_FIELD_VALUES = {
   queueWaitTooShort: ['min'],
   queueWaitTooLong: ['max'],
   historyDaysOutOfRange: ['min', 'max'],
+  shortcutTooLong: [],
+  shortcutNeedsModifiersAndKey: ['example'],
+  shortcutUnknownModifier: [],
+  shortcutModifierTwice: [],
+  shortcutNotKey: ['key'],
   unknownSettings: ['names'],
   // The secret, as typed or saved.
   secretEmpty: [],

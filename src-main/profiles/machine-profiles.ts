@@ -1,6 +1,7 @@
 import { access, readFile, stat } from 'node:fs/promises';
 import { posix, win32 } from 'node:path';
 import { MAX_IMPORT_FILE_BYTES } from '../../src-preload/contract';
+import { inEnglish } from '../english-words';
 import type { ProfileStore } from './profile-store';
 
 /**
@@ -45,7 +46,7 @@ export async function addMachineProfilesAtFirstStart(
     const report = await store.importJson(await readFile(machineFile, 'utf8'));
     const added = report.imported.map((profile) => profile.displayName);
     const left = report.skipped.map(
-      (skip) => `${skip.displayName ?? `Profile ${skip.position}`} was left out: ${skip.reason}`,
+      (skip) => `${skip.displayName ?? `Profile ${skip.position}`} was left out: ${inEnglish(skip.reason)}`,
     );
     const addedWords =
       added.length > 0

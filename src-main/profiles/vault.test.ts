@@ -126,7 +126,7 @@ describe.runIf(keychain.kind === 'available')('KeytarVault against a real Secret
       hasSavedSecret: false,
       connectSource: 'session',
       connectSecretMatches: true,
-      afterLogout: { kind: 'needsSecret', reason: NO_KEYCHAIN_MESSAGE },
+      afterLogout: { kind: 'needsSecret', said: NO_KEYCHAIN_MESSAGE },
     });
     expect(stdout + stderr).not.toContain(secret);
     expect(await keytar.getPassword(VAULT_SERVICE, id)).toBeNull();

@@ -26,7 +26,7 @@ describe("main's refusals of a profile's settings, in the operator's language", 
       fields: { recordingPattern: 'English' },
       fieldRefusals: { recordingPattern: pattern },
     });
-    expect(chinese.recordingPattern).toMatch(/^录音文件名格式使用了未知的占位符 \$\{agent\}；可用的有 \$\{date\}, /);
+    expect(chinese.recordingPattern).toMatch(/^录音文件名模式使用了未知的占位符 \$\{agent\}；可用的有 \$\{date\}, /);
     speak('ko');
     const korean = fieldWords({
       fields: { recordingPattern: 'English' },
