@@ -8,8 +8,11 @@ import {
   ProfileChangesSchema,
   ProfileDraftSchema,
   type ProfileDraftInput,
-} from './profile';
-import { describeIssues } from '../src-main/english-words';
+} from '../../src-shared/profile';
+import { describeIssues } from '../english-words';
+
+// The profile schema (src-shared/profile.ts) refuses in codes; these read its refusals as main's
+// English says them, in the log and to the profile store's callers.
 
 const minimal: ProfileDraftInput = { displayName: 'Front desk', host: 'pbx.example.org', username: 'reception' };
 
