@@ -23,7 +23,7 @@ test.describe('hardening', () => {
     await page.getByLabel('Secret', { exact: true }).fill('x'.repeat(1015));
     await page.getByTestId('connect-submit').click();
     await expect(page.getByTestId('connect-error')).toHaveText(
-      'The PBX reads at most 1014 bytes of a secret sent with the plain login method, and this one is longer. Use a shorter secret, or the MD5 login method.',
+      'The PBX reads at most 1,014 bytes of a secret sent with the plain login method, and this one is longer. Use a shorter secret, or the MD5 login method.',
     );
     await expect(page.getByLabel('Secret', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByTestId('status-text')).toHaveText('Not connected');
