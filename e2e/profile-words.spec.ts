@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { LANGUAGE_NAMES } from '../src-shared/language';
 import { WORDS } from '../src-renderer/i18n';
 import { expect, test } from './fixtures';
@@ -15,6 +16,17 @@ for (const language of ['zh-CN', 'ko'] as const) {
   const fill = (text: string, values: Readonly<Record<string, string>>) =>
     text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
+  /** The editor of a new profile for the PBX, its name, server and user filled in, not yet saved. */
+  async function newProfile(page: Page, pbx: { host: string; port: number }) {
+    await page.getByTestId('new-profile').click();
+    const editor = page.getByTestId('profile-editor');
+    await editor.getByLabel(words.profile.displayName).fill('Front desk');
+    await editor.getByLabel(words.profile.host).fill(pbx.host);
+    await editor.getByLabel(words.profile.port).fill(String(pbx.port));
+    await editor.getByLabel(words.profile.username).fill('demo');
+    return editor;
+  }
+
   test.describe(`${LANGUAGE_NAMES[language]} (${language})`, () => {
     test.use({ locale: OS_LOCALE[language], viewport: { width: 1366, height: 768 } });
 
@@ -22,12 +34,7 @@ for (const language of ['zh-CN', 'ko'] as const) {
       console: page,
       pbx,
     }) => {
-      await page.getByTestId('new-profile').click();
-      const editor = page.getByTestId('profile-editor');
-      await editor.getByLabel(words.profile.displayName).fill('Front desk');
-      await editor.getByLabel(words.profile.host).fill(pbx.host);
-      await editor.getByLabel(words.profile.port).fill(String(pbx.port));
-      await editor.getByLabel(words.profile.username).fill('demo');
+      const editor = await newProfile(page, pbx);
       await editor.getByLabel(words.profile.recordingPattern).fill('${date}-${agent}');
       await editor.getByTestId('profile-save').click();
 
@@ -49,12 +56,7 @@ for (const language of ['zh-CN', 'ko'] as const) {
       console: page,
       pbx,
     }) => {
-      await page.getByTestId('new-profile').click();
-      const editor = page.getByTestId('profile-editor');
-      await editor.getByLabel(words.profile.displayName).fill('Front desk');
-      await editor.getByLabel(words.profile.host).fill(pbx.host);
-      await editor.getByLabel(words.profile.port).fill(String(pbx.port));
-      await editor.getByLabel(words.profile.username).fill('demo');
+      const editor = await newProfile(page, pbx);
       await editor.getByLabel(words.profile.authType).selectOption({ label: words.profile.authPlain });
       await editor.getByTestId('profile-save').click();
       await expect(editor).toBeHidden();
