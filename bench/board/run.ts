@@ -10,6 +10,7 @@
 //   BOARD_BENCH_PROFILE   write the page's CPU profile at 2,000 events/s to this file
 //   BOARD_BENCH_MAIN_PROFILE  write main's CPU profiles (one per feed's host process) into this folder
 //   BOARD_BENCH_SOAK      events of the soak (default 0: no soak; `npm run bench:board:soak` sets 1,000,000)
+//   BOARD_BENCH_SOAK_WARM events handled before the soak's first sample (default 100,000)
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -35,15 +36,13 @@ const FEEDS = (['product', 'uncoalesced'] as const).filter((feed) =>
 const PROFILE_TO = process.env.BOARD_BENCH_PROFILE;
 const MAIN_PROFILE_DIR = process.env.BOARD_BENCH_MAIN_PROFILE;
 const SOAK_EVENTS = Number(process.env.BOARD_BENCH_SOAK ?? 0);
+/** Events the soak lets pass before its first sample, so that code compiled on first use is not counted as growth. */
+const SOAK_WARM_EVENTS = Number(process.env.BOARD_BENCH_SOAK_WARM ?? 100_000);
 const HEADLINE_RATE = 2000;
 const WARM_MS = 1500;
-/** Events the soak lets pass before its first sample, so that code compiled on first use is not counted as growth. */
-const SOAK_WARM_EVENTS = 100_000;
 const PROBE_EVERY_MS = 100;
 /** How long after the load stops a probe may still arrive before it counts as never shown. */
 const DRAIN_MS = 4000;
-const LIVE_CALLS = 200;
-const ANSWER_MS = 200;
 
 // Tiles 1000-1019 carry the probes: the top four rows, in view at 1366x768, where the receptionist
 // looks (the run checks that they are wholly in view). 1020-1599 flicker, a screenful of them in
@@ -51,6 +50,9 @@ const ANSWER_MS = 200;
 const PROBES = range(1000, 20);
 const FLICKER = range(1020, 580);
 const CALLERS = range(1600, 400);
+/** Calls up for the connect-with-calls measurement; how soon the simulator answers a call. */
+const LIVE_CALLS = 200;
+const ANSWER_MS = 200;
 /** A probe walks its tile through these in turn: each differs from the last, the lamp must change. */
 const PROBE_STATES: ReadonlyArray<readonly [SettableDeviceState, string]> = [
   ['BUSY', 'busy'],

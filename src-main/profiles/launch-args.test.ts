@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readProfileArgument, resolveLaunchProfile } from './launch-args';
-import { DEFAULT_DESKTOP_PREFS, DEMO_PROFILE, type AnyProfile, type UserProfile } from '../../src-shared/profile';
+import {
+  DEFAULT_BOARD_PREFS,
+  DEFAULT_DESKTOP_PREFS,
+  DEMO_PROFILE,
+  type AnyProfile,
+  type UserProfile,
+} from '../../src-shared/profile';
 
 const electronArgv = ['/opt/Switchboard/switchboard', '/opt/Switchboard/resources/app.asar'];
 
@@ -17,15 +23,7 @@ function user(id: string, displayName: string): UserProfile {
     dialContext: 'default',
     parkingLot: 'default',
     recordingPattern: '${date}',
-    board: {
-      contexts: [],
-      extensionFilter: '',
-      grouping: 'context',
-      tileSize: 'normal',
-      language: 'auto',
-      favourites: [],
-      ownNames: {},
-    },
+    board: DEFAULT_BOARD_PREFS,
     watchedQueues: [],
     desktop: DEFAULT_DESKTOP_PREFS,
     voicemailPattern: '*${exten}',

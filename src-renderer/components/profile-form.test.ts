@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BOARD_PREFS } from '../../src-shared/profile';
 import { changesFrom, draftFrom, formFor, type UserProfileSummary } from './profile-form';
 
 const saved: UserProfileSummary = {
@@ -14,15 +15,7 @@ const saved: UserProfileSummary = {
   dialContext: 'internal',
   parkingLot: 'default',
   recordingPattern: '${date}-${caller}',
-  board: {
-    contexts: ['internal', 'sales'],
-    extensionFilter: '',
-    grouping: 'context',
-    tileSize: 'normal',
-    language: 'auto',
-    favourites: [],
-    ownNames: {},
-  },
+  board: { ...DEFAULT_BOARD_PREFS, contexts: ['internal', 'sales'] },
   watchedQueues: [],
   desktop: { keepInTray: false, startAtLogin: false, bringToFrontShortcut: '' },
   voicemailPattern: '*${exten}',
