@@ -122,7 +122,7 @@ test.describe('transfers move the right person and say only what the PBX did', (
     pbx.telephony.hangup(callerChannel(pbx)!);
 
     await expect(notice(page).locator('[data-tone="error"] .notice__text')).toHaveText(
-      `${CALLER} hung up while 101 was ringing.`,
+      `101 was still ringing when ${CALLER} hung up.`,
     );
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { WORDS } from '../src-renderer/i18n';
 import en from '../src-renderer/i18n/en.json' with { type: 'json' };
 import { LANGUAGES } from '../src-shared/language';
+import { TEXT_FIELDS, UNANSWERED_HOWS } from '../src-shared/main-said';
 import { CALL_ENDED_DOINGS, PERMISSION_INTENTS, SAID_GROUPS } from '../src-shared/refusals';
 import { PROFILE_SETTINGS } from '../src-shared/setting-problems';
 
@@ -100,6 +101,9 @@ describe('words on screen', () => {
       ...PERMISSION_INTENTS.map((intent) => `refusal.intent.${intent}`),
       ...CALL_ENDED_DOINGS.map((doing) => `refusal.doing.${doing}`),
       ...PROFILE_SETTINGS.map((setting) => `profileField.setting.${setting}`),
+      ...UNANSWERED_HOWS.map((how) => `mainSaid.how.${how}`),
+      ...TEXT_FIELDS.map((field) => `mainSaid.field.${field}`),
+      'mainSaid.moved.caller',
     ].filter((key) => !english.has(key));
     expect([...wrong, ...coded]).toEqual([]);
   });
@@ -116,6 +120,9 @@ describe('words on screen', () => {
       ...PERMISSION_INTENTS.map((intent) => `refusal.intent.${intent}`),
       ...CALL_ENDED_DOINGS.map((doing) => `refusal.doing.${doing}`),
       ...PROFILE_SETTINGS.map((setting) => `profileField.setting.${setting}`),
+      ...UNANSWERED_HOWS.map((how) => `mainSaid.how.${how}`),
+      ...TEXT_FIELDS.map((field) => `mainSaid.field.${field}`),
+      'mainSaid.moved.caller',
     ]);
     const worded = Object.keys(SAID_GROUPS).flatMap((group) => [
       ...texts((en as Record<string, object>)[group]!, group).keys(),

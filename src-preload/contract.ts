@@ -41,13 +41,14 @@ import { LANGUAGES } from '../src-shared/language';
 import { TRANSFER_MODES } from '../src-shared/transfer-mode';
 import type { IpcErrorCode, SessionFailure, WatchFailureCode } from '../src-shared/error-codes';
 import type { Refusal } from '../src-shared/refusals';
+import { argumentSaid } from '../src-shared/argument-said';
 
 export type { IpcErrorCode } from '../src-shared/error-codes';
 
 /** The editor warns with the same rule main applies: which edits forget a saved secret. */
 export { changesSecretTarget } from '../src-shared/profile';
 import { HISTORY_PAGE_MAX, type HistoryPage } from '../src-shared/call-history';
-import { DIAL_TARGET, DIAL_TARGET_HINT } from './dial-target';
+import { DIAL_TARGET } from './dial-target';
 import type { PbxPicture, PicturePatch } from './state';
 
 /**
@@ -136,11 +137,13 @@ export interface EventSpec<P> {
 const event = <P>(): EventSpec<P> => ({});
 
 /** A number or extension to dial or transfer to: digits, letters and the keypad's `*#+`. */
-const DialTarget = z.string().trim().regex(DIAL_TARGET, DIAL_TARGET_HINT);
+const DialTarget = z.string().trim().regex(DIAL_TARGET, argumentSaid('notDialTarget', {}));
 /** Ids main issued (call, party, slot, queue, member, waiting caller): short and plain, never a channel name. */
 const ISSUED_ID = /^[A-Za-z0-9._:-]{1,64}$/;
-const IssuedId = z.string().regex(ISSUED_ID, 'That call, person or parking space is not one the console knows.');
-const ExtensionId = z.string().regex(/^[A-Za-z0-9*#+_.-]{1,64}@[A-Za-z0-9_.-]{1,80}$/, 'is not an extension id');
+const IssuedId = z.string().regex(ISSUED_ID, argumentSaid('unknownCallItem', {}));
+const ExtensionId = z
+  .string()
+  .regex(/^[A-Za-z0-9*#+_.-]{1,64}@[A-Za-z0-9_.-]{1,80}$/, argumentSaid('unknownExtension', {}));
 
 export const TransferRequestSchema = z.object({
   callId: IssuedId,
@@ -180,7 +183,8 @@ export type CommandProgress = {
   readonly target: string;
 } & (
   | { readonly stage: CommandStage }
-  | { readonly stage: 'failed'; readonly code: WatchFailureCode; readonly message: string }
+  /** The page words `said` in the operator's language. */
+  | { readonly stage: 'failed'; readonly code: WatchFailureCode; readonly said: Refusal }
 );
 
 /** A profile as the login screen sees it: its settings and whether a secret is saved; never the secret. */
@@ -211,10 +215,10 @@ export type SecretSaved = Extract<SaveSecretResult, { kind: 'remembered' | 'sess
 /** Why a member is paused, as the operator types it: one line, short enough for the PBX's queue log. */
 const PauseReason = z
   .string()
-  .regex(/^[^\r\n\0]*$/, 'A pause reason is one line of text.')
+  .regex(/^[^\r\n\0]*$/, argumentSaid('pauseReasonOneLine', {}))
   .trim()
-  .max(80, 'A pause reason is at most 80 characters.');
-const QueueItemId = z.string().regex(ISSUED_ID, 'That queue, member or caller is not one the console knows.');
+  .max(80, argumentSaid('pauseReasonTooLong', { max: 80 }));
+const QueueItemId = z.string().regex(ISSUED_ID, argumentSaid('unknownQueueItem', {}));
 
 const QueuePauseRequestSchema = z.strictObject({
   memberId: QueueItemId,
@@ -237,8 +241,8 @@ const PresenceChoiceSchema = z.enum(['available', 'away', 'dnd', 'xa', 'chat', '
 const PresenceMessageSchema = z
   .string()
   .trim()
-  .max(80, 'A presence message can be at most 80 characters long.')
-  .regex(/^[^\r\n\0,]*$/, 'A presence message must be one line without commas.');
+  .max(80, argumentSaid('presenceMessageTooLong', { max: 80 }))
+  .regex(/^[^\r\n\0,]*$/, argumentSaid('presenceMessageOneLine', {}));
 /** How the operator joins someone's call: hear both, talk to that person only, or talk to both. */
 export const LISTEN_MODES = ['listen', 'whisper', 'barge'] as const;
 export type ListenMode = (typeof LISTEN_MODES)[number];
@@ -276,8 +280,8 @@ const HistoryFilterShape = {
   person: DialTarget.optional(),
   text: z
     .string()
-    .max(100, 'Search the history with at most 100 characters.')
-    .refine((value) => !/[\r\n\0]/.test(value), "The history search can't contain line breaks.")
+    .max(100, argumentSaid('historySearchTooLong', { max: 100 }))
+    .refine((value) => !/[\r\n\0]/.test(value), argumentSaid('historySearchOneLine', {}))
     .default(''),
 };
 const HistoryQuerySchema = z.strictObject({
@@ -287,7 +291,7 @@ const HistoryQuerySchema = z.strictObject({
     .number()
     .int()
     .min(1)
-    .max(HISTORY_PAGE_MAX, `One page of history holds at most ${HISTORY_PAGE_MAX} calls.`)
+    .max(HISTORY_PAGE_MAX, argumentSaid('historyPageTooLong', { max: HISTORY_PAGE_MAX }))
     .default(50),
 });
 

@@ -10,8 +10,8 @@ export type DirectoryProblem = {
   readonly kind: 'recoveredFromCorruptFile';
   /** Where the unreadable file was kept, as found. */
   readonly backupPath: string;
-  readonly reason: string;
-  readonly message: string;
+  /** What was wrong with it, as the page words it (`mainSaid.<reason>`). */
+  readonly said: Refusal;
 };
 
 export type SourceKind = 'pbx' | 'csv' | 'vcard' | 'ldap';

@@ -1,4 +1,5 @@
 import { IMPORT_VALUES, LDAP_VALUES } from './directory-said';
+import { MAIN_SAID_VALUES, type MovedPerson, type TextField, type UnansweredHow } from './main-said';
 import { PROFILE_FIELD_VALUES, type ProfileSetting } from './setting-problems';
 
 /**
@@ -63,9 +64,14 @@ export const SAID_GROUPS = {
   directoryImport: IMPORT_VALUES,
   ldap: LDAP_VALUES,
   profileField: PROFILE_FIELD_VALUES,
+  mainSaid: MAIN_SAID_VALUES,
 } as const;
 
-type ValuesOf = typeof REFUSAL_VALUES & typeof IMPORT_VALUES & typeof LDAP_VALUES & typeof PROFILE_FIELD_VALUES;
+type ValuesOf = typeof REFUSAL_VALUES &
+  typeof IMPORT_VALUES &
+  typeof LDAP_VALUES &
+  typeof PROFILE_FIELD_VALUES &
+  typeof MAIN_SAID_VALUES;
 export type RefusalReason = keyof ValuesOf;
 
 const GROUP_OF: ReadonlyMap<string, string> = new Map(
@@ -130,6 +136,9 @@ interface CodedValues {
   readonly intent: PermissionIntent;
   readonly doing: CallEndedDoing;
   readonly setting: ProfileSetting;
+  readonly how: UnansweredHow;
+  readonly moved: MovedPerson;
+  readonly field: TextField;
 }
 type ValueNamed<N extends string> = N extends keyof CodedValues ? CodedValues[N] : string | number;
 
@@ -152,6 +161,9 @@ const CODED: Readonly<Record<keyof CodedValues, keyof typeof SAID_GROUPS>> = {
   intent: 'refusal',
   doing: 'refusal',
   setting: 'profileField',
+  how: 'mainSaid',
+  moved: 'mainSaid',
+  field: 'mainSaid',
 };
 const isCoded = (name: string): name is keyof CodedValues => Object.hasOwn(CODED, name);
 
@@ -164,8 +176,9 @@ export type Translate = (key: string, values?: Readonly<Record<string, string>>)
  */
 export function refusalWords(said: Refusal, t: Translate, locale: string): string {
   const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries<string | number>(said.values)) {
+  for (const [name, value] of Object.entries<string | number | { readonly shown: string }>(said.values)) {
     if (typeof value === 'number') values[name] = new Intl.NumberFormat(locale).format(value);
+    else if (typeof value === 'object') values[name] = value.shown;
     else values[name] = isCoded(name) ? t(`${CODED[name]}.${name}.${value}`) : value;
   }
   return t(`${GROUP_OF.get(said.reason) ?? 'refusal'}.${said.reason}`, values);

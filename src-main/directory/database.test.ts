@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inEnglish } from '../english-words';
 import { ContactStore } from './contact-store';
 import { contactsSchema } from './contacts-schema';
 import { indexContact, searchColumns } from './search-index';
@@ -153,9 +154,11 @@ describe('a database file that cannot be read', () => {
     expect(problem).toEqual({
       kind: 'recoveredFromCorruptFile',
       backupPath,
-      reason: 'file is not a database',
-      message: `The phonebook and call history file could not be read (file is not a database). It was kept at ${backupPath} and an empty one was started.`,
+      said: { reason: 'fileNotDatabase', values: { backupPath } },
     });
+    expect(inEnglish(problem!.said)).toBe(
+      `The phonebook and call history file could not be read: it is not a database. It was kept at ${backupPath} and an empty one was started.`,
+    );
     expect(await readFile(backupPath)).toEqual(garbage);
     expect(await readFile(`${backupPath}-wal`, 'utf8')).toBe('stale log');
     expect(db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
@@ -178,7 +181,7 @@ describe('a database file that cannot be read', () => {
     await writeFile(path, bytes);
 
     const { db, problem } = open();
-    expect(problem?.reason).toMatch(/damaged/);
+    expect(problem?.said).toMatchObject({ reason: 'filePagesDamaged', values: { backupPath: problem?.backupPath } });
     // Buffer.equals: a deep equality walks a 1.5 MB file byte by byte for half a minute on a loaded machine.
     expect((await readFile(problem!.backupPath)).equals(bytes)).toBe(true);
     db.close();

@@ -2,6 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statS
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { DirectoryProblem } from '../../src-shared/directory-results';
+import { refusal, type Refusal } from '../../src-shared/refusals';
 import { migrate, type SchemaArea } from './migrations';
 
 export const DIRECTORY_FOLDER = 'directory';
@@ -44,11 +45,10 @@ export function openDirectoryDatabase(options: OpenDatabaseOptions): OpenedDatab
   const problem: DirectoryProblem = {
     kind: 'recoveredFromCorruptFile',
     backupPath,
-    reason: first.reason,
-    message: `The phonebook and call history file could not be read (${first.reason}). It was kept at ${backupPath} and an empty one was started.`,
+    said: unusableFile(first.why, backupPath),
   };
   const second = tryOpen(path);
-  if (second.kind !== 'ok') throw new Error(`a new database could not be started: ${second.reason}`);
+  if (second.kind !== 'ok') throw new Error(`a new database could not be started: ${second.why.kind}`);
   return finish(second.db, path, options.areas, problem);
 }
 
@@ -62,7 +62,21 @@ function finish(db: Database, path: string, areas: readonly SchemaArea[], proble
   return { db, path, problem };
 }
 
-type Attempt = { kind: 'ok'; db: Database } | { kind: 'unusable'; reason: string };
+/** Why a file found is no database SQLite can use; `detail` is SQLite's own words. */
+type Unusable = { kind: 'notDatabase' } | { kind: 'pagesDamaged' | 'unreadable'; detail: string };
+
+type Attempt = { kind: 'ok'; db: Database } | { kind: 'unusable'; why: Unusable };
+
+function unusableFile(why: Unusable, backupPath: string): Refusal {
+  switch (why.kind) {
+    case 'notDatabase':
+      return refusal('fileNotDatabase', { backupPath });
+    case 'pagesDamaged':
+      return refusal('filePagesDamaged', { backupPath, detail: why.detail });
+    case 'unreadable':
+      return refusal('fileUnreadable', { backupPath, detail: why.detail });
+  }
+}
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -95,7 +109,7 @@ export function connect(path: string, options: { fileMustExist?: boolean } = {})
   }
 }
 
-function examine(path: string): { kind: 'absent' | 'readable' } | { kind: 'unusable'; reason: string } {
+function examine(path: string): { kind: 'absent' | 'readable' } | { kind: 'unusable'; why: Unusable } {
   if (!existsSync(path) || statSync(path).size === 0) return { kind: 'absent' };
   const header = Buffer.alloc(SQLITE_HEADER.length);
   const fd = openSync(path, 'r');
@@ -104,17 +118,17 @@ function examine(path: string): { kind: 'absent' | 'readable' } | { kind: 'unusa
   } finally {
     closeSync(fd);
   }
-  if (!header.equals(SQLITE_HEADER)) return { kind: 'unusable', reason: 'file is not a database' };
+  if (!header.equals(SQLITE_HEADER)) return { kind: 'unusable', why: { kind: 'notDatabase' } };
   let reader: Database | undefined;
   try {
     reader = new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     const check = reader.pragma('quick_check', { simple: true });
     return check === 'ok'
       ? { kind: 'readable' }
-      : { kind: 'unusable', reason: `its pages are damaged: ${String(check)}` };
+      : { kind: 'unusable', why: { kind: 'pagesDamaged', detail: String(check) } };
   } catch (error) {
     if (!isUnreadableFile(error)) throw error;
-    return { kind: 'unusable', reason: (error as Error).message };
+    return { kind: 'unusable', why: { kind: 'unreadable', detail: (error as Error).message } };
   } finally {
     reader?.close();
   }

@@ -1,6 +1,7 @@
 import type { CsvMapping, DirectoryOverview, ImportReport, LdapSettings } from '../../src-shared/directory-results';
 import type { ExtensionTile } from '../../src-preload/state';
 import { refusal, type Refusal } from '../../src-shared/refusals';
+import { inEnglish } from '../english-words';
 import { OperatorError } from '../ipc/gatekeeper';
 import type { PictureStore } from '../pbx/picture-store';
 import { VaultUnavailableError, type SecretVault } from '../profiles/vault';
@@ -56,7 +57,7 @@ export class DirectoryService {
     try {
       const directory = new ProfileDirectory(this.options.userDataDir, profileId);
       this.current = { profileId, directory };
-      if (directory.problem) this.options.onProblem(directory.problem.message);
+      if (directory.problem) this.options.onProblem(inEnglish(directory.problem.said));
     } catch (error) {
       this.options.onError('could not open the phonebook', error);
       return;

@@ -1,4 +1,3 @@
-import { DIAL_TARGET_HINT } from '../../src-preload/dial-target';
 import { describe, expect, it, vi } from 'vitest';
 import { METHOD_CHANNELS } from '../../src-preload/contract';
 import { refusal } from '../../src-shared/refusals';
@@ -79,7 +78,11 @@ describe('the gatekeeper', () => {
     const result = await dispatch('session:connect', { profileId: 'demo' }, undefined);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'untrustedSender', message: expect.stringContaining('did not come from a Switchboard window') },
+      error: {
+        code: 'untrustedSender',
+        message: expect.stringContaining('did not come from a Switchboard window'),
+        refusal: { reason: 'untrustedSender', values: {} },
+      },
     });
     expect(connect).not.toHaveBeenCalled();
   });
@@ -87,7 +90,14 @@ describe('the gatekeeper', () => {
   it('refuses a method the contract does not have', async () => {
     const dispatch = createGatekeeper(handlers(), quietLog);
     const result = await dispatch('ami:raw', 'Action: Command', window);
-    expect(result).toMatchObject({ ok: false, error: { code: 'unknownMethod' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unknownMethod',
+        message: 'Switchboard has no method called "ami:raw".',
+        refusal: { reason: 'unknownMethod', values: { method: '"ami:raw"' } },
+      },
+    });
   });
 
   it('refuses a malformed argument in words, naming neither the method nor the field (those go to the log)', async () => {
@@ -108,15 +118,31 @@ describe('the gatekeeper', () => {
     expect(connect).not.toHaveBeenCalled();
   });
 
-  it('says a number that cannot be dialled in the words the page shows next to the field', async () => {
+  it('says a number that cannot be dialled as a reason the page words, and in English beside the field', async () => {
     const dispatch = createGatekeeper(handlers(), quietLog);
     const result = await dispatch('calls:dial', { target: '10 1' }, window);
+    const english =
+      'That is not a number the console can dial. Use digits, * and # (or an extension’s letters), up to 64.';
     expect(result).toEqual({
       ok: false,
       error: {
         code: 'invalidArgument',
-        message: `That was not accepted: ${DIAL_TARGET_HINT}`,
-        fields: { target: DIAL_TARGET_HINT },
+        message: `That was not accepted: ${english}`,
+        refusal: { reason: 'notDialTarget', values: {} },
+        fields: { target: english },
+      },
+    });
+  });
+
+  it('names the text and its limit when a directory search is too long, for the page to word', async () => {
+    const dispatch = createGatekeeper(handlers(), quietLog);
+    const result = await dispatch('directory:search', { query: 'x'.repeat(101) }, window);
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalidArgument',
+        message: "That was not accepted: A search can't be longer than 100 characters.",
+        refusal: { reason: 'textTooLong', values: { field: 'search', max: 100 } },
       },
     });
   });
@@ -188,7 +214,10 @@ describe('the gatekeeper', () => {
       error: { code: 'notConnected', message: 'You are not connected to a PBX.' },
     });
     const unexpected = await dispatch('session:disconnect', undefined, window);
-    expect(unexpected).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(unexpected).toMatchObject({
+      ok: false,
+      error: { code: 'internal', refusal: { reason: 'internalFault', values: {} } },
+    });
     expect(JSON.stringify(unexpected)).not.toContain('secret=abc');
   });
 });

@@ -10,7 +10,8 @@ import {
   type ResultOf,
 } from '../../src-preload/contract';
 import type { BridgeErrorCode, GatekeeperErrorCode, IpcErrorCode } from '../../src-shared/error-codes';
-import type { Refusal } from '../../src-shared/refusals';
+import { saidInMessage } from '../../src-shared/argument-said';
+import { refusal, type Refusal } from '../../src-shared/refusals';
 import type { z } from 'zod';
 import { saidOf } from '../../src-shared/setting-issues';
 import { inEnglish } from '../english-words';
@@ -64,12 +65,12 @@ export function createGatekeeper(handlers: Handlers, log: GatekeeperLog) {
   ): Promise<IpcResult<unknown>> {
     if (!sender) {
       log.warn(`refused a call to ${String(channel)} from an unknown sender`);
-      return refuse('untrustedSender', 'This request did not come from a Switchboard window and was refused.');
+      return refuseSaying('untrustedSender', refusal('untrustedSender', {}));
     }
     if (!isMethodChannel(channel)) {
-      return refuse(
+      return refuseSaying(
         'unknownMethod',
-        `Switchboard has no method called ${JSON.stringify(String(channel).slice(0, 60))}.`,
+        refusal('unknownMethod', { method: JSON.stringify(String(channel).slice(0, 60)) }),
       );
     }
     const parsed = schemaOf(channel).safeParse(rawArgs);
@@ -85,10 +86,7 @@ export function createGatekeeper(handlers: Handlers, log: GatekeeperLog) {
     } catch (error) {
       if (error instanceof OperatorError) return refuse(error.code, error.message, error.refusal);
       log.error(`${channel} failed unexpectedly`, error);
-      return refuse(
-        'internal',
-        'Something went wrong inside Switchboard. The action was not completed; please try again.',
-      );
+      return refuseSaying('internal', refusal('internalFault', {}));
     }
   };
 }
@@ -106,7 +104,8 @@ function refuseArgument(issues: readonly z.core.$ZodIssue[]): { ok: false; error
   const fields: Record<string, string> = {};
   const fieldRefusals: Record<string, Refusal> = {};
   const english = issues.map((issue) => {
-    const said = saidOf(issue);
+    // A check's params carry a code (setting-issues); a regex or length check only its message (argument-said).
+    const said = saidOf(issue) ?? saidInMessage(issue.message);
     return { issue, said, words: sentence(said ? inEnglish(said) : issue.message) };
   });
   for (const { issue, said, words } of english) {
@@ -136,5 +135,7 @@ function settingOf(path: readonly PropertyKey[]): string | undefined {
 function refuse(code: IpcErrorCode, message: string, said?: Refusal): { ok: false; error: IpcError } {
   return { ok: false, error: said ? { code, message, refusal: said } : { code, message } };
 }
+
+const refuseSaying = (code: GatekeeperErrorCode, said: Refusal) => refuse(code, inEnglish(said), said);
 
 export type Dispatch = ReturnType<typeof createGatekeeper>;

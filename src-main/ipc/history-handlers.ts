@@ -1,10 +1,10 @@
+import { refusal } from '../../src-shared/refusals';
 import type { CallHistory } from '../directory/call-history';
 import { OperatorError, type Handlers } from './gatekeeper';
 
 type HistoryChannel = Extract<keyof Handlers, `history:${string}`>;
 
-const UNAVAILABLE =
-  'The call history is not available: log in with a profile, or see the notice about the history file.';
+const UNAVAILABLE = refusal('historyUnavailable', {});
 
 /** The history panel's queries, served from the logged-in profile's call history. */
 export function historyHandlers(current: () => CallHistory | undefined): Pick<Handlers, HistoryChannel> {

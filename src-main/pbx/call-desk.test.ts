@@ -95,7 +95,7 @@ describe('the call desk against the simulated PBX', () => {
     expect(progress.at(-1)).toMatchObject({
       stage: 'failed',
       code: 'reason8',
-      message: expect.stringMatching(/could not be reached/),
+      said: { reason: 'yourPhoneUnreachable', values: { myDevice: 'PJSIP/100' } },
     });
   });
 

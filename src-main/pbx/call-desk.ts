@@ -106,8 +106,7 @@ export class CallDesk {
     this.watchers.failAll({
       stage: 'failed',
       code: 'connectionLost',
-      message:
-        'The connection to the PBX dropped, so how this ended is not known. Check the call list before trying again.',
+      said: refusal('connectionDropped', {}),
     });
     this.listening.clear();
     this.phase = { kind: 'rebuilding', dialect: dialectForAmiVersion(amiVersion), buffered: [] };
@@ -257,10 +256,7 @@ export class CallDesk {
         ...base,
         stage: 'failed',
         code: end === 'notAnswered' ? 'notAnswered' : 'callEnded',
-        message:
-          end === 'notAnswered'
-            ? 'Your phone did not answer, so you are not listening.'
-            : `There was nothing to listen to: ${target} is no longer on that call.`,
+        said: end === 'notAnswered' ? refusal('listenNotAnswered', {}) : refusal('nothingToListenTo', { target }),
       });
   }
 

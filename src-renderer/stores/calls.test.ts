@@ -72,7 +72,7 @@ describe('the calls store', () => {
     const calls = useCallsStore();
     expect(await calls.dial('10 ; 7')).toBe(false);
     expect(noticeTexts()).toEqual([
-      'That was not accepted: Use digits, * and # (or an extension’s letters), up to 64.',
+      'That is not a number the console can dial. Use digits, * and # (or an extension’s letters), up to 64.',
     ]);
     expect(received('Originate')).toEqual([]);
   });

@@ -17,7 +17,7 @@ import { useBoardStore } from './board';
 import { useNoticesStore } from './notices';
 import { followInPicture } from './picture-outcomes';
 import { useSessionStore } from './session';
-import { mainWords } from '../i18n/main-words';
+import { mainWords, saidWords } from '../i18n/main-words';
 
 /** Unanswered calls first (a caller is waiting), then the rest; each oldest first. */
 export function byLongestWaiting(a: LiveCall, b: LiveCall): number {
@@ -163,7 +163,7 @@ export const useCallsStore = defineStore('calls', () => {
         progress.stage === 'consulting' ? { ...others, [progress.commandId]: progress.target } : others;
     }
     if (progress.stage === 'failed') {
-      notices.show('error', progress.message, progress.commandId);
+      notices.show('error', saidWords(progress.said), progress.commandId);
       return;
     }
     const settled = ['connected', 'transferred', 'returned', 'ended'].includes(progress.stage);

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import type { HistoryEntry, HistoryFilter } from '../../src-shared/call-history';
+import { mainWords } from '../i18n/main-words';
 import { switchboard } from '../services/switchboard';
 import { useSessionStore } from './session';
 
@@ -36,7 +37,7 @@ export const useHistoryStore = defineStore('history', () => {
     const question = ++asked;
     const result = await switchboard().history.list({ ...filter(), offset: 0, limit: PAGE_SIZE });
     if (question !== asked) return;
-    problem.value = result.ok ? undefined : result.error.message;
+    problem.value = result.ok ? undefined : mainWords(result.error);
     entries.value = result.ok ? result.value.entries : [];
     total.value = result.ok ? result.value.total : 0;
   }
@@ -51,7 +52,7 @@ export const useHistoryStore = defineStore('history', () => {
 
   async function exportCsv(): Promise<string | undefined> {
     const result = await switchboard().history.export(filter());
-    problem.value = result.ok ? undefined : result.error.message;
+    problem.value = result.ok ? undefined : mainWords(result.error);
     return result.ok ? result.value : undefined;
   }
 

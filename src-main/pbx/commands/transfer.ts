@@ -74,10 +74,10 @@ function ringingCallerToMove(
 /** A watcher on the person moved to `target`, named as the board names them. */
 export function followMoved(ctx: CommandContext, moved: ChannelRecord, target: string, startedAt: number) {
   const person = personOf(moved, ctx.matcher());
-  const who = person.name && person.name !== person.number ? `${person.number} ${person.name}` : person.number;
+  const shown = person.name && person.name !== person.number ? `${person.number} ${person.name}` : person.number;
   return new BlindTransferWatcher({
     movedUid: moved.uid,
-    who: who || 'the caller',
+    moved: shown ? { shown } : 'caller',
     target,
     isMine: isMyChannel(ctx.profile.myDevice, ctx.matcher()),
     startedAt,

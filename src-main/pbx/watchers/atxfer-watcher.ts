@@ -1,3 +1,4 @@
+import { refusal } from '../../../src-shared/refusals';
 import type { PbxEvent } from '../calls/events';
 import type { OutcomeWatcher, WatchFailure } from './watcher';
 
@@ -12,11 +13,6 @@ export type AtxferStage =
 
 /** How long the PBX gets to show an attended transfer started before the console says it did not. */
 export const ATXFER_EVIDENCE_WINDOW_MS = 3_000;
-
-export const NO_TRANSFER_FEATURE_MESSAGE =
-  'The PBX accepted the attended transfer but nothing happened: this call was set up without the transfer feature for you. ' +
-  'Calls you place from the console always have it. For other calls, ask your PBX admin to give it to the party that transfers, ' +
-  'with the tT options of Dial (Dial(...,tT)) or __BRIDGE_FEATURES=Tt; until then, use a blind transfer.';
 
 export interface AtxferWatchOptions {
   /** My channel, the one Atxfer was sent on. */
@@ -77,7 +73,7 @@ export class AtxferWatcher implements OutcomeWatcher<AtxferStage> {
             : {
                 stage: 'failed',
                 code: 'transferFailed',
-                message: 'The PBX could not complete the transfer. The call is still with you.',
+                said: refusal('transferNotCompleted', {}),
               },
         );
       case 'hangup':
@@ -85,7 +81,7 @@ export class AtxferWatcher implements OutcomeWatcher<AtxferStage> {
         return this.move({
           stage: 'failed',
           code: 'callEnded',
-          message: 'The call ended before it could be transferred.',
+          said: refusal('callEndedBefore', { doing: 'transferred' }),
         });
       default:
         return undefined;
@@ -95,7 +91,7 @@ export class AtxferWatcher implements OutcomeWatcher<AtxferStage> {
   tick(now: number): AtxferStage | undefined {
     if (this.stage.stage !== 'waiting') return undefined;
     if (now < this.options.startedAt + (this.options.windowMs ?? ATXFER_EVIDENCE_WINDOW_MS)) return undefined;
-    return this.move({ stage: 'failed', code: 'noTransferFeature', message: NO_TRANSFER_FEATURE_MESSAGE });
+    return this.move({ stage: 'failed', code: 'noTransferFeature', said: refusal('noTransferFeature', {}) });
   }
 
   private move(stage: AtxferStage): AtxferStage | undefined {

@@ -1,5 +1,7 @@
 import type { PbxEvent } from '../calls/events';
 import type { WatchFailureCode } from '../../../src-shared/error-codes';
+import type { MovedPerson, UnansweredHow } from '../../../src-shared/main-said';
+import { refusal, type Refusal } from '../../../src-shared/refusals';
 import type { OutcomeWatcher, WatchFailure } from './watcher';
 
 /** A blind transfer as the operator hears of it: sent → ringing at the target → transferred (answered). */
@@ -14,8 +16,8 @@ const AFTERMATH_MS = 3_000;
 export interface BlindTransferWatchOptions {
   /** The channel of the person being moved: the PBX keeps it through Redirect and BlindTransfer. */
   readonly movedUid: string;
-  /** "0301234567", "105 Emma Fischer" or "the caller": the moved person, for the messages. */
-  readonly who: string;
+  /** The moved person as the board names them ("105 Emma Fischer"), for what the page says. */
+  readonly moved: MovedPerson;
   readonly target: string;
   /** Whether a channel is the operator's own phone (the moved person coming back to me). */
   readonly isMine: (channelName: string) => boolean;
@@ -23,10 +25,11 @@ export interface BlindTransferWatchOptions {
   readonly windowMs?: number;
 }
 
-const NOT_ANSWERED: Readonly<Record<string, string>> = {
-  BUSY: 'was busy',
-  CHANUNAVAIL: 'could not be reached',
-  CONGESTION: 'could not be reached',
+/** The target's DialStatus, as the page says it; any other status is `noAnswer`. */
+const NOT_ANSWERED: Readonly<Record<string, UnansweredHow>> = {
+  BUSY: 'busy',
+  CHANUNAVAIL: 'unreachable',
+  CONGESTION: 'unreachable',
 };
 
 /**
@@ -50,13 +53,12 @@ export class BlindTransferWatcher implements OutcomeWatcher<BlindTransferStage> 
 
   observe(event: PbxEvent, now: number): BlindTransferStage | undefined {
     if (this.done) return undefined;
-    const { movedUid, who, target } = this.options;
-    const Who = who.charAt(0).toUpperCase() + who.slice(1);
+    const { movedUid, moved, target } = this.options;
     switch (event.kind) {
       case 'dialBegin':
         if (event.caller?.uid !== movedUid) return undefined;
         if (this.unanswered && this.options.isMine(event.dest.name))
-          return this.fail('returned', `${this.notAnswered()}; ${who} is ringing back at your phone.`);
+          return this.fail('returned', refusal('ringingBackAtYou', { ...this.notAnswered(), moved }));
         return this.unanswered ? undefined : this.move({ stage: 'ringing' });
       case 'dialEnd':
         if (event.callerUid !== movedUid || this.unanswered) return undefined;
@@ -80,9 +82,10 @@ export class BlindTransferWatcher implements OutcomeWatcher<BlindTransferStage> 
       case 'hangup':
         if (event.uid !== movedUid) return undefined;
         if (this.unanswered)
-          return this.fail('notAnswered', `${this.notAnswered()}; the PBX then ended the call with ${who}.`);
-        if (this.stage.stage === 'ringing') return this.fail('hungUp', `${Who} hung up while ${target} was ringing.`);
-        return this.fail('hungUp', `${Who} hung up before the transfer.`);
+          return this.fail('notAnswered', refusal('endedAfterUnanswered', { ...this.notAnswered(), moved }));
+        if (this.stage.stage === 'ringing')
+          return this.fail('hungUp', refusal('hungUpWhileRinging', { target, moved }));
+        return this.fail('hungUp', refusal('hungUpBeforeTransfer', { moved }));
       default:
         return undefined;
     }
@@ -90,19 +93,19 @@ export class BlindTransferWatcher implements OutcomeWatcher<BlindTransferStage> 
 
   tick(now: number): BlindTransferStage | undefined {
     if (this.unanswered) {
-      return now >= this.unanswered.at + AFTERMATH_MS ? this.fail('notAnswered', `${this.notAnswered()}.`) : undefined;
+      return now >= this.unanswered.at + AFTERMATH_MS
+        ? this.fail('notAnswered', refusal('transferUnanswered', this.notAnswered()))
+        : undefined;
     }
     if (this.stage.stage !== 'waiting') return undefined;
     if (now < this.options.startedAt + (this.options.windowMs ?? TRANSFER_EVIDENCE_WINDOW_MS)) return undefined;
-    return this.fail(
-      'noEvidence',
-      `The PBX took the transfer, but it showed no ringing at ${this.options.target} for ${this.options.who}. Check the call list.`,
-    );
+    const { target, moved } = this.options;
+    return this.fail('noEvidence', refusal('noRingingSeen', { target, moved }));
   }
 
-  private notAnswered(): string {
-    const how = NOT_ANSWERED[this.unanswered?.status ?? ''] ?? 'did not answer';
-    return `${this.options.target} ${how}`;
+  /** Who did not answer, and how. */
+  private notAnswered(): { target: string; how: UnansweredHow } {
+    return { target: this.options.target, how: NOT_ANSWERED[this.unanswered?.status ?? ''] ?? 'noAnswer' };
   }
 
   private withMe(): boolean {
@@ -111,11 +114,11 @@ export class BlindTransferWatcher implements OutcomeWatcher<BlindTransferStage> 
   }
 
   private backWithMe(): BlindTransferStage | undefined {
-    return this.fail('returned', `${this.notAnswered()}; ${this.options.who} is back with you.`);
+    return this.fail('returned', refusal('backWithYou', { ...this.notAnswered(), moved: this.options.moved }));
   }
 
-  private fail(code: WatchFailureCode, message: string): BlindTransferStage | undefined {
-    return this.move({ stage: 'failed', code, message });
+  private fail(code: WatchFailureCode, said: Refusal): BlindTransferStage | undefined {
+    return this.move({ stage: 'failed', code, said });
   }
 
   private move(stage: BlindTransferStage): BlindTransferStage | undefined {

@@ -1,3 +1,4 @@
+import { refusal, type Refusal } from '../../../src-shared/refusals';
 import type { PbxEvent } from '../calls/events';
 import type { OutcomeWatcher, WatchFailure } from './watcher';
 
@@ -9,38 +10,38 @@ export type OriginateStage =
   | { readonly stage: 'ended' }
   | WatchFailure;
 
-/** OriginateResponse `Reason` (the first leg, my phone) in plain words. */
-export function originateFailureMessage(reason: number, myDevice: string): string {
+/** OriginateResponse `Reason` (the first leg, my phone), as the page says it. */
+function originateFailure(reason: number, myDevice: string): Refusal {
   switch (reason) {
     case 0:
-      return `The PBX could not call your phone (${myDevice}), or the number does not exist. Check "my device" in your profile and the number dialled.`;
+      return refusal('couldNotCallYou', { myDevice });
     case 1:
-      return 'Your phone hung up before the call was placed. Try again and answer when it rings.';
+      return refusal('yourPhoneHungUp', {});
     case 3:
-      return 'Your phone rang but was not answered in time. Try again and answer your phone when it rings.';
+      return refusal('yourPhoneNotAnswered', {});
     case 5:
-      return 'Your phone is busy. Finish the call you are on, then try again.';
+      return refusal('yourPhoneBusy', {});
     case 8:
-      return `Your phone (${myDevice}) could not be reached: it may be offline or not registered. Check it, then try again.`;
+      return refusal('yourPhoneUnreachable', { myDevice });
     default:
-      return `The PBX could not place the call (reason ${reason}). Try again; if it keeps failing, ask your PBX admin.`;
+      return refusal('callNotPlaced', { pbxReason: String(reason) });
   }
 }
 
-/** DialStatus of the second leg (the target) in plain words. */
-function dialFailureMessage(status: string, target: string): string {
+/** DialStatus of the second leg (the target), as the page says it. */
+function dialFailure(status: string, target: string): Refusal {
   switch (status.toUpperCase()) {
     case 'BUSY':
-      return `${target} is busy.`;
+      return refusal('targetBusy', { target });
     case 'NOANSWER':
-      return `${target} did not answer.`;
+      return refusal('targetNoAnswer', { target });
     case 'CANCEL':
-      return 'The call was cancelled before it was answered.';
+      return refusal('callCancelled', {});
     case 'CONGESTION':
     case 'CHANUNAVAIL':
-      return `${target} could not be reached: it may be offline. Try again later.`;
+      return refusal('targetUnreachable', { target });
     default:
-      return `The call to ${target} failed (${status || 'no reason given'}).`;
+      return status ? refusal('callToFailed', { target, status }) : refusal('callToFailedUnsaid', { target });
   }
 }
 
@@ -90,7 +91,7 @@ export class OriginateWatcher implements OutcomeWatcher<OriginateStage> {
       case 'dialEnd':
         if (event.status.toUpperCase() === 'ANSWER') return seen({ stage: 'connected' }, event.callerUid);
         return seen(
-          { stage: 'failed', code: 'targetFailed', message: dialFailureMessage(event.status, this.options.target) },
+          { stage: 'failed', code: 'targetFailed', said: dialFailure(event.status, this.options.target) },
           event.callerUid,
         );
       case 'bridgeEnter':
@@ -103,7 +104,7 @@ export class OriginateWatcher implements OutcomeWatcher<OriginateStage> {
         return this.move(
           this.stage.stage === 'connected'
             ? { stage: 'ended' }
-            : { stage: 'failed', code: 'hungUp', message: `The call ended before ${this.options.target} answered.` },
+            : { stage: 'failed', code: 'hungUp', said: refusal('endedBeforeAnswer', { target: this.options.target }) },
         );
       default:
         return undefined;
@@ -116,7 +117,7 @@ export class OriginateWatcher implements OutcomeWatcher<OriginateStage> {
     return this.move({
       stage: 'failed',
       code: 'noResponse',
-      message: 'The PBX never said whether your phone answered. Check the call list before dialling again.',
+      said: refusal('noOriginateResponse', {}),
     });
   }
 
@@ -128,7 +129,7 @@ export class OriginateWatcher implements OutcomeWatcher<OriginateStage> {
       return this.move({
         stage: 'failed',
         code: `reason${event.reason}`,
-        message: originateFailureMessage(event.reason, myDevice),
+        said: originateFailure(event.reason, myDevice),
       });
     }
     this.uid = event.uid;

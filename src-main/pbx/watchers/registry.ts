@@ -109,7 +109,7 @@ export class WatcherRegistry {
     const { commandId, command, target } = entry;
     this.options.onProgress(
       stage.stage === 'failed'
-        ? { commandId, command, target, stage: 'failed', code: stage.code, message: stage.message }
+        ? { commandId, command, target, stage: 'failed', code: stage.code, said: stage.said }
         : { commandId, command, target, stage: stage.stage },
     );
     if (entry.watcher.done) this.watched.delete(commandId);

@@ -1,4 +1,5 @@
 import type { WatchFailureCode } from '../../../src-shared/error-codes';
+import type { Refusal } from '../../../src-shared/refusals';
 import type { PbxEvent } from '../calls/events';
 
 /**
@@ -15,4 +16,5 @@ export interface OutcomeWatcher<Stage> {
   tick(now: number): Stage | undefined;
 }
 
-export type WatchFailure = { readonly stage: 'failed'; readonly code: WatchFailureCode; readonly message: string };
+/** `said` is what the page words (`mainSaid.<reason>`, or a refusal's). */
+export type WatchFailure = { readonly stage: 'failed'; readonly code: WatchFailureCode; readonly said: Refusal };

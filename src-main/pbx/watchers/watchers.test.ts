@@ -3,12 +3,17 @@ import { eventAdapterFor } from '../calls/adapt';
 import { dialectForAmiVersion } from '../dialect';
 import { feed } from '../testing/feed';
 import { liveEvents, readTrace, type TracedMessage } from '../testing/traces';
-import { AtxferWatcher, NO_TRANSFER_FEATURE_MESSAGE } from './atxfer-watcher';
+import { inEnglish } from '../../english-words';
+import { AtxferWatcher } from './atxfer-watcher';
 import { BlindTransferWatcher } from './blind-transfer-watcher';
 import { OriginateWatcher } from './originate-watcher';
 import type { PbxEvent } from '../calls/events';
 import type { ChannelRecord, PbxModel } from '../calls/model';
-import type { OutcomeWatcher } from './watcher';
+import type { OutcomeWatcher, WatchFailure } from './watcher';
+
+/** What the operator reads of a watcher's failure, in English. */
+const failureWords = ({ stage }: { readonly stage: { readonly stage: string } | WatchFailure }): string | undefined =>
+  'said' in stage ? inEnglish(stage.said) : undefined;
 
 function channelByName(model: PbxModel, name: string): ChannelRecord | undefined {
   for (const channel of model.channels.values()) if (channel.name === name) return channel;
@@ -62,8 +67,14 @@ describe('originate watcher', () => {
       timeoutMs: 30_000,
     });
     drive(watcher, liveEvents(trace));
-    expect(watcher.stage).toMatchObject({ stage: 'failed', code: 'reason0' });
-    expect(watcher.stage.stage === 'failed' && watcher.stage.message).toMatch(/could not call your phone/);
+    expect(watcher.stage).toMatchObject({
+      stage: 'failed',
+      code: 'reason0',
+      said: { reason: 'couldNotCallYou', values: { myDevice: 'Local/999@internal' } },
+    });
+    expect(failureWords(watcher)).toBe(
+      'The PBX could not call your phone (Local/999@internal), or the number does not exist. Check "my device" in your profile and the number dialled.',
+    );
   });
 
   it('says my phone was not answered in time for Reason 3', () => {
@@ -76,7 +87,8 @@ describe('originate watcher', () => {
       timeoutMs: 500,
     });
     drive(watcher, liveEvents(trace));
-    expect(watcher.stage.stage === 'failed' && watcher.stage.message).toMatch(/not answered in time/);
+    expect(watcher.stage).toMatchObject({ code: 'reason3', said: { reason: 'yourPhoneNotAnswered' } });
+    expect(failureWords(watcher)).toMatch(/not answered in time/);
   });
 
   it('gives up when no OriginateResponse arrives within the timeout and a grace period', () => {
@@ -89,6 +101,9 @@ describe('originate watcher', () => {
     });
     expect(watcher.tick(5_000)).toBeUndefined();
     expect(watcher.tick(6_000)).toMatchObject({ stage: 'failed', code: 'noResponse' });
+    expect(failureWords(watcher)).toBe(
+      'The PBX never said whether your phone answered. Check the call list before dialling again.',
+    );
   });
 });
 
@@ -110,8 +125,9 @@ describe('attended transfer watcher', () => {
     expect(watcher.stage).toMatchObject({
       stage: 'failed',
       code: 'noTransferFeature',
-      message: NO_TRANSFER_FEATURE_MESSAGE,
+      said: { reason: 'noTransferFeature', values: {} },
     });
+    expect(failureWords(watcher)).toMatch(/without the transfer feature for you.*Dial\(\.\.\.,tT\)/);
   });
 
   it('reports consulting on hold, then transferred when the PBX completes it', () => {
@@ -157,7 +173,7 @@ describe('blind transfer watcher', () => {
   const watcherFor = () =>
     new BlindTransferWatcher({
       movedUid: caller.uid,
-      who: '0301234567',
+      moved: { shown: '0301234567' },
       target: '101',
       isMine: (name) => name.startsWith('PJSIP/100-'),
       startedAt: 0,
@@ -171,7 +187,7 @@ describe('blind transfer watcher', () => {
     const transferee = channelByName(model, 'Local/104@phones-0000001f;1');
     const watcher = new BlindTransferWatcher({
       movedUid: transferee!.uid,
-      who: '104',
+      moved: { shown: '104' },
       target: '107',
       isMine: (name) => name.startsWith('Local/103@'),
       startedAt: 3332,
@@ -182,7 +198,11 @@ describe('blind transfer watcher', () => {
   it('says the caller hung up before the transfer when their channel ends before any ringing', () => {
     const watcher = watcherFor();
     expect(stagesOf(watcher, [{ kind: 'hangup', uid: caller.uid, name: caller.name }])).toEqual(['failed']);
-    expect(watcher.stage).toMatchObject({ code: 'hungUp', message: '0301234567 hung up before the transfer.' });
+    expect(watcher.stage).toMatchObject({
+      code: 'hungUp',
+      said: { reason: 'hungUpBeforeTransfer', values: { moved: { shown: '0301234567' } } },
+    });
+    expect(failureWords(watcher)).toBe('The transfer did not happen: 0301234567 hung up first.');
   });
 
   it('says the target did not answer and the caller is back with me when the PBX bridges us again', () => {
@@ -196,8 +216,9 @@ describe('blind transfer watcher', () => {
     expect(stagesOf(watcher, events)).toEqual(['ringing', undefined, undefined, 'failed']);
     expect(watcher.stage).toMatchObject({
       code: 'returned',
-      message: '101 did not answer; 0301234567 is back with you.',
+      said: { reason: 'backWithYou', values: { target: '101', how: 'noAnswer', moved: { shown: '0301234567' } } },
     });
+    expect(failureWords(watcher)).toBe('101 did not answer; 0301234567 is back with you.');
   });
 
   it('says the target did not answer and the PBX ended the call when the caller is hung up after the dial', () => {
@@ -207,10 +228,8 @@ describe('blind transfer watcher', () => {
       { kind: 'dialEnd', callerUid: caller.uid, destUid: target.uid, status: 'NOANSWER' },
       { kind: 'hangup', uid: caller.uid, name: caller.name },
     ]);
-    expect(watcher.stage).toMatchObject({
-      code: 'notAnswered',
-      message: '101 did not answer; the PBX then ended the call with 0301234567.',
-    });
+    expect(watcher.stage).toMatchObject({ code: 'notAnswered', said: { reason: 'endedAfterUnanswered' } });
+    expect(failureWords(watcher)).toBe('101 did not answer; the PBX then ended the call with 0301234567.');
   });
 
   it('says the caller hung up while the target rang when the dial ends cancelled by their hangup', () => {
@@ -220,12 +239,47 @@ describe('blind transfer watcher', () => {
       { kind: 'dialEnd', callerUid: caller.uid, destUid: target.uid, status: 'CANCEL' },
       { kind: 'hangup', uid: caller.uid, name: caller.name },
     ]);
-    expect(watcher.stage).toMatchObject({ code: 'hungUp', message: '0301234567 hung up while 101 was ringing.' });
+    expect(watcher.stage).toMatchObject({ code: 'hungUp', said: { reason: 'hungUpWhileRinging' } });
+    expect(failureWords(watcher)).toBe('101 was still ringing when 0301234567 hung up.');
   });
 
   it('never says transferred without evidence: no ringing within the window is reported as unconfirmed', () => {
     const watcher = watcherFor();
     expect(watcher.tick(4_999)).toBeUndefined();
     expect(watcher.tick(5_000)).toMatchObject({ stage: 'failed', code: 'noEvidence' });
+    expect(failureWords(watcher)).toBe(
+      'The PBX took the transfer, but it showed no ringing at 101 for 0301234567. Check the call list.',
+    );
+  });
+
+  it('says a busy target was busy and names a caller the PBX gave no number for as the caller, in words', () => {
+    const watcher = new BlindTransferWatcher({
+      movedUid: caller.uid,
+      moved: 'caller',
+      target: '101',
+      isMine: (name) => name.startsWith('PJSIP/100-'),
+      startedAt: 0,
+    });
+    stagesOf(watcher, [
+      { kind: 'dialBegin', caller, dest: target },
+      { kind: 'dialEnd', callerUid: caller.uid, destUid: target.uid, status: 'BUSY' },
+      { kind: 'dialBegin', caller, dest: me },
+    ]);
+    expect(watcher.stage).toMatchObject({
+      code: 'returned',
+      said: { reason: 'ringingBackAtYou', values: { target: '101', how: 'busy', moved: 'caller' } },
+    });
+    expect(failureWords(watcher)).toBe('101 was busy; the caller is ringing back at your phone.');
+  });
+
+  it('says the target did not answer once the aftermath passes with the caller nowhere to be seen', () => {
+    const watcher = watcherFor();
+    stagesOf(watcher, [
+      { kind: 'dialBegin', caller, dest: target },
+      { kind: 'dialEnd', callerUid: caller.uid, destUid: target.uid, status: 'CHANUNAVAIL' },
+    ]);
+    expect(watcher.tick(2_999)).toBeUndefined();
+    expect(watcher.tick(3_001)).toMatchObject({ code: 'notAnswered', said: { reason: 'transferUnanswered' } });
+    expect(failureWords(watcher)).toBe('101 could not be reached.');
   });
 });
