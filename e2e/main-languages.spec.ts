@@ -15,7 +15,7 @@ const SAID = {
   'zh-CN': {
     locale: 'zh-CN',
     hungUpWhileRinging: `101 仍在振铃时，${CALLER} 挂断了。`,
-    fileKept: /^无法读取电话簿和通话记录文件：它不是数据库。该文件已保留在 .+\.corrupt-.+，并已新建一个空文件。$/,
+    fileKept: /^无法读取通讯录和通话记录文件：它不是数据库。该文件已保留在 .+\.corrupt-.+，并已新建一个空文件。$/,
   },
   ko: {
     locale: 'ko-KR',
