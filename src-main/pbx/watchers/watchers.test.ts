@@ -180,6 +180,16 @@ describe('blind transfer watcher', () => {
     });
   const stagesOf = (watcher: BlindTransferWatcher, events: PbxEvent[]) =>
     events.map((event) => watcher.observe(event, 1)?.stage);
+  /** The target was dialled for the caller and the dial ended with `status`; then these events. */
+  const dialledThen = (status: string, ...then: PbxEvent[]) => {
+    const watcher = watcherFor();
+    stagesOf(watcher, [
+      { kind: 'dialBegin', caller, dest: target },
+      { kind: 'dialEnd', callerUid: caller.uid, destUid: target.uid, status },
+      ...then,
+    ]);
+    return watcher;
+  };
 
   it('follows the traced transferee: ringing at 107, then transferred when 107 answers', () => {
     const trace = readTrace('10-blindtransfer');
@@ -222,23 +232,13 @@ describe('blind transfer watcher', () => {
   });
 
   it('says the target did not answer and the PBX ended the call when the caller is hung up after the dial', () => {
-    const watcher = watcherFor();
-    stagesOf(watcher, [
-      { kind: 'dialBegin', caller, dest: target },
-      { kind: 'dialEnd', callerUid: caller.uid, destUid: target.uid, status: 'NOANSWER' },
-      { kind: 'hangup', uid: caller.uid, name: caller.name },
-    ]);
+    const watcher = dialledThen('NOANSWER', { kind: 'hangup', uid: caller.uid, name: caller.name });
     expect(watcher.stage).toMatchObject({ code: 'notAnswered', said: { reason: 'endedAfterUnanswered' } });
     expect(failureWords(watcher)).toBe('101 did not answer; the PBX then ended the call with 0301234567.');
   });
 
   it('says the caller hung up while the target rang when the dial ends cancelled by their hangup', () => {
-    const watcher = watcherFor();
-    stagesOf(watcher, [
-      { kind: 'dialBegin', caller, dest: target },
-      { kind: 'dialEnd', callerUid: caller.uid, destUid: target.uid, status: 'CANCEL' },
-      { kind: 'hangup', uid: caller.uid, name: caller.name },
-    ]);
+    const watcher = dialledThen('CANCEL', { kind: 'hangup', uid: caller.uid, name: caller.name });
     expect(watcher.stage).toMatchObject({ code: 'hungUp', said: { reason: 'hungUpWhileRinging' } });
     expect(failureWords(watcher)).toBe('101 was still ringing when 0301234567 hung up.');
   });
@@ -273,11 +273,7 @@ describe('blind transfer watcher', () => {
   });
 
   it('says the target did not answer once the aftermath passes with the caller nowhere to be seen', () => {
-    const watcher = watcherFor();
-    stagesOf(watcher, [
-      { kind: 'dialBegin', caller, dest: target },
-      { kind: 'dialEnd', callerUid: caller.uid, destUid: target.uid, status: 'CHANUNAVAIL' },
-    ]);
+    const watcher = dialledThen('CHANUNAVAIL');
     expect(watcher.tick(2_999)).toBeUndefined();
     expect(watcher.tick(3_001)).toMatchObject({ code: 'notAnswered', said: { reason: 'transferUnanswered' } });
     expect(failureWords(watcher)).toBe('101 could not be reached.');
