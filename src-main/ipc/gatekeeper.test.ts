@@ -130,6 +130,7 @@ describe('the gatekeeper', () => {
         message: `That was not accepted: ${english}`,
         refusal: { reason: 'notDialTarget', values: {} },
         fields: { target: english },
+        fieldRefusals: { target: { reason: 'notDialTarget', values: {} } },
       },
     });
   });
