@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_PROFILE, type ProfileDraftInput, type UserProfile } from '../../src-shared/profile';
+import { DEFAULT_BOARD_PREFS, DEMO_PROFILE, type ProfileDraftInput, type UserProfile } from '../../src-shared/profile';
 import { refusal } from '../../src-shared/refusals';
 import { nodeProfileFileSystem, type ProfileFileSystem } from './profile-file-system';
 import { ProfileError } from './profile-error';
@@ -325,15 +325,7 @@ describe('ProfileStore: migrations', () => {
       dialContext: 'from-internal',
       parkingLot: 'default',
       recordingPattern: '${date}-${caller}-${exten}',
-      board: {
-        contexts: [],
-        extensionFilter: '',
-        grouping: 'context',
-        tileSize: 'normal',
-        language: 'auto',
-        favourites: [],
-        ownNames: {},
-      },
+      board: DEFAULT_BOARD_PREFS,
       watchedQueues: [],
       voicemailPattern: '*${exten}',
       dndMethod: 'auto',
