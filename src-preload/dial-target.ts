@@ -3,6 +3,3 @@
  * could name a context or a device. Main validates with it; the page says it next to the field.
  */
 export const DIAL_TARGET = /^[A-Za-z0-9*#+_.-]{1,64}$/;
-
-/** The same rule in the operator's words. */
-export const DIAL_TARGET_HINT = 'Use digits, * and # (or an extension’s letters), up to 64.';
