@@ -108,6 +108,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     store,
     onProblem: (message) => options.log.warn(message),
     onError: (message, error) => options.log.error(message, error),
+    onChanged: () => options.broadcast('directory:changed', {}),
   });
   /** The logged-in profile's call history, kept in its directory's database. */
   let history: CallHistory | undefined;

@@ -426,6 +426,10 @@ export const events = {
   history: {
     changed: event<HistoryChanged>(),
   },
+  directory: {
+    /** The phonebook's entries changed (the PBX's users noted after a login, an import): searches shown are asked again. */
+    changed: event<Record<string, never>>(),
+  },
 } as const;
 
 type Methods = typeof methods;

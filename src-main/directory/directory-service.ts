@@ -44,6 +44,8 @@ export class DirectoryService {
       readonly store: PictureStore;
       readonly onProblem: (message: string) => void;
       readonly onError: (message: string, error: unknown) => void;
+      /** The entries changed: searches the page shows are out of date. */
+      readonly onChanged: () => void;
     },
   ) {}
 
@@ -73,6 +75,7 @@ export class DirectoryService {
     this.stopWatching?.();
     this.stopWatching = undefined;
     clearTimeout(this.syncTimer);
+    this.syncTimer = undefined;
     this.current?.directory.close();
     this.current = undefined;
   }
@@ -120,6 +123,7 @@ export class DirectoryService {
     const kind = directory.db.prepare('SELECT kind FROM sources WHERE id = ?').pluck().get(id);
     if (kind === undefined || kind === 'pbx') throw new OperatorError('sourceNotFound', refusal('sourceGone', {}));
     directory.contacts.removeSource(id);
+    this.options.onChanged();
     if (kind === 'ldap') await this.keep(() => this.options.vault.delete(ldapSecretAccount(profileId, id)));
     return null;
   }
@@ -144,6 +148,7 @@ export class DirectoryService {
         return saved;
       })
       .immediate();
+    this.options.onChanged();
     if (secret !== undefined)
       await this.keep(() => this.options.vault.set(ldapSecretAccount(profileId, sourceId), secret));
     return { imported: contacts.length, skipped: [] };
@@ -154,6 +159,7 @@ export class DirectoryService {
     const settings = this.ldapSettingsOf(directory, id);
     const contacts = await this.fetchLdap(directory, settings, await this.savedSecret(profileId, id));
     directory.contacts.replaceContacts(id, contacts);
+    this.options.onChanged();
     return { imported: contacts.length, skipped: [] };
   }
 
@@ -210,12 +216,20 @@ export class DirectoryService {
         directory.contacts.replaceContacts(sourceId, parsed.contacts);
       })
       .immediate();
+    this.options.onChanged();
     return { imported: parsed.contacts.length, skipped: parsed.skipped };
   }
 
+  /**
+   * At most one sync per PBX_SYNC_DELAY_MS, and never put off by the next change: on a busy PBX the
+   * lamps change more often than that, and a sync that waited for a quiet moment would never run.
+   */
   private scheduleSync(): void {
-    clearTimeout(this.syncTimer);
-    this.syncTimer = setTimeout(() => this.syncPbxUsers(), PBX_SYNC_DELAY_MS);
+    if (this.syncTimer) return;
+    this.syncTimer = setTimeout(() => {
+      this.syncTimer = undefined;
+      this.syncPbxUsers();
+    }, PBX_SYNC_DELAY_MS);
     this.syncTimer.unref();
   }
 
@@ -231,6 +245,7 @@ export class DirectoryService {
       const source = current.directory.contacts.addSource('pbx', PBX_SOURCE_LABEL);
       current.directory.contacts.replaceContacts(source, tiles.map(pbxUser));
       this.lastPbxSignature = signature;
+      this.options.onChanged();
     } catch (error) {
       this.options.onError('could not note the PBX’s users in the phonebook', error);
     }

@@ -1,4 +1,4 @@
-import { ref, watch, type Ref } from 'vue';
+import { onScopeDispose, ref, watch, type Ref } from 'vue';
 import type { DirectoryEntry } from '../../src-shared/directory-results';
 import { switchboard } from '../services/switchboard';
 
@@ -22,7 +22,7 @@ export function useDirectorySearch(query: Ref<string>, limit = 8) {
   const arrowed = ref(false);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let asked = 0;
-  watch(query, (text) => {
+  function ask(text: string, pauseMs: number) {
     clearTimeout(timer);
     const wanted = text.trim();
     const mine = ++asked;
@@ -36,8 +36,11 @@ export function useDirectorySearch(query: Ref<string>, limit = 8) {
       entries.value = result.ok ? result.value.entries : [];
       picked.value = 0;
       arrowed.value = false;
-    }, SEARCH_PAUSE_MS);
-  });
+    }, pauseMs);
+  }
+  watch(query, (text) => ask(text, SEARCH_PAUSE_MS));
+  // Typed before the phonebook knew the PBX's users (just after login), or before an import: asked again.
+  onScopeDispose(switchboard().directory.onChanged(() => ask(query.value, 0)));
   function move(step: number) {
     if (entries.value.length === 0) return;
     picked.value = (picked.value + step + entries.value.length) % entries.value.length;
