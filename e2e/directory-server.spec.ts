@@ -103,23 +103,85 @@ test.describe('a directory server added through the phonebook', () => {
     await page.screenshot({ path: testInfo.outputPath('ldap-found.png') });
   });
 
-  test('a wrong bind secret says the server refused the sign-in, keeps the form and saves nothing', async ({
+  // The two screens a reception desk has: the form is read, refused and fixed without scrolling to Save.
+  for (const size of [
+    { width: 1280, height: 820 },
+    { width: 1366, height: 768 },
+  ])
+    test(`at ${size.width}x${size.height} a wrong bind secret is said beside the bind secret, which keeps what was typed; Save stays in view and nothing is saved`, async ({
+      console: page,
+      pbx,
+      host,
+      mainLog,
+    }, testInfo) => {
+      await needKeychain();
+      await page.setViewportSize(size);
+      await connectAsOperator(page, host, pbx);
+      const typedSecret = 'not-the-admin-secret';
+      const { phonebook, form } = await fillServerForm(page, typedSecret);
+      const save = form.getByTestId('ldap-save');
+      const cancel = form.getByTestId('ldap-cancel');
+      await page.screenshot({ path: testInfo.outputPath(`ldap-form-${size.width}x${size.height}.png`) });
+      await expect(save).toBeInViewport();
+      await expect(cancel).toBeInViewport();
+      const widthBefore = (await phonebook.boundingBox())!.width;
+
+      const secretField = form.getByLabel('Bind secret');
+      await secretField.press('Enter');
+      const refused = `The directory server at ${new URL(ldap.url).host} refused the sign-in: the bind name or password is wrong.`;
+      const said = form.locator('[data-field-error="secret"]');
+      await expect(said).toHaveText(refused);
+      await page.screenshot({ path: testInfo.outputPath(`ldap-refused-${size.width}x${size.height}.png`) });
+      await expect(secretField).toBeFocused();
+      await expect(secretField).toHaveAccessibleDescription(refused);
+      await expect(secretField).toHaveValue(typedSecret);
+      await expect(said).toBeInViewport();
+      // Right under the field it is about, not at the top of the dialog.
+      await expect
+        .poll(async () => {
+          const [field, words] = [await secretField.boundingBox(), await said.boundingBox()];
+          return field && words ? Math.round(words.y - (field.y + field.height)) : undefined;
+        })
+        .toBeLessThanOrEqual(8);
+      await expect(phonebook.getByTestId('phonebook-refusal')).toHaveCount(0);
+      await expect(save).toBeInViewport();
+      await expect(cancel).toBeInViewport();
+      await expect.poll(async () => (await phonebook.boundingBox())?.width).toBe(widthBefore);
+      await expect(form.getByLabel('Server address')).toHaveValue(ldap.url);
+      await expect(form.getByLabel('Bind DN')).toHaveValue(ADMIN_DN);
+      await expect(form.getByLabel('Base DN')).toHaveValue(PEOPLE_DN);
+      await expect(phonebook.getByTestId('phonebook-source')).toHaveCount(1);
+      expect(await ldapSecretsOf(host)).toEqual([]);
+      expect(mainLog.join('\n')).not.toContain(typedSecret);
+
+      // Escape in a field gives the form up, as Cancel does; the phonebook stays open.
+      await secretField.press('Escape');
+      await expect(form).toHaveCount(0);
+      await expect(phonebook).toBeVisible();
+      await expect(phonebook.getByTestId('phonebook-ldap')).toBeFocused();
+      expect(await ldapSecretsOf(host)).toEqual([]);
+    });
+
+  test('a server that does not answer is said beside the server address, and focus goes there', async ({
     console: page,
     pbx,
     host,
-  }, testInfo) => {
+  }) => {
     await needKeychain();
     await connectAsOperator(page, host, pbx);
-    const { phonebook, form } = await fillServerForm(page, 'not-the-admin-secret');
+    const { phonebook, form } = await fillServerForm(page, ADMIN_SECRET);
+    const address = form.getByLabel('Server address');
+    await address.fill('ldap://127.0.0.1:9');
     await form.getByTestId('ldap-save').click();
 
-    await expect(phonebook.getByTestId('phonebook-refusal')).toHaveText(
-      `The directory server at ${new URL(ldap.url).host} refused the sign-in: the bind name or password is wrong.`,
-    );
-    await page.screenshot({ path: testInfo.outputPath('ldap-refused.png') });
-    await expect(form.getByLabel('Server address')).toHaveValue(ldap.url);
-    await expect(form.getByLabel('Bind DN')).toHaveValue(ADMIN_DN);
+    const refused = 'Nothing answers at 127.0.0.1:9: the directory server is not reachable.';
+    await expect(form.locator('[data-field-error="settings.url"]')).toHaveText(refused);
+    await expect(address).toBeFocused();
+    await expect(address).toHaveAccessibleDescription(refused);
+    await expect(form.getByLabel('Bind secret')).toHaveValue(ADMIN_SECRET);
+    await expect(phonebook.getByTestId('phonebook-refusal')).toHaveCount(0);
+    await form.getByTestId('ldap-cancel').click();
+    await expect(form).toHaveCount(0);
     await expect(phonebook.getByTestId('phonebook-source')).toHaveCount(1);
-    expect(await ldapSecretsOf(host)).toEqual([]);
   });
 });
