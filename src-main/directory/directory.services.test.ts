@@ -7,7 +7,7 @@ import { ProfileDraftSchema } from '../../src-shared/profile';
 import { createGatekeeper, type Sender } from '../ipc/gatekeeper';
 import { KeytarVault } from '../profiles/vault';
 import { createMainServices } from '../services';
-import { startSimulatedPbx } from '../sim';
+import { startSimulatedPbx, type SimulatedPbx } from '../sim';
 import { ldapSecretAccount } from './directory-service';
 import {
   ADMIN_DN,
@@ -33,13 +33,20 @@ afterAll(async () => {
   await ldap?.stop();
 });
 
-/** The real main services behind the real gatekeeper, logged in to a fresh simulated PBX. */
-async function loggedIn() {
+/**
+ * The real main services behind the real gatekeeper, logged in to a fresh simulated PBX;
+ * `beforeLogin` gets the PBX going before the operator logs in.
+ */
+async function loggedIn(beforeLogin: (sim: SimulatedPbx) => void = () => {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'switchboard-directory-services-'));
   cleanups.push(() => rm(userDataDir, { recursive: true, force: true }));
   const log: string[] = [];
+  /** How many times main said the phonebook's entries changed. */
+  let directoryChanges = 0;
   const services = createMainServices({
-    broadcast: () => {},
+    broadcast: (channel) => {
+      if (channel === 'directory:changed') directoryChanges++;
+    },
     log: { warn: (m) => log.push(m), error: (m, e) => log.push(`${m} ${String(e)}`) },
     demoScenario: 'none',
     userDataDir,
@@ -64,12 +71,26 @@ async function loggedIn() {
   });
   const profile = await value('profiles:create', draft);
   cleanups.push(() => vault.delete(profile.id).catch(() => undefined));
+  beforeLogin(sim);
   expect(await value('session:connect', { profileId: profile.id, secret: 'demo' })).toMatchObject({
     kind: 'connected',
   });
   const names = async (query: string) =>
     (await value('directory:search', { query })).entries.map((entry) => entry.name);
-  return { call, value, names, profileId: profile.id, userDataDir, sim, log };
+  return { call, value, names, profileId: profile.id, userDataDir, sim, log, directoryChanges: () => directoryChanges };
+}
+
+/** Lamps changing without pause, as on a busy PBX: one of a few phones every 50-100 ms, until the test ends. */
+function keepLampsChanging(sim: SimulatedPbx) {
+  let step = 0;
+  let timer: NodeJS.Timeout;
+  const next = () => {
+    step++;
+    sim.setDeviceState(`PJSIP/${101 + (step % 4)}`, step % 8 < 4 ? 'INUSE' : 'NOT_INUSE');
+    timer = setTimeout(next, 50 + (step % 6) * 10);
+  };
+  next();
+  cleanups.push(async () => clearTimeout(timer));
 }
 
 const STAFF_CSV = [
@@ -89,6 +110,24 @@ describe('the phonebook through the contract', () => {
       .poll(async () => (await value('directory:search', { query: named.name })).entries[0], { timeout: 10_000 })
       .toMatchObject({ name: named.name, extension: named.id, source: { kind: 'pbx' } });
     expect((await value('directory:overview')).sources[0]).toMatchObject({ kind: 'pbx', contacts: tiles.length });
+  });
+
+  it('notes the PBX’s users within a second while the lamps change every 50-100 ms, and a name changed meanwhile', async () => {
+    const { value, names, profileId, directoryChanges } = await loggedIn(keepLampsChanging);
+    await expect.poll(() => names('Grace'), { timeout: 1_500, interval: 50 }).toEqual(['Grace Hall']);
+
+    // Lamps alone change no entry: main does not send the page asking again.
+    const changesAfterNoting = directoryChanges();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(directoryChanges()).toBe(changesAfterNoting);
+
+    await value('profiles:update', {
+      id: profileId,
+      changes: { board: { ownNames: { '107@internal': 'Zebulon Quartz' } } },
+    });
+    await expect.poll(() => names('Zebulon'), { timeout: 1_500, interval: 50 }).toEqual(['Zebulon Quartz']);
+    expect(await names('Grace')).toEqual([]);
+    expect(directoryChanges()).toBe(changesAfterNoting + 1);
   });
 
   it('imports a CSV file through the mapping step and reports the two bad rows and why', async () => {
