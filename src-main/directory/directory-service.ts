@@ -1,5 +1,5 @@
 import type { CsvMapping, DirectoryOverview, ImportReport, LdapSettings } from '../../src-shared/directory-results';
-import type { ExtensionTile } from '../../src-preload/state';
+import type { ExtensionTile, PicturePatch } from '../../src-preload/state';
 import { refusal, type Refusal } from '../../src-shared/refusals';
 import { inEnglish } from '../english-words';
 import { OperatorError } from '../ipc/gatekeeper';
@@ -11,7 +11,7 @@ import { contactsFromCsv } from './sources/csv';
 import { fetchLdapContacts, LdapSourceError } from './sources/ldap';
 import { contactsFromVcard } from './sources/vcard';
 
-/** How long the board's names settle before the PBX's users are written to the phonebook again. */
+/** The least time between two writes of the PBX's users: a burst of name changes is written once. */
 const PBX_SYNC_DELAY_MS = 300;
 export const PBX_SOURCE_LABEL = 'The PBX';
 
@@ -35,7 +35,8 @@ export class DirectoryService {
   private current: { profileId: string; directory: ProfileDirectory } | undefined;
   private stopWatching: (() => void) | undefined;
   private syncTimer: NodeJS.Timeout | undefined;
-  private lastPbxSignature = '';
+  /** The PBX's users as last written to the phonebook: board id → name. */
+  private noted: ReadonlyMap<string, string> = new Map();
 
   constructor(
     private readonly options: {
@@ -64,9 +65,9 @@ export class DirectoryService {
       this.options.onError('could not open the phonebook', error);
       return;
     }
-    this.lastPbxSignature = '';
+    this.noted = new Map();
     this.stopWatching = this.options.store.onPatch((patch) => {
-      if (patch.collection === 'extensions') this.scheduleSync();
+      if (patch.collection === 'extensions' && this.changesUsers(patch)) this.scheduleSync();
     });
     this.scheduleSync();
   }
@@ -221,6 +222,17 @@ export class DirectoryService {
   }
 
   /**
+   * Whether a patch of the board adds or removes someone noted, or renames them: a lamp changes
+   * nothing the phonebook holds, and costs one look-up per tile patched.
+   */
+  private changesUsers(patch: PicturePatch & { collection: 'extensions' }): boolean {
+    return (
+      patch.remove.some((id) => this.noted.has(id)) ||
+      patch.upsert.some((tile) => this.noted.get(tile.id) !== tile.name)
+    );
+  }
+
+  /**
    * At most one sync per PBX_SYNC_DELAY_MS, and never put off by the next change: on a busy PBX the
    * lamps change more often than that, and a sync that waited for a quiet moment would never run.
    */
@@ -233,18 +245,21 @@ export class DirectoryService {
     this.syncTimer.unref();
   }
 
-  /** Everyone on the board, as the PBX names them, replaces the PBX source when that changed. */
+  /**
+   * Everyone on the board, as the PBX names them, replaces the PBX source when that changed (a
+   * rename undone within the delay writes nothing). An empty board (logged out of the PBX, not yet
+   * read) keeps the users last noted.
+   */
   private syncPbxUsers(): void {
     const current = this.current;
     if (!current) return;
     const tiles = this.options.store.values('extensions');
     if (tiles.length === 0) return;
-    const signature = JSON.stringify(tiles.map((tile) => [tile.id, tile.name]));
-    if (signature === this.lastPbxSignature) return;
+    if (tiles.length === this.noted.size && tiles.every((tile) => this.noted.get(tile.id) === tile.name)) return;
     try {
       const source = current.directory.contacts.addSource('pbx', PBX_SOURCE_LABEL);
       current.directory.contacts.replaceContacts(source, tiles.map(pbxUser));
-      this.lastPbxSignature = signature;
+      this.noted = new Map(tiles.map((tile) => [tile.id, tile.name]));
       this.options.onChanged();
     } catch (error) {
       this.options.onError('could not note the PBX’s users in the phonebook', error);
