@@ -37,6 +37,8 @@ export class DirectoryService {
   private syncTimer: NodeJS.Timeout | undefined;
   /** The PBX's users as last written to the phonebook: board id → name. */
   private noted: ReadonlyMap<string, string> = new Map();
+  /** A sync found the board empty: whoever it is filled with next is compared whole with `noted`. */
+  private boardWasEmpty = false;
 
   constructor(
     private readonly options: {
@@ -66,6 +68,7 @@ export class DirectoryService {
       return;
     }
     this.noted = new Map();
+    this.boardWasEmpty = false;
     this.stopWatching = this.options.store.onPatch((patch) => {
       if (patch.collection === 'extensions' && this.changesUsers(patch)) this.scheduleSync();
     });
@@ -223,10 +226,12 @@ export class DirectoryService {
 
   /**
    * Whether a patch of the board adds or removes someone noted, or renames them: a lamp changes
-   * nothing the phonebook holds, and costs one look-up per tile patched.
+   * nothing the phonebook holds, and costs one look-up per tile patched. A board filled again after
+   * it was empty may lack someone noted, which no patch would say.
    */
   private changesUsers(patch: PicturePatch & { collection: 'extensions' }): boolean {
     return (
+      this.boardWasEmpty ||
       patch.remove.some((id) => this.noted.has(id)) ||
       patch.upsert.some((tile) => this.noted.get(tile.id) !== tile.name)
     );
@@ -254,7 +259,8 @@ export class DirectoryService {
     const current = this.current;
     if (!current) return;
     const tiles = this.options.store.values('extensions');
-    if (tiles.length === 0) return;
+    this.boardWasEmpty = tiles.length === 0;
+    if (this.boardWasEmpty) return;
     if (tiles.length === this.noted.size && tiles.every((tile) => this.noted.get(tile.id) === tile.name)) return;
     try {
       const source = current.directory.contacts.addSource('pbx', PBX_SOURCE_LABEL);
