@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDirectoryDatabase } from './database';
+import { PictureStore } from '../pbx/picture-store';
+import { ContactStore } from './contact-store';
+import { MapVault } from '../profiles/testing/vaults';
+import { BUSY_TIMEOUT_MS, openDirectoryDatabase } from './database';
+import { DirectoryService } from './directory-service';
 import { SCHEMA_AREAS } from './schema-areas';
 
 const execFileAsync = promisify(execFile);
@@ -46,6 +50,31 @@ function killWriterWhen(mode: string, count: number, killAt: (stdout: string) =>
       signal === 'SIGKILL' ? resolve(stdout) : reject(new Error(`writer ended by itself: ${stderr}`)),
     );
   });
+}
+
+/** Starts a writer that holds the write lock inside an import until `release()` kills it. */
+async function holdWriteLock(): Promise<{ release(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', writer], {
+    cwd: root,
+    env: writerEnv('hold', 'Holder', 10),
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('inside')) resolve();
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    void exited.then(() => reject(new Error(`holder ended by itself: ${stderr}`)));
+  });
+  return {
+    async release() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
 
 const openAgain = () => openDirectoryDatabase({ userDataDir, profileId: 'office', areas: SCHEMA_AREAS });
@@ -92,6 +121,35 @@ describe('the profile database when a process dies or shares it', () => {
       .get();
     expect(indexed).toBe(db.prepare('SELECT count(*) FROM contacts').pluck().get());
     db.close();
+  }, 60_000);
+
+  it('opens a file at the newest schema while another process holds its write lock longer than the busy timeout', async () => {
+    const seeded = openAgain();
+    const contacts = new ContactStore(seeded.db, 'US');
+    contacts.replaceContacts(contacts.addSource('csv', 'staff.csv'), [
+      { name: 'Emma Fischer', numbers: [{ kind: 'work', number: '+1 202 555 0143' }] },
+    ]);
+    seeded.db.close();
+    const holder = await holdWriteLock();
+    const errors: string[] = [];
+    const service = new DirectoryService({
+      userDataDir,
+      vault: new MapVault(),
+      store: new PictureStore(),
+      onProblem: (message) => errors.push(message),
+      onError: (message, error) => errors.push(`${message}: ${String(error)}`),
+      onChanged: () => {},
+    });
+    try {
+      const started = performance.now();
+      service.open('office');
+      expect(errors).toEqual([]);
+      expect(performance.now() - started).toBeLessThan(BUSY_TIMEOUT_MS);
+      expect(service.search('fisch', 5, 0).entries.map((entry) => entry.name)).toEqual(['Emma Fischer']);
+    } finally {
+      service.close();
+      await holder.release();
+    }
   }, 60_000);
 
   it('keeps every import when two processes write the same file at once', async () => {

@@ -24,8 +24,10 @@ export interface SchemaArea {
   readonly migrations: readonly Migration[];
 }
 
-/** The area's version in a file: 0 when the area has no tables there yet. */
+/** The area's version in a file: 0 when the area has no tables there yet (or the file none at all). */
 export function areaVersion(db: Database, area: string): number {
+  const versioned = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_versions'").get();
+  if (!versioned) return 0;
   const row = db.prepare('SELECT version FROM schema_versions WHERE area = ?').get(area) as
     { version: number } | undefined;
   return row?.version ?? 0;
@@ -42,19 +44,25 @@ export class NewerSchemaError extends Error {
   }
 }
 
-/** Brings every area to its newest version. A file from a newer Switchboard is left untouched. */
+/**
+ * Brings every area to its newest version. A file from a newer Switchboard is left untouched. A
+ * file already at the newest versions is only read: opening it does not wait for the write lock,
+ * which another window or process may hold for longer than the busy timeout.
+ */
 export function migrate(db: Database, areas: readonly SchemaArea[]): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_versions (area TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT');
-  for (const area of areas) {
+  const due = areas.filter((area) => {
     checkNumbering(area);
     const known = area.migrations.length;
     const inFile = areaVersion(db, area.name);
     if (inFile > known) throw new NewerSchemaError(area.name, inFile, known);
-  }
+    return inFile < known;
+  });
+  if (due.length === 0) return;
+  db.exec('CREATE TABLE IF NOT EXISTS schema_versions (area TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT');
   const setVersion = db.prepare(
     'INSERT INTO schema_versions (area, version) VALUES (?, ?) ON CONFLICT (area) DO UPDATE SET version = excluded.version',
   );
-  for (const area of areas) {
+  for (const area of due) {
     for (const step of area.migrations) {
       // IMMEDIATE: a second process migrating the same file waits (busy timeout), then sees the step done.
       db.transaction(() => {
