@@ -12,6 +12,20 @@ describe('the heights of a windowed list', () => {
     expect([heights.heightOf('a'), heights.heightOf('b'), heights.heightOf('new')]).toEqual([140, 96, 96]);
   });
 
+  it('says whether a measure brought a height it did not know: the same heights again move nothing', () => {
+    const heights = entryHeights(80);
+    expect(heights.measure([['101', 80]])).toBe(true);
+    expect(heights.measure([['101', 80]])).toBe(false);
+    expect(
+      heights.measure([
+        ['101', 80],
+        ['102', 80],
+      ]),
+    ).toBe(true);
+    expect(heights.measure([['102', 112]])).toBe(true);
+    expect(heights.measure([])).toBe(false);
+  });
+
   it('after a day of calls that came and went, knows only the heights of the calls the list holds', () => {
     const heights = entryHeights(110);
     heights.measure([['all-day', 90]]);

@@ -11,12 +11,15 @@ export function entryHeights(firstGuessPx: number) {
   return {
     guessPx,
     heightOf: (key: string) => heights.get(key) ?? guessPx(),
-    /** Takes the heights of the entries drawn now. */
-    measure(drawn: Iterable<readonly [key: string, heightPx: number]>): void {
+    /** Takes the heights of the entries drawn now; says whether any was not as known. */
+    measure(drawn: Iterable<readonly [key: string, heightPx: number]>): boolean {
+      let changed = false;
       for (const [key, heightPx] of drawn) {
+        changed ||= heights.get(key) !== heightPx;
         heights.set(key, heightPx);
         lowestPx = Math.min(lowestPx ?? heightPx, heightPx);
       }
+      return changed;
     },
     /** Forgets every entry but these, the ones the view holds now: a day's calls come and go. */
     keepOnly(held: Iterable<string>): void {

@@ -1,4 +1,4 @@
-import { computed, ref, shallowRef, watch, type Ref } from 'vue';
+import { computed, shallowRef, watch, type Ref } from 'vue';
 import type { LiveCall } from '../../src-preload/state';
 
 export type CallSection = 'mine' | 'others';
@@ -24,7 +24,8 @@ export function useStableOrder(
   isMine: (call: LiveCall) => boolean,
   hold: { readonly pointer: Ref<boolean>; readonly focus: Ref<boolean> },
 ) {
-  const places = ref<Place[]>([]);
+  // Shallow: a deep ref wrapped every call read through it in a proxy, at every change of the calls.
+  const places = shallowRef<readonly Place[]>([]);
   /** The last picture of each call shown, for the ghost of one that ended. */
   const lastSeen = shallowRef(new Map<string, LiveCall>());
 
@@ -49,7 +50,8 @@ export function useStableOrder(
       }
       const seen = new Map(lastSeen.value);
       for (const [id, call] of live) seen.set(id, call);
-      for (const id of seen.keys()) if (!places.value.some((place) => place.id === id)) seen.delete(id);
+      const held = new Set(places.value.map((place) => place.id));
+      for (const id of seen.keys()) if (!held.has(id)) seen.delete(id);
       lastSeen.value = seen;
     },
     { immediate: true },

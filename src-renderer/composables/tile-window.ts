@@ -1,4 +1,4 @@
-import { computed, nextTick, onMounted, onUnmounted, ref, shallowRef, watch, type Ref } from 'vue';
+import { computed, nextTick, onMounted, onUnmounted, ref, shallowRef, watch, type Directive, type Ref } from 'vue';
 import type { TileGroup } from '../stores/board';
 import type { TileSize } from '../stores/prefs';
 import { TILE_GRID, columnsFor, gridItems, neighbourOf, type GridItem } from './tile-grid';
@@ -60,13 +60,10 @@ export function useTileWindow(
     return byGroup;
   });
 
-  /** Measures the drawn tiles, then finds each group's rows in or near view. */
+  /** Finds each group's rows in or near view, from the heights the drawn tiles were last seen at. */
   function place(): void {
     const element = board.value;
     if (!element || !windowed.value) return;
-    heights.measure(
-      Array.from(element.querySelectorAll<HTMLElement>(TILE), (tile) => [tile.dataset.extension!, tile.offsetHeight]),
-    );
     const box = element.getBoundingClientRect();
     const viewTop = element.scrollTop - MARGIN_VIEWS * element.clientHeight;
     const viewBottom = element.scrollTop + (1 + MARGIN_VIEWS) * element.clientHeight;
@@ -93,6 +90,30 @@ export function useTileWindow(
 
   const { schedule, cancel } = inNextFrame(place);
 
+  // A drawn tile's height is learnt when it is first laid out and when it changes (a call comes or
+  // goes), after the page's own layout: reading every drawn tile's height in each frame that
+  // brought a batch forced a layout of the board per batch, and most batches change no height.
+  const tileSizes = new ResizeObserver((entries) => {
+    const drawn = entries.map((entry) => {
+      const tile = entry.target as HTMLElement;
+      return [tile.dataset.extension!, entry.borderBoxSize[0]?.blockSize ?? tile.offsetHeight] as const;
+    });
+    if (heights.measure(drawn)) schedule();
+  });
+  /** On each drawn tile's element: its height is followed while it is drawn. */
+  const measured: Directive<HTMLElement> = {
+    mounted: (tile) => tileSizes.observe(tile),
+    unmounted: (tile) => tileSizes.unobserve(tile),
+  };
+  /** The tiles of each group in order: the rows move only when these do, not when a lamp changes. */
+  let placedOrder: readonly string[] = [];
+  function scheduleIfReordered(now: readonly TileGroup[]): void {
+    const order = now.flatMap((group) => [`group:${group.key}`, ...group.tiles.map((tile) => tile.id)]);
+    if (order.length === placedOrder.length && order.every((id, at) => id === placedOrder[at])) return;
+    placedOrder = order;
+    schedule();
+  }
+
   const onFocusIn = (event: FocusEvent) => {
     const tile = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>(TILE) : null;
     pinned.value = tile?.dataset.extension;
@@ -112,14 +133,17 @@ export function useTileWindow(
   });
   onUnmounted(() => {
     resized.disconnect();
+    tileSizes.disconnect();
     board.value?.removeEventListener('scroll', schedule);
     window.removeEventListener('focusin', onFocusIn);
     cancel();
   });
-  watch([() => groups(), columns, windowed], schedule, { flush: 'post' });
+  watch(() => groups(), scheduleIfReordered, { flush: 'post' });
+  watch([columns, windowed], schedule, { flush: 'post' });
 
   return {
     columns,
+    measured,
     /** The grid's own style: its column count and gap. */
     gridStyle: computed(() => ({ '--columns': String(columns.value), '--gap': `${TILE_GRID[size()].gapRem}rem` })),
     itemsOf: (group: TileGroup): readonly GridItem[] => items.value.get(group.key) ?? [],
