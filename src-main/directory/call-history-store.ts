@@ -24,6 +24,14 @@ const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${cha
 export class CallHistoryStore {
   private readonly insert: Statement;
   private readonly prune: Statement;
+  private readonly countUnseen: Statement;
+  /**
+   * The header's count as last read from the file, moved on by the calls this connection writes, so
+   * the count after each batch costs nothing: counting the table again took the writer thread tens
+   * of ms per batch at a few thousand calls a day, a CPU burst that held back main's lamps on two
+   * cores. Read again when the day, the seen mark or the file (another connection wrote) changed.
+   */
+  private unseen: { since: number; lastSeenId: number; fileVersion: number; count: number } | undefined;
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare(
@@ -32,13 +40,19 @@ export class CallHistoryStore {
     this.prune = db.prepare(
       'DELETE FROM history_calls WHERE id IN (SELECT id FROM history_calls WHERE ended_at < ? LIMIT ?)',
     );
+    this.countUnseen = db.prepare(
+      `SELECT s.last_call_id AS lastSeenId,
+         (SELECT count(*) FROM history_calls WHERE outcome IN (${MISSED_SQL}) AND started_at >= @since
+            AND id > s.last_call_id) AS count
+       FROM history_seen s`,
+    );
   }
 
   insertMany(records: readonly CallRecord[]): void {
-    this.db.transaction(() => {
-      for (const record of records) {
+    const ids = this.db.transaction(() =>
+      records.map((record) => {
         const people = record.parties.length > 0 ? record.parties : [record.from];
-        this.insert.run(
+        return this.insert.run(
           record.startedAt,
           record.endedAt,
           record.mine ? 1 : 0,
@@ -46,9 +60,20 @@ export class CallHistoryStore {
           `|${people.map((person) => person.number).join('|')}|`,
           fold(people.map((person) => `${person.name} ${person.number}`).join(' ')),
           JSON.stringify(record),
-        );
-      }
-    })();
+        ).lastInsertRowid as number;
+      }),
+    )();
+    // Committed: the calls the count's query would find now are added to it.
+    const unseen = this.unseen;
+    if (!unseen) return;
+    records.forEach((record, index) => {
+      if (
+        MISSED_OUTCOMES.includes(record.outcome.kind) &&
+        record.startedAt >= unseen.since &&
+        ids[index]! > unseen.lastSeenId
+      )
+        unseen.count += 1;
+    });
   }
 
   page(query: HistoryQuery, todayStart: number): HistoryPage {
@@ -67,23 +92,24 @@ export class CallHistoryStore {
 
   /** Missed calls that started from `since` on and came after the last call the operator saw. */
   unseenMissedSince(since: number): number {
-    return (
-      this.db
-        .prepare(
-          `SELECT count(*) AS n FROM history_calls WHERE outcome IN (${MISSED_SQL}) AND started_at >= ?
-             AND id > (SELECT last_call_id FROM history_seen)`,
-        )
-        .get(since) as { n: number }
-    ).n;
+    // Changes when another connection commits to the file, never for this one's own writes.
+    const fileVersion = this.db.pragma('data_version', { simple: true }) as number;
+    if (this.unseen?.since !== since || this.unseen.fileVersion !== fileVersion) {
+      const { lastSeenId, count } = this.countUnseen.get({ since }) as { lastSeenId: number; count: number };
+      this.unseen = { since, lastSeenId, fileVersion, count };
+    }
+    return this.unseen.count;
   }
 
   /** Every call stored so far counts as seen. */
   markAllSeen(): void {
+    this.unseen = undefined;
     this.db.prepare('UPDATE history_seen SET last_call_id = (SELECT coalesce(max(id), 0) FROM history_calls)').run();
   }
 
   /** Deletes up to `most` of the calls that ended before `cutoff`, in one transaction; returns how many. */
   pruneSomeBefore(cutoff: number, most: number): number {
+    this.unseen = undefined;
     return this.prune.run(cutoff, most).changes;
   }
 
