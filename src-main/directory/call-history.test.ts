@@ -5,7 +5,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallRecord, HistoryPerson, HistoryQuery } from '../../src-shared/call-history';
 import { CallHistory, startOfDay } from './call-history';
-import { BUSY_TIMEOUT_MS, databasePath } from './database';
+import { CallHistoryStore } from './call-history-store';
+import { BUSY_TIMEOUT_MS, connect, databasePath } from './database';
 import { ProfileDirectory } from './profile-directory';
 
 /** The call history in a profile's database file on disk, opened the way a login opens it. */
@@ -206,6 +207,35 @@ describe('the header count of missed calls', () => {
     await closeAll();
 
     expect(await openHistory().unseenMissed()).toBe(1);
+  });
+
+  it('follows every batch written, the calls another connection wrote meanwhile and the seen mark', async () => {
+    const history = openHistory();
+    const missed = (at: number, name: string) =>
+      call(at, person(`2${at % 1000}`, name), { callId: `m${at}`, outcome: { kind: 'missed' } });
+    history.record(missed(NOW - DAY, 'Yesterday'));
+    history.record(missed(NOW - 50_000, 'First'));
+    expect(await history.unseenMissed()).toBe(1);
+    for (let batch = 1; batch <= 3; batch++) {
+      history.record(missed(NOW - 40_000 + batch, `Missed ${batch}`));
+      history.record(call(NOW - 30_000 + batch, person('204', 'Answered')));
+      history.record(missed(NOW - DAY + batch, 'Also yesterday'));
+      history.record(
+        call(NOW - 20_000 + batch, person('205', 'Voicemail'), { outcome: { kind: 'voicemail', mailbox: '100' } }),
+      );
+      expect(await history.unseenMissed()).toBe(1 + 2 * batch);
+    }
+
+    // Another window or process writes to the same file: its calls count too.
+    const other = connect(databasePath(dir, PROFILE_ID), { fileMustExist: true });
+    new CallHistoryStore(other).insertMany([missed(NOW - 10_000, 'Elsewhere'), missed(NOW - DAY - 1, 'Old')]);
+    other.close();
+    expect(await history.unseenMissed()).toBe(8);
+
+    await history.markSeen();
+    expect(await history.unseenMissed()).toBe(0);
+    history.record(missed(NOW - 5_000, 'After'));
+    expect(await history.unseenMissed()).toBe(1);
   });
 });
 
