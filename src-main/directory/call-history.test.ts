@@ -85,6 +85,30 @@ describe('the call history on disk', () => {
     raw.close();
   });
 
+  it('writes calls recorded over several batches in the order they ended, each once, up to the logout', async () => {
+    const history = openHistory();
+    let recorded = 0;
+    const recordSome = (count: number) => {
+      for (const end = recorded + count; recorded < end; recorded++)
+        history.record(call(NOW - 60_000, person(`2${recorded}`, `Caller ${recorded}`), { callId: `c${recorded}` }));
+    };
+    recordSome(2_500);
+    for (let turn = 0; turn < 5; turn++) {
+      await new Promise((resolve) => setTimeout(resolve, 90));
+      recordSome(7);
+    }
+    await history.flush();
+    recordSome(3);
+    await closeAll();
+
+    const raw = new BetterSqlite3(databasePath(dir, PROFILE_ID), { readonly: true });
+    const written = raw.prepare('SELECT record FROM history_calls ORDER BY id').pluck().all() as string[];
+    raw.close();
+    expect(written.map((record) => (JSON.parse(record) as CallRecord).callId)).toEqual(
+      Array.from({ length: recorded }, (_, index) => `c${index}`),
+    );
+  });
+
   it('prunes calls older than the retention when opened, and keeps the rest', async () => {
     const history = openHistory(30);
     history.record(call(NOW - 40 * DAY, person('201', 'Old')));

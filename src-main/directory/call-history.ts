@@ -6,6 +6,14 @@ import type * as Wire from './history-protocol';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+/**
+ * How long a finished call waits in main to go to the writer with the others that end meanwhile:
+ * each message wakes the writer thread, and a thread woken takes the core from main's event loop
+ * on a busy two-core machine, so main posts a batch at most this often, not each turn.
+ */
+const WRITE_DELAY_MS = 200;
+/** A burst this large goes to the writer at once rather than held. */
+const WRITE_BATCH_MAX = 1_000;
 
 export interface CallHistoryOptions {
   /** The profile's database file, already opened (checked and migrated) by its ProfileDirectory. */
@@ -25,15 +33,16 @@ export function startOfDay(now: number): number {
 }
 
 /**
- * One profile's call history: finished calls handed to a writer thread (history-worker.ts) that
- * writes them in batches, so main's event loop only posts them; read by the history panel, pruned
- * to the profile's retention. Each query is answered after every call recorded before it is written.
+ * One profile's call history: finished calls handed in batches to a writer thread
+ * (history-worker.ts) that writes each batch in one transaction, so main's event loop only posts
+ * them; read by the history panel, pruned to the profile's retention. Each query is answered after
+ * every call recorded before it is written.
  */
 export class CallHistory {
   private readonly worker: Worker;
   private readonly now: () => number;
   private queued: CallRecord[] = [];
-  private posting: ReturnType<typeof setImmediate> | undefined;
+  private posting: ReturnType<typeof setTimeout> | undefined;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
   private readonly pruneTimer: ReturnType<typeof setInterval>;
@@ -53,11 +62,12 @@ export class CallHistory {
     this.pruneTimer.unref();
   }
 
-  /** The insert entry point: queues the call; the calls of one turn of the event loop go to the writer together. */
+  /** The insert entry point: queues the call; the calls of WRITE_DELAY_MS go to the writer together. */
   record(record: CallRecord): void {
     if (this.stopped) return;
     this.queued.push(record);
-    this.posting ??= setImmediate(() => this.post());
+    if (this.queued.length >= WRITE_BATCH_MAX) this.post();
+    else this.posting ??= setTimeout(() => this.post(), WRITE_DELAY_MS);
   }
 
   /** Resolves once every call recorded so far is committed. */
@@ -104,7 +114,7 @@ export class CallHistory {
   }
 
   private post(): void {
-    clearImmediate(this.posting);
+    clearTimeout(this.posting);
     this.posting = undefined;
     if (this.queued.length === 0) return;
     this.send({ kind: 'record', records: this.queued });

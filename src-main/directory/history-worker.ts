@@ -1,8 +1,8 @@
 /**
- * The call history's writer thread: it owns a connection to the profile's database and writes the
- * calls main posts in batches, one transaction each, so neither the inserts nor the checkpoints
- * that follow them take time from main's event loop (the board's lamps). It answers the history
- * panel's queries too, after writing what came before them.
+ * The call history's writer thread: it owns a connection to the profile's database and writes each
+ * batch of calls main posts (call-history.ts) in one transaction, so neither the inserts nor the
+ * checkpoints that follow them take time from main's event loop (the board's lamps). It answers the
+ * history panel's queries too, after writing what came before them.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { CallRecord } from '../../src-shared/call-history';
@@ -17,10 +17,6 @@ import type {
   ToHistoryWorker,
 } from './history-protocol';
 
-/** How long a finished call waits to be written with the others that end meanwhile. */
-const WRITE_DELAY_MS = 200;
-/** A burst this large is written at once rather than held. */
-const WRITE_BATCH_MAX = 1_000;
 /** A prune deletes at most this many calls per transaction, so it never holds the file for long. */
 const PRUNE_CHUNK = 500;
 /** The pause between a prune's parts: long enough for a connection waiting on the file to take its turn. */
@@ -149,8 +145,8 @@ async function reply(id: number, question: HistoryQuestion): Promise<void> {
 port.on('message', (message: ToHistoryWorker) => {
   if (message.kind === 'record') {
     queued.push(...message.records);
-    if (queued.length >= WRITE_BATCH_MAX) write();
-    else writeTimer ??= setTimeout(write, WRITE_DELAY_MS);
+    // Main held them to make the batch; only a file found busy keeps them waiting for its retry.
+    if (writeTimer === undefined) write();
     return;
   }
   answering = answering.then(() => reply(message.id, message.question));
