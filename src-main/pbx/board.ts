@@ -109,13 +109,20 @@ export class ExtensionBoard {
     for (const item of presences) this.notePresence(item);
     this.mailboxOfTile = mailboxOwners(mailboxes, tiles);
     const shown = new Set(this.mailboxOfTile.values());
-    for (const entry of mailboxes) {
-      const id = mailboxId(entry);
-      if (!shown.has(id)) continue;
-      const counts = entry.counts ? { mailbox: id, ...entry.counts } : await fetchMailboxCount(ami, id);
-      if (counts) this.voicemail.set(id, counts);
-    }
-    this.names = await fetchPbxNames(ami, tiles, mailboxes);
+    // The counts a list lacks and the names are asked for at once too.
+    const [counted, names] = await Promise.all([
+      Promise.all(
+        mailboxes
+          .filter((entry) => shown.has(mailboxId(entry)))
+          .map(async (entry) => {
+            const id = mailboxId(entry);
+            return entry.counts ? { mailbox: id, ...entry.counts } : fetchMailboxCount(ami, id);
+          }),
+      ),
+      fetchPbxNames(ami, tiles, mailboxes),
+    ]);
+    for (const counts of counted) if (counts) this.voicemail.set(counts.mailbox, counts);
+    this.names = names;
     this.store.replace(
       'extensions',
       tiles.map((tile) => this.dressed(tile)),

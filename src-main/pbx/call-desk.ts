@@ -112,8 +112,11 @@ export class CallDesk {
     this.phase = { kind: 'rebuilding', dialect: dialectForAmiVersion(amiVersion), buffered: [] };
   }
 
-  /** Builds a fresh model from the PBX's lists, then applies the events that arrived meanwhile. */
-  async finishRebuild(): Promise<void> {
+  /**
+   * Builds a fresh model from the PBX's lists, then applies the events that arrived meanwhile.
+   * `tilesFirst`: the lists are read at once, the model is shown once the tiles it is matched to are in the picture.
+   */
+  async finishRebuild(tilesFirst?: Promise<void>): Promise<void> {
     const phase = this.phase;
     if (phase.kind !== 'rebuilding') return;
     this.connections += 1;
@@ -123,6 +126,7 @@ export class CallDesk {
       `${this.sessionTag}${this.connections}.`,
       this.now,
     );
+    await tilesFirst;
     if (this.phase !== phase) return;
     this.model = reduceEvents(model, phase.buffered, this.now());
     this.phase = { kind: 'live', dialect: phase.dialect };

@@ -165,10 +165,16 @@ export class PbxSession {
     const { link, identity, username } = this.options;
     try {
       await this.askForLess(amiVersion);
-      const asteriskVersion = await this.asteriskVersion(amiVersion);
-      await this.board.rebuild(link);
-      await this.desk.finishRebuild();
-      await this.queues.rebuild(link);
+      // Every list is asked for at once (AMI matches each answer by its ActionID): a board of 1,000
+      // hints waits for the longest list, not for their sum. The tiles still come first into the
+      // picture, so that calls and queues are matched to them once.
+      const tiles = this.board.rebuild(link);
+      const [asteriskVersion] = await Promise.all([
+        this.asteriskVersion(amiVersion),
+        tiles,
+        this.desk.finishRebuild(tiles),
+        this.queues.rebuild(link, tiles),
+      ]);
       if (this.stopped) return;
       this.setStatus({ kind: 'connected', ...identity, username, amiVersion, asteriskVersion });
     } catch (error) {

@@ -30,7 +30,10 @@ export function useTileWindow(
   const columns = computed(() => columnsFor(width.value, size(), remPx));
   const gapPx = computed(() => TILE_GRID[size()].gapRem * remPx);
   const windowed = computed(() => groups().reduce((sum, group) => sum + group.tiles.length, 0) > DRAW_ALL_UP_TO);
-  /** Rows drawn per group, first and last; a group not yet placed draws its first screenful. */
+  /**
+   * Rows drawn per group, first and last; a group not yet placed draws one view's worth of rows, no
+   * margin: the board's first picture (a login to 1,000 tiles) mounts the fewest tiles, the margin follows when placed.
+   */
   const ranges = shallowRef<DrawnRanges>(new Map());
   /** The tile that must stay drawn: the focused one, or the one focus is about to move to. */
   const pinned = ref<string | undefined>();
@@ -46,7 +49,7 @@ export function useTileWindow(
 
   const items = computed(() => {
     const byGroup = new Map<string, GridItem[]>();
-    const firstScreen = Math.ceil(((1 + MARGIN_VIEWS) * window.innerHeight) / heights.guessPx());
+    const firstScreen = Math.ceil(window.innerHeight / heights.guessPx());
     for (const group of groups()) {
       const [first, last] = ranges.value.get(group.key) ?? [0, firstScreen];
       const at = pinned.value ? group.tiles.findIndex((tile) => tile.id === pinned.value) : -1;

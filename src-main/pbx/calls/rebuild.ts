@@ -26,14 +26,17 @@ export async function fetchPbxListing(ami: AmiRequester, dialect: PbxDialect): P
     if (!isSuccessResponse(result.response)) throw PbxRefusal.from(action, result.response);
     return result.items;
   };
+  // Asked for at once: the answers are matched by ActionID.
   if (dialect.family === 'asterisk-11') {
-    return { channels: await list('Status'), bridges: [], parked: await list('ParkedCalls') };
+    const [channels, parked] = await Promise.all([list('Status'), list('ParkedCalls')]);
+    return { channels, bridges: [], parked };
   }
-  return {
-    channels: await list('CoreShowChannels'),
-    bridges: await list('BridgeList'),
-    parked: await list('ParkedCalls'),
-  };
+  const [channels, bridges, parked] = await Promise.all([
+    list('CoreShowChannels'),
+    list('BridgeList'),
+    list('ParkedCalls'),
+  ]);
+  return { channels, bridges, parked };
 }
 
 /** `00:01:05` → 65. */

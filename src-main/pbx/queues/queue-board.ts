@@ -93,11 +93,15 @@ export class QueueBoard {
     this.phase = { buffered: [] };
   }
 
-  /** Reads every queue anew (nothing from before a reconnect is trusted), then the events that came meanwhile. */
-  async rebuild(ami: AmiRequester): Promise<void> {
+  /**
+   * Reads every queue anew (nothing from before a reconnect is trusted), then the events that came
+   * meanwhile. `tilesFirst`: the queues are shown once the tiles their members are matched to are in the picture.
+   */
+  async rebuild(ami: AmiRequester, tilesFirst?: Promise<void>): Promise<void> {
     const phase = this.phase;
     if (typeof phase !== 'object') return;
     const status = await ami.list('QueueStatus');
+    await tilesFirst;
     if (this.phase !== phase) return;
     this.queues.clear();
     // No app_queue, or a user who may not list queues: the console shows no queues rather than failing.
