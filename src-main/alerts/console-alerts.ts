@@ -33,13 +33,21 @@ export class ConsoleAlerts {
   private current: readonly ConsoleAlert[] = [];
   private readonly listeners = new Set<(change: ConsoleAlertsChange) => void>();
   private crossingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** My tile when the alerts were last looked at. */
+  private mine: string | undefined;
 
   constructor(
     private readonly store: PictureStore,
     private readonly owner: AlertsOwner,
   ) {
     store.onPatch((patch) => {
-      if (patch.collection === 'calls' || patch.collection === 'extensions' || patch.collection === 'queues')
+      // The tiles matter only through which one is mine: a lamp changing (most of a busy board's
+      // patches) alerts nothing.
+      if (
+        patch.collection === 'extensions'
+          ? owner.myExtensionId() !== this.mine
+          : patch.collection === 'calls' || patch.collection === 'queues'
+      )
         this.recompute();
     });
   }
@@ -60,8 +68,9 @@ export class ConsoleAlerts {
     const now = Date.now();
     const watch = this.owner.queueWatch();
     const queues = this.store.values('queues');
+    this.mine = this.owner.myExtensionId();
     const next = [
-      ...incomingCallAlerts(this.store.values('calls'), this.owner.myExtensionId()),
+      ...incomingCallAlerts(this.store.values('calls'), this.mine),
       ...(watch ? queueWaitAlerts(queues, watch, now) : []),
     ];
     const crossing = watch && nextQueueWaitCrossing(queues, watch, now);

@@ -268,9 +268,12 @@ export class CallDesk {
 
   private apply(events: readonly PbxEvent[]): void {
     const now = this.now();
-    this.model = reduceEvents(this.model, events, now);
+    const before = this.model;
+    this.model = reduceEvents(before, events, now);
     this.watchers.observe(events, now);
-    this.queuePublish();
+    // Events that change nothing the model keeps leave the calls as published, unless a listening
+    // session (which decides what is left out) may have moved on with them.
+    if (this.model !== before || this.listening.listening) this.queuePublish();
   }
 
   private matcher(): ExtensionMatcher {

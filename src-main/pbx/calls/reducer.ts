@@ -23,19 +23,24 @@ export function reduceEvents(model: PbxModel, events: readonly PbxEvent[], now: 
   return events.reduce((current, event) => reduceModel(current, event, now), model);
 }
 
+/**
+ * The next model being made: its maps are the model's own until the first change, so an event that
+ * changes nothing (most of a call's events repeat what the model already says) copies nothing.
+ */
 class Draft {
-  private readonly channels: Map<string, ChannelRecord>;
-  private readonly bridges: Map<string, BridgeRecord>;
-  private readonly parked: Map<string, ParkedRecord>;
+  private channels: Map<string, ChannelRecord>;
+  private bridges: Map<string, BridgeRecord>;
+  private parked: Map<string, ParkedRecord>;
+  private readonly owned = { channels: false, bridges: false, parked: false };
   private nextSeq: number;
 
   constructor(
     private readonly model: PbxModel,
     private readonly now: number,
   ) {
-    this.channels = new Map(model.channels);
-    this.bridges = new Map(model.bridges);
-    this.parked = new Map(model.parked);
+    this.channels = model.channels as Map<string, ChannelRecord>;
+    this.bridges = model.bridges as Map<string, BridgeRecord>;
+    this.parked = model.parked as Map<string, ParkedRecord>;
     this.nextSeq = model.nextSeq;
   }
 
@@ -49,12 +54,36 @@ class Draft {
     };
   }
 
+  /** The channels, to be written: copied from the model's at the first write. */
+  private channelsToWrite(): Map<string, ChannelRecord> {
+    if (!this.owned.channels) {
+      this.channels = new Map(this.channels);
+      this.owned.channels = true;
+    }
+    return this.channels;
+  }
+
+  private bridgesToWrite(): Map<string, BridgeRecord> {
+    if (!this.owned.bridges) {
+      this.bridges = new Map(this.bridges);
+      this.owned.bridges = true;
+    }
+    return this.bridges;
+  }
+
+  private parkedToWrite(): Map<string, ParkedRecord> {
+    if (!this.owned.parked) {
+      this.parked = new Map(this.parked);
+      this.owned.parked = true;
+    }
+    return this.parked;
+  }
+
   /** False when the event changes nothing the model keeps. */
   apply(event: PbxEvent): boolean {
     switch (event.kind) {
       case 'channel':
-        this.see(event.channel);
-        return true;
+        return this.see(event.channel);
       case 'hangup':
         this.hangup(event.uid);
         return true;
@@ -68,11 +97,11 @@ class Draft {
         this.dialEnd(event.callerUid, event.destUid, event.status);
         return true;
       case 'bridgeCreate':
-        this.bridges.set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
+        this.bridgesToWrite().set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
         return true;
       case 'bridgeEnter':
         if (!this.bridges.has(event.bridgeId))
-          this.bridges.set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
+          this.bridgesToWrite().set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
         this.see(event.channel, { bridgeId: event.bridgeId });
         return true;
       case 'bridgeLeave':
@@ -86,15 +115,15 @@ class Draft {
         // attended transfer consults apart from the call she placed (trace 11).
         for (const channel of this.channels.values())
           if (channel.dialedBy === event.uid && channel.bridgeId === event.bridgeId)
-            this.channels.set(channel.uid, { ...channel, dialedBy: undefined });
+            this.channelsToWrite().set(channel.uid, { ...channel, dialedBy: undefined });
         return true;
       case 'bridgeDestroy':
-        this.bridges.delete(event.bridgeId);
+        this.bridgesToWrite().delete(event.bridgeId);
         this.moveBridge(event.bridgeId, undefined);
         return true;
       case 'bridgeMerge':
         this.moveBridge(event.fromBridgeId, event.toBridgeId);
-        this.bridges.delete(event.fromBridgeId);
+        this.bridgesToWrite().delete(event.fromBridgeId);
         return true;
       case 'link':
         this.link(event.a, event.b);
@@ -113,7 +142,7 @@ class Draft {
       case 'unparked': {
         const record = this.parked.get(event.slot);
         if (!record || record.lot !== event.lot) return false;
-        this.parked.delete(event.slot);
+        this.parkedToWrite().delete(event.slot);
         return true;
       }
       case 'recording':
@@ -136,7 +165,8 @@ class Draft {
     }
   }
 
-  private see(snapshot: ChannelSnapshot, extra: Partial<ChannelRecord> = {}): void {
+  /** False when the snapshot tells nothing new of a channel the model knows. */
+  private see(snapshot: ChannelSnapshot, extra: Partial<ChannelRecord> = {}): boolean {
     const known = this.channels.get(snapshot.uid);
     const state = snapshot.state ?? known?.state ?? 0;
     const base: ChannelRecord = known ?? {
@@ -159,7 +189,7 @@ class Draft {
       partyId: `${this.model.idPrefix}p${this.nextSeq++}`,
       callId: '',
     };
-    this.channels.set(snapshot.uid, {
+    return this.write({
       ...base,
       name: snapshot.name,
       state,
@@ -175,14 +205,22 @@ class Draft {
 
   private update(uid: string, change: (channel: ChannelRecord) => Partial<ChannelRecord>): void {
     const channel = this.channels.get(uid);
-    if (channel) this.channels.set(uid, { ...channel, ...change(channel) });
+    if (channel) this.write({ ...channel, ...change(channel) });
+  }
+
+  /** Keeps a channel's record; false when the model's record already says all of it. */
+  private write(record: ChannelRecord): boolean {
+    const known = this.channels.get(record.uid);
+    if (known && sameRecord(known, record)) return false;
+    this.channelsToWrite().set(record.uid, record);
+    return true;
   }
 
   private hangup(uid: string): void {
-    this.channels.delete(uid);
-    for (const [slot, record] of this.parked) if (record.parkeeUid === uid) this.parked.delete(slot);
+    this.channelsToWrite().delete(uid);
+    for (const [slot, record] of this.parked) if (record.parkeeUid === uid) this.parkedToWrite().delete(slot);
     for (const channel of this.channels.values()) {
-      if (channel.dialedBy === uid) this.channels.set(channel.uid, { ...channel, dialedBy: undefined });
+      if (channel.dialedBy === uid) this.channelsToWrite().set(channel.uid, { ...channel, dialedBy: undefined });
     }
   }
 
@@ -191,7 +229,7 @@ class Draft {
       (uid !== undefined ? this.channels.get(uid) : undefined) ??
       [...this.channels.values()].find((candidate) => candidate.name === oldName);
     if (!channel) return false;
-    this.channels.set(channel.uid, { ...channel, name: newName });
+    this.channelsToWrite().set(channel.uid, { ...channel, name: newName });
     return true;
   }
 
@@ -200,13 +238,14 @@ class Draft {
     if (status.toUpperCase() === 'ANSWER') return;
     for (const channel of this.channels.values()) {
       const isDest = destUid !== undefined ? channel.uid === destUid : channel.dialedBy === callerUid;
-      if (isDest && channel.dialedBy !== undefined) this.channels.set(channel.uid, { ...channel, dialedBy: undefined });
+      if (isDest && channel.dialedBy !== undefined)
+        this.channelsToWrite().set(channel.uid, { ...channel, dialedBy: undefined });
     }
   }
 
   private moveBridge(from: string, to: string | undefined): void {
     for (const channel of this.channels.values()) {
-      if (channel.bridgeId === from) this.channels.set(channel.uid, { ...channel, bridgeId: to });
+      if (channel.bridgeId === from) this.channelsToWrite().set(channel.uid, { ...channel, bridgeId: to });
     }
   }
 
@@ -218,7 +257,7 @@ class Draft {
 
   private park(event: Extract<PbxEvent, { kind: 'parked' }>): void {
     this.see(event.parkee);
-    this.parked.set(event.slot, {
+    this.parkedToWrite().set(event.slot, {
       slot: event.slot,
       lot: event.lot,
       parkeeUid: event.parkee.uid,
@@ -229,4 +268,9 @@ class Draft {
       timeoutAt: this.now + event.timeoutSecs * 1000,
     });
   }
+}
+
+function sameRecord(a: ChannelRecord, b: ChannelRecord): boolean {
+  for (const key of Object.keys(b) as (keyof ChannelRecord)[]) if (a[key] !== b[key]) return false;
+  return true;
 }

@@ -110,3 +110,23 @@ describe('regrouping only the touched calls gives the calls of grouping every ch
     },
   );
 });
+
+describe('an event that tells the model nothing new', () => {
+  // Most of a call's events repeat what the model says of a channel: they must cost no new model
+  // (the call desk then projects nothing anew).
+  it.each(TRACES)('trace %s: a channel event applied twice leaves the model as the first left it', (trace) => {
+    const adapt = eventAdapterFor(dialectForAmiVersion('11.0.0'));
+    let model: PbxModel = emptyModel('t.');
+    let repeated = 0;
+    liveEvents(readTrace(trace)).forEach(({ message }, index) => {
+      for (const event of adapt(message)) {
+        model = reduceModel(model, event, 1_000 + index);
+        if (event.kind !== 'channel') continue;
+        expect(reduceModel(model, event, 1_000 + index), `message ${index} (${message.event})`).toBe(model);
+        repeated += 1;
+      }
+    });
+    if (liveEvents(readTrace(trace)).some(({ message }) => message.event === 'Newchannel'))
+      expect(repeated).toBeGreaterThan(0);
+  });
+});
