@@ -6,7 +6,7 @@ import en from '../src-renderer/i18n/en.json' with { type: 'json' };
 import { LANGUAGES } from '../src-shared/language';
 import { TEXT_FIELDS, UNANSWERED_HOWS } from '../src-shared/main-said';
 import { CALL_ENDED_DOINGS, PERMISSION_INTENTS, SAID_GROUPS } from '../src-shared/refusals';
-import { PROFILE_SETTINGS } from '../src-shared/setting-problems';
+import { KEYCHAIN_TROUBLES, PROFILE_SETTINGS } from '../src-shared/setting-problems';
 
 // Every literal key the page asks for must exist, or the operator would read `login.something`.
 const root = join(import.meta.dirname, '..', 'src-renderer');
@@ -90,6 +90,17 @@ describe('words on screen', () => {
     Object.entries<readonly string[]>(table).map(([reason, values]) => ({ group, reason, values })),
   );
 
+  // The values that are codes themselves, each worded from its own table.
+  const CODED_VALUE_KEYS = [
+    ...PERMISSION_INTENTS.map((intent) => `refusal.intent.${intent}`),
+    ...CALL_ENDED_DOINGS.map((doing) => `refusal.doing.${doing}`),
+    ...PROFILE_SETTINGS.map((setting) => `profileField.setting.${setting}`),
+    ...KEYCHAIN_TROUBLES.map((trouble) => `profileField.keychain.${trouble}`),
+    ...UNANSWERED_HOWS.map((how) => `mainSaid.how.${how}`),
+    ...TEXT_FIELDS.map((field) => `mainSaid.field.${field}`),
+    'mainSaid.moved.caller',
+  ];
+
   it('has English words for every reason main may refuse with, filling in exactly the values main sends', () => {
     const english = texts(en);
     const wrong = said.flatMap(({ group, reason, values }) => {
@@ -97,14 +108,7 @@ describe('words on screen', () => {
       const same = JSON.stringify(placeholders(text ?? '')) === JSON.stringify([...values].sort());
       return text !== undefined && same ? [] : [`${group}.${reason}: "${text}" ~ {${values.join('} {')}}`];
     });
-    const coded = [
-      ...PERMISSION_INTENTS.map((intent) => `refusal.intent.${intent}`),
-      ...CALL_ENDED_DOINGS.map((doing) => `refusal.doing.${doing}`),
-      ...PROFILE_SETTINGS.map((setting) => `profileField.setting.${setting}`),
-      ...UNANSWERED_HOWS.map((how) => `mainSaid.how.${how}`),
-      ...TEXT_FIELDS.map((field) => `mainSaid.field.${field}`),
-      'mainSaid.moved.caller',
-    ].filter((key) => !english.has(key));
+    const coded = CODED_VALUE_KEYS.filter((key) => !english.has(key));
     expect([...wrong, ...coded]).toEqual([]);
   });
 
@@ -115,15 +119,7 @@ describe('words on screen', () => {
   });
 
   it('has no word for a reason main no longer sends', () => {
-    const known = new Set([
-      ...said.map(({ group, reason }) => `${group}.${reason}`),
-      ...PERMISSION_INTENTS.map((intent) => `refusal.intent.${intent}`),
-      ...CALL_ENDED_DOINGS.map((doing) => `refusal.doing.${doing}`),
-      ...PROFILE_SETTINGS.map((setting) => `profileField.setting.${setting}`),
-      ...UNANSWERED_HOWS.map((how) => `mainSaid.how.${how}`),
-      ...TEXT_FIELDS.map((field) => `mainSaid.field.${field}`),
-      'mainSaid.moved.caller',
-    ]);
+    const known = new Set([...said.map(({ group, reason }) => `${group}.${reason}`), ...CODED_VALUE_KEYS]);
     const worded = Object.keys(SAID_GROUPS).flatMap((group) => [
       ...texts((en as Record<string, object>)[group]!, group).keys(),
     ]);

@@ -1,4 +1,4 @@
-import type { Refusal } from './refusals';
+import type { Refusal, RefusalOf } from './refusals';
 
 /**
  * The profiles room's plain data that crosses IPC as it is. The contract imports these types, and
@@ -32,9 +32,12 @@ export interface ImportReport {
   readonly skipped: readonly { readonly position: number; readonly displayName?: string; readonly reason: Refusal }[];
 }
 
-/** Whether the OS keychain answers; `reason` is for the operator. */
+/** Why the keychain could not be used, for the page to word. */
+export type KeychainUnavailable = RefusalOf<'keychainUnavailable'>;
+
+/** Whether the OS keychain answers; `reason` is for the operator, worded by the page. */
 export type VaultAvailability =
-  { readonly kind: 'available' } | { readonly kind: 'unavailable'; readonly reason: string };
+  { readonly kind: 'available' } | { readonly kind: 'unavailable'; readonly reason: KeychainUnavailable };
 
 export type SaveSecretResult =
   /** In the keychain; also kept for this session. */
@@ -42,7 +45,7 @@ export type SaveSecretResult =
   /** The operator asked not to remember it: kept for this session only; any saved one was forgotten. */
   | { readonly kind: 'sessionOnly' }
   /** Remembering was asked but the keychain could not take it: kept for this session only. */
-  | { readonly kind: 'notRemembered'; readonly reason: string }
+  | { readonly kind: 'notRemembered'; readonly reason: KeychainUnavailable }
   | { readonly kind: 'noSecretNeeded' }
   | { readonly kind: 'unknownProfile' }
   | { readonly kind: 'invalidSecret'; readonly said: Refusal }
@@ -56,10 +59,10 @@ export type RepointResult =
 export type ForgetSecretResult =
   | { readonly kind: 'forgotten' }
   /** Dropped from this session, but the keychain could not be reached to remove a saved one. */
-  | { readonly kind: 'vaultUnavailable'; readonly reason: string };
+  | { readonly kind: 'vaultUnavailable'; readonly reason: KeychainUnavailable };
 
 export type DeleteProfileResult =
   | { readonly kind: 'deleted' }
   | { readonly kind: 'alreadyGone' }
   /** The profile is gone; its saved secret could not be removed because the keychain is unreachable. */
-  | { readonly kind: 'deletedSecretKept'; readonly reason: string };
+  | { readonly kind: 'deletedSecretKept'; readonly reason: Refusal };

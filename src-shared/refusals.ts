@@ -1,6 +1,6 @@
 import { IMPORT_VALUES, LDAP_VALUES } from './directory-said';
 import { MAIN_SAID_VALUES, type MovedPerson, type TextField, type UnansweredHow } from './main-said';
-import { PROFILE_FIELD_VALUES, type ProfileSetting } from './setting-problems';
+import { PROFILE_FIELD_VALUES, type KeychainTrouble, type ProfileSetting } from './setting-problems';
 
 /**
  * What main says when it refuses, or cannot carry out, what the operator asked: a reason and the
@@ -139,6 +139,7 @@ interface CodedValues {
   readonly how: UnansweredHow;
   readonly moved: MovedPerson;
   readonly field: TextField;
+  readonly keychain: KeychainTrouble;
 }
 type ValueNamed<N extends string> = N extends keyof CodedValues ? CodedValues[N] : string | number;
 
@@ -164,6 +165,7 @@ const CODED: Readonly<Record<keyof CodedValues, keyof typeof SAID_GROUPS>> = {
   how: 'mainSaid',
   moved: 'mainSaid',
   field: 'mainSaid',
+  keychain: 'profileField',
 };
 const isCoded = (name: string): name is keyof CodedValues => Object.hasOwn(CODED, name);
 

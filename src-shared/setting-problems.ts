@@ -44,6 +44,10 @@ export const PROFILE_FIELD_VALUES = {
   profileGone: [],
   secretProfileGone: [],
   demoNeedsNoSecret: [],
+  // The keychain, when it cannot be used: why (`profileField.keychain.<keychain>`), and what it kept from happening.
+  keychainUnavailable: ['keychain'],
+  repointNeedsKeychain: ['keychain'],
+  secretMayRemain: ['service', 'account'],
   // The profiles themselves.
   nameTaken: ['name'],
   profileDeleted: [],
@@ -59,6 +63,10 @@ export const PROFILE_FIELD_VALUES = {
   containsSecret: ['keys'],
   settingNotAccepted: ['name'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
+
+/** Why the keychain could not be used: no Secret Service, it refused (locked), or no keytar in this copy. */
+export const KEYCHAIN_TROUBLES = ['noService', 'refused', 'noSupport'] as const;
+export type KeychainTrouble = (typeof KEYCHAIN_TROUBLES)[number];
 
 /** The text settings a problem may name. */
 export const PROFILE_SETTINGS = [

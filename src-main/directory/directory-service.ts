@@ -184,7 +184,7 @@ export class DirectoryService {
     try {
       return await use();
     } catch (error) {
-      if (error instanceof VaultUnavailableError) throw new OperatorError('vaultUnavailable', error.message);
+      if (error instanceof VaultUnavailableError) throw new OperatorError('vaultUnavailable', error.said);
       throw error;
     }
   }

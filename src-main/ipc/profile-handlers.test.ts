@@ -7,8 +7,8 @@ import { ProfileDraftSchema } from '../../src-shared/profile';
 import { refusal } from '../../src-shared/refusals';
 import { ProfileStore } from '../profiles/profile-store';
 import { PROFILES_FILE_NAME } from '../profiles/profiles-file';
-import { MapVault, UnreachableVault } from '../profiles/testing/vaults';
-import { NO_KEYCHAIN_MESSAGE, type SecretVault } from '../profiles/vault';
+import { MapVault, NO_KEYCHAIN, UnreachableVault } from '../profiles/testing/vaults';
+import type { SecretVault } from '../profiles/vault';
 import { createGatekeeper, type Sender } from './gatekeeper';
 import { profileHandlers } from './profile-handlers';
 
@@ -203,10 +203,10 @@ describe('the profiles methods', () => {
     const desk = await create();
     expect(await handlers['profiles:saveSecret']({ id: desk.id, secret: 's3cret', remember: true }, window)).toEqual({
       kind: 'notRemembered',
-      reason: NO_KEYCHAIN_MESSAGE,
+      reason: NO_KEYCHAIN,
     });
     const list = await handlers['profiles:list'](undefined, window);
-    expect(list.keychain).toEqual({ kind: 'unavailable', reason: NO_KEYCHAIN_MESSAGE });
+    expect(list.keychain).toEqual({ kind: 'unavailable', reason: NO_KEYCHAIN });
     expect(list.profiles.every((p) => !p.hasSavedSecret)).toBe(true);
   });
 
@@ -219,7 +219,8 @@ describe('the profiles methods', () => {
       ok: false,
       error: {
         code: 'vaultUnavailable',
-        message: `The change was not saved: it points the profile at another server or login method, so the secret saved for the old one must be forgotten first, and the keychain could not be reached. ${NO_KEYCHAIN_MESSAGE}`,
+        message: expect.stringMatching(/^The change was not saved: .* No keychain is available on this computer/),
+        refusal: refusal('repointNeedsKeychain', { keychain: 'noService' }),
       },
     });
     expect(

@@ -44,10 +44,7 @@ export function profileHandlers(deps: ProfileHandlerDeps): Pick<Handlers, Profil
     'profiles:update': async ({ id, changes }) => {
       const forgotten = await credentials.forgetIfRepointed(id, changes);
       if (forgotten.kind === 'vaultUnavailable')
-        throw new OperatorError(
-          'vaultUnavailable',
-          `The change was not saved: it points the profile at another server or login method, so the secret saved for the old one must be forgotten first, and the keychain could not be reached. ${forgotten.reason}`,
-        );
+        throw new OperatorError('vaultUnavailable', refusal('repointNeedsKeychain', forgotten.reason.values));
       const updated = await plainly(() => profiles.update(id, changes));
       deps.afterUpdate(updated);
       return summarise(updated);

@@ -7,8 +7,8 @@ import { ProfileStore } from './profile-store';
 import { secretTargetOf, type UserProfile } from '../../src-shared/profile';
 import { refusal } from '../../src-shared/refusals';
 import { sealSavedSecret } from './saved-secret';
-import { MapVault, UnreachableVault } from './testing/vaults';
-import { NO_KEYCHAIN_MESSAGE } from './vault';
+import { MapVault, NO_KEYCHAIN, UnreachableVault } from './testing/vaults';
+import { VAULT_SERVICE } from './vault';
 
 let dir: string;
 let store: ProfileStore;
@@ -245,7 +245,7 @@ describe('CredentialService when a profile is pointed at another server', () => 
     const credentials = new CredentialService({ vault: new UnreachableVault(), profiles: store });
     expect(await credentials.forgetIfRepointed(profile.id, { port: 5039 })).toEqual({
       kind: 'vaultUnavailable',
-      reason: NO_KEYCHAIN_MESSAGE,
+      reason: NO_KEYCHAIN,
     });
   });
 });
@@ -254,10 +254,10 @@ describe('CredentialService without a keychain (fails closed)', () => {
   it('says plainly that "remember" did not store the secret, and keeps it for this session only', async () => {
     const vault = new UnreachableVault();
     const credentials = new CredentialService({ vault, profiles: store });
-    expect(await credentials.vaultAvailability()).toEqual({ kind: 'unavailable', reason: NO_KEYCHAIN_MESSAGE });
+    expect(await credentials.vaultAvailability()).toEqual({ kind: 'unavailable', reason: NO_KEYCHAIN });
     expect(await credentials.saveSecret(profile.id, 's3cret', true)).toEqual({
       kind: 'notRemembered',
-      reason: NO_KEYCHAIN_MESSAGE,
+      reason: NO_KEYCHAIN,
     });
     expect(await credentials.hasSavedSecret(profile.id)).toBe(false);
     expect(await credentials.secretForConnect(profile.id)).toEqual({
@@ -269,7 +269,7 @@ describe('CredentialService without a keychain (fails closed)', () => {
     credentials.dropSessionSecrets();
     expect(await credentials.secretForConnect(profile.id)).toEqual({
       kind: 'needsSecret',
-      said: NO_KEYCHAIN_MESSAGE,
+      said: NO_KEYCHAIN,
     });
   });
 
@@ -277,7 +277,9 @@ describe('CredentialService without a keychain (fails closed)', () => {
     const credentials = new CredentialService({ vault: new UnreachableVault(), profiles: store });
     const result = await credentials.deleteProfile(profile.id);
     expect(result.kind).toBe('deletedSecretKept');
-    expect(result.kind === 'deletedSecretKept' && result.reason).toContain(`account "${profile.id}"`);
+    expect(result.kind === 'deletedSecretKept' && result.reason).toEqual(
+      refusal('secretMayRemain', { service: VAULT_SERVICE, account: profile.id }),
+    );
     expect(await store.get(profile.id)).toBeUndefined();
   });
 
@@ -286,7 +288,7 @@ describe('CredentialService without a keychain (fails closed)', () => {
     await credentials.saveSecret(profile.id, 's3cret', false);
     expect(await credentials.forgetSecret(profile.id)).toEqual({
       kind: 'vaultUnavailable',
-      reason: NO_KEYCHAIN_MESSAGE,
+      reason: NO_KEYCHAIN,
     });
     expect(await credentials.secretForConnect(profile.id)).toMatchObject({ kind: 'needsSecret' });
   });

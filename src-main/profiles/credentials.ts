@@ -24,8 +24,8 @@ export type SecretForConnect =
   | { readonly kind: 'noSecretNeeded' }
   | { readonly kind: 'unknownProfile' }
   | { readonly kind: 'invalidSecret'; readonly said: Refusal }
-  /** Ask the operator to type it; `said` is why: none saved, or the keychain's own English when it is unreachable. */
-  | { readonly kind: 'needsSecret'; readonly said: Refusal | string };
+  /** Ask the operator to type it; `said` is why: none saved, another server's, or the keychain unreachable. */
+  | { readonly kind: 'needsSecret'; readonly said: Refusal };
 
 /** The part of ProfileStore this service needs. */
 export interface ProfileLookup {
@@ -72,7 +72,7 @@ export class CredentialService {
       await this.deps.vault.set(profileId, sealSavedSecret(secret, target));
       return { kind: 'remembered' };
     } catch (error) {
-      if (error instanceof VaultUnavailableError) return { kind: 'notRemembered', reason: error.message };
+      if (error instanceof VaultUnavailableError) return { kind: 'notRemembered', reason: error.said };
       throw error;
     }
   }
@@ -88,7 +88,7 @@ export class CredentialService {
       await this.deps.vault.delete(profileId);
       return { kind: 'forgotten' };
     } catch (error) {
-      if (error instanceof VaultUnavailableError) return { kind: 'vaultUnavailable', reason: error.message };
+      if (error instanceof VaultUnavailableError) return { kind: 'vaultUnavailable', reason: error.said };
       throw error;
     }
   }
@@ -142,7 +142,7 @@ export class CredentialService {
       await this.deps.vault.delete(profileId);
       return { kind: 'needsSecret', said: refusal('secretForAnotherServer', {}) };
     } catch (error) {
-      if (error instanceof VaultUnavailableError) return { kind: 'needsSecret', said: error.message };
+      if (error instanceof VaultUnavailableError) return { kind: 'needsSecret', said: error.said };
       throw error;
     }
   }
@@ -163,7 +163,7 @@ export class CredentialService {
       if (existed) {
         return {
           kind: 'deletedSecretKept',
-          reason: `The profile was deleted, but the keychain could not be reached, so a secret saved for it earlier may still be there (service "${VAULT_SERVICE}", account "${profileId}").`,
+          reason: refusal('secretMayRemain', { service: VAULT_SERVICE, account: profileId }),
         };
       }
     }

@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CredentialService } from './credentials';
 import { ProfileStore } from './profile-store';
-import { KeytarVault, NO_KEYCHAIN_MESSAGE, VAULT_SERVICE, VaultUnavailableError, type KeytarApi } from './vault';
+import { NO_KEYCHAIN } from './testing/vaults';
+import { KeytarVault, VAULT_SERVICE, VaultUnavailableError, type KeytarApi } from './vault';
 
 /**
  * The real-keychain tests need a Secret Service: run them with
@@ -18,7 +19,7 @@ import { KeytarVault, NO_KEYCHAIN_MESSAGE, VAULT_SERVICE, VaultUnavailableError,
 const keychain = await new KeytarVault().probe();
 const keychainRequired = process.env['SWITCHBOARD_REQUIRE_KEYCHAIN'] === '1';
 const noKeychainNotice =
-  `No Secret Service is reachable from this test process (${keychain.kind === 'unavailable' ? keychain.reason : ''}). ` +
+  `No Secret Service is reachable from this test process (${keychain.kind === 'unavailable' ? keychain.reason.values.keychain : ''}). ` +
   'The real-keychain vault tests did not run. Run them with: scripts/with-keyring.sh npx vitest run src-main/profiles';
 if (keychain.kind === 'unavailable' && !keychainRequired) {
   console.warn(`\n${'!'.repeat(100)}\nSKIPPED: ${noKeychainNotice}\n${'!'.repeat(100)}\n`);
@@ -121,12 +122,12 @@ describe.runIf(keychain.kind === 'available')('KeytarVault against a real Secret
       timeout: 30_000,
     });
     expect(JSON.parse(stdout)).toEqual({
-      probe: { kind: 'unavailable', reason: NO_KEYCHAIN_MESSAGE },
-      saved: { kind: 'notRemembered', reason: NO_KEYCHAIN_MESSAGE },
+      probe: { kind: 'unavailable', reason: NO_KEYCHAIN },
+      saved: { kind: 'notRemembered', reason: NO_KEYCHAIN },
       hasSavedSecret: false,
       connectSource: 'session',
       connectSecretMatches: true,
-      afterLogout: { kind: 'needsSecret', said: NO_KEYCHAIN_MESSAGE },
+      afterLogout: { kind: 'needsSecret', said: NO_KEYCHAIN },
     });
     expect(stdout + stderr).not.toContain(secret);
     expect(await keytar.getPassword(VAULT_SERVICE, id)).toBeNull();
@@ -153,7 +154,8 @@ describe('KeytarVault error handling (no keychain needed)', () => {
     const error = await vault.set('id', 's3cret').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(VaultUnavailableError);
     expect(error).toMatchObject({
-      message: NO_KEYCHAIN_MESSAGE,
+      said: NO_KEYCHAIN,
+      message: expect.stringContaining('No keychain is available on this computer'),
       detail: 'Could not connect: No such file or directory',
     });
   });
@@ -167,6 +169,7 @@ describe('KeytarVault error handling (no keychain needed)', () => {
     const error = (await vault.set('id', 'hunter2').catch((caught: unknown) => caught)) as VaultUnavailableError;
     expect(error.detail).toBe('cannot store "[secret]": locked');
     expect(`${error.message} ${error.detail} ${error.stack}`).not.toContain('hunter2');
+    expect(error.said).toEqual({ reason: 'keychainUnavailable', values: { keychain: 'refused' } });
     expect(error.message).toMatch(/may be locked.*can't be remembered/);
   });
 
@@ -178,7 +181,7 @@ describe('KeytarVault error handling (no keychain needed)', () => {
     });
     expect(await vault.probe()).toEqual({
       kind: 'unavailable',
-      reason: expect.stringContaining('no keychain support installed'),
+      reason: { reason: 'keychainUnavailable', values: { keychain: 'noSupport' } },
     });
     await expect(vault.get('id')).rejects.toBeInstanceOf(VaultUnavailableError);
   });

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
-import type { VaultAvailability } from '../../src-shared/profile-results';
+import type { KeychainUnavailable, VaultAvailability } from '../../src-shared/profile-results';
+import type { KeychainTrouble } from '../../src-shared/setting-problems';
+import { inEnglish } from '../english-words';
 
 /**
  * The credential vault: one secret per profile in the operating system's keychain, and nowhere
@@ -15,24 +17,21 @@ export interface SecretVault {
   probe(): Promise<VaultAvailability>;
 }
 
-export const NO_KEYCHAIN_MESSAGE =
-  "No keychain is available on this computer (Secret Service is not running), so your secret can't be remembered. You can still connect; you'll type it each time.";
-const KEYCHAIN_REFUSED_MESSAGE =
-  "The keychain did not accept the request (it may be locked), so your secret can't be remembered. You can still connect; you'll type it each time.";
-const KEYTAR_MISSING_MESSAGE =
-  "This copy of Switchboard has no keychain support installed, so your secret can't be remembered. You can still connect; you'll type it each time.";
-
 /**
- * The keychain could not be used. `message` is for the operator; `detail` is the keychain's own
- * words for a log, with any secret involved removed. Neither ever contains the secret.
+ * The keychain could not be used. `said` is for the operator (the page words it; `message` is its
+ * English for the log); `detail` is the keychain's own words for a log, with any secret involved
+ * removed. None of them ever contains the secret.
  */
 export class VaultUnavailableError extends Error {
   override readonly name = 'VaultUnavailableError';
+  readonly said: KeychainUnavailable;
   constructor(
-    message: string,
+    trouble: KeychainTrouble,
     readonly detail: string,
   ) {
-    super(message);
+    const said: KeychainUnavailable = { reason: 'keychainUnavailable', values: { keychain: trouble } };
+    super(inEnglish(said));
+    this.said = said;
   }
 }
 
@@ -100,7 +99,7 @@ export class KeytarVault implements SecretVault {
       await this.keytarOrThrow().getPassword(this.service, PROBE_ACCOUNT);
       return { kind: 'available' };
     } catch (error) {
-      return { kind: 'unavailable', reason: toVaultError(error).message };
+      return { kind: 'unavailable', reason: toVaultError(error).said };
     }
   }
 
@@ -110,7 +109,7 @@ export class KeytarVault implements SecretVault {
       this.keytar = (this.options.loadKeytar ?? loadKeytar)();
       return this.keytar;
     } catch (error) {
-      throw new VaultUnavailableError(KEYTAR_MISSING_MESSAGE, describeError(error));
+      throw new VaultUnavailableError('noSupport', describeError(error));
     }
   }
 }
@@ -129,7 +128,7 @@ function toVaultError(error: unknown, secret?: string): VaultUnavailableError {
   if (error instanceof VaultUnavailableError) return error;
   const detail = redact(describeError(error), secret);
   const noService = NO_SERVICE_PATTERNS.some((pattern) => pattern.test(detail));
-  return new VaultUnavailableError(noService ? NO_KEYCHAIN_MESSAGE : KEYCHAIN_REFUSED_MESSAGE, detail);
+  return new VaultUnavailableError(noService ? 'noService' : 'refused', detail);
 }
 
 function describeError(error: unknown): string {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { InputOf, ProfileList, ProfileSummary } from '../../src-preload/contract';
-import { fieldWords, mainWords } from '../i18n/main-words';
+import { fieldWords, mainWords, saidWords } from '../i18n/main-words';
 import { MainError, switchboard, unwrap } from '../services/switchboard';
 
 export type ProfileDraft = InputOf<'profiles:create'>;
@@ -63,7 +63,7 @@ export const useProfilesStore = defineStore('profiles', () => {
 
   async function remove(id: string): Promise<void> {
     const outcome = await attempt(() => unwrap(switchboard().profiles.delete({ id })));
-    if (outcome?.kind === 'deletedSecretKept') feedback.value = { kind: 'error', message: outcome.reason };
+    if (outcome?.kind === 'deletedSecretKept') feedback.value = { kind: 'error', message: saidWords(outcome.reason) };
     if (outcome) selectedId.value = undefined;
     await load();
   }
@@ -74,7 +74,7 @@ export const useProfilesStore = defineStore('profiles', () => {
       feedback.value =
         outcome.kind === 'forgotten'
           ? { kind: 'info', message: forgotten }
-          : { kind: 'error', message: outcome.reason };
+          : { kind: 'error', message: saidWords(outcome.reason) };
     await load();
   }
 

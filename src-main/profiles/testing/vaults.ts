@@ -1,4 +1,5 @@
-import { NO_KEYCHAIN_MESSAGE, VaultUnavailableError, type SecretVault } from '../vault';
+import type { KeychainUnavailable } from '../../../src-shared/profile-results';
+import { VaultUnavailableError, type SecretVault } from '../vault';
 
 /** A keychain in a Map, standing in for keytar where the keychain itself is not what is tested. */
 export class MapVault implements SecretVault {
@@ -22,12 +23,15 @@ export class MapVault implements SecretVault {
   }
 }
 
+/** What KeytarVault says when no Secret Service answers. */
+export const NO_KEYCHAIN: KeychainUnavailable = { reason: 'keychainUnavailable', values: { keychain: 'noService' } };
+
 /** No Secret Service: every call fails the way KeytarVault fails. */
 export class UnreachableVault implements SecretVault {
   calls: string[] = [];
   private fail(call: string): never {
     this.calls.push(call);
-    throw new VaultUnavailableError(NO_KEYCHAIN_MESSAGE, 'Could not connect: No such file or directory');
+    throw new VaultUnavailableError('noService', 'Could not connect: No such file or directory');
   }
   async get(): Promise<string | undefined> {
     return this.fail('get');
@@ -39,6 +43,6 @@ export class UnreachableVault implements SecretVault {
     this.fail('delete');
   }
   async probe() {
-    return { kind: 'unavailable', reason: NO_KEYCHAIN_MESSAGE } as const;
+    return { kind: 'unavailable', reason: NO_KEYCHAIN } as const;
   }
 }
