@@ -180,6 +180,7 @@ export type CommandStage =
 export type CommandProgress = {
   readonly commandId: string;
   readonly command: WatchedCommand;
+  /** Who the command is for, as the board numbers them; empty when the PBX gave no number (the page says "the call"). */
   readonly target: string;
 } & (
   | { readonly stage: CommandStage }
@@ -230,7 +231,7 @@ const ProfileRef = z.strictObject({ id: ProfileIdSchema });
 /** The largest profiles file the page reads and sends (bytes; a text has at most as many characters). */
 export const MAX_IMPORT_FILE_BYTES = 512 * 1024;
 /** An export file read in the page; the bridge's own cap is 1 MiB. */
-const ExportText = z.string().max(MAX_IMPORT_FILE_BYTES, 'That file is too large to be a Switchboard profiles export.');
+const ExportText = z.string().max(MAX_IMPORT_FILE_BYTES, argumentSaid('importTooLarge', {}));
 
 // ---- The receptionist's day (issue 11): presence, DND and voicemail of an extension; taking a call
 // ringing elsewhere; listening in. Every target is an id main issued (a tile, a call, a party).

@@ -33,6 +33,7 @@ export const MAIN_SAID_VALUES = {
   // Listening in.
   listenNotAnswered: [],
   nothingToListenTo: ['target'],
+  listenedCallOver: [],
   // Any followed command, when the link to the PBX dropped.
   connectionDropped: [],
   // The phonebook and call history file found at login, kept aside and replaced by an empty one.
@@ -44,7 +45,13 @@ export const MAIN_SAID_VALUES = {
   untrustedSender: [],
   unknownMethod: ['method'],
   internalFault: [],
-  // An argument the contract's schemas refused (`argumentSaid`).
+  // An argument the contract's schemas refused (`argumentSaid`): zod's own checks, then ours.
+  argumentMissing: [],
+  argumentWrongType: [],
+  argumentNotChoice: [],
+  argumentTooBig: ['max'],
+  argumentTooSmall: ['min'],
+  argumentInvalid: [],
   unknownCallItem: [],
   unknownExtension: [],
   unknownQueueItem: [],

@@ -11,16 +11,18 @@ export type ProfileProblem =
       readonly kind: 'recoveredFromCorruptFile';
       /** Where the file was kept, byte for byte as found. */
       readonly backupPath: string;
-      /** Why it could not be used, in plain words. */
-      readonly reason: string;
       /** How many profiles were still good and kept. */
       readonly keptProfiles: number;
-      /** The whole story as one or two sentences to show. */
+      /** What happened, for the page to word; then each reason the file could not be used. */
+      readonly said: Refusal;
+      readonly problems: readonly Refusal[];
+      /** The whole story in English, for the log. */
       readonly message: string;
     }
   | {
       readonly kind: 'fileFromNewerVersion';
       readonly fileVersion: number;
+      readonly said: Refusal;
       readonly message: string;
     };
 

@@ -141,7 +141,12 @@ interface CodedValues {
   readonly field: TextField;
   readonly keychain: KeychainTrouble;
 }
-type ValueNamed<N extends string> = N extends keyof CodedValues ? CodedValues[N] : string | number;
+/** `why`: a reason within a reason ("not an export: it is another program's file"), worded in its place. */
+type ValueNamed<N extends string> = N extends 'why'
+  ? Refusal
+  : N extends keyof CodedValues
+    ? CodedValues[N]
+    : string | number;
 
 export type Refusal = {
   readonly [R in RefusalReason]: {
@@ -178,9 +183,9 @@ export type Translate = (key: string, values?: Readonly<Record<string, string>>)
  */
 export function refusalWords(said: Refusal, t: Translate, locale: string): string {
   const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries<string | number | { readonly shown: string }>(said.values)) {
+  for (const [name, value] of Object.entries<string | number | { readonly shown: string } | Refusal>(said.values)) {
     if (typeof value === 'number') values[name] = new Intl.NumberFormat(locale).format(value);
-    else if (typeof value === 'object') values[name] = value.shown;
+    else if (typeof value === 'object') values[name] = 'shown' in value ? value.shown : refusalWords(value, t, locale);
     else values[name] = isCoded(name) ? t(`${CODED[name]}.${name}.${value}`) : value;
   }
   return t(`${GROUP_OF.get(said.reason) ?? 'refusal'}.${said.reason}`, values);

@@ -72,6 +72,24 @@ describe('the gatekeeper', () => {
     for (const spy of Object.values(spies)) expect(spy).not.toHaveBeenCalled();
   });
 
+  it("codes zod's own checks, for the page to word: a value of the wrong type, missing, not a choice", async () => {
+    const dispatch = createGatekeeper(handlers(), quietLog);
+    expect(await dispatch('calls:dial', { target: 42 }, window)).toMatchObject({
+      ok: false,
+      error: {
+        message: 'That was not accepted: A value has the wrong type.',
+        refusal: refusal('argumentWrongType', {}),
+        fieldRefusals: { target: refusal('argumentWrongType', {}) },
+      },
+    });
+    expect(await dispatch('calls:dial', {}, window)).toMatchObject({
+      error: { refusal: refusal('argumentMissing', {}) },
+    });
+    expect(await dispatch('calls:record', { callId: 'c-1', action: 'rewind' }, window)).toMatchObject({
+      error: { fieldRefusals: { action: refusal('argumentNotChoice', {}) } },
+    });
+  });
+
   it('refuses a message from an unknown sender before running anything', async () => {
     const connect = vi.fn();
     const dispatch = createGatekeeper(handlers({ 'session:connect': connect }), quietLog);

@@ -10,7 +10,7 @@ import {
   type ResultOf,
 } from '../../src-preload/contract';
 import type { BridgeErrorCode, GatekeeperErrorCode, IpcErrorCode } from '../../src-shared/error-codes';
-import { saidInMessage } from '../../src-shared/argument-said';
+import { codedByDefault, saidInMessage } from '../../src-shared/argument-said';
 import { refusal, type Refusal } from '../../src-shared/refusals';
 import type { z } from 'zod';
 import { saidOf } from '../../src-shared/setting-issues';
@@ -73,7 +73,7 @@ export function createGatekeeper(handlers: Handlers, log: GatekeeperLog) {
         refusal('unknownMethod', { method: JSON.stringify(String(channel).slice(0, 60)) }),
       );
     }
-    const parsed = schemaOf(channel).safeParse(rawArgs);
+    const parsed = schemaOf(channel).safeParse(rawArgs, { error: codedByDefault });
     if (!parsed.success) {
       // The operator reads the schemas' own sentences; the method and field names go to the log only.
       const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(argument)').join(', ');

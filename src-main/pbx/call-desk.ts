@@ -86,7 +86,7 @@ export class CallDesk {
       options.store,
       (session, end) => this.listenEnded(session.id, end),
       (session) => {
-        const target = this.listenTargets.get(session.id) ?? 'the call';
+        const target = this.listenTargets.get(session.id) ?? '';
         options.onProgress({ commandId: session.id, command: 'listen', target, stage: 'connected' });
       },
     );
@@ -228,7 +228,7 @@ export class CallDesk {
       if (!started.ok) return started;
       const listenId = `${this.sessionTag}-listen${++this.listenSeq}`;
       const { spyee } = started.value;
-      const target = personOf(spyee, ctx.matcher()).number || 'the call';
+      const target = personOf(spyee, ctx.matcher()).number;
       this.listenTargets.set(listenId, target);
       this.listening.begin(
         { id: listenId, callId, partyId: spyee.partyId, mode, stage: 'calling' },
@@ -251,7 +251,7 @@ export class CallDesk {
   }
 
   private listenEnded(listenId: string, end: ListeningEnd): void {
-    const target = this.listenTargets.get(listenId) ?? 'the call';
+    const target = this.listenTargets.get(listenId) ?? '';
     this.listenTargets.delete(listenId);
     const base = { commandId: listenId, command: 'listen' as const, target };
     if (end === 'stopped') this.options.onProgress({ ...base, stage: 'ended' });
@@ -260,7 +260,12 @@ export class CallDesk {
         ...base,
         stage: 'failed',
         code: end === 'notAnswered' ? 'notAnswered' : 'callEnded',
-        said: end === 'notAnswered' ? refusal('listenNotAnswered', {}) : refusal('nothingToListenTo', { target }),
+        said:
+          end === 'notAnswered'
+            ? refusal('listenNotAnswered', {})
+            : target
+              ? refusal('nothingToListenTo', { target })
+              : refusal('listenedCallOver', {}),
       });
   }
 

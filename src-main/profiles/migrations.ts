@@ -13,6 +13,7 @@
  */
 
 import { DEFAULT_BOARD_PREFS, DEFAULT_RECORDING_PATTERN } from '../../src-shared/profile';
+import { refusal, type Refusal } from '../../src-shared/refusals';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 
@@ -21,7 +22,7 @@ type JsonObject = Record<string, unknown>;
 export type MigrationResult =
   | { kind: 'current'; document: JsonObject; fromVersion: number }
   | { kind: 'newerVersion'; fileVersion: number }
-  | { kind: 'unrecognised'; reason: string };
+  | { kind: 'unrecognised'; why: Refusal };
 
 const steps: Record<number, (document: JsonObject) => JsonObject> = {
   1: migrateV1ToV2,
@@ -38,14 +39,14 @@ function schemaVersionOf(document: JsonObject): number | undefined {
 }
 
 export function migrateToCurrent(document: unknown): MigrationResult {
-  if (!isJsonObject(document)) return { kind: 'unrecognised', reason: 'it does not contain a JSON object' };
+  if (!isJsonObject(document)) return { kind: 'unrecognised', why: refusal('notJsonObject', {}) };
   const fromVersion = schemaVersionOf(document);
-  if (fromVersion === undefined) return { kind: 'unrecognised', reason: 'it has no valid schema version' };
+  if (fromVersion === undefined) return { kind: 'unrecognised', why: refusal('noSchemaVersion', {}) };
   if (fromVersion > CURRENT_SCHEMA_VERSION) return { kind: 'newerVersion', fileVersion: fromVersion };
   let migrated = document;
   for (let version = fromVersion; version < CURRENT_SCHEMA_VERSION; version++) {
     const step = steps[version];
-    if (!step) return { kind: 'unrecognised', reason: `Switchboard does not know how to upgrade version ${version}` };
+    if (!step) return { kind: 'unrecognised', why: refusal('unknownSchemaVersion', { version }) };
     migrated = step(migrated);
   }
   return { kind: 'current', document: migrated, fromVersion };

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ProfileErrorCode } from '../../src-shared/error-codes';
-import type { Refusal } from '../../src-shared/refusals';
+import { refusal, type Refusal } from '../../src-shared/refusals';
 import { saidOf } from '../../src-shared/setting-issues';
 import { describeIssues, inEnglish } from '../english-words';
 
@@ -35,11 +35,11 @@ export function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-export function fileSystemError(verb: string, error: unknown): ProfileError {
-  const code = errorCode(error);
-  const detail = code ?? (error instanceof Error ? error.message : String(error));
-  return new ProfileError(
-    'fileSystem',
-    `Switchboard couldn't ${verb} your profiles file (${detail}). Your saved profiles were not changed.`,
-  );
+/** The file system's error code (EACCES) as the detail; its English message only when it has none. */
+export function fileSystemError(
+  reason: 'profilesFileUnlockable' | 'profilesFileUnreadable' | 'profilesFileUncopied' | 'profilesFileUnsaved',
+  error: unknown,
+): ProfileError {
+  const detail = errorCode(error) ?? (error instanceof Error ? error.message : String(error));
+  return new ProfileError('fileSystem', refusal(reason, { detail }));
 }

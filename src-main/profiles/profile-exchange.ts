@@ -26,11 +26,11 @@ export function readExport(text: string): readonly unknown[] {
     case 'read':
       return read.entries;
     case 'notJson':
-      throw new ProfileError('invalid', refusal('importNotJson', { detail: read.reason }));
+      throw new ProfileError('invalid', refusal('importNotJson', { line: read.line, column: read.column }));
     case 'newerVersion':
       throw new ProfileError('fileFromNewerVersion', refusal('importFromNewer', { version: read.fileVersion }));
     case 'unrecognised':
-      throw new ProfileError('invalid', refusal('importNotExport', { detail: read.reason }));
+      throw new ProfileError('invalid', refusal('importNotExport', { why: read.why }));
   }
 }
 

@@ -226,8 +226,14 @@ describe('ProfileStore: a file that cannot be used', () => {
     expect(seen).toHaveLength(1);
     const problem = seen[0]!;
     expect(problem).toMatchObject({ kind: 'recoveredFromCorruptFile', backupPath, keptProfiles: 0 });
-    expect(problem.kind === 'recoveredFromCorruptFile' && problem.reason).toMatch(/^it is not valid JSON/);
-    expect(problem.message).toContain(`A copy was kept at ${backupPath}. Switchboard started with no saved profiles.`);
+    // Where the parser stopped, not its English: the page words the rest.
+    expect(problem).toMatchObject({
+      said: refusal('profilesFileRecovered', { backupPath }),
+      problems: [refusal('profilesFileNotJson', { line: 1, column: 36 })],
+    });
+    expect(problem.message).toBe(
+      `Your profiles file could not be used as it was. A copy was kept at ${backupPath}, and Switchboard started with no saved profiles. It is not valid JSON (line 1, column 36).`,
+    );
 
     await store.create(draft('Fresh start'));
     expect(await readFile(backupPath)).toEqual(garbage);
@@ -244,10 +250,13 @@ describe('ProfileStore: a file that cannot be used', () => {
     expect(await userProfiles(store)).toEqual([good]);
     const [problem] = store.problems();
     expect(problem).toMatchObject({ kind: 'recoveredFromCorruptFile', keptProfiles: 1 });
-    expect(problem?.kind === 'recoveredFromCorruptFile' && problem.reason).toBe(
-      'profile "Typo": The port must be a number from 1 to 65535.',
+    expect(problem).toMatchObject({
+      said: { reason: 'profilesFileRecoveredKept', values: { kept: 1 } },
+      problems: [refusal('namedProfileRefused', { name: 'Typo', why: refusal('portNotInRange', {}) })],
+    });
+    expect(problem?.message).toMatch(
+      /the profiles that were still good were kept \(1\)\. Profile "Typo": The port must be a number from 1 to 65535\.$/,
     );
-    expect(problem?.message).toContain('The profile that was still good was kept.');
     const backups = (await readdir(dir)).filter((name) => name.includes('.corrupt-'));
     expect(await readFile(join(dir, backups[0]!), 'utf8')).toBe(edited);
   });

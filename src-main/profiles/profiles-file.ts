@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ProfileProblem } from '../../src-shared/profile-results';
+import { refusal, type Refusal } from '../../src-shared/refusals';
+import { inEnglish } from '../english-words';
 import { LockFileBusyError, isProcessRunning, withLockFile } from './lock-file';
 import { ProfileError, errorCode, fileSystemError } from './profile-error';
 import { nodeProfileFileSystem, type ProfileFileSystem } from './profile-file-system';
@@ -56,10 +58,7 @@ export class ProfilesFile {
     return this.withFileLock(async () => {
       const loaded = await this.load();
       if (!loaded.writable) {
-        throw new ProfileError(
-          'fileFromNewerVersion',
-          'Your profiles file was written by a newer version of Switchboard, so this version will not change it. Update Switchboard to edit profiles.',
-        );
+        throw new ProfileError('fileFromNewerVersion', refusal('profilesFileNewerUnchanged', {}));
       }
       const document = structuredClone(loaded.document);
       const result = operation(document);
@@ -75,13 +74,10 @@ export class ProfilesFile {
         return await withLockFile(this.filePath, work);
       } catch (error) {
         if (error instanceof LockFileBusyError) {
-          throw new ProfileError(
-            'fileSystem',
-            'Another Switchboard has been changing your profiles for more than ten seconds, so this was not done. Try again.',
-          );
+          throw new ProfileError('fileSystem', refusal('profilesFileBusy', {}));
         }
         if (error instanceof ProfileError) throw error;
-        throw fileSystemError('lock', error);
+        throw fileSystemError('profilesFileUnlockable', error);
       }
     });
   }
@@ -94,7 +90,7 @@ export class ProfilesFile {
       raw = await this.fs.readFile(this.filePath);
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { writable: true, document: emptyDocument() };
-      throw fileSystemError('read', error);
+      throw fileSystemError('profilesFileUnreadable', error);
     }
 
     const read = readProfiles(raw.toString('utf8'));
@@ -102,31 +98,45 @@ export class ProfilesFile {
       this.reportNewerVersionOnce(read.fileVersion);
       return { writable: false, fileVersion: read.fileVersion };
     }
-    if (read.kind === 'notJson') return this.recover(raw, `it is not valid JSON (${read.reason})`, emptyDocument());
-    if (read.kind !== 'read') return this.recover(raw, read.reason, emptyDocument());
+    if (read.kind === 'notJson')
+      return this.recover(
+        raw,
+        [refusal('profilesFileNotJson', { line: read.line, column: read.column })],
+        emptyDocument(),
+      );
+    if (read.kind !== 'read')
+      return this.recover(raw, [refusal('profilesFileNotProfiles', { why: read.why })], emptyDocument());
 
     const { document: upgraded } = read;
     const document = emptyDocument();
-    const problems: string[] = [];
+    const problems: Refusal[] = [];
     read.entries.forEach((entry, index) => {
       const checked = checkProfile(entry);
       const name = entryName(entry);
-      const label = name === undefined ? `number ${index + 1}` : `"${name}"`;
-      if (!checked.ok) problems.push(`profile ${label}: ${checked.reason}`);
+      if (!checked.ok)
+        problems.push(
+          name === undefined
+            ? refusal('profileNumberRefused', { position: index + 1, why: checked.said })
+            : refusal('namedProfileRefused', { name, why: checked.said }),
+        );
       else if (document.profiles.some((profile) => profile.id === checked.profile.id))
-        problems.push(`profile ${label} repeats the id of another profile`);
+        problems.push(
+          name === undefined
+            ? refusal('profileNumberRepeatsId', { position: index + 1 })
+            : refusal('namedProfileRepeatsId', { name }),
+        );
       else document.profiles.push(checked.profile);
     });
     const lastUsed = upgraded['lastUsedProfileId'];
     if (typeof lastUsed === 'string') document.lastUsedProfileId = lastUsed;
-    else if (lastUsed !== undefined && lastUsed !== null) problems.push('the last used profile is not a profile id');
+    else if (lastUsed !== undefined && lastUsed !== null) problems.push(refusal('lastUsedNotId', {}));
 
     const unknownKeys = Object.keys(upgraded).filter(
       (key) => !['schemaVersion', 'lastUsedProfileId', 'profiles'].includes(key),
     );
-    if (unknownKeys.length > 0) problems.push(`it has unknown settings (${unknownKeys.join(', ')})`);
+    if (unknownKeys.length > 0) problems.push(refusal('unknownSettings', { names: unknownKeys.join(', ') }));
 
-    if (problems.length > 0) return this.recover(raw, problems.join('; '), document);
+    if (problems.length > 0) return this.recover(raw, problems, document);
     return { writable: true, document };
   }
 
@@ -134,20 +144,21 @@ export class ProfilesFile {
    * Keeps the unusable file byte for byte beside the original, then replaces the original with
    * what could be salvaged. If the backup cannot be written, nothing is replaced.
    */
-  private async recover(raw: Buffer, reason: string, salvaged: ProfilesDocument): Promise<LoadedFile> {
+  private async recover(raw: Buffer, problems: readonly Refusal[], salvaged: ProfilesDocument): Promise<LoadedFile> {
     const backupPath = await this.writeBackup(raw);
     await this.writeAtomically(serialise(salvaged));
     const keptProfiles = salvaged.profiles.length;
-    const outcome =
+    const said =
       keptProfiles === 0
-        ? 'Switchboard started with no saved profiles.'
-        : `The ${keptProfiles === 1 ? 'profile that was still good was' : `${keptProfiles} profiles that were still good were`} kept.`;
+        ? refusal('profilesFileRecovered', { backupPath })
+        : refusal('profilesFileRecoveredKept', { backupPath, kept: keptProfiles });
     this.report({
       kind: 'recoveredFromCorruptFile',
       backupPath,
-      reason,
       keptProfiles,
-      message: `Your profiles file could not be used as it was: ${reason}. A copy was kept at ${backupPath}. ${outcome}`,
+      said,
+      problems,
+      message: [said, ...problems].map(inEnglish).join(' '),
     });
     return { writable: true, document: salvaged };
   }
@@ -160,7 +171,7 @@ export class ProfilesFile {
         await this.fs.writeNewFileDurably(backupPath, raw, 0o600);
         return backupPath;
       } catch (error) {
-        if (errorCode(error) !== 'EEXIST' || attempt >= 100) throw fileSystemError('keep a copy of', error);
+        if (errorCode(error) !== 'EEXIST' || attempt >= 100) throw fileSystemError('profilesFileUncopied', error);
       }
     }
   }
@@ -174,7 +185,7 @@ export class ProfilesFile {
       await this.fs.rename(tempPath, this.filePath);
     } catch (error) {
       await this.fs.unlink(tempPath).catch(() => undefined);
-      throw fileSystemError('save', error);
+      throw fileSystemError('profilesFileUnsaved', error);
     }
     await this.fs.fsyncDir(dir).catch(() => undefined);
   }
@@ -206,11 +217,8 @@ export class ProfilesFile {
   private reportNewerVersionOnce(fileVersion: number): void {
     if (this.newerVersionReported) return;
     this.newerVersionReported = true;
-    this.report({
-      kind: 'fileFromNewerVersion',
-      fileVersion,
-      message: `Your profiles file was written by a newer version of Switchboard (format version ${fileVersion}). It was left untouched; only the Demo PBX is available until you update Switchboard.`,
-    });
+    const said = refusal('profilesFileFromNewer', { version: fileVersion });
+    this.report({ kind: 'fileFromNewerVersion', fileVersion, said, message: inEnglish(said) });
   }
 
   private report(problem: ProfileProblem): void {

@@ -1,4 +1,4 @@
-import type { IpcError } from '../../src-preload/contract';
+import type { IpcError, ProfileNotice } from '../../src-preload/contract';
 import type { DirectorySource } from '../../src-shared/directory-results';
 import { refusalWords, type Refusal } from '../../src-shared/refusals';
 import { i18n } from '.';
@@ -24,6 +24,13 @@ export function fieldWords(
       return [field, coded ? saidWords(coded) : english];
     }),
   );
+}
+
+/** A notice about the profiles file, in the language the page speaks; the `--profile` option's notices are main's English. */
+export function noticeWords(notice: ProfileNotice): string {
+  if (!('said' in notice)) return notice.message;
+  const problems = notice.kind === 'recoveredFromCorruptFile' ? notice.problems : [];
+  return [notice.said, ...problems].map(saidWords).join(' ');
 }
 
 /** A phonebook source as the operator knows it: main names files and servers; the PBX's users are worded here. */

@@ -169,7 +169,7 @@ export const useCallsStore = defineStore('calls', () => {
     const settled = ['connected', 'transferred', 'returned', 'ended'].includes(progress.stage);
     notices.show(
       settled ? 'success' : 'progress',
-      t(`progress.${progress.command}.${progress.stage}`, { target: progress.target }),
+      t(`progress.${progress.command}.${progress.stage}`, { target: progress.target || t('progress.theCall') }),
       progress.commandId,
     );
   }
