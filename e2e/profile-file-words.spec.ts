@@ -6,17 +6,16 @@ import { expect, test } from './fixtures';
 
 /**
  * Issue 14, point 1, for what main says of the profiles file: a file it could not use, kept aside
- * and said on the login screen in the operator's language, down to where its JSON broke (main
- * sends the line and column, not the JSON parser's English).
+ * and said on the login screen in the operator's language (main sends a code, not the JSON parser's English).
  */
 const SAID = {
   'zh-CN': {
     locale: 'zh-CN',
-    kept: /^你的配置文件无法按原样使用。已在 .+\.corrupt-.+ 保留一份副本，Switchboard 以无已保存配置文件的状态启动。 它不是有效的 JSON（第 2 行，第 1 列）。$/,
+    kept: /^你的配置文件无法按原样使用。已在 .+\.corrupt-.+ 保留一份副本，Switchboard 以无已保存配置文件的状态启动。 它不是有效的 JSON。$/,
   },
   ko: {
     locale: 'ko-KR',
-    kept: /^프로필 파일을 그대로 사용할 수 없었습니다\. 사본을 .+\.corrupt-.+에 보관했고, Switchboard는 저장된 프로필 없이 시작했습니다\. 올바른 JSON이 아닙니다\(2행 1열\)\.$/,
+    kept: /^프로필 파일을 그대로 사용할 수 없었습니다\. 사본을 .+\.corrupt-.+에 보관했고, Switchboard는 저장된 프로필 없이 시작했습니다\. 올바른 JSON이 아닙니다\.$/,
   },
 } as const;
 

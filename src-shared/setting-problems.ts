@@ -54,7 +54,7 @@ export const PROFILE_FIELD_VALUES = {
   demoNotEdited: [],
   demoNotDuplicated: [],
   demoNotDeleted: [],
-  importNotJson: ['line', 'column'],
+  importNotJson: [],
   importFromNewer: ['version'],
   importNotExport: ['why'],
   importTooLarge: [],
@@ -67,7 +67,7 @@ export const PROFILE_FIELD_VALUES = {
   // The profiles file on disk: kept aside and replaced when it cannot be used, with each problem found.
   profilesFileRecovered: ['backupPath'],
   profilesFileRecoveredKept: ['backupPath', 'kept'],
-  profilesFileNotJson: ['line', 'column'],
+  profilesFileNotJson: [],
   profilesFileNotProfiles: ['why'],
   profileNumberRefused: ['position', 'why'],
   namedProfileRefused: ['name', 'why'],

@@ -26,7 +26,7 @@ export function readExport(text: string): readonly unknown[] {
     case 'read':
       return read.entries;
     case 'notJson':
-      throw new ProfileError('invalid', refusal('importNotJson', { line: read.line, column: read.column }));
+      throw new ProfileError('invalid', refusal('importNotJson', {}));
     case 'newerVersion':
       throw new ProfileError('fileFromNewerVersion', refusal('importFromNewer', { version: read.fileVersion }));
     case 'unrecognised':

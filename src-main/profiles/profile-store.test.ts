@@ -226,13 +226,13 @@ describe('ProfileStore: a file that cannot be used', () => {
     expect(seen).toHaveLength(1);
     const problem = seen[0]!;
     expect(problem).toMatchObject({ kind: 'recoveredFromCorruptFile', backupPath, keptProfiles: 0 });
-    // Where the parser stopped, not its English: the page words the rest.
+    // A code, not the JSON parser's English: the page words it.
     expect(problem).toMatchObject({
       said: refusal('profilesFileRecovered', { backupPath }),
-      problems: [refusal('profilesFileNotJson', { line: 1, column: 36 })],
+      problems: [refusal('profilesFileNotJson', {})],
     });
     expect(problem.message).toBe(
-      `Your profiles file could not be used as it was. A copy was kept at ${backupPath}, and Switchboard started with no saved profiles. It is not valid JSON (line 1, column 36).`,
+      `Your profiles file could not be used as it was. A copy was kept at ${backupPath}, and Switchboard started with no saved profiles. It is not valid JSON.`,
     );
 
     await store.create(draft('Fresh start'));
@@ -252,10 +252,12 @@ describe('ProfileStore: a file that cannot be used', () => {
     expect(problem).toMatchObject({ kind: 'recoveredFromCorruptFile', keptProfiles: 1 });
     expect(problem).toMatchObject({
       said: { reason: 'profilesFileRecoveredKept', values: { kept: 1 } },
-      problems: [refusal('namedProfileRefused', { name: 'Typo', why: refusal('portNotInRange', {}) })],
+      problems: [
+        refusal('namedProfileRefused', { name: 'Typo', why: refusal('settingNotAccepted', { name: 'port' }) }),
+      ],
     });
     expect(problem?.message).toMatch(
-      /the profiles that were still good were kept \(1\)\. Profile "Typo": The port must be a number from 1 to 65535\.$/,
+      /the profiles that were still good were kept \(1\)\. Profile "Typo": The setting port holds a value Switchboard does not accept\.$/,
     );
     const backups = (await readdir(dir)).filter((name) => name.includes('.corrupt-'));
     expect(await readFile(join(dir, backups[0]!), 'utf8')).toBe(edited);

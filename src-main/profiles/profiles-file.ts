@@ -98,12 +98,7 @@ export class ProfilesFile {
       this.reportNewerVersionOnce(read.fileVersion);
       return { writable: false, fileVersion: read.fileVersion };
     }
-    if (read.kind === 'notJson')
-      return this.recover(
-        raw,
-        [refusal('profilesFileNotJson', { line: read.line, column: read.column })],
-        emptyDocument(),
-      );
+    if (read.kind === 'notJson') return this.recover(raw, [refusal('profilesFileNotJson', {})], emptyDocument());
     if (read.kind !== 'read')
       return this.recover(raw, [refusal('profilesFileNotProfiles', { why: read.why })], emptyDocument());
 

@@ -11,8 +11,8 @@ import { isJsonObject, migrateToCurrent } from './migrations';
  */
 export type ReadProfiles =
   | { readonly kind: 'read'; readonly document: Record<string, unknown>; readonly entries: readonly unknown[] }
-  /** Where the JSON parser stopped, counted from 1 (its own English is left out: the page words the rest). */
-  | { readonly kind: 'notJson'; readonly line: number; readonly column: number }
+  /** Not JSON: the parser's own English is left out (the page words the refusal in the operator's language). */
+  | { readonly kind: 'notJson' }
   | { readonly kind: 'newerVersion'; readonly fileVersion: number }
   | { readonly kind: 'unrecognised'; readonly why: Refusal };
 
@@ -21,8 +21,8 @@ export function readProfiles(text: string, format?: string): ReadProfiles {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    return { kind: 'notJson', ...whereParsingStopped(text, error) };
+  } catch {
+    return { kind: 'notJson' };
   }
   if (format !== undefined && isJsonObject(json) && json['format'] !== undefined && json['format'] !== format) {
     return { kind: 'unrecognised', why: refusal('anotherProgramsFile', {}) };
@@ -32,16 +32,6 @@ export function readProfiles(text: string, format?: string): ReadProfiles {
   const entries = migration.document['profiles'];
   if (!Array.isArray(entries)) return { kind: 'unrecognised', why: refusal('noProfileList', {}) };
   return { kind: 'read', document: migration.document, entries };
-}
-
-/**
- * The line and column where JSON.parse gave up: V8 names the offset (`at position 12`), or none
- * when the text ended too soon, which is its end.
- */
-function whereParsingStopped(text: string, error: unknown): { line: number; column: number } {
-  const named = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
-  const before = text.slice(0, named ? Number(named[1]) : text.length).split('\n');
-  return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
 /** The name an entry gives itself, if any: for saying which one was refused. */
