@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import en from '../src-renderer/i18n/en.json' with { type: 'json' };
 import { refusalWords, type Refusal, type Translate } from '../src-shared/refusals';
-import { saidOf } from '../src-shared/setting-issues';
+import { saidOf } from '../src-shared/argument-said';
 
 /** English, the page's own words, for main's log and for what main hands on in English. */
 const english: Translate = (key, values = {}) => {

@@ -3,18 +3,21 @@ import { refusal, type Refusal, type RefusalOf, type RefusalReason } from './ref
 
 /**
  * zod's checks carry only a message string, so a schema that names a reason sends it, with its
- * values, inside the message; main's gatekeeper reads it back (`saidInMessage`) and the page words
- * it. Nothing shows this text as it is.
+ * values, inside the message (every check alike: a regex, a length, a refine); main reads it back
+ * (`saidOf`) and the page words it. Nothing shows this text as it is.
  */
 const MARK = 'said:';
 
 /** A schema's message: `.max(80, argumentSaid('pauseReasonTooLong', { max: 80 }))`. */
 export function argumentSaid<R extends RefusalReason>(reason: R, values: RefusalOf<R>['values']): string {
-  return MARK + JSON.stringify(refusal(reason, values));
+  return saidAsMessage(refusal(reason, values));
 }
 
+/** A refusal already made, as a schema's message (`ctx.addIssue({ code: 'custom', message: saidAsMessage(said) })`). */
+export const saidAsMessage = (said: Refusal): string => MARK + JSON.stringify(said);
+
 /** The reason a schema's message names, or nothing for one in plain words. */
-export function saidInMessage(message: string): Refusal | undefined {
+function saidInMessage(message: string): Refusal | undefined {
   return message.startsWith(MARK) ? (JSON.parse(message.slice(MARK.length)) as Refusal) : undefined;
 }
 
@@ -40,3 +43,9 @@ export const codedByDefault: z.core.$ZodErrorMap = (issue) => {
       return argumentSaid('argumentInvalid', {});
   }
 };
+
+/** What a zod issue says as a code: a check's coded message, or settings a strict object does not know. */
+export function saidOf(issue: z.core.$ZodIssue): Refusal | undefined {
+  if (issue.code === 'unrecognized_keys') return refusal('unknownSettings', { names: issue.keys.join(', ') });
+  return saidInMessage(issue.message);
+}

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { HISTORY_SCOPES } from './call-history';
 import { LANGUAGES } from './language';
 import { acceleratorProblem } from './accelerator';
-import { coded, saying } from './setting-issues';
+import { argumentSaid, saidAsMessage } from './argument-said';
+import { coded } from './setting-issues';
 import type { ProfileSetting } from './setting-problems';
 
 /**
@@ -109,15 +110,15 @@ const RecordingPatternSchema = headerSafeText('recordingPattern').superRefine((v
       const allowed = RECORDING_PLACEHOLDERS.map((p) => `\${${p}}`).join(', ');
       ctx.addIssue({
         code: 'custom',
-        ...coded('recordingUnknownPlaceholder', { placeholder: `\${${name}}`, allowed }),
+        message: argumentSaid('recordingUnknownPlaceholder', { placeholder: `\${${name}}`, allowed }),
       });
     }
     return '';
   });
   if (!/^[A-Za-z0-9_.-]*$/.test(withoutPlaceholders)) {
-    ctx.addIssue({ code: 'custom', ...coded('recordingBadCharacters', { example: '${date}' }) });
+    ctx.addIssue({ code: 'custom', message: argumentSaid('recordingBadCharacters', { example: '${date}' }) });
   } else if (value.startsWith('.')) {
-    ctx.addIssue({ code: 'custom', ...coded('recordingStartsWithDot', {}) });
+    ctx.addIssue({ code: 'custom', message: argumentSaid('recordingStartsWithDot', {}) });
   }
 });
 
@@ -204,7 +205,7 @@ export const DesktopPrefsSchema = z.strictObject({
   /** A shortcut that brings the console to the front from any program; empty = none. */
   bringToFrontShortcut: z.string({ error: 'The shortcut must be text.' }).superRefine((value, ctx) => {
     const problem = value === '' ? undefined : acceleratorProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', ...saying(problem) });
+    if (problem) ctx.addIssue({ code: 'custom', message: saidAsMessage(problem) });
   }),
 });
 export type DesktopPrefs = z.infer<typeof DesktopPrefsSchema>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProfileChangesSchema, ProfileDraftSchema } from './profile';
 import { refusal } from './refusals';
 import { secretSchemaFor } from './secret';
-import { saidOf } from './setting-issues';
+import { saidOf } from './argument-said';
 
 const said = (result: { success: boolean; error?: { issues: Parameters<typeof saidOf>[0][] } }) =>
   result.error?.issues.map(saidOf) ?? [];

@@ -1,21 +1,11 @@
-import type { z } from 'zod';
-import { refusal, type Refusal, type RefusalOf, type RefusalReason } from './refusals';
+import { argumentSaid } from './argument-said';
+import type { RefusalOf, RefusalReason } from './refusals';
 
 /**
- * A check's refusal as a code, carried on the zod issue it raises (`refine(check, coded(...))`):
- * main sends it on for the page to word and writes its log in English from it.
+ * A check's refusal as a code, carried in the message of the zod issue it raises
+ * (`refine(check, coded(...))`), as argumentSaid carries a regex's or a length's: main sends it on
+ * for the page to word and writes its log in English from it (`saidOf`).
  */
 export function coded<R extends RefusalReason>(reason: R, values: RefusalOf<R>['values']) {
-  return saying(refusal(reason, values));
-}
-
-/** A refusal already made, carried on a zod issue as coded() carries one. */
-export const saying = (said: Refusal) => ({ params: { said } });
-
-/** What a zod issue says as a code: a check's coded refusal, or settings a strict object does not know. */
-export function saidOf(issue: z.core.$ZodIssue): Refusal | undefined {
-  if (issue.code === 'unrecognized_keys') return refusal('unknownSettings', { names: issue.keys.join(', ') });
-  if (issue.code !== 'custom') return undefined;
-  // Only coded() and saying() put `said` on an issue.
-  return issue.params?.['said'] as Refusal | undefined;
+  return { error: argumentSaid(reason, values) };
 }

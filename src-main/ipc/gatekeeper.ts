@@ -10,10 +10,9 @@ import {
   type ResultOf,
 } from '../../src-preload/contract';
 import type { BridgeErrorCode, GatekeeperErrorCode, IpcErrorCode } from '../../src-shared/error-codes';
-import { codedByDefault, saidInMessage } from '../../src-shared/argument-said';
+import { codedByDefault, saidOf } from '../../src-shared/argument-said';
 import { refusal, type Refusal } from '../../src-shared/refusals';
 import type { z } from 'zod';
-import { saidOf } from '../../src-shared/setting-issues';
 import { inEnglish } from '../english-words';
 
 /** A window (or bridge connection) that has passed the transport's own identity check. */
@@ -104,8 +103,8 @@ function refuseArgument(issues: readonly z.core.$ZodIssue[]): { ok: false; error
   const fields: Record<string, string> = {};
   const fieldRefusals: Record<string, Refusal> = {};
   const english = issues.map((issue) => {
-    // A check's params carry a code (setting-issues); a regex or length check only its message (argument-said).
-    const said = saidOf(issue) ?? saidInMessage(issue.message);
+    // Every coded check carries its code in its message (argument-said).
+    const said = saidOf(issue);
     return { issue, said, words: sentence(said ? inEnglish(said) : issue.message) };
   });
   for (const { issue, said, words } of english) {

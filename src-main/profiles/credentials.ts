@@ -15,7 +15,7 @@ import type {
 } from '../../src-shared/profile-results';
 import { refusal, type Refusal } from '../../src-shared/refusals';
 import { secretSchemaFor } from '../../src-shared/secret';
-import { saidOf } from '../../src-shared/setting-issues';
+import { saidOf } from '../../src-shared/argument-said';
 import { openSavedSecret, sealSavedSecret } from './saved-secret';
 import { VAULT_SERVICE, VaultUnavailableError, type SecretVault } from './vault';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ProfileErrorCode } from '../../src-shared/error-codes';
 import { refusal, type Refusal } from '../../src-shared/refusals';
-import { saidOf } from '../../src-shared/setting-issues';
+import { saidOf } from '../../src-shared/argument-said';
 import { describeIssues, inEnglish } from '../english-words';
 
 /**

@@ -1,6 +1,6 @@
 import { UserProfileSchema, type UserProfile } from '../../src-shared/profile';
 import { refusal, type Refusal } from '../../src-shared/refusals';
-import { saidOf } from '../../src-shared/setting-issues';
+import { saidOf } from '../../src-shared/argument-said';
 import { describeIssues } from '../english-words';
 import { isJsonObject, migrateToCurrent } from './migrations';
 
