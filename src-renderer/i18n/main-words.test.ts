@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FALLBACK_LANGUAGE } from '../../src-shared/language';
 import { ProfileChangesSchema } from '../../src-shared/profile';
 import { refusal } from '../../src-shared/refusals';
-import { saidOf } from '../../src-shared/setting-issues';
+import { saidOf } from '../../src-shared/argument-said';
 import { i18n } from '.';
 import { fieldWords, mainWords } from './main-words';
 
