@@ -29,6 +29,13 @@ export class AmiMessage {
   private parsedRawLines: readonly string[] | undefined;
   /** The message's `Name: value` lines, each ended by LF or CRLF, one char per byte (wire messages only). */
   private raw: string | undefined;
+  /**
+   * The flat text `raw` was sliced from, and where `raw` starts in it. Searches run in `raw`, which ends
+   * with the message (after its LF, so a name or value read here never runs past it); chars are read in
+   * `source`, which V8 reads faster than a slice of it.
+   */
+  private source = '';
+  private sourceStart = 0;
   /** `raw` lower-cased, made on the first look-up that the usual spelling does not answer. */
   private lowerRaw: string | undefined;
   /** The `Event` value, once read: every event's name is read several times on its way to listeners. */
@@ -41,12 +48,17 @@ export class AmiMessage {
     this.lowerRaw = undefined;
   }
 
-  /** A message over a block of lines as received: `raw` holds its bytes one char per byte (latin1). */
-  static fromRawBlock(raw: string): AmiMessage {
+  /**
+   * A message over a block of lines as received, `text` from `start` to `end` (after its last LF): `text`
+   * holds the bytes one char per byte (latin1).
+   */
+  static fromRawBlock(text: string, start: number, end: number): AmiMessage {
     const message = new AmiMessage(NO_HEADERS);
     message.parsedHeaders = undefined;
     message.parsedRawLines = undefined;
-    message.raw = raw;
+    message.raw = text.slice(start, end);
+    message.source = text;
+    message.sourceStart = start;
     return message;
   }
 
@@ -72,15 +84,17 @@ export class AmiMessage {
   get(name: string): string | undefined {
     const raw = this.raw;
     if (raw === undefined || name === '') return this.scan(name);
-    let nameAt = findHeaderLine(raw, name);
+    const source = this.source;
+    const start = this.sourceStart;
+    let nameAt = findHeaderLine(raw, name, source, start);
     if (nameAt === -1) {
       // The bytes of a name that is not ASCII are not its chars: only the full list can answer.
       if (!isAscii(name)) return this.scan(name);
       this.lowerRaw ??= raw.toLowerCase();
-      nameAt = findHeaderLine(this.lowerRaw, name.toLowerCase());
+      nameAt = findHeaderLine(this.lowerRaw, name.toLowerCase(), source, start);
       if (nameAt === -1) return undefined;
     }
-    return valueAt(raw, nameAt + name.length + 1);
+    return valueAt(source, start + nameAt + name.length + 1);
   }
 
   /** Every value of a (possibly repeated) header, in order. */
@@ -101,7 +115,11 @@ export class AmiMessage {
     if (this.eventName === null) {
       // Asterisk writes the name first: read it there without searching for it.
       const raw = this.raw;
-      this.eventName = raw?.startsWith(EVENT_LINE) ? valueAt(raw, EVENT_LINE.length - 1) : this.get('Event');
+      const start = this.sourceStart;
+      this.eventName =
+        raw !== undefined && startsAt(this.source, EVENT_LINE, start)
+          ? valueAt(this.source, start + EVENT_LINE.length - 1)
+          : this.get('Event');
     }
     return this.eventName;
   }
@@ -151,22 +169,40 @@ export class AmiMessage {
 /**
  * Where the first line `name: …` starts in `text`, or -1. The name is searched without the line's LF and
  * colon: a name whose first letter is rarer than LF is found several times faster, and a hit inside a line
- * (`DestUniqueid:` for `Uniqueid`) or of a longer name (`UniqueidX:`) is passed over.
+ * (`DestUniqueid:` for `Uniqueid`) or of a longer name (`UniqueidX:`) is passed over. `text` (or its
+ * lower-case copy) is `source` from `start` on: the LF and colon around a hit are read there.
  */
-function findHeaderLine(text: string, name: string): number {
+function findHeaderLine(text: string, name: string, source: string, start: number): number {
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-    if ((at === 0 || text.charCodeAt(at - 1) === LF) && text.charCodeAt(at + name.length) === COLON) return at;
+    if ((at === 0 || source.charCodeAt(start + at - 1) === LF) && source.charCodeAt(start + at + name.length) === COLON)
+      return at;
   }
   return -1;
 }
 
-/** The value from just after the colon to the line end, one leading space dropped, decoded from UTF-8. */
-function valueAt(raw: string, afterColon: number): string {
-  const valueStart = raw.charCodeAt(afterColon) === SPACE ? afterColon + 1 : afterColon;
-  let lineEnd = raw.indexOf('\n', valueStart);
-  if (lineEnd === -1) lineEnd = raw.length;
-  if (lineEnd > valueStart && raw.charCodeAt(lineEnd - 1) === CR) lineEnd--;
-  return decodeUtf8(raw.slice(valueStart, lineEnd));
+/** Whether `text` holds `prefix` at `at`, read char by char: several times cheaper than `startsWith`. */
+function startsAt(text: string, prefix: string, at: number): boolean {
+  for (let i = 0; i < prefix.length; i++) if (text.charCodeAt(at + i) !== prefix.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The value in `text` from just after the colon to the line end, one leading space dropped, decoded from
+ * UTF-8 (every line of a wire message ends with LF, the last one too). One pass finds the LF and sees
+ * whether the value is ASCII: values are short, and a search call costs more than reading them.
+ */
+function valueAt(text: string, afterColon: number): string {
+  const valueStart = text.charCodeAt(afterColon) === SPACE ? afterColon + 1 : afterColon;
+  let lineEnd = valueStart;
+  let highest = 0;
+  for (let code = 0; lineEnd < text.length; lineEnd++) {
+    code = text.charCodeAt(lineEnd);
+    if (code === LF) break;
+    highest |= code;
+  }
+  if (lineEnd > valueStart && text.charCodeAt(lineEnd - 1) === CR) lineEnd--;
+  const value = text.slice(valueStart, lineEnd);
+  return highest > LAST_ASCII ? utf8Of(value) : value;
 }
 
 /** Reused for decoding, so a value with an accent costs no allocation but its string. */
@@ -179,7 +215,11 @@ type ByteBuffer = Buffer & {
 
 /** Bytes held one char per byte, read as UTF-8 (all-ASCII text, the common case, costs one scan). */
 function decodeUtf8(bytes: string): string {
-  if (isAscii(bytes)) return bytes;
+  return isAscii(bytes) ? bytes : utf8Of(bytes);
+}
+
+/** Bytes held one char per byte, some not ASCII, read as UTF-8. */
+function utf8Of(bytes: string): string {
   if (bytes.length > scratch.length) return Buffer.from(bytes, 'latin1').toString('utf8');
   const length = scratch.latin1Write(bytes, 0);
   return scratch.utf8Slice(0, length);
