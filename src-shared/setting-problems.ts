@@ -89,10 +89,6 @@ export const PROFILE_FIELD_VALUES = {
   settingNotAccepted: ['name'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
-/** Why the keychain could not be used: no Secret Service, it refused (locked), or no keytar in this copy. */
-export const KEYCHAIN_TROUBLES = ['noService', 'refused', 'noSupport'] as const;
-export type KeychainTrouble = (typeof KEYCHAIN_TROUBLES)[number];
-
 /** The text settings a problem may name. */
 export const PROFILE_SETTINGS = [
   'displayName',
@@ -113,3 +109,7 @@ export const PROFILE_SETTINGS = [
   'watchedQueue',
 ] as const;
 export type ProfileSetting = (typeof PROFILE_SETTINGS)[number];
+
+/** Why the keychain could not be used: no Secret Service, it refused (locked), or no keytar in this copy. */
+export const KEYCHAIN_TROUBLES = ['noService', 'refused', 'noSupport'] as const;
+export type KeychainTrouble = (typeof KEYCHAIN_TROUBLES)[number];

@@ -26,6 +26,19 @@ export function switchboard(): SwitchboardApi {
   return api;
 }
 
+/** The request's value; when it fails, `undefined`, after `refused` is told the error it failed with. */
+export async function unlessRefused<T>(
+  request: () => Promise<T>,
+  refused: (error: unknown) => void,
+): Promise<T | undefined> {
+  try {
+    return await request();
+  } catch (error) {
+    refused(error);
+    return undefined;
+  }
+}
+
 /** A failure main reported, carried as an Error so callers can `catch` it. */
 export class MainError extends Error {
   constructor(

@@ -4,7 +4,7 @@ import type { InputOf } from '../../src-preload/contract';
 import type { CsvMapping, CsvPreview, DirectoryOverview, ImportReport } from '../../src-shared/directory-results';
 import type { RefusalReason } from '../../src-shared/refusals';
 import { mainWords } from '../i18n/main-words';
-import { MainError, switchboard, unwrap } from '../services/switchboard';
+import { MainError, switchboard, unlessRefused, unwrap } from '../services/switchboard';
 import { useCallerNamesStore } from './caller-names';
 
 export type LdapSave = InputOf<'directory:saveLdap'>;
@@ -30,13 +30,16 @@ export const usePhonebookStore = defineStore('phonebook', () => {
     said.value = undefined;
     busy.value = true;
     try {
-      return await request();
-    } catch (error) {
-      said.value =
-        error instanceof MainError
-          ? { message: mainWords(error), fields: error.fields, ...(error.refusal && { reason: error.refusal.reason }) }
-          : { message: String(error) };
-      return undefined;
+      return await unlessRefused(request, (error) => {
+        said.value =
+          error instanceof MainError
+            ? {
+                message: mainWords(error),
+                fields: error.fields,
+                ...(error.refusal && { reason: error.refusal.reason }),
+              }
+            : { message: String(error) };
+      });
     } finally {
       busy.value = false;
       await load();

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { InputOf, ProfileList, ProfileSummary } from '../../src-preload/contract';
 import { fieldWords, mainWords, saidWords } from '../i18n/main-words';
-import { MainError, switchboard, unwrap } from '../services/switchboard';
+import { MainError, switchboard, unlessRefused, unwrap } from '../services/switchboard';
 
 export type ProfileDraft = InputOf<'profiles:create'>;
 export type ProfileChanges = InputOf<'profiles:update'>['changes'];
@@ -31,15 +31,10 @@ export const useProfilesStore = defineStore('profiles', () => {
   /** Runs one request; a refusal becomes `feedback` and `undefined` comes back. */
   async function attempt<T>(request: () => Promise<T>): Promise<T | undefined> {
     feedback.value = undefined;
-    try {
-      return await request();
-    } catch (error) {
-      feedback.value =
-        error instanceof MainError
-          ? { kind: 'error', message: mainWords(error), fields: fieldWords(error) }
-          : { kind: 'error', message: String(error) };
-      return undefined;
-    }
+    return unlessRefused(request, (error) => {
+      const said = error instanceof MainError ? { message: mainWords(error), fields: fieldWords(error) } : undefined;
+      feedback.value = { kind: 'error', ...(said ?? { message: String(error) }) };
+    });
   }
 
   async function create(draft: ProfileDraft): Promise<boolean> {
