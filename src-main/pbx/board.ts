@@ -4,7 +4,7 @@ import { isSuccessResponse, type AmiMessage } from '../ami/message';
 import { dndIsOn, lampWithoutDnd } from './device-lamps';
 import { HintIndex } from './hint-index';
 import { tileFromExtensionStatus, tilesFromCoreShowHints } from './hints';
-import type { PictureStore } from './picture-store';
+import { sameItem, type PictureStore } from './picture-store';
 import { fetchPbxNames } from './pbx-names';
 import { presenceFrom, presenceProviderOf } from './presence';
 import { PbxRefusal, type AmiRequester, responseMessage } from './requester';
@@ -219,7 +219,7 @@ export class ExtensionBoard {
     const changed = [...tileIds]
       .flatMap((id) => this.hinted.get(id) ?? [])
       .map((tile) => this.dressed(tile))
-      .filter((tile) => !sameTile(tile, this.store.get('extensions', tile.id)));
+      .filter((tile) => !sameItem(tile, this.store.get('extensions', tile.id)));
     this.store.upsert('extensions', changed);
   }
 
@@ -265,26 +265,4 @@ export class ExtensionBoard {
 function isPersonName(name: string, number: string): boolean {
   const trimmed = name.trim();
   return trimmed !== '' && trimmed !== number && !/^<?unknown>?$/i.test(trimmed);
-}
-
-/** Whether a tile shows the same as one already in the picture (a lamp change is most of a busy board's events). */
-function sameTile(a: ExtensionTile, b: ExtensionTile | undefined): boolean {
-  return (
-    b !== undefined &&
-    a.id === b.id &&
-    a.exten === b.exten &&
-    a.context === b.context &&
-    a.hint === b.hint &&
-    a.name === b.name &&
-    a.lamp === b.lamp &&
-    a.dnd === b.dnd &&
-    a.presence?.state === b.presence?.state &&
-    a.presence?.subtype === b.presence?.subtype &&
-    a.presence?.message === b.presence?.message &&
-    (a.presence === undefined) === (b.presence === undefined) &&
-    a.voicemail?.mailbox === b.voicemail?.mailbox &&
-    a.voicemail?.newMessages === b.voicemail?.newMessages &&
-    a.voicemail?.oldMessages === b.voicemail?.oldMessages &&
-    (a.voicemail === undefined) === (b.voicemail === undefined)
-  );
 }

@@ -77,6 +77,17 @@ export class PictureStore {
   }
 }
 
-function sameItem(a: unknown, b: unknown): boolean {
-  return a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
+/**
+ * Whether two items of the picture (plain data, as the bridge carries it) say the same: compared
+ * value by value, a key left out and one set to undefined alike, as in JSON.
+ */
+export function sameItem(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  for (const key of Object.keys(left)) if (!sameItem(left[key], right[key])) return false;
+  for (const key of Object.keys(right)) if (!(key in left) && right[key] !== undefined) return false;
+  return true;
 }
