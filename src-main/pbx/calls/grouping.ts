@@ -1,5 +1,6 @@
 import { CHANNEL_STATE } from '../../ami/channel-state';
 import type { ChannelRecord, PbxModel } from './model';
+import { holding, localPairKey, TieIndex } from './ties';
 
 /**
  * Calls are the connected groups of channels: channels in the same (non-holding) bridge, the two
@@ -11,16 +12,25 @@ export function regroupCalls(model: PbxModel): PbxModel {
   return regroup(model, [...model.channels.values()], new Map());
 }
 
+/** What an event set or deleted in the model: channels by uid, bridges by id. */
+export interface ModelChange {
+  readonly channels: ReadonlySet<string>;
+  readonly bridges: ReadonlySet<string>;
+}
+
 /**
- * `after` is `before` (grouped) with events applied: gives what regroupCalls(after) gives, regrouping
- * only the channels whose ties changed, the calls they were in and whatever ties to those; every
- * other call keeps its channels and id. A busy PBX's event touches one call of many.
+ * `after` is `before` (grouped) with `change` applied: gives what regroupCalls(after) gives,
+ * regrouping only the channels whose ties changed, the calls they were in and whatever ties to
+ * those; every other call keeps its channels and id. A busy PBX's event touches one call of many.
  */
-export function regroupChanged(before: PbxModel, after: PbxModel): PbxModel {
-  const touched = touchedChannels(before, after);
+export function regroupChanged(before: PbxModel, after: PbxModel, change: ModelChange): PbxModel {
+  TieIndex.moveOn(before.channels, after.channels, change.channels);
+  const touched = touchedChannels(before, after, change);
   if (!touched) return after;
-  const some = [...after.channels.values()].filter((channel) => touched.has(channel.uid));
-  return regroup(after, some, before.calls);
+  const regrouped = regroup(after, touched, before.calls);
+  // Regrouping changes call ids only, which the index does not keep.
+  TieIndex.moveOn(after.channels, regrouped.channels, []);
+  return regrouped;
 }
 
 /**
@@ -96,7 +106,11 @@ function regroup(
   }
 
   let nextSeq = model.nextSeq;
-  const channels = new Map(model.channels);
+  let channels = model.channels;
+  const setCallId = (channel: ChannelRecord, callId: string) => {
+    if (channels === model.channels) channels = new Map(model.channels);
+    (channels as Map<string, ChannelRecord>).set(channel.uid, { ...channel, callId });
+  };
   const regrouped = new Map<string, readonly string[]>();
   for (const group of groups.values()) {
     const callId = idOfGroup.get(group) ?? `${model.idPrefix}c${nextSeq++}`;
@@ -104,7 +118,7 @@ function regroup(
       callId,
       group.map((channel) => channel.uid),
     );
-    for (const channel of group) if (channel.callId !== callId) channels.set(channel.uid, { ...channel, callId });
+    for (const channel of group) if (channel.callId !== callId) setCallId(channel, callId);
   }
   // In the order of each call's first channel, as grouping every channel would list them.
   const calls = new Map<string, readonly string[]>();
@@ -117,90 +131,63 @@ function regroup(
 }
 
 /**
- * The channels to regroup, or undefined when the calls stay as they are: each channel that is new or
- * changed in what ties it to another (its name, linkedid, bridge or that bridge's holding, who dials
- * it, whether it is up), the rest of each call that had one of those or lost a channel, and then
- * whatever shares a bridge, Local channel, linkedid or dial with them, until nothing more ties in.
+ * The channels to regroup, in the model's order, or undefined when the calls stay as they are: each
+ * channel that is new or changed in what ties it to another (its name, linkedid, bridge or that
+ * bridge's holding, who dials it, whether it is up), the rest of each call that had one of those or
+ * lost a channel, and then whatever shares a bridge, Local channel, linkedid or dial with them, until
+ * nothing more ties in. Only the changed entries are compared; the ties are then followed through
+ * one index of the model's channels.
  */
-function touchedChannels(before: PbxModel, after: PbxModel): Set<string> | undefined {
+function touchedChannels(before: PbxModel, after: PbxModel, change: ModelChange): ChannelRecord[] | undefined {
   const touched = new Set<string>();
-  let changed = false;
+  const queue: string[] = [];
+  const add = (uid: string) => {
+    if (touched.has(uid) || !after.channels.has(uid)) return;
+    touched.add(uid);
+    queue.push(uid);
+  };
   const touchCall = (callId: string) => {
-    for (const uid of before.calls.get(callId) ?? []) if (after.channels.has(uid)) touched.add(uid);
+    for (const uid of before.calls.get(callId) ?? []) add(uid);
   };
   const touch = (channel: ChannelRecord) => {
-    touched.add(channel.uid);
+    add(channel.uid);
     touchCall(channel.callId);
   };
-  for (const channel of before.channels.values()) {
-    if (after.channels.has(channel.uid)) continue;
-    changed = true;
-    touchCall(channel.callId);
-  }
-  const flipped = new Set<string>();
-  if (before.bridges !== after.bridges) {
-    for (const id of new Set([...before.bridges.keys(), ...after.bridges.keys()]))
-      if (holding(before, id) !== holding(after, id)) flipped.add(id);
-  }
-  for (const channel of after.channels.values()) {
-    const was = before.channels.get(channel.uid);
-    if (was === channel && !(channel.bridgeId && flipped.has(channel.bridgeId))) continue;
-    if (
+  let removed = false;
+  for (const uid of change.channels) {
+    const was = before.channels.get(uid);
+    const channel = after.channels.get(uid);
+    if (!channel) {
+      if (was) {
+        removed = true;
+        touchCall(was.callId);
+      }
+    } else if (
       was === undefined ||
       was.name !== channel.name ||
       was.linkedId !== channel.linkedId ||
       was.bridgeId !== channel.bridgeId ||
       was.dialedBy !== channel.dialedBy ||
       was.callId !== channel.callId ||
-      (was.state === CHANNEL_STATE.up) !== (channel.state === CHANNEL_STATE.up) ||
-      (channel.bridgeId !== undefined && flipped.has(channel.bridgeId))
+      (was.state === CHANNEL_STATE.up) !== (channel.state === CHANNEL_STATE.up)
     )
       touch(channel);
   }
-  if (touched.size === 0) return changed ? touched : undefined;
-
-  for (let size = 0; size !== touched.size;) {
-    size = touched.size;
-    const bridges = new Set<string>();
-    const pairs = new Set<string>();
-    const linkedIds = new Set<string>();
-    const dialers = new Set<string>();
-    for (const uid of touched) {
-      const channel = after.channels.get(uid);
-      if (!channel) continue;
-      if (channel.bridgeId && !holding(after, channel.bridgeId)) bridges.add(channel.bridgeId);
-      const pair = localPairKey(channel.name);
-      if (pair) pairs.add(pair);
-      if (channel.linkedId) linkedIds.add(channel.linkedId);
-      if (channel.dialedBy) dialers.add(channel.dialedBy);
-    }
-    for (const channel of after.channels.values()) {
-      if (touched.has(channel.uid)) continue;
-      const pair = localPairKey(channel.name);
-      if (
-        (channel.bridgeId !== undefined && bridges.has(channel.bridgeId)) ||
-        (pair !== undefined && pairs.has(pair)) ||
-        (channel.linkedId !== undefined && linkedIds.has(channel.linkedId)) ||
-        (channel.dialedBy !== undefined && touched.has(channel.dialedBy)) ||
-        dialers.has(channel.uid)
-      )
-        touch(channel);
-    }
+  for (const id of change.bridges) {
+    if (holding(before, id) === holding(after, id)) continue;
+    const ties = TieIndex.of(after.channels);
+    for (const uid of ties.inBridge(id)) touch(ties.channel(uid));
   }
-  return touched;
-}
+  if (touched.size === 0) return removed ? [] : undefined;
 
-function holding(model: PbxModel, bridgeId: string): boolean {
-  return model.bridges.get(bridgeId)?.holding === true;
+  const ties = TieIndex.of(after.channels);
+  for (let next = 0; next < queue.length; next++) {
+    const channel = ties.channel(queue[next]!);
+    for (const uid of ties.tiedTo(channel, after)) if (!touched.has(uid)) touch(ties.channel(uid));
+  }
+  return ties.inOrder(touched);
 }
 
 function isBeingSetUp(channel: ChannelRecord): boolean {
   return channel.state !== CHANNEL_STATE.up && !channel.bridgeId && !channel.dialedBy && channel.linkedId !== undefined;
-}
-
-/** `Local/101@phones-0000000d;1` and `;2` are one Local channel's two halves. */
-function localPairKey(name: string): string | undefined {
-  if (!name.startsWith('Local/')) return undefined;
-  const match = /^(Local\/.+);[12]$/.exec(name);
-  return match?.[1];
 }

@@ -1,6 +1,6 @@
 import { CHANNEL_STATE } from '../../ami/channel-state';
 import type { ChannelSnapshot, PbxEvent } from './events';
-import { regroupChanged } from './grouping';
+import { regroupChanged, type ModelChange } from './grouping';
 import type { BridgeRecord, ChannelRecord, ParkedRecord, PbxModel } from './model';
 
 /**
@@ -8,8 +8,9 @@ import type { BridgeRecord, ChannelRecord, ParkedRecord, PbxModel } from './mode
  * ids come from the model's own counter, the input model is not changed.
  */
 export function reduceModel(model: PbxModel, event: PbxEvent, now: number): PbxModel {
-  const next = applyEvent(model, event, now);
-  return next === model ? model : regroupChanged(model, next);
+  const draft = new Draft(model, now);
+  if (!draft.apply(event)) return model;
+  return regroupChanged(model, draft.finish(), draft.change());
 }
 
 /** The model with one event applied, its calls not yet regrouped; `model` itself when nothing changed. */
@@ -24,23 +25,53 @@ export function reduceEvents(model: PbxModel, events: readonly PbxEvent[], now: 
 }
 
 /**
- * The next model being made: its maps are the model's own until the first change, so an event that
- * changes nothing (most of a call's events repeat what the model already says) copies nothing.
+ * One of the model's maps in a draft: the model's own until the first change, then a copy, so an
+ * event that changes nothing (most of a call's events repeat what the model already says) copies
+ * nothing. It keeps the keys it changed, so that regrouping need not compare every entry.
  */
+class DraftMap<V> {
+  readonly changed = new Set<string>();
+  private owned = false;
+
+  constructor(private map: ReadonlyMap<string, V>) {}
+
+  get current(): ReadonlyMap<string, V> {
+    return this.map;
+  }
+
+  set(key: string, value: V): void {
+    this.toWrite().set(key, value);
+    this.changed.add(key);
+  }
+
+  delete(key: string): void {
+    this.toWrite().delete(key);
+    this.changed.add(key);
+  }
+
+  private toWrite(): Map<string, V> {
+    if (!this.owned) {
+      this.map = new Map(this.map);
+      this.owned = true;
+    }
+    return this.map as Map<string, V>;
+  }
+}
+
+/** The next model being made. */
 class Draft {
-  private channels: Map<string, ChannelRecord>;
-  private bridges: Map<string, BridgeRecord>;
-  private parked: Map<string, ParkedRecord>;
-  private readonly owned = { channels: false, bridges: false, parked: false };
+  private readonly channels: DraftMap<ChannelRecord>;
+  private readonly bridges: DraftMap<BridgeRecord>;
+  private readonly parked: DraftMap<ParkedRecord>;
   private nextSeq: number;
 
   constructor(
     private readonly model: PbxModel,
     private readonly now: number,
   ) {
-    this.channels = model.channels as Map<string, ChannelRecord>;
-    this.bridges = model.bridges as Map<string, BridgeRecord>;
-    this.parked = model.parked as Map<string, ParkedRecord>;
+    this.channels = new DraftMap(model.channels);
+    this.bridges = new DraftMap(model.bridges);
+    this.parked = new DraftMap(model.parked);
     this.nextSeq = model.nextSeq;
   }
 
@@ -48,35 +79,15 @@ class Draft {
     return {
       ...this.model,
       nextSeq: this.nextSeq,
-      channels: this.channels,
-      bridges: this.bridges,
-      parked: this.parked,
+      channels: this.channels.current,
+      bridges: this.bridges.current,
+      parked: this.parked.current,
     };
   }
 
-  /** The channels, to be written: copied from the model's at the first write. */
-  private channelsToWrite(): Map<string, ChannelRecord> {
-    if (!this.owned.channels) {
-      this.channels = new Map(this.channels);
-      this.owned.channels = true;
-    }
-    return this.channels;
-  }
-
-  private bridgesToWrite(): Map<string, BridgeRecord> {
-    if (!this.owned.bridges) {
-      this.bridges = new Map(this.bridges);
-      this.owned.bridges = true;
-    }
-    return this.bridges;
-  }
-
-  private parkedToWrite(): Map<string, ParkedRecord> {
-    if (!this.owned.parked) {
-      this.parked = new Map(this.parked);
-      this.owned.parked = true;
-    }
-    return this.parked;
+  /** The channels and bridges set or deleted so far. */
+  change(): ModelChange {
+    return { channels: this.channels.changed, bridges: this.bridges.changed };
   }
 
   /** False when the event changes nothing the model keeps. */
@@ -97,11 +108,11 @@ class Draft {
         this.dialEnd(event.callerUid, event.destUid, event.status);
         return true;
       case 'bridgeCreate':
-        this.bridgesToWrite().set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
+        this.bridges.set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
         return true;
       case 'bridgeEnter':
-        if (!this.bridges.has(event.bridgeId))
-          this.bridgesToWrite().set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
+        if (!this.bridges.current.has(event.bridgeId))
+          this.bridges.set(event.bridgeId, { id: event.bridgeId, holding: event.holding });
         this.see(event.channel, { bridgeId: event.bridgeId });
         return true;
       case 'bridgeLeave':
@@ -113,17 +124,17 @@ class Draft {
         );
         // Nor does a caller that leaves tie to it the callee still in the bridge: the transferer of an
         // attended transfer consults apart from the call she placed (trace 11).
-        for (const channel of this.channels.values())
+        for (const channel of this.channels.current.values())
           if (channel.dialedBy === event.uid && channel.bridgeId === event.bridgeId)
-            this.channelsToWrite().set(channel.uid, { ...channel, dialedBy: undefined });
+            this.channels.set(channel.uid, { ...channel, dialedBy: undefined });
         return true;
       case 'bridgeDestroy':
-        this.bridgesToWrite().delete(event.bridgeId);
+        this.bridges.delete(event.bridgeId);
         this.moveBridge(event.bridgeId, undefined);
         return true;
       case 'bridgeMerge':
         this.moveBridge(event.fromBridgeId, event.toBridgeId);
-        this.bridgesToWrite().delete(event.fromBridgeId);
+        this.bridges.delete(event.fromBridgeId);
         return true;
       case 'link':
         this.link(event.a, event.b);
@@ -140,9 +151,9 @@ class Draft {
         this.park(event);
         return true;
       case 'unparked': {
-        const record = this.parked.get(event.slot);
+        const record = this.parked.current.get(event.slot);
         if (!record || record.lot !== event.lot) return false;
-        this.parkedToWrite().delete(event.slot);
+        this.parked.delete(event.slot);
         return true;
       }
       case 'recording':
@@ -167,7 +178,7 @@ class Draft {
 
   /** False when the snapshot tells nothing new of a channel the model knows. */
   private see(snapshot: ChannelSnapshot, extra: Partial<ChannelRecord> = {}): boolean {
-    const known = this.channels.get(snapshot.uid);
+    const known = this.channels.current.get(snapshot.uid);
     const state = snapshot.state ?? known?.state ?? 0;
     const base: ChannelRecord = known ?? {
       uid: snapshot.uid,
@@ -204,60 +215,60 @@ class Draft {
   }
 
   private update(uid: string, change: (channel: ChannelRecord) => Partial<ChannelRecord>): void {
-    const channel = this.channels.get(uid);
+    const channel = this.channels.current.get(uid);
     if (channel) this.write({ ...channel, ...change(channel) });
   }
 
   /** Keeps a channel's record; false when the model's record already says all of it. */
   private write(record: ChannelRecord): boolean {
-    const known = this.channels.get(record.uid);
+    const known = this.channels.current.get(record.uid);
     if (known && sameRecord(known, record)) return false;
-    this.channelsToWrite().set(record.uid, record);
+    this.channels.set(record.uid, record);
     return true;
   }
 
   private hangup(uid: string): void {
-    this.channelsToWrite().delete(uid);
-    for (const [slot, record] of this.parked) if (record.parkeeUid === uid) this.parkedToWrite().delete(slot);
-    for (const channel of this.channels.values()) {
-      if (channel.dialedBy === uid) this.channelsToWrite().set(channel.uid, { ...channel, dialedBy: undefined });
+    this.channels.delete(uid);
+    for (const [slot, record] of this.parked.current) if (record.parkeeUid === uid) this.parked.delete(slot);
+    for (const channel of this.channels.current.values()) {
+      if (channel.dialedBy === uid) this.channels.set(channel.uid, { ...channel, dialedBy: undefined });
     }
   }
 
   private rename(uid: string | undefined, oldName: string, newName: string): boolean {
     const channel =
-      (uid !== undefined ? this.channels.get(uid) : undefined) ??
-      [...this.channels.values()].find((candidate) => candidate.name === oldName);
+      (uid !== undefined ? this.channels.current.get(uid) : undefined) ??
+      [...this.channels.current.values()].find((candidate) => candidate.name === oldName);
     if (!channel) return false;
-    this.channelsToWrite().set(channel.uid, { ...channel, name: newName });
+    this.channels.set(channel.uid, { ...channel, name: newName });
     return true;
   }
 
   private dialEnd(callerUid: string | undefined, destUid: string | undefined, status: string): void {
     // An answered dial stays joined until the callee leaves the bridge it answered into.
     if (status.toUpperCase() === 'ANSWER') return;
-    for (const channel of this.channels.values()) {
+    for (const channel of this.channels.current.values()) {
       const isDest = destUid !== undefined ? channel.uid === destUid : channel.dialedBy === callerUid;
-      if (isDest && channel.dialedBy !== undefined)
-        this.channelsToWrite().set(channel.uid, { ...channel, dialedBy: undefined });
+      if (isDest && channel.dialedBy !== undefined) this.channels.set(channel.uid, { ...channel, dialedBy: undefined });
     }
   }
 
   private moveBridge(from: string, to: string | undefined): void {
-    for (const channel of this.channels.values()) {
-      if (channel.bridgeId === from) this.channelsToWrite().set(channel.uid, { ...channel, bridgeId: to });
+    for (const channel of this.channels.current.values()) {
+      if (channel.bridgeId === from) this.channels.set(channel.uid, { ...channel, bridgeId: to });
     }
   }
 
   private link(a: ChannelSnapshot, b: ChannelSnapshot): void {
-    const bridgeId = this.channels.get(a.uid)?.bridgeId ?? this.channels.get(b.uid)?.bridgeId ?? `link:${a.uid}`;
+    const bridgeId =
+      this.channels.current.get(a.uid)?.bridgeId ?? this.channels.current.get(b.uid)?.bridgeId ?? `link:${a.uid}`;
     this.see(a, { bridgeId, dialedBy: undefined });
     this.see(b, { bridgeId, dialedBy: undefined });
   }
 
   private park(event: Extract<PbxEvent, { kind: 'parked' }>): void {
     this.see(event.parkee);
-    this.parkedToWrite().set(event.slot, {
+    this.parked.set(event.slot, {
       slot: event.slot,
       lot: event.lot,
       parkeeUid: event.parkee.uid,

@@ -8,9 +8,10 @@ import { DEMO_MANAGER_USER } from '../../sim/users';
 import { dialectForAmiVersion } from '../dialect';
 import { liveEvents, readTrace } from '../testing/traces';
 import { eventAdapterFor } from './adapt';
+import type { PbxEvent } from './events';
 import { regroupCalls } from './grouping';
 import { emptyModel, type PbxModel } from './model';
-import { applyEvent, reduceModel } from './reducer';
+import { applyEvent, reduceEvents, reduceModel } from './reducer';
 
 /**
  * The reducer regroups only the calls an event touches; grouping every channel after every event is
@@ -109,6 +110,64 @@ describe('regrouping only the touched calls gives the calls of grouping every ch
       expect(mostCalls).toBeGreaterThan(5);
     },
   );
+});
+
+/** Plays console events through both, as playBoth plays AMI messages; returns each call's uids. */
+function reduceBoth(events: readonly PbxEvent[]): string[][] {
+  let product: PbxModel = emptyModel('t.');
+  let definition: PbxModel = product;
+  events.forEach((event, index) => {
+    product = reduceModel(product, event, 1_000 + index);
+    const applied = applyEvent(definition, event, 1_000 + index);
+    definition = applied === definition ? definition : regroupCalls(applied);
+    expect(product, `after event ${index} (${event.kind})`).toEqual(definition);
+  });
+  return [...product.calls.values()].map((uids) => [...uids]);
+}
+
+describe('ties the traces alone do not test', () => {
+  it("a Local channel's second half joins the call of its first, with no linkedid to tie them", () => {
+    const calls = reduceBoth([
+      { kind: 'channel', channel: { uid: 'x', name: 'PJSIP/200-00000001', state: 6 } },
+      { kind: 'channel', channel: { uid: 'a', name: 'Local/101@phones-0000000d;1', state: 6 } },
+      { kind: 'channel', channel: { uid: 'b', name: 'Local/101@phones-0000000d;2', state: 6 } },
+    ]);
+    expect(calls).toEqual([['x'], ['a', 'b']]);
+  });
+
+  it('a bridge that turns out to be a holding one parts the channels in it', () => {
+    const enter = (uid: string): PbxEvent => ({
+      kind: 'bridgeEnter',
+      bridgeId: 'B',
+      holding: false,
+      channel: { uid, name: `PJSIP/${uid}-00000001`, state: 6 },
+    });
+    const calls = reduceBoth([
+      { kind: 'bridgeCreate', bridgeId: 'B', holding: false },
+      enter('p'),
+      enter('q'),
+      { kind: 'bridgeCreate', bridgeId: 'B', holding: true },
+    ]);
+    expect(calls).toEqual([['p'], ['q']]);
+  });
+});
+
+describe('one model reduced two ways', () => {
+  it('each way gives the calls of grouping every channel', () => {
+    const local = (uid: string, half: 1 | 2): PbxEvent => ({
+      kind: 'channel',
+      channel: { uid, name: `Local/101@phones-0000000d;${half}`, state: 6 },
+    });
+    const grouped = (model: PbxModel) => [...model.calls.values()];
+    const start = reduceEvents(emptyModel('t.'), [local('a', 1)], 1_000);
+    const one = reduceModel(start, local('b', 2), 1_001);
+    const other = reduceModel(start, local('c', 2), 1_001);
+    expect(grouped(one)).toEqual([['a', 'b']]);
+    expect(grouped(other)).toEqual(grouped(regroupCalls(applyEvent(start, local('c', 2), 1_001))));
+    expect(grouped(other)).toEqual([['a', 'c']]);
+    const later = reduceModel(one, { kind: 'hangup', uid: 'a', name: 'Local/101@phones-0000000d;1' }, 1_002);
+    expect(grouped(later)).toEqual([['b']]);
+  });
 });
 
 describe('an event that tells the model nothing new', () => {
