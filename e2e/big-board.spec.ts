@@ -160,3 +160,58 @@ test.describe('a board of 1,000 extensions', () => {
     await expect.poll(async () => (await changes()).mutations, { timeout: 20_000 }).toBe(0);
   });
 });
+
+/** Counts, from now, the layout reads made on the calls panel, inside it, or on what holds it (its scroller). */
+function countPanelLayoutReads(): void {
+  const panel = document.querySelector('[data-testid="calls-panel"]')!;
+  const counted = (target: unknown) => target instanceof Element && (panel.contains(target) || target.contains(panel));
+  const reads = { count: 0 };
+  Object.assign(window, { panelLayoutReads: reads });
+  const count = (owner: object, name: string) => {
+    const own = Object.getOwnPropertyDescriptor(owner, name)!;
+    const read = (own.get ?? own.value) as (...args: unknown[]) => unknown;
+    const countedRead = function (this: unknown, ...args: unknown[]) {
+      if (counted(this) || counted(args[0])) reads.count += 1;
+      return read.apply(this, args);
+    };
+    Object.defineProperty(owner, name, own.get ? { ...own, get: countedRead } : { ...own, value: countedRead });
+  };
+  count(Element.prototype, 'getBoundingClientRect');
+  count(Element.prototype, 'clientHeight');
+  count(HTMLElement.prototype, 'offsetHeight');
+  count(window, 'getComputedStyle');
+}
+
+/**
+ * The calls panel measures its window only once something changed size: calls put on hold (their
+ * cards as tall as before) read no layout; at 2,000 events/s a read after each batch forced the
+ * page's style and layout for a change that moved nothing.
+ */
+test.describe('a windowed calls panel', () => {
+  test.use({ pbxOptions: { answerDelayMs: 300, office: generatedOffice(1000) } });
+
+  test('calls put on hold, their cards as tall as before, read no layout', async ({ console: page, pbx }) => {
+    test.setTimeout(60_000);
+    await connectTo(page, pbx);
+    for (let i = 0; i < 40; i++) await pbx.placeCall(String(1600 + 2 * i), String(1601 + 2 * i));
+    await expect(page.getByTestId('calls-count')).toHaveAttribute('data-count', '40');
+    const cards = page.getByTestId('calls-panel').locator('li.call');
+    await expect(cards.and(page.locator(':not([data-state="up"])'))).toHaveCount(0);
+    const heights = () => cards.evaluateAll((drawn) => drawn.map((card) => (card as HTMLElement).offsetHeight));
+    const before = await heights();
+    await page.evaluate(countPanelLayoutReads);
+
+    // Three calls in view: their callers' numbers start their first rows.
+    const inView = await cards.evaluateAll((drawn) =>
+      drawn.slice(0, 3).map((card) => /^\d+/.exec(card.querySelector('[data-party]')!.textContent.trim())![0]),
+    );
+    for (const number of inView) pbx.model.setHold(pbx.model.channelsOnDevice(`PJSIP/${number}`)[0]!, true);
+    await expect(page.getByTestId('calls-panel').locator('li.call[data-state="onHold"]')).toHaveCount(3);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const reads = await page.evaluate(
+      () => (window as unknown as { panelLayoutReads: { count: number } }).panelLayoutReads.count,
+    );
+    expect(await heights()).toEqual(before);
+    expect(reads).toBe(0);
+  });
+});

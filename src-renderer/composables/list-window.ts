@@ -57,10 +57,9 @@ export function useListWindow<T>(
   }
 
   /** Measures the drawn entries, then finds each list's entries in or near the panel's view. */
-  function place(): void {
+  function placement(): DrawnRanges | undefined {
     const element = panel.value;
-    const scroller = element && scrollerOf(element);
-    if (!element || !scroller || !windowed()) return;
+    if (!element || !scroller || !windowed()) return undefined;
     heights.measure(
       Array.from(element.querySelectorAll<HTMLElement>(ENTRY), (drawn) => [
         drawn.dataset.windowKey!,
@@ -88,28 +87,59 @@ export function useListWindow<T>(
       }
       next.set(list, [first, last]);
     }
-    updateRanges(ranges, next);
+    return next;
   }
 
-  const { schedule, cancel } = inNextFrame(place);
-  const resized = new ResizeObserver(schedule);
+  /** A placement measured after the last layout, taken in the next frame; none: measure then (after a scroll). */
+  let measured: DrawnRanges | undefined;
+  const { schedule, cancel } = inNextFrame(() => {
+    const next = measured ?? placement();
+    measured = undefined;
+    if (next) updateRanges(ranges, next);
+  });
+  // The page has just been laid out when a ResizeObserver calls back, so measuring then forces no
+  // layout; a call that changes no size (most changes: a state, a name) is not measured at all.
+  // Taking the placement waits for the next frame: a change of the drawn entries inside the
+  // callback would resize what was just observed, a loop the browser reports as an error.
+  const resized = new ResizeObserver(() => {
+    measured = placement();
+    schedule();
+  });
+  const scrolled = () => {
+    measured = undefined;
+    schedule();
+  };
+  /** What moves or resizes the lists: the scroller, whatever it holds above and around the panel, and the lists. */
+  const observed = new Set<Element>();
+  function observeSizes(): void {
+    const element = panel.value;
+    if (!element || !scroller) return;
+    const now = new Set([scroller, ...scroller.children, ...element.querySelectorAll('[data-window-list]')]);
+    for (const target of observed) if (!now.has(target)) resized.unobserve(target);
+    for (const target of now) if (!observed.has(target)) resized.observe(target);
+    observed.clear();
+    for (const target of now) observed.add(target);
+  }
+  const arrivals = new MutationObserver(observeSizes);
   let scroller: HTMLElement | undefined;
   onMounted(() => {
     scroller = panel.value && scrollerOf(panel.value);
     if (!scroller) return;
-    resized.observe(scroller);
-    scroller.addEventListener('scroll', schedule, { passive: true });
+    observeSizes();
+    arrivals.observe(scroller, { childList: true });
+    scroller.addEventListener('scroll', scrolled, { passive: true });
   });
   onUnmounted(() => {
     resized.disconnect();
-    scroller?.removeEventListener('scroll', schedule);
+    arrivals.disconnect();
+    scroller?.removeEventListener('scroll', scrolled);
     cancel();
   });
   watch(
     lists,
     (now) => {
       heights.keepOnly(now.flatMap(([, entries]) => entries.map(keyOf)));
-      schedule();
+      observeSizes();
     },
     { flush: 'post' },
   );
