@@ -1,4 +1,3 @@
-import type { ExtensionTile } from '../../src-preload/state';
 import type { TileSize } from '../stores/prefs';
 
 /** Each tile size's narrowest column and gap, in rem: the board's grid is drawn from these. */
@@ -14,24 +13,24 @@ export function columnsFor(widthPx: number, size: TileSize, remPx: number): numb
   return Math.max(1, Math.floor((widthPx + gapRem * remPx) / ((minRem + gapRem) * remPx)));
 }
 
-/** What a group's grid holds: a tile, or one stand-in spanning a run of rows not drawn. */
+/** What a group's grid holds: a tile (keyed by its id), or one stand-in spanning a run of rows not drawn. */
 export type GridItem =
-  | { readonly kind: 'tile'; readonly key: string; readonly tile: ExtensionTile }
+  | { readonly kind: 'tile'; readonly key: string }
   | { readonly kind: 'gap'; readonly key: string; readonly rows: number; readonly heightPx: number };
 
 /**
- * The grid of `tiles` with only the rows in `drawn` as tiles; each run of rows outside it becomes
+ * The grid of the tiles `ids` with only the rows in `drawn` as tiles; each run of rows outside it becomes
  * one stand-in of their height, so the scrollbar and every drawn row stay where they would be.
  */
 export function gridItems(
-  tiles: readonly ExtensionTile[],
+  ids: readonly string[],
   columns: number,
   drawn: (row: number) => boolean,
   rowHeightPx: (row: number) => number,
   gapPx: number,
 ): GridItem[] {
   const items: GridItem[] = [];
-  const rows = Math.ceil(tiles.length / columns);
+  const rows = Math.ceil(ids.length / columns);
   let run: { first: number; rows: number; heightPx: number } | undefined;
   const closeRun = () => {
     if (!run) return;
@@ -46,8 +45,7 @@ export function gridItems(
       continue;
     }
     closeRun();
-    for (const tile of tiles.slice(row * columns, (row + 1) * columns))
-      items.push({ kind: 'tile', key: tile.id, tile });
+    for (const id of ids.slice(row * columns, (row + 1) * columns)) items.push({ kind: 'tile', key: id });
   }
   closeRun();
   return items;
@@ -59,19 +57,17 @@ export function gridItems(
  * on a shorter row, its last tile.
  */
 export function neighbourOf(
-  groups: readonly (readonly ExtensionTile[])[],
+  groups: readonly (readonly string[])[],
   columns: number,
   extensionId: string,
   key: string,
-): ExtensionTile | undefined {
-  const rows = groups.flatMap((tiles) =>
-    Array.from({ length: Math.ceil(tiles.length / columns) }, (_, row) =>
-      tiles.slice(row * columns, (row + 1) * columns),
-    ),
+): string | undefined {
+  const rows = groups.flatMap((ids) =>
+    Array.from({ length: Math.ceil(ids.length / columns) }, (_, row) => ids.slice(row * columns, (row + 1) * columns)),
   );
-  const row = rows.findIndex((tiles) => tiles.some((tile) => tile.id === extensionId));
+  const row = rows.findIndex((ids) => ids.includes(extensionId));
   if (row < 0) return undefined;
-  const column = rows[row]!.findIndex((tile) => tile.id === extensionId);
+  const column = rows[row]!.indexOf(extensionId);
   switch (key) {
     case 'ArrowRight':
       return rows[row]![column + 1] ?? rows[row + 1]?.[0];

@@ -29,7 +29,7 @@ export function useTileWindow(
   let remPx = 16;
   const columns = computed(() => columnsFor(width.value, size(), remPx));
   const gapPx = computed(() => TILE_GRID[size()].gapRem * remPx);
-  const windowed = computed(() => groups().reduce((sum, group) => sum + group.tiles.length, 0) > DRAW_ALL_UP_TO);
+  const windowed = computed(() => groups().reduce((sum, group) => sum + group.ids.length, 0) > DRAW_ALL_UP_TO);
   /**
    * Rows drawn per group, first and last; a group not yet placed draws one view's worth of rows, no
    * margin: the board's first picture (a login to 1,000 tiles) mounts the fewest tiles, the margin follows when placed.
@@ -40,10 +40,10 @@ export function useTileWindow(
   /** Keyed by extension: the board's own, which last the session, so nothing needs forgetting. */
   const heights = entryHeights(FIRST_GUESS_PX);
 
-  function rowHeightPx(tiles: TileGroup['tiles'], row: number): number {
+  function rowHeightPx(ids: TileGroup['ids'], row: number): number {
     let tallest = 0;
-    for (const tile of tiles.slice(row * columns.value, (row + 1) * columns.value))
-      tallest = Math.max(tallest, heights.heightOf(tile.id));
+    for (const id of ids.slice(row * columns.value, (row + 1) * columns.value))
+      tallest = Math.max(tallest, heights.heightOf(id));
     return tallest;
   }
 
@@ -52,12 +52,12 @@ export function useTileWindow(
     const firstScreen = Math.ceil(window.innerHeight / heights.guessPx());
     for (const group of groups()) {
       const [first, last] = ranges.value.get(group.key) ?? [0, firstScreen];
-      const at = pinned.value ? group.tiles.findIndex((tile) => tile.id === pinned.value) : -1;
+      const at = pinned.value ? group.ids.indexOf(pinned.value) : -1;
       const pinnedRow = at < 0 ? -1 : Math.floor(at / columns.value);
       const drawn = (row: number) => !windowed.value || (row >= first && row <= last) || row === pinnedRow;
       byGroup.set(
         group.key,
-        gridItems(group.tiles, columns.value, drawn, (row) => rowHeightPx(group.tiles, row), gapPx.value),
+        gridItems(group.ids, columns.value, drawn, (row) => rowHeightPx(group.ids, row), gapPx.value),
       );
     }
     return byGroup;
@@ -77,9 +77,9 @@ export function useTileWindow(
       let top = grid.getBoundingClientRect().top - box.top + element.scrollTop;
       let first = -1;
       let last = -1;
-      const rows = Math.ceil(group.tiles.length / columns.value);
+      const rows = Math.ceil(group.ids.length / columns.value);
       for (let row = 0; row < rows && top <= viewBottom; row++) {
-        const bottom = top + rowHeightPx(group.tiles, row);
+        const bottom = top + rowHeightPx(group.ids, row);
         if (bottom >= viewTop) {
           if (first < 0) first = row;
           last = row;
@@ -111,7 +111,7 @@ export function useTileWindow(
   /** The tiles of each group in order: the rows move only when these do, not when a lamp changes. */
   let placedOrder: readonly string[] = [];
   function scheduleIfReordered(now: readonly TileGroup[]): void {
-    const order = now.flatMap((group) => [`group:${group.key}`, ...group.tiles.map((tile) => tile.id)]);
+    const order = now.flatMap((group) => [`group:${group.key}`, ...group.ids]);
     if (order.length === placedOrder.length && order.every((id, at) => id === placedOrder[at])) return;
     placedOrder = order;
     schedule();
@@ -153,11 +153,11 @@ export function useTileWindow(
     /** The tile an arrow key moves to from this one, as the grid is drawn. */
     neighbour: (extensionId: string, key: string) =>
       neighbourOf(
-        groups().map((group) => group.tiles),
+        groups().map((group) => group.ids),
         columns.value,
         extensionId,
         key,
-      )?.id,
+      ),
     /** Draws this tile's row (it stays drawn while focused) and gives its element. */
     async reveal(extensionId: string): Promise<HTMLElement | undefined> {
       pinned.value = extensionId;

@@ -53,7 +53,7 @@ describe('the board store', () => {
 
   it('groups by context, or not at all', () => {
     const board = loaded();
-    expect(board.groups.map((g) => [g.context, g.tiles.length])).toEqual([
+    expect(board.groups.map((g) => [g.context, g.ids.length])).toEqual([
       ['internal', 2],
       ['sales', 1],
     ]);
@@ -123,11 +123,35 @@ describe('the board store under load', () => {
     const before = store.tiles;
     store.receive(lampBatch(2, ['1003', '1050'], 'ringing'));
     expect(store.tiles.map((t) => t.exten)).toEqual(before.map((t) => t.exten));
-    expect(store.groups[0]!.tiles.filter((t) => t.lamp === 'ringing').map((t) => t.exten)).toEqual(['1003', '1050']);
+    expect(store.visibleTiles.filter((t) => t.lamp === 'ringing').map((t) => t.exten)).toEqual(['1003', '1050']);
     expect(store.countsByLamp.ringing).toBe(2);
     expect(comparisons()).toBe(0);
     const kept = store.tiles.filter((t, i) => t === before[i]).length;
     expect(kept, "every unchanged tile's object is the one it was").toBe(size - 2);
+  });
+
+  it("changes a lamp without reading any other tile's lamp or making the groups again", () => {
+    setActivePinia(createPinia());
+    const store = useBoardStore();
+    let lampReads = 0;
+    /** A tile that counts the reads of its lamp. */
+    const counted = (exten: string, lamp: LampState): ExtensionTile => {
+      const made = tile(exten, 'internal', lamp);
+      return Object.defineProperty(made, 'lamp', { enumerable: true, get: () => (lampReads++, lamp) });
+    };
+    const upsert = Array.from({ length: 1000 }, (_, i) => counted(String(1000 + i), 'idle'));
+    store.receive({ version: 1, patches: [{ collection: 'extensions', upsert, remove: [] }] });
+    const groups = store.groups;
+    expect(store.countsByLamp.idle).toBe(1000);
+    lampReads = 0;
+    store.receive({
+      version: 2,
+      patches: [{ collection: 'extensions', upsert: [counted('1500', 'busy')], remove: [] }],
+    });
+    expect(store.countsByLamp).toMatchObject({ idle: 999, busy: 1 });
+    expect(store.groups, 'the same groups: the board is not laid out again for a lamp').toBe(groups);
+    // The changed tile's lamp before and after: what a batch costs grows with the tiles it changes.
+    expect(lampReads).toBeLessThanOrEqual(2);
   });
 
   it('places a new tile with a handful of comparisons, whatever the size of the board', () => {

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, nextTick, shallowRef } from 'vue';
+import { computed, nextTick, shallowReactive, shallowRef, toRaw } from 'vue';
 import type { PictureBatch } from '../../src-preload/contract';
 import {
   LAMP_STATES,
@@ -17,7 +17,8 @@ export interface TileGroup {
   readonly context: string | undefined;
   /** The operator's favourites, shown first; their tiles are not repeated in their context. */
   readonly favourites?: boolean;
-  readonly tiles: readonly ExtensionTile[];
+  /** Its tiles' ids in board order: a group changes when tiles come, go or are filtered, not when one changes. */
+  readonly ids: readonly string[];
 }
 
 // Made once: a numeric localeCompare builds a collator on every call, which on a board of
@@ -53,20 +54,40 @@ function matches(tile: ExtensionTile, wanted: string): boolean {
 
 const MAX_INSERTS = 32;
 
+function countLamps(tiles: readonly ExtensionTile[]): Record<LampState, number> {
+  const counts = Object.fromEntries(LAMP_STATES.map((lamp) => [lamp, 0])) as Record<LampState, number>;
+  for (const tile of tiles) counts[tile.lamp] += 1;
+  return counts;
+}
+
 export const useBoardStore = defineStore('board', () => {
   const prefs = usePrefsStore();
   const picture = shallowRef<PbxPicture>(emptyPicture());
   /** The tiles in board order, kept up to date batch by batch: a batch costs what it changed. */
   const tiles = shallowRef<readonly ExtensionTile[]>([]);
+  /** The ids of `tiles`, a new list only when tiles come or go: the board's layout follows this. */
+  const order = shallowRef<readonly string[]>([]);
+  /** Each tile by id, watched key by key: a tile on screen renders again when its own tile changes. */
+  const tileById = shallowReactive(new Map<string, ExtensionTile>());
+  /** Tiles per lamp state on the whole board, moved tile by tile as lamps change. */
+  const lampCounts = shallowRef(countLamps([]));
   /** The tiles of the PBX users the phonebook found for the typed filter (any part of a name, accents ignored). */
   const phonebookTileIds = shallowRef<ReadonlySet<string>>(new Set());
   let positions = new Map<string, number>();
   let version = -1;
 
+  function placed(next: readonly ExtensionTile[]): void {
+    tiles.value = next;
+    order.value = next.map((tile) => tile.id);
+    positions = new Map(next.map((tile, index) => [tile.id, index]));
+  }
+
   function sortAll(extensions: PbxPicture['extensions']): void {
     const sorted = Object.values(extensions).sort(byExtension);
-    tiles.value = sorted;
-    positions = new Map(sorted.map((tile, index) => [tile.id, index]));
+    tileById.clear();
+    for (const tile of sorted) tileById.set(tile.id, tile);
+    lampCounts.value = countLamps(sorted);
+    placed(sorted);
   }
 
   /** Brings `tiles` in line with a batch: changed tiles replaced in place, new ones inserted where they sort. */
@@ -74,13 +95,24 @@ export const useBoardStore = defineStore('board', () => {
     let next = tiles.value.slice();
     const added: ExtensionTile[] = [];
     const removed = new Set<string>();
+    const counts = { ...lampCounts.value };
+    let countsMoved = false;
     for (const id of changed) {
       const tile = extensions[id];
+      const [lamp, lampWas] = [tile?.lamp, toRaw(tileById).get(id)?.lamp];
+      if (lamp !== lampWas) {
+        if (lampWas) counts[lampWas] -= 1;
+        if (lamp) counts[lamp] += 1;
+        countsMoved = true;
+      }
+      if (tile) tileById.set(id, tile);
+      else tileById.delete(id);
       const at = positions.get(id);
       if (tile && at !== undefined) next[at] = tile;
       else if (tile) added.push(tile);
       else if (at !== undefined) removed.add(id);
     }
+    if (countsMoved) lampCounts.value = counts;
     if (added.length === 0 && removed.size === 0) {
       tiles.value = next;
       return;
@@ -89,25 +121,35 @@ export const useBoardStore = defineStore('board', () => {
     if (added.length > MAX_INSERTS) return sortAll(extensions);
     if (removed.size > 0) next = next.filter((tile) => !removed.has(tile.id));
     for (const tile of added) next.splice(insertionPoint(next, tile), 0, tile);
-    tiles.value = next;
-    positions = new Map(next.map((tile, index) => [tile.id, index]));
+    placed(next);
   }
 
-  const visibleTiles = computed(() => {
+  const filtering = computed(
+    () => prefs.contexts.length > 0 || prefs.standingFilter.trim() !== '' || prefs.filter.trim() !== '',
+  );
+  let lastFiltered: readonly string[] = [];
+  /** The ids of the tiles shown: without a filter the board's order, so a changed tile changes nothing here. */
+  const visibleIds = computed<readonly string[]>(() => {
+    if (!filtering.value) return order.value;
     const contexts = prefs.contexts;
     const standing = prefs.standingFilter.trim().toLowerCase();
     const typed = prefs.filter.trim().toLowerCase();
-    if (contexts.length === 0 && !standing && !typed) return tiles.value;
-    return tiles.value.filter(
-      (tile) =>
-        (contexts.length === 0 || contexts.includes(tile.context)) &&
-        matches(tile, standing) &&
-        (matches(tile, typed) || phonebookTileIds.value.has(tile.id)),
-    );
+    const ids = tiles.value
+      .filter(
+        (tile) =>
+          (contexts.length === 0 || contexts.includes(tile.context)) &&
+          matches(tile, standing) &&
+          (matches(tile, typed) || phonebookTileIds.value.has(tile.id)),
+      )
+      .map((tile) => tile.id);
+    // The same tiles shown as before keep the same list, so the board is not laid out again.
+    if (ids.length !== lastFiltered.length || ids.some((id, at) => id !== lastFiltered[at])) lastFiltered = ids;
+    return lastFiltered;
   });
+  const visibleTiles = computed(() => visibleIds.value.map((id) => tileById.get(id)!));
   const groups = computed<TileGroup[]>(() => {
     const pinned = new Set(prefs.favourites);
-    const visible = pinned.size === 0 ? new Set<ExtensionTile>() : new Set(visibleTiles.value);
+    const visible = pinned.size === 0 ? new Set<string>() : new Set(visibleIds.value);
     const favourites: TileGroup[] =
       pinned.size === 0
         ? []
@@ -116,33 +158,30 @@ export const useBoardStore = defineStore('board', () => {
               key: '*favourites',
               context: undefined,
               favourites: true,
-              tiles: prefs.favourites.flatMap((id) => {
-                const tile = picture.value.extensions[id];
-                return tile && visible.has(tile) ? [tile] : [];
-              }),
+              ids: prefs.favourites.filter((id) => visible.has(id)),
             },
-          ].filter((group) => group.tiles.length > 0);
-    const rest = pinned.size === 0 ? visibleTiles.value : visibleTiles.value.filter((tile) => !pinned.has(tile.id));
-    if (prefs.grouping === 'none') return [...favourites, { key: '*', context: undefined, tiles: rest }];
-    const byContext = new Map<string, ExtensionTile[]>();
-    for (const tile of rest) {
-      const list = byContext.get(tile.context) ?? [];
-      list.push(tile);
-      byContext.set(tile.context, list);
+          ].filter((group) => group.ids.length > 0);
+    const rest = pinned.size === 0 ? visibleIds.value : visibleIds.value.filter((id) => !pinned.has(id));
+    if (prefs.grouping === 'none') return [...favourites, { key: '*', context: undefined, ids: rest }];
+    const byContext = new Map<string, string[]>();
+    // A tile's context is part of what it is (its id): read without watching, so no change of a
+    // tile's lamp or name has the groups made again.
+    const all = toRaw(tileById);
+    for (const id of rest) {
+      const context = all.get(id)!.context;
+      const list = byContext.get(context) ?? [];
+      list.push(id);
+      byContext.set(context, list);
     }
     return [
       ...favourites,
       ...[...byContext.entries()]
         .sort(([a], [b]) => plain.compare(a, b))
-        .map(([context, list]) => ({ key: context, context, tiles: list })),
+        .map(([context, list]) => ({ key: context, context, ids: list })),
     ];
   });
   /** The header's counts: of the tiles shown, so they follow the filter. */
-  const countsByLamp = computed(() => {
-    const counts = Object.fromEntries(LAMP_STATES.map((lamp) => [lamp, 0])) as Record<LampState, number>;
-    for (const tile of visibleTiles.value) counts[tile.lamp] += 1;
-    return counts;
-  });
+  const countsByLamp = computed(() => (filtering.value ? countLamps(visibleTiles.value) : lampCounts.value));
 
   function receive(batch: PictureBatch): void {
     if (batch.version <= version) return;
@@ -177,5 +216,17 @@ export const useBoardStore = defineStore('board', () => {
     return stop;
   }
 
-  return { picture, tiles, phonebookTileIds, visibleTiles, groups, countsByLamp, receive, follow };
+  return {
+    picture,
+    tiles,
+    order,
+    tileById,
+    phonebookTileIds,
+    visibleIds,
+    visibleTiles,
+    groups,
+    countsByLamp,
+    receive,
+    follow,
+  };
 });
