@@ -273,11 +273,10 @@ describe('logging in with a profile', () => {
     const list = await call('profiles:list');
     expect(list.ok && list.value).toMatchObject({
       notices: [
-        { kind: 'launchProfile', message: 'There is no profile called "Night shift". Choose one on the login screen.' },
+        { kind: 'launchProfile', said: refusal('launchProfileNotFound', { name: 'Night shift' }) },
         {
           kind: 'launchProfile',
-          message:
-            'Switchboard was started to log in as "Front desk", but could not: No secret is saved for this profile. Type it to connect.',
+          said: refusal('launchLoginFailed', { name: 'Front desk', why: refusal('noSecretSaved', {}) }),
         },
       ],
     });

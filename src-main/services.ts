@@ -276,14 +276,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     connect,
     callHistory: () => history,
     async addMachineProfiles(machineFile) {
-      const message = await addMachineProfilesAtFirstStart(profiles, machineFile);
-      if (message) launchNotices.push({ kind: 'machineProfiles', message });
+      const notice = await addMachineProfilesAtFirstStart(profiles, machineFile);
+      if (notice) launchNotices.push(notice);
     },
     loginAtLaunch: (argv) =>
       loginAtLaunch(argv, {
         listProfiles: async () => (await profiles.snapshot()).profiles,
         connect,
-        notify: (message) => launchNotices.push({ kind: 'launchProfile', message }),
+        notify: (said) => launchNotices.push({ kind: 'launchProfile', said }),
       }),
     desktop: {
       status: () => status,

@@ -194,9 +194,9 @@ export type ProfileSummary = (UserProfile | DemoProfile) & { readonly hasSavedSe
 /** Something the login screen should say about the profiles file or the `--profile` launch option. */
 export type ProfileNotice =
   | ProfileProblem
-  | { readonly kind: 'launchProfile'; readonly message: string }
-  /** What the first start took from the admin's machine-wide profiles file. */
-  | { readonly kind: 'machineProfiles'; readonly message: string };
+  | { readonly kind: 'launchProfile'; readonly said: Refusal }
+  /** What the first start took from the admin's machine-wide profiles file, then each profile it left out. */
+  | { readonly kind: 'machineProfiles'; readonly said: Refusal; readonly problems: readonly Refusal[] };
 
 export interface ProfileList {
   /** The built-in Demo PBX first, then the operator's profiles. */

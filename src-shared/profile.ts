@@ -30,6 +30,15 @@ function headerSafeText(setting: ProfileSetting, options: { mayBeEmpty?: boolean
     .refine((value) => value.length <= MAX_TEXT, coded('settingTooLong', { setting, max: MAX_TEXT }));
 }
 
+/** One of a setting's fixed choices, which the words name as they are written in the file. */
+function choiceOf<const C extends readonly [string, ...string[]]>(setting: ProfileSetting, choices: C) {
+  return z.enum(choices, coded('settingNotChoice', { setting, choices: choices.map((c) => `'${c}'`).join(', ') }));
+}
+
+const onOff = (setting: ProfileSetting) => z.boolean(coded('settingNotOnOff', { setting }));
+
+const listTooLong = (setting: ProfileSetting, max: number) => argumentSaid('listTooLong', { setting, max });
+
 /** Asterisk dialplan context or parking lot name. */
 function asteriskName(setting: ProfileSetting) {
   return headerSafeText(setting).refine(
@@ -39,10 +48,10 @@ function asteriskName(setting: ProfileSetting) {
 }
 
 export const ProfileIdSchema = z
-  .string({ error: 'A profile id must be text.' })
-  .refine((value) => value === DEMO_PROFILE_ID || z.uuid().safeParse(value).success, 'That is not a profile id.');
+  .string(coded('settingNotText', { setting: 'profileId' }))
+  .refine((value) => value === DEMO_PROFILE_ID || z.uuid().safeParse(value).success, coded('notProfileId', {}));
 
-const UserProfileIdSchema = z.uuid({ error: 'A profile id must be a UUID issued by Switchboard.' });
+const UserProfileIdSchema = z.uuid(coded('notProfileId', {}));
 
 const DisplayNameSchema = headerSafeText('displayName');
 
@@ -54,8 +63,7 @@ const HostSchema = headerSafeText('host').refine(
 
 const PortSchema = z
   .number({
-    error: (issue) =>
-      issue.input === undefined ? 'The port is missing.' : 'The port must be a number from 1 to 65535.',
+    error: (issue) => argumentSaid(issue.input === undefined ? 'portMissing' : 'portNotInRange', {}),
   })
   .refine((port) => Number.isInteger(port) && port >= 1 && port <= 65535, coded('portNotInRange', {}));
 
@@ -71,12 +79,10 @@ const TlsSettingsSchema = z.discriminatedUnion(
       serverName: headerSafeText('serverName').optional(),
     }),
   ],
-  { error: 'TLS must be on or off.' },
+  coded('settingNotOnOff', { setting: 'tls' }),
 );
 
-const AuthTypeSchema = z.enum(['plain', 'md5'], {
-  error: "The login method must be 'plain' or 'md5' (MD5 challenge).",
-});
+const AuthTypeSchema = choiceOf('authType', ['plain', 'md5']);
 export type AuthType = z.infer<typeof AuthTypeSchema>;
 export const DEFAULT_AUTH_TYPE: AuthType = 'md5';
 
@@ -122,9 +128,7 @@ const RecordingPatternSchema = headerSafeText('recordingPattern').superRefine((v
   }
 });
 
-const LanguageChoiceSchema = z.enum(['auto', ...LANGUAGES], {
-  error: `The language must be 'auto' or one of ${LANGUAGES.join(', ')}.`,
-});
+const LanguageChoiceSchema = choiceOf('language', ['auto', ...LANGUAGES]);
 
 /** An extension's board id, `exten@context`, as the PBX's hints name it. */
 function boardExtension(setting: ProfileSetting) {
@@ -133,7 +137,7 @@ function boardExtension(setting: ProfileSetting) {
     coded('settingNotExtension', { setting, example: '101@internal' }),
   );
 }
-const FavouritesSchema = z.array(boardExtension('favourite')).max(500, 'At most 500 extensions can be favourites.');
+const FavouritesSchema = z.array(boardExtension('favourite')).max(500, listTooLong('favourites', 500));
 
 export const MAX_OWN_NAME = 80;
 /** The operator's own name for an extension, shown on its tile over any name the PBX tells. */
@@ -145,18 +149,18 @@ const OwnNamesSchema = z
   .record(boardExtension('namedExtension'), OwnNameSchema, {
     error: (issue) =>
       issue.code === 'invalid_key'
-        ? 'An extension you named must be an extension of the board, such as 101@internal.'
-        : 'Your names for extensions must be a list of extensions and names.',
+        ? argumentSaid('settingNotExtension', { setting: 'namedExtension', example: '101@internal' })
+        : argumentSaid('ownNamesNotList', {}),
   })
-  .refine((names) => Object.keys(names).length <= 2000, 'At most 2000 extensions can have a name of yours.');
+  .refine((names) => Object.keys(names).length <= 2000, { error: listTooLong('ownNames', 2000) });
 
 const boardPrefsShape = {
   /** Dialplan contexts whose extensions the board shows; empty = all. */
-  contexts: z.array(asteriskName('boardContext')).max(100, 'The board can filter on at most 100 contexts.'),
+  contexts: z.array(asteriskName('boardContext')).max(100, listTooLong('boardContexts', 100)),
   /** Free-text filter on extension numbers and names; empty = no filter. */
   extensionFilter: headerSafeText('extensionFilter', { mayBeEmpty: true }),
-  grouping: z.enum(['context', 'none'], { error: "Grouping must be 'context' or 'none'." }),
-  tileSize: z.enum(['compact', 'normal', 'large'], { error: "Tile size must be 'compact', 'normal' or 'large'." }),
+  grouping: choiceOf('grouping', ['context', 'none']),
+  tileSize: choiceOf('tileSize', ['compact', 'normal', 'large']),
   /** The console's language while this profile is logged in; 'auto' keeps the login screen's. */
   language: LanguageChoiceSchema,
   /** Extensions pinned to the favourites group, shown first, in the order pinned. */
@@ -190,20 +194,20 @@ export const DEFAULT_QUEUE_WAIT_THRESHOLD_SECONDS = 60;
 const MIN_QUEUE_WAIT_SECONDS = 5;
 const MAX_QUEUE_WAIT_SECONDS = 3600;
 const QueueWaitThresholdSchema = z
-  .number({ error: 'The queue wait threshold must be a number of seconds.' })
+  .number(coded('queueWaitNotWhole', {}))
   .refine(Number.isInteger, coded('queueWaitNotWhole', {}))
   .refine((seconds) => seconds >= MIN_QUEUE_WAIT_SECONDS, coded('queueWaitTooShort', { min: MIN_QUEUE_WAIT_SECONDS }))
   .refine((seconds) => seconds <= MAX_QUEUE_WAIT_SECONDS, coded('queueWaitTooLong', { max: MAX_QUEUE_WAIT_SECONDS }));
 /** The queues whose callers alert the operator once they wait past the threshold; empty = every queue. */
-const WatchedQueuesSchema = z.array(asteriskName('watchedQueue')).max(100, 'At most 100 queues can be watched.');
+const WatchedQueuesSchema = z.array(asteriskName('watchedQueue')).max(100, listTooLong('watchedQueues', 100));
 /** What the desktop app does while this profile is in use (the browser host has no tray or shortcut). */
 export const DesktopPrefsSchema = z.strictObject({
   /** Closing the window keeps the console running in the tray. */
-  keepInTray: z.boolean({ error: 'Keeping the console in the tray must be on or off.' }),
+  keepInTray: onOff('keepInTray'),
   /** Switchboard starts when the operator logs in to the computer, connecting with this profile. */
-  startAtLogin: z.boolean({ error: 'Starting at login must be on or off.' }),
+  startAtLogin: onOff('startAtLogin'),
   /** A shortcut that brings the console to the front from any program; empty = none. */
-  bringToFrontShortcut: z.string({ error: 'The shortcut must be text.' }).superRefine((value, ctx) => {
+  bringToFrontShortcut: z.string(coded('settingNotText', { setting: 'shortcut' })).superRefine((value, ctx) => {
     const problem = value === '' ? undefined : acceleratorProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: saidAsMessage(problem) });
   }),
@@ -219,9 +223,9 @@ const MIN_HISTORY_DAYS = 1;
 const MAX_HISTORY_DAYS = 3650;
 /** The call history of a profile: whose calls it keeps, and for how many days. */
 export const HistoryPrefsSchema = z.strictObject({
-  scope: z.enum(HISTORY_SCOPES, { error: "The call history keeps either 'mine' (my calls) or 'board' (every call)." }),
+  scope: choiceOf('historyScope', HISTORY_SCOPES),
   retentionDays: z
-    .number({ error: 'The call history keeps calls for a number of days.' })
+    .number(coded('historyDaysOutOfRange', { min: MIN_HISTORY_DAYS, max: MAX_HISTORY_DAYS }))
     .refine(
       (days) => Number.isInteger(days) && days >= MIN_HISTORY_DAYS && days <= MAX_HISTORY_DAYS,
       coded('historyDaysOutOfRange', { min: MIN_HISTORY_DAYS, max: MAX_HISTORY_DAYS }),
@@ -250,8 +254,7 @@ const VoicemailPatternSchema = headerSafeText('voicemailPattern').refine(
  */
 export const DND_METHODS = ['auto', 'presence', 'freepbx'] as const;
 export type DndMethod = (typeof DND_METHODS)[number];
-const DndMethodSchema = z.enum(DND_METHODS, { error: "DND must be set by 'auto', 'presence' or 'freepbx'." });
-const OnOffSchema = (label: string) => z.boolean({ error: `${label} must be on or off.` });
+const DndMethodSchema = choiceOf('dndMethod', DND_METHODS);
 const ParkingLotSchema = asteriskName('parkingLot');
 
 /** The fields an operator edits on the login screen: exactly what the renderer may send. */
@@ -276,9 +279,9 @@ const draftShape = {
   voicemailPattern: VoicemailPatternSchema.default(DEFAULT_VOICEMAIL_PATTERN),
   dndMethod: DndMethodSchema.default('auto'),
   /** Listening in, whispering and barging on calls (ChanSpy): off unless the operator may. */
-  listenIn: OnOffSchema('Listening in').default(false),
+  listenIn: onOff('listenIn').default(false),
   /** A ring sound in the console while my phone rings. */
-  ringSound: OnOffSchema('The ring sound').default(false),
+  ringSound: onOff('ringSound').default(false),
   history: HistoryPrefsSchema,
 };
 
@@ -324,8 +327,8 @@ export const ProfileChangesSchema = z.strictObject({
   desktop: DesktopPrefsSchema.partial().optional(),
   voicemailPattern: VoicemailPatternSchema.optional(),
   dndMethod: DndMethodSchema.optional(),
-  listenIn: OnOffSchema('Listening in').optional(),
-  ringSound: OnOffSchema('The ring sound').optional(),
+  listenIn: onOff('listenIn').optional(),
+  ringSound: onOff('ringSound').optional(),
   history: HistoryPrefsSchema.partial().optional(),
 });
 export type ProfileChanges = z.infer<typeof ProfileChangesSchema>;

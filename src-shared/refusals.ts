@@ -16,7 +16,7 @@ export const REFUSAL_VALUES = {
   outcomeUnknown: [],
   lineBreak: [],
   tooLong: [],
-  notSendable: ['detail'],
+  notSendable: [],
   // The PBX's answer to an action.
   permissionDenied: ['intent', 'grant'],
   callEndedBefore: ['doing'],

@@ -13,7 +13,12 @@ export const PROFILE_FIELD_VALUES = {
   settingTooLong: ['setting', 'max'],
   settingNotName: ['setting'],
   settingNotExtension: ['setting', 'example'],
+  settingNotOnOff: ['setting'],
+  settingNotChoice: ['setting', 'choices'],
+  listTooLong: ['setting', 'max'],
   // One setting each.
+  notProfileId: [],
+  portMissing: [],
   hostNotHost: [],
   portNotInRange: [],
   usernameHasSpaces: [],
@@ -22,6 +27,7 @@ export const PROFILE_FIELD_VALUES = {
   recordingBadCharacters: ['example'],
   recordingStartsWithDot: [],
   voicemailNotPattern: ['placeholder', 'example'],
+  ownNamesNotList: [],
   queueWaitNotWhole: [],
   queueWaitTooShort: ['min'],
   queueWaitTooLong: ['max'],
@@ -87,10 +93,24 @@ export const PROFILE_FIELD_VALUES = {
   demoNotImported: [],
   containsSecret: ['keys'],
   settingNotAccepted: ['name'],
+  // The `--profile` launch option, when it cannot be followed.
+  profileFlagNeedsName: [],
+  profileFlagRepeated: [],
+  launchProfileNotFound: ['name'],
+  launchProfileAmbiguous: ['name'],
+  launchLoginFailed: ['name', 'why'],
+  // The admin's machine-wide profiles file at an OS user's first start; each profile it left out is
+  // said as profileNumberRefused or namedProfileRefused.
+  machineProfilesAdded: ['path', 'names'],
+  machineProfilesNoneAdded: ['path'],
+  machineFileTooLarge: ['path'],
+  machineFileNotUsed: ['path', 'why'],
+  machineFileUnreadable: ['path', 'detail'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
-/** The text settings a problem may name. */
+/** The settings a problem may name. */
 export const PROFILE_SETTINGS = [
+  'profileId',
   'displayName',
   'host',
   'caFile',
@@ -107,6 +127,22 @@ export const PROFILE_SETTINGS = [
   'namedExtension',
   'ownName',
   'watchedQueue',
+  'watchedQueues',
+  'tls',
+  'authType',
+  'language',
+  'grouping',
+  'tileSize',
+  'favourites',
+  'ownNames',
+  'boardContexts',
+  'keepInTray',
+  'startAtLogin',
+  'shortcut',
+  'historyScope',
+  'dndMethod',
+  'listenIn',
+  'ringSound',
 ] as const;
 export type ProfileSetting = (typeof PROFILE_SETTINGS)[number];
 

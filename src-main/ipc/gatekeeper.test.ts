@@ -127,9 +127,11 @@ describe('the gatekeeper', () => {
       ok: false,
       error: {
         code: 'invalidArgument',
-        message: 'That was not accepted: That is not a profile id.',
-        // Filed under the setting it is about, for the page to show beside that field.
-        fields: { profileId: 'That is not a profile id.' },
+        message: 'That was not accepted: That is not a profile id issued by Switchboard.',
+        // A code the page words; filed under the setting it is about, for the page to show beside that field.
+        refusal: refusal('notProfileId', {}),
+        fields: { profileId: 'That is not a profile id issued by Switchboard.' },
+        fieldRefusals: { profileId: refusal('notProfileId', {}) },
       },
     });
     expect(log.warn).toHaveBeenCalledWith('refused session:connect: invalid profileId');

@@ -29,7 +29,7 @@ function setUp(vault: SecretVault = new MapVault()) {
   const handlers = profileHandlers({
     profiles,
     credentials: new CredentialService({ vault, profiles }),
-    launchNotices: () => [{ kind: 'launchProfile', message: 'There is no profile called "Night".' }],
+    launchNotices: () => [{ kind: 'launchProfile', said: refusal('launchProfileNotFound', { name: 'Night' }) }],
     beforeDelete,
     afterUpdate: () => {},
   });
@@ -98,7 +98,9 @@ describe('the profiles methods', () => {
       ['Front desk', true],
     ]);
     expect(list.keychain).toEqual({ kind: 'available' });
-    expect(list.notices).toEqual([{ kind: 'launchProfile', message: 'There is no profile called "Night".' }]);
+    expect(list.notices).toEqual([
+      { kind: 'launchProfile', said: refusal('launchProfileNotFound', { name: 'Night' }) },
+    ]);
     expect(JSON.stringify(list)).not.toContain('s3cret');
   });
 

@@ -1,4 +1,5 @@
 import type { AnyProfile } from '../../src-shared/profile';
+import { refusal, type Refusal } from '../../src-shared/refusals';
 
 /**
  * `--profile <name>` / `--profile=<name>` on the command line: connect with that profile at launch.
@@ -8,21 +9,22 @@ import type { AnyProfile } from '../../src-shared/profile';
 export type ProfileArgument =
   | { readonly kind: 'absent' }
   | { readonly kind: 'given'; readonly name: string }
-  | { readonly kind: 'invalid'; readonly message: string };
+  | { readonly kind: 'invalid'; readonly said: Refusal };
 
 export type LaunchProfile =
   | { readonly kind: 'none' }
   | { readonly kind: 'found'; readonly profile: AnyProfile }
-  | { readonly kind: 'notFound'; readonly name: string; readonly message: string }
+  | { readonly kind: 'notFound'; readonly name: string; readonly said: Refusal }
   | {
       readonly kind: 'ambiguous';
       readonly name: string;
       readonly matches: readonly AnyProfile[];
-      readonly message: string;
+      readonly said: Refusal;
     }
-  | { readonly kind: 'invalid'; readonly message: string };
+  | { readonly kind: 'invalid'; readonly said: Refusal };
 
 const FLAG = '--profile';
+const NEEDS_NAME = { kind: 'invalid', said: refusal('profileFlagNeedsName', {}) } as const;
 
 /** Reads the flag from an argv (Electron's includes the binary and app path; they are ignored). */
 export function readProfileArgument(argv: readonly string[]): ProfileArgument {
@@ -33,7 +35,7 @@ export function readProfileArgument(argv: readonly string[]): ProfileArgument {
     if (arg === FLAG) {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--')) {
-        return { kind: 'invalid', message: '--profile needs a profile name, for example --profile "Front desk".' };
+        return NEEDS_NAME;
       }
       names.push(value);
       i++;
@@ -42,11 +44,9 @@ export function readProfileArgument(argv: readonly string[]): ProfileArgument {
     }
   }
   if (names.length === 0) return { kind: 'absent' };
-  if (names.length > 1)
-    return { kind: 'invalid', message: '--profile was given more than once; give one profile to connect with.' };
+  if (names.length > 1) return { kind: 'invalid', said: refusal('profileFlagRepeated', {}) };
   const name = names[0]!.trim();
-  if (name === '')
-    return { kind: 'invalid', message: '--profile needs a profile name, for example --profile "Front desk".' };
+  if (name === '') return NEEDS_NAME;
   return { kind: 'given', name };
 }
 
@@ -69,12 +69,12 @@ export function resolveLaunchProfile(argv: readonly string[], profiles: readonly
       kind: 'ambiguous',
       name,
       matches: byName,
-      message: `More than one profile is called "${name}"; start with the profile's id instead, or rename one.`,
+      said: refusal('launchProfileAmbiguous', { name }),
     };
   }
   return {
     kind: 'notFound',
     name,
-    message: `There is no profile called "${name}". Choose one on the login screen.`,
+    said: refusal('launchProfileNotFound', { name }),
   };
 }

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { refusal } from '../../src-shared/refusals';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -45,10 +46,15 @@ describe("the admin's machine-wide profiles file", () => {
       machineFile,
       adminFile([frontDesk, { ...frontDesk, displayName: 'Night shift', secret: 'hunter2-admin' }]),
     );
-    const message = await addMachineProfilesAtFirstStart(store, machineFile);
-    expect(message).toMatch(/^Added the profiles your administrator set up \(.*profiles\.json\): Front desk\. /);
-    expect(message).toContain('Night shift was left out: It contains a secret (secret).');
-    expect(message).not.toContain('hunter2-admin');
+    const notice = await addMachineProfilesAtFirstStart(store, machineFile);
+    expect(notice).toEqual({
+      kind: 'machineProfiles',
+      said: refusal('machineProfilesAdded', { path: machineFile, names: 'Front desk' }),
+      problems: [
+        refusal('namedProfileRefused', { name: 'Night shift', why: refusal('containsSecret', { keys: 'secret' }) }),
+      ],
+    });
+    expect(JSON.stringify(notice)).not.toContain('hunter2-admin');
     expect((await store.list()).map((profile) => profile.displayName)).toEqual(['Demo PBX', 'Front desk']);
     expect(await readFile(store.filePath, 'utf8')).not.toContain('hunter2-admin');
   });
@@ -66,11 +72,18 @@ describe("the admin's machine-wide profiles file", () => {
     const { store, machineFile } = await desk();
     expect(await addMachineProfilesAtFirstStart(store, machineFile)).toBeUndefined();
     await writeFile(machineFile, '{ "profiles": [');
-    expect(await addMachineProfilesAtFirstStart(store, machineFile)).toMatch(
-      /was not used: That file is not valid JSON/,
-    );
+    expect(await addMachineProfilesAtFirstStart(store, machineFile)).toMatchObject({
+      said: refusal('machineFileNotUsed', { path: machineFile, why: refusal('importNotJson', {}) }),
+    });
     await writeFile(machineFile, ' '.repeat(600 * 1024));
-    expect(await addMachineProfilesAtFirstStart(store, machineFile)).toMatch(/too large/);
+    expect(await addMachineProfilesAtFirstStart(store, machineFile)).toMatchObject({
+      said: refusal('machineFileTooLarge', { path: machineFile }),
+    });
+    await rm(machineFile);
+    await mkdir(machineFile);
+    expect(await addMachineProfilesAtFirstStart(store, machineFile)).toMatchObject({
+      said: refusal('machineFileUnreadable', { path: machineFile, detail: 'EISDIR' }),
+    });
     expect((await store.list()).map((profile) => profile.displayName)).toEqual(['Demo PBX']);
   });
 });

@@ -1,8 +1,12 @@
 import { access, readFile, stat } from 'node:fs/promises';
 import { posix, win32 } from 'node:path';
 import { MAX_IMPORT_FILE_BYTES } from '../../src-preload/contract';
-import { inEnglish } from '../english-words';
+import type { ProfileNotice } from '../../src-preload/contract';
+import { refusal, type Refusal } from '../../src-shared/refusals';
+import { errorCode, ProfileError } from './profile-error';
 import type { ProfileStore } from './profile-store';
+
+type MachineProfilesNotice = Extract<ProfileNotice, { kind: 'machineProfiles' }>;
 
 /**
  * The machine-wide profiles file an admin deploys with the installer: the same format as an
@@ -37,24 +41,34 @@ const exists = (path: string) =>
 export async function addMachineProfilesAtFirstStart(
   store: ProfileStore,
   machineFile: string,
-): Promise<string | undefined> {
+): Promise<MachineProfilesNotice | undefined> {
   if ((await exists(store.filePath)) || !(await exists(machineFile))) return undefined;
+  const path = machineFile;
+  const notice = (said: Refusal, problems: readonly Refusal[] = []): MachineProfilesNotice => ({
+    kind: 'machineProfiles',
+    said,
+    problems,
+  });
   try {
-    if ((await stat(machineFile)).size > MAX_IMPORT_FILE_BYTES) {
-      return `The administrator's profiles file ${machineFile} is too large to be a Switchboard profiles file; nothing was added from it.`;
-    }
+    if ((await stat(machineFile)).size > MAX_IMPORT_FILE_BYTES) return notice(refusal('machineFileTooLarge', { path }));
     const report = await store.importJson(await readFile(machineFile, 'utf8'));
     const added = report.imported.map((profile) => profile.displayName);
-    const left = report.skipped.map(
-      (skip) => `${skip.displayName ?? `Profile ${skip.position}`} was left out: ${inEnglish(skip.reason)}`,
+    const left = report.skipped.map(({ displayName, position, reason: why }) =>
+      displayName === undefined
+        ? refusal('profileNumberRefused', { position, why })
+        : refusal('namedProfileRefused', { name: displayName, why }),
     );
-    const addedWords =
+    return notice(
       added.length > 0
-        ? `Added the profiles your administrator set up (${machineFile}): ${added.join(', ')}.`
-        : `Your administrator's profiles file (${machineFile}) added no profile.`;
-    return [addedWords, ...left].join(' ');
+        ? refusal('machineProfilesAdded', { path, names: added.join(', ') })
+        : refusal('machineProfilesNoneAdded', { path }),
+      left,
+    );
   } catch (error) {
-    const reason = error instanceof Error ? error.message : 'it could not be read';
-    return `The administrator's profiles file ${machineFile} was not used: ${reason}`;
+    if (error instanceof ProfileError && error.refusal) {
+      return notice(refusal('machineFileNotUsed', { path, why: error.refusal }));
+    }
+    const detail = errorCode(error) ?? (error instanceof Error ? error.message : String(error));
+    return notice(refusal('machineFileUnreadable', { path, detail }));
   }
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ProfileErrorCode } from '../../src-shared/error-codes';
 import { refusal, type Refusal } from '../../src-shared/refusals';
-import { saidOf } from '../../src-shared/argument-said';
+import { codedByDefault, saidOf } from '../../src-shared/argument-said';
 import { describeIssues, inEnglish } from '../english-words';
 
 /**
@@ -23,7 +23,7 @@ export class ProfileError extends Error {
 
 /** The parsed value, or a refusal: every problem in English, the first a check found coded. */
 export function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: codedByDefault });
   if (result.success) return result.data;
   const english = describeIssues(result.error);
   const said = result.error.issues.map(saidOf).find((found) => found !== undefined);

@@ -138,7 +138,9 @@ describe('watched queues', () => {
       "A watched queue can't contain line breaks or NUL characters. A watched queue may contain only letters, digits, '-', '_' and '.'.",
     );
     expect(watching(['front desk'])).toBe("A watched queue may contain only letters, digits, '-', '_' and '.'.");
-    expect(watching(Array.from({ length: 101 }, (_, index) => `q${index}`))).toBe('At most 100 queues can be watched.');
+    expect(watching(Array.from({ length: 101 }, (_, index) => `q${index}`))).toBe(
+      'The list of watched queues can hold at most 100 entries.',
+    );
   });
 });
 

@@ -252,12 +252,10 @@ describe('ProfileStore: a file that cannot be used', () => {
     expect(problem).toMatchObject({ kind: 'recoveredFromCorruptFile', keptProfiles: 1 });
     expect(problem).toMatchObject({
       said: { reason: 'profilesFileRecoveredKept', values: { kept: 1 } },
-      problems: [
-        refusal('namedProfileRefused', { name: 'Typo', why: refusal('settingNotAccepted', { name: 'port' }) }),
-      ],
+      problems: [refusal('namedProfileRefused', { name: 'Typo', why: refusal('portNotInRange', {}) })],
     });
     expect(problem?.message).toMatch(
-      /the profiles that were still good were kept \(1\)\. Profile "Typo": The setting port holds a value Switchboard does not accept\.$/,
+      /the profiles that were still good were kept \(1\)\. Profile "Typo": The port must be a number from 1 to 65535\.$/,
     );
     const backups = (await readdir(dir)).filter((name) => name.includes('.corrupt-'));
     expect(await readFile(join(dir, backups[0]!), 'utf8')).toBe(edited);

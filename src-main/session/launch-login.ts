@@ -2,12 +2,13 @@ import type { ConnectRequest, SessionStatus } from '../../src-preload/contract';
 import { OperatorError } from '../ipc/gatekeeper';
 import { resolveLaunchProfile } from '../profiles/launch-args';
 import type { AnyProfile } from '../../src-shared/profile';
+import { refusal, type Refusal } from '../../src-shared/refusals';
 
 export interface LaunchLoginDeps {
   listProfiles(): Promise<readonly AnyProfile[]>;
   connect(request: ConnectRequest): Promise<SessionStatus>;
   /** Something the login screen should say, because the launch option could not be followed. */
-  notify(message: string): void;
+  notify(said: Refusal): void;
 }
 
 /**
@@ -22,15 +23,14 @@ export async function loginAtLaunch(argv: readonly string[], deps: LaunchLoginDe
     case 'notFound':
     case 'ambiguous':
     case 'invalid':
-      return deps.notify(launch.message);
+      return deps.notify(launch.said);
     case 'found':
       try {
         await deps.connect({ profileId: launch.profile.id });
       } catch (error) {
         if (!(error instanceof OperatorError)) throw error;
-        deps.notify(
-          `Switchboard was started to log in as "${launch.profile.displayName}", but could not: ${error.message}`,
-        );
+        const why = error.refusal ?? refusal('internalFault', {});
+        deps.notify(refusal('launchLoginFailed', { name: launch.profile.displayName, why }));
       }
   }
 }

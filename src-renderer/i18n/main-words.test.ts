@@ -4,7 +4,7 @@ import { ProfileChangesSchema } from '../../src-shared/profile';
 import { refusal } from '../../src-shared/refusals';
 import { saidOf } from '../../src-shared/argument-said';
 import { i18n } from '.';
-import { fieldWords, mainWords } from './main-words';
+import { fieldWords, mainWords, noticeWords } from './main-words';
 
 const speak = (language: 'en' | 'zh-CN' | 'ko') => (i18n.global.locale.value = language);
 afterEach(() => speak(FALLBACK_LANGUAGE));
@@ -55,6 +55,31 @@ describe("main's refusals of a profile's settings, in the operator's language", 
     speak('en');
     expect(mainWords({ message: '', refusal: refusal('secretTooLongForPlain', { max: 1014 }) })).toMatch(
       /^The PBX reads at most 1,014 bytes of a secret sent with the plain login method/,
+    );
+  });
+});
+
+describe("main's launch notices and the profile schema's own checks, once English, in the operator's language", () => {
+  it('says the --profile notice and the admin file notice in Chinese and Korean', () => {
+    const notFound = { kind: 'launchProfile', said: refusal('launchProfileNotFound', { name: 'Night' }) } as const;
+    speak('zh-CN');
+    expect(noticeWords(notFound)).toBe('没有名为“Night”的配置。请在登录界面中选择一个。');
+    speak('ko');
+    expect(noticeWords(notFound)).toBe('"Night"(이)라는 프로필이 없습니다. 로그인 화면에서 프로필을 고르세요.');
+    const machine = {
+      kind: 'machineProfiles',
+      said: refusal('machineProfilesNoneAdded', { path: '/etc/switchboard/profiles.json' }),
+      problems: [refusal('profileNumberRefused', { position: 2, why: refusal('notAProfile', {}) })],
+    } as const;
+    expect(noticeWords(machine)).toMatch(
+      /^관리자의 프로필 파일\(\/etc\/switchboard\/profiles\.json\).* 2번째 프로필: /,
+    );
+  });
+
+  it('words a tile size the schema refuses, which main once sent in English', () => {
+    speak('zh-CN');
+    expect(mainWords({ message: 'English', refusal: refused({ board: { tileSize: 'huge' } }) })).toBe(
+      "磁贴大小必须是以下之一：'compact', 'normal', 'large'。",
     );
   });
 });

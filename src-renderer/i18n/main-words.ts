@@ -26,10 +26,9 @@ export function fieldWords(
   );
 }
 
-/** A notice about the profiles file, in the language the page speaks; the `--profile` option's notices are main's English. */
+/** A notice about the profiles files or the `--profile` option, in the language the page speaks. */
 export function noticeWords(notice: ProfileNotice): string {
-  if (!('said' in notice)) return notice.message;
-  const problems = notice.kind === 'recoveredFromCorruptFile' ? notice.problems : [];
+  const problems = 'problems' in notice ? notice.problems : [];
   return [notice.said, ...problems].map(saidWords).join(' ');
 }
 

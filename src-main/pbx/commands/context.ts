@@ -84,7 +84,10 @@ export async function runAction(
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
     const known = LINK_FAILURES[code];
     if (known) return fail(known.code, known.refusal);
-    return fail('failed', refusal('notSendable', { detail: error instanceof Error ? error.message : String(error) }));
+    // Not one of the client's own rejections: a fault, whose English stays in main's log.
+    const said = refusal('notSendable', {});
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'failed', refusal: said, message: `${inEnglish(said)} (${detail})` } };
   }
   if (isSuccessResponse(response)) return succeed(response);
   const said = responseMessage(response);
