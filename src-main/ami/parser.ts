@@ -11,6 +11,7 @@ const RETAINED_BUFFER_BYTES = 64 * 1024;
 const CR = 13;
 const LF = 10;
 const SPACE = 32;
+const R = 82;
 const END_COMMAND = '--END COMMAND--';
 /**
  * A message starting after a blank line. Old Command output holds blank lines but no message starts,
@@ -18,6 +19,7 @@ const END_COMMAND = '--END COMMAND--';
  */
 const NEXT_MESSAGE = /\n\r?\n(?=(?:Response|Event): )/g;
 const RESPONSE_FOLLOWS = 'Response: Follows';
+const BARE_END = /\n\n/g;
 
 /** Header names that precede the raw output of an old-style (`Response: Follows`) Command reply. */
 const FOLLOWS_HEADER_NAMES = new Set(['response', 'privilege', 'actionid', 'message']);
@@ -186,7 +188,8 @@ export class AmiFrameParser {
         continue;
       }
 
-      if (terminatorAt !== -1 && text.startsWith(RESPONSE_FOLLOWS, pos)) {
+      // Events start with `E`: one char read spares them the prefix comparison.
+      if (terminatorAt !== -1 && text.charCodeAt(pos) === R && text.startsWith(RESPONSE_FOLLOWS, pos)) {
         const followsEnd = findCommandOutputEnd(text, pos, ends);
         if (followsEnd === undefined) {
           if (end - pos > this.maxMessageBytes) {
@@ -293,7 +296,8 @@ class MessageEnds {
   find(from: number): number {
     const text = this.text;
     if (this.bareFrom === -1 || from < this.bareFrom || (this.bareAt !== -1 && this.bareAt < from)) {
-      this.bareAt = text.indexOf('\n\n', from);
+      BARE_END.lastIndex = from;
+      this.bareAt = BARE_END.test(text) ? BARE_END.lastIndex - 2 : -1;
       this.bareFrom = from;
     }
     const crlfAt = text.indexOf('\n\r\n', from);
