@@ -4,8 +4,11 @@ import { hintDevices } from './calls/device-match';
 import type { AmiRequester } from './requester';
 import { personName, type MailboxEntry } from './voicemail';
 
-/** How many SIPshowpeer requests are out at once: a 40-phone office is read quickly without flooding the PBX. */
-const PEER_CONCURRENCY = 4;
+/**
+ * How many PJSIPShowEndpoint or SIPshowpeer requests are out at once: a 1,000-phone office is read
+ * in a quarter of the round trips, without flooding the PBX.
+ */
+const NAME_CONCURRENCY = 4;
 
 /**
  * The names a PBX knows before any call, by tile id: the voicemail box's full name
@@ -25,13 +28,18 @@ export async function fetchPbxNames(
     if (name) names.set(tile.id, name);
   }
   const unnamed = tiles.filter((tile) => !names.has(tile.id));
-  for (const tile of unnamed) {
+  const endpoints = unnamed.flatMap((tile) => {
     const endpoint = phoneOf(tile, 'PJSIP');
-    if (!endpoint) continue;
+    return endpoint ? [{ tileId: tile.id, endpoint }] : [];
+  });
+  // A PBX that will not answer one endpoint (no PJSIP, no permission) answers none: ask no more.
+  let refused = false;
+  await inTurn(endpoints, async ({ tileId, endpoint }) => {
+    if (refused) return;
     const name = await endpointName(ami, endpoint);
-    if (name === null) break;
-    if (name) names.set(tile.id, name);
-  }
+    if (name === null) refused = true;
+    else if (name) names.set(tileId, name);
+  });
   const stillUnnamed = unnamed.filter((tile) => !names.has(tile.id));
   for (const [tileId, name] of await peerNames(ami, stillUnnamed)) names.set(tileId, name);
   return names;
@@ -80,16 +88,24 @@ async function peerNames(ami: AmiRequester, tiles: readonly ExtensionTile[]): Pr
   const list = await ami.list('SIPpeers');
   if (!isSuccessResponse(list.response)) return names;
   const known = new Set(list.items.filter((item) => item.event === 'PeerEntry').map((item) => item.get('ObjectName')));
-  const queue = wanted.filter(({ peer }) => known.has(peer));
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const reply = await ami.action('SIPshowpeer', { Peer: next.peer });
+  await inTurn(
+    wanted.filter(({ peer }) => known.has(peer)),
+    async ({ tileId, peer }) => {
+      const reply = await ami.action('SIPshowpeer', { Peer: peer });
       const name = isSuccessResponse(reply) ? callerIdName(reply.get('Callerid')) : undefined;
-      if (name) names.set(next.tileId, name);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PEER_CONCURRENCY, queue.length) }, worker));
+      if (name) names.set(tileId, name);
+    },
+  );
   return names;
+}
+
+/** Does the work for every item, NAME_CONCURRENCY at a time. */
+async function inTurn<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const worker = async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await work(next);
+  };
+  await Promise.all(Array.from({ length: Math.min(NAME_CONCURRENCY, queue.length) }, worker));
 }
 
 /**
