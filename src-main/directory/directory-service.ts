@@ -35,7 +35,7 @@ export class DirectoryService {
   private current: { profileId: string; directory: ProfileDirectory } | undefined;
   private stopWatching: (() => void) | undefined;
   private syncTimer: NodeJS.Timeout | undefined;
-  /** The PBX's users as last written to the phonebook: board id → name. */
+  /** The PBX's users as last written to the phonebook: board id → the name written. */
   private noted: ReadonlyMap<string, string> = new Map();
   /** A sync found the board empty: whoever it is filled with next is compared whole with `noted`. */
   private boardWasEmpty = false;
@@ -67,7 +67,8 @@ export class DirectoryService {
       this.options.onError('could not open the phonebook', error);
       return;
     }
-    this.noted = new Map();
+    // What an earlier login wrote: a PBX naming the same people is not written again at login.
+    this.noted = notedPbxUsers(this.current.directory);
     this.boardWasEmpty = false;
     this.stopWatching = this.options.store.onPatch((patch) => {
       if (patch.collection === 'extensions' && this.changesUsers(patch)) this.scheduleSync();
@@ -233,7 +234,7 @@ export class DirectoryService {
     return (
       this.boardWasEmpty ||
       patch.remove.some((id) => this.noted.has(id)) ||
-      patch.upsert.some((tile) => this.noted.get(tile.id) !== tile.name)
+      patch.upsert.some((tile) => this.noted.get(tile.id) !== pbxUser(tile).name)
     );
   }
 
@@ -261,11 +262,12 @@ export class DirectoryService {
     const tiles = this.options.store.values('extensions');
     this.boardWasEmpty = tiles.length === 0;
     if (this.boardWasEmpty) return;
-    if (tiles.length === this.noted.size && tiles.every((tile) => this.noted.get(tile.id) === tile.name)) return;
+    const users = tiles.map(pbxUser);
+    if (users.length === this.noted.size && users.every((user) => this.noted.get(user.extension) === user.name)) return;
     try {
       const source = current.directory.contacts.addSource('pbx', PBX_SOURCE_LABEL);
-      current.directory.contacts.replaceContacts(source, tiles.map(pbxUser));
-      this.noted = new Map(tiles.map((tile) => [tile.id, tile.name]));
+      current.directory.contacts.replaceContacts(source, users);
+      this.noted = new Map(users.map((user) => [user.extension, user.name]));
       this.options.onChanged();
     } catch (error) {
       this.options.onError('could not note the PBX’s users in the phonebook', error);
@@ -280,7 +282,18 @@ export class DirectoryService {
 
 const CLOSED = refusal('phonebookClosed', {});
 
-function pbxUser(tile: ExtensionTile): NewContact {
+/** The PBX's users the phonebook holds: board id → name. */
+function notedPbxUsers(directory: ProfileDirectory): Map<string, string> {
+  const rows = directory.db
+    .prepare(
+      `SELECT c.extension, c.name FROM contacts c JOIN sources s ON s.id = c.source_id
+       WHERE s.kind = 'pbx' AND c.extension IS NOT NULL`,
+    )
+    .all() as Array<{ extension: string; name: string }>;
+  return new Map(rows.map((row) => [row.extension, row.name]));
+}
+
+function pbxUser(tile: ExtensionTile): NewContact & { extension: string } {
   return {
     name: tile.name || tile.exten,
     extension: tile.id,

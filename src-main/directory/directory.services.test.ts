@@ -130,6 +130,18 @@ describe('the phonebook through the contract', () => {
     expect(directoryChanges()).toBe(changesAfterNoting + 1);
   });
 
+  it('writes the PBX’s users no more at the next login when the PBX names the same people', async () => {
+    const { value, names, profileId, directoryChanges } = await loggedIn();
+    await expect.poll(() => names('Grace'), { timeout: 1_500, interval: 50 }).toEqual(['Grace Hall']);
+    const changesAfterNoting = directoryChanges();
+
+    await value('session:disconnect');
+    expect(await value('session:connect', { profileId, secret: 'demo' })).toMatchObject({ kind: 'connected' });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(directoryChanges()).toBe(changesAfterNoting);
+    expect(await names('Grace')).toEqual(['Grace Hall']);
+  });
+
   it('imports a CSV file through the mapping step and reports the two bad rows and why', async () => {
     const { value, names } = await loggedIn();
     const preview = await value('directory:previewCsv', { text: STAFF_CSV });
