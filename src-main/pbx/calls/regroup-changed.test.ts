@@ -11,7 +11,8 @@ import { eventAdapterFor } from './adapt';
 import type { PbxEvent } from './events';
 import { regroupCalls } from './grouping';
 import { emptyModel, type PbxModel } from './model';
-import { applyEvent, reduceEvents, reduceModel } from './reducer';
+import { reduceEvents, reduceModel } from './reducer';
+import { applyEvent } from './testing/apply-event';
 
 /**
  * The reducer regroups only the calls an event touches; grouping every channel after every event is
