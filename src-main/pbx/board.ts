@@ -1,7 +1,7 @@
 import type { ExtensionTile, PicturePatch, Presence, Voicemail } from '../../src-preload/state';
 import type { EventInterest } from '../ami/event-interest';
 import { isSuccessResponse, type AmiMessage } from '../ami/message';
-import { dndIsOn, lampWithoutDnd } from './device-lamps';
+import { dndIsOn, lampWithoutDnd, type ParsedHint } from './device-lamps';
 import { HintIndex } from './hint-index';
 import { tileFromExtensionStatus, tilesFromCoreShowHints } from './hints';
 import { sameItem, type PictureStore } from './picture-store';
@@ -104,7 +104,7 @@ export class ExtensionBoard {
     this.deviceStates.clear();
     this.presence.clear();
     this.voicemail.clear();
-    for (const tile of tiles) this.noteHinted(tile);
+    const hinted = tiles.map((tile) => ({ tile, hint: this.noteHinted(tile) }));
     for (const item of deviceStates) this.noteDeviceState(item);
     for (const item of presences) this.notePresence(item);
     this.mailboxOfTile = mailboxOwners(mailboxes, tiles);
@@ -125,7 +125,7 @@ export class ExtensionBoard {
     this.names = names;
     this.store.replace(
       'extensions',
-      tiles.map((tile) => this.dressed(tile)),
+      hinted.map(({ tile, hint }) => this.dressed(tile, hint)),
     );
   }
 
@@ -142,8 +142,7 @@ export class ExtensionBoard {
         if (!tile) return;
         // 1.8/11 events omit nothing we need, but a later event may lack Hint: keep the one we had.
         const hinted = { ...tile, hint: tile.hint || this.hinted.get(tile.id)?.hint || '' };
-        this.noteHinted(hinted);
-        this.store.upsert('extensions', [this.dressed(hinted)]);
+        this.store.upsert('extensions', [this.dressed(hinted, this.noteHinted(hinted))]);
         return;
       }
       case 'DeviceStateChange': {
@@ -210,28 +209,31 @@ export class ExtensionBoard {
     else this.presence.delete(provider.toLowerCase());
   }
 
-  private noteHinted(tile: ExtensionTile): void {
+  private noteHinted(tile: ExtensionTile): ParsedHint {
     this.hinted.set(tile.id, tile);
-    this.hints.set(tile.id, tile.hint);
+    return this.hints.set(tile.id, tile.hint);
   }
 
   private redress(tileIds: Iterable<string>): void {
-    const changed = [...tileIds]
-      .flatMap((id) => this.hinted.get(id) ?? [])
-      .map((tile) => this.dressed(tile))
-      .filter((tile) => !sameItem(tile, this.store.get('extensions', tile.id)));
+    const changed: ExtensionTile[] = [];
+    for (const id of tileIds) {
+      const tile = this.hinted.get(id);
+      const hint = this.hints.hintOf(id);
+      if (!tile || !hint) continue;
+      const dressed = this.dressed(tile, hint);
+      if (!sameItem(dressed, this.store.get('extensions', id))) changed.push(dressed);
+    }
     this.store.upsert('extensions', changed);
   }
 
   /** A tile as shown: its name, presence and DND, and the lamp of the phone itself. */
-  private dressed(tile: ExtensionTile): ExtensionTile {
-    const provider = presenceProviderOf(tile.hint);
+  private dressed(tile: ExtensionTile, hint: ParsedHint): ExtensionTile {
     return {
       ...tile,
       name: this.ownNames.get(tile.id) ?? this.names.get(tile.id) ?? this.learnedNames.get(tile.id) ?? tile.name,
-      lamp: lampWithoutDnd(tile.hint, this.deviceStates) ?? tile.lamp,
-      presence: provider ? this.presence.get(provider.toLowerCase()) : undefined,
-      dnd: dndIsOn(tile.hint, this.deviceStates),
+      lamp: lampWithoutDnd(hint, this.deviceStates) ?? tile.lamp,
+      presence: hint.presenceProvider ? this.presence.get(hint.presenceProvider) : undefined,
+      dnd: dndIsOn(hint, this.deviceStates),
       ...this.voicemailOf(tile.id),
     };
   }
