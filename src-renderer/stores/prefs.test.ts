@@ -54,6 +54,35 @@ describe('the board preferences store', () => {
     stop();
   });
 
+  it('keeps a favourite pinned before her profile has come from main, and saves it to the profile', async () => {
+    const profiles = useProfilesStore();
+    const created = await profiles.create({
+      displayName: 'Front desk',
+      host: pbx.host,
+      port: pbx.port,
+      username: 'reception',
+    });
+    expect(created, profiles.feedback?.message).toBe(true);
+    const profileId = profiles.selectedId!;
+    const prefs = usePrefsStore();
+    const stop = prefs.follow();
+    await useSessionStore().connect({ profileId, secret: SECRET });
+    // The board is up and she pins 107 at once, while her profile is still on its way from main.
+    const pinned = prefs.toggleFavourite('107@internal');
+
+    await expect.poll(() => prefs.profileId).toBe(profileId);
+    await pinned;
+    await expect.poll(() => prefs.favourites).toEqual(['107@internal']);
+    await prefs.toggleFavourite('105@internal');
+    await expect
+      .poll(async () => {
+        await profiles.load();
+        return profiles.selected?.board.favourites;
+      })
+      .toEqual(['107@internal', '105@internal']);
+    stop();
+  });
+
   it('keeps the Demo profile as it is: a change lasts for the session only', async () => {
     const prefs = usePrefsStore();
     const stop = prefs.follow();

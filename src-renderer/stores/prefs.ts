@@ -39,6 +39,11 @@ export const usePrefsStore = defineStore('prefs', () => {
   const listenIn = ref(false);
   const ringSound = ref(false);
   const profileId = ref<string | undefined>();
+  /**
+   * Choices she made after her session started and before its profile arrived from main: made
+   * again on top of the profile once it is adopted, so adopting it neither undoes nor drops them.
+   */
+  let madeBeforeAdopting: (() => Promise<void>)[] | undefined;
 
   function adopt(profile: ProfileSummary): void {
     profileId.value = profile.id;
@@ -71,26 +76,37 @@ export const usePrefsStore = defineStore('prefs', () => {
         if (id === profileId.value) return;
         // Cleared as the session starts, not when its profile arrives: by then she may be typing.
         filter.value = '';
-        await profiles.load();
-        const profile = profiles.profiles.find((candidate) => candidate.id === id);
-        if (profile) adopt(profile);
+        madeBeforeAdopting = [];
+        try {
+          await profiles.load();
+          const profile = profiles.profiles.find((candidate) => candidate.id === id);
+          if (profile) adopt(profile);
+        } finally {
+          // Made even when the profile could not be had: her choices last for the session at least.
+          const madeMeanwhile = madeBeforeAdopting;
+          madeBeforeAdopting = undefined;
+          for (const choice of madeMeanwhile) await choice();
+        }
       },
       { immediate: true },
     );
   }
 
   async function setGrouping(next: Grouping): Promise<void> {
+    if (madeBeforeAdopting) return void madeBeforeAdopting.push(() => setGrouping(next));
     grouping.value = next;
     await remember({ grouping: next });
   }
 
   async function setTileSize(next: TileSize): Promise<void> {
+    if (madeBeforeAdopting) return void madeBeforeAdopting.push(() => setTileSize(next));
     tileSize.value = next;
     await remember({ tileSize: next });
   }
 
   /** Pins an extension to the favourites (last), or unpins it; the profile keeps them. */
   async function toggleFavourite(extensionId: string): Promise<void> {
+    if (madeBeforeAdopting) return void madeBeforeAdopting.push(() => toggleFavourite(extensionId));
     const next = favourites.value.includes(extensionId)
       ? favourites.value.filter((id) => id !== extensionId)
       : [...favourites.value, extensionId];
@@ -103,6 +119,7 @@ export const usePrefsStore = defineStore('prefs', () => {
 
   /** Gives an extension my own name, or (empty) takes it away; saved in the profile, shown by main. */
   async function setOwnName(extensionId: string, name: string): Promise<void> {
+    if (madeBeforeAdopting) return void madeBeforeAdopting.push(() => setOwnName(extensionId, name));
     const others = Object.fromEntries(Object.entries(ownNames.value).filter(([id]) => id !== extensionId));
     const next = name === '' ? others : { ...others, [extensionId]: name };
     ownNames.value = next;
